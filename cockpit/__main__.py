@@ -1,0 +1,5 @@
+import sys
+
+from cockpit.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,61 @@
+"""Everything needed to turn one vehicle's frames into VSS values: database, mapping, binding, decoder.
+
+Built from a vehicle profile (``--vehicle``) or from explicit ``--dbc``/``--mapping`` files; the demo vehicle
+when neither is given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from vehicle_bus.dbc import LoadedDatabase, load_databases
+from vehicle_bus.decoder import SignalDecoder
+from vehicle_bus.errors import InputError
+from vehicle_bus.mapping import BoundMapping, Mapping, bind_mapping, load_mapping, merge_mappings
+
+from .vehicle_profile import VehicleProfile, load_profile
+
+
+@dataclass
+class VehicleData:
+    name: str
+    database: LoadedDatabase
+    mapping: Mapping
+    bound: BoundMapping
+    profile: VehicleProfile | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def decoder(self) -> SignalDecoder:
+        datatypes = {path: node.datatype for path, node in self.mapping.nodes.items()}
+        return SignalDecoder(self.database.db, self.bound, datatypes)
+
+    def units(self) -> dict[str, str | None]:
+        return {path: node.unit for path, node in self.mapping.nodes.items()}
+
+
+def load_vehicle_data(
+    vehicle: str | Path | None = None,
+    dbc: Sequence[str | Path] = (),
+    mapping: Sequence[str | Path] = (),
+) -> VehicleData:
+    """Resolve the CLI's vehicle options into loaded, bound vehicle data."""
+    if dbc or mapping:
+        if vehicle is not None:
+            raise InputError("give either --vehicle or --dbc/--mapping, not both")
+        if not dbc or not mapping:
+            raise InputError("--dbc and --mapping go together", fix="Give both, or --vehicle NAME|DIR")
+        profile = None
+        dbc_files, mapping_files = [Path(p) for p in dbc], [Path(p) for p in mapping]
+        name = ", ".join(p.name for p in mapping_files)
+    else:
+        profile = load_profile(vehicle)
+        dbc_files, mapping_files = list(profile.dbc_files), list(profile.mapping_files)
+        name = profile.name
+    database = load_databases(dbc_files)
+    merged = merge_mappings([load_mapping(p) for p in mapping_files])
+    bound = bind_mapping(merged, database.db)
+    warnings = [*database.warnings, *merged.warnings, *bound.notes]
+    warnings += [f"{where}: {reason}" for where, reason in bound.unresolved]
+    return VehicleData(name, database, merged, bound, profile, warnings)

@@ -1,0 +1,120 @@
+"""Vehicle profiles: a folder with DBC file(s), a KUKSA mapping and a short ``vehicle.toml``.
+
+``--vehicle NAME`` looks in the profiles shipped in ``assets/vehicles`` and in the user's profile folder;
+``--vehicle DIR`` takes any folder. A profile may point at DBC files it does not ship (licence, size): those
+are looked for relative to the profile folder, then in each ``dbc_search`` folder (relative to the profile
+folder, then to the working directory), then in ``$COCKPIT_DBC_PATH``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from assets import VEHICLES_DIR
+from vehicle_bus.errors import ProfileError
+
+DEFAULT_VEHICLE = "demo-bev"
+PROFILE_FILE = "vehicle.toml"
+
+
+@dataclass(frozen=True)
+class VehicleProfile:
+    name: str
+    folder: Path
+    title: str
+    dbc_files: tuple[Path, ...]
+    mapping_files: tuple[Path, ...]
+    battery_capacity_kwh: float | None = None
+    bitrate: int = 500_000
+    log_channel: int | None = None
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+def user_profiles_dir() -> Path:
+    return Path(platformdirs.user_data_dir("smart-cockpit")) / "vehicles"
+
+
+def profile_folders() -> dict[str, Path]:
+    """Every profile found, by name; a user profile hides a shipped one of the same name."""
+    found: dict[str, Path] = {}
+    for root in (VEHICLES_DIR, user_profiles_dir()):
+        if root.is_dir():
+            for folder in sorted(root.iterdir()):
+                if (folder / PROFILE_FILE).is_file():
+                    found[folder.name] = folder
+    return found
+
+
+def load_profile(name_or_dir: str | Path | None = None) -> VehicleProfile:
+    """Load a profile by name or folder; the demo vehicle when None."""
+    ref = str(name_or_dir) if name_or_dir is not None else DEFAULT_VEHICLE
+    folder = Path(ref).expanduser()
+    if not (folder / PROFILE_FILE).is_file():
+        known = profile_folders()
+        if ref not in known:
+            if folder.is_dir():
+                raise ProfileError(f"no {PROFILE_FILE} in this folder", where=str(folder))
+            raise ProfileError(
+                f"unknown vehicle {ref!r}",
+                fix="Known vehicles: " + (", ".join(sorted(known)) or "none") + "; or give a profile folder",
+            )
+        folder = known[ref]
+    return _read_profile(folder.resolve())
+
+
+def _read_profile(folder: Path) -> VehicleProfile:
+    toml_path = folder / PROFILE_FILE
+    try:
+        data = tomllib.loads(toml_path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(f"invalid TOML: {exc}", where=str(toml_path)) from None
+    can_section = data.get("can", {})
+    dbc_names = can_section.get("dbc", [])
+    mapping_names = can_section.get("mapping", [])
+    if isinstance(dbc_names, str):
+        dbc_names = [dbc_names]
+    if isinstance(mapping_names, str):
+        mapping_names = [mapping_names]
+    if not dbc_names or not mapping_names:
+        raise ProfileError("[can] needs dbc and mapping entries", where=str(toml_path))
+    search = [folder / s for s in can_section.get("dbc_search", [])]
+    search += [Path.cwd() / s for s in can_section.get("dbc_search", [])]
+    search += [Path(p) for p in os.environ.get("COCKPIT_DBC_PATH", "").split(os.pathsep) if p]
+    dbc_files = tuple(_find_dbc(name, folder, search, toml_path) for name in dbc_names)
+    mapping_files = []
+    for name in mapping_names:
+        path = folder / name
+        if not path.is_file():
+            raise ProfileError(f"mapping file {name} not found", where=str(toml_path))
+        mapping_files.append(path)
+    channel = can_section.get("log_channel")
+    return VehicleProfile(
+        name=folder.name,
+        folder=folder,
+        title=data.get("name", folder.name),
+        dbc_files=dbc_files,
+        mapping_files=tuple(mapping_files),
+        battery_capacity_kwh=data.get("battery", {}).get("capacity_kwh"),
+        bitrate=int(can_section.get("bitrate", 500_000)),
+        log_channel=int(channel) if channel is not None else None,
+        settings=data,
+    )
+
+
+def _find_dbc(name: str, folder: Path, search: list[Path], toml_path: Path) -> Path:
+    for base in [folder, *search]:
+        candidate = (base / name).expanduser()
+        if candidate.is_file():
+            return candidate.resolve()
+    places = ", ".join(str(p) for p in [folder, *search])
+    raise ProfileError(
+        f"DBC file {name} not found (looked in {places})",
+        where=str(toml_path),
+        fix="Put it in one of those folders or add its folder to COCKPIT_DBC_PATH",
+    )

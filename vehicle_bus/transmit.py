@@ -1,0 +1,118 @@
+"""Actuator targets to CAN frames: the only way anything leaves the head unit onto the bus.
+
+A frame can be built only for a VSS actuator the mapping declares ``vss2dbc``; the value is checked against
+the VSS node (range, allowed values, type) and the DBC signal's range before it is encoded. There is no call
+that sends a raw frame built from user input.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import can
+from cantools.database.can import Message, Signal
+
+from .errors import TransmitRefused
+from .mapping import BoundActuator, BoundMapping, to_dbc
+
+_INT_TYPES = {"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"}
+
+
+class ActuatorTransmitter:
+    """Encodes actuator targets through ``vss2dbc`` and sends them on a bus."""
+
+    def __init__(self, bound: BoundMapping, bus: can.BusABC | None = None, profile: str = "vehicle") -> None:
+        self.bound = bound
+        self.bus = bus
+        self.profile = profile
+        # Signals of a command message keep their last commanded value, so setting the passenger
+        # temperature does not reset the driver's in the same frame (as kuksa-can-provider does).
+        self._last: dict[int, dict[str, Any]] = {}
+        self._lock = threading.Lock()
+        self.sent = 0
+
+    @property
+    def actuators(self) -> list[str]:
+        return sorted(self.bound.actuators)
+
+    def encode(self, path: str, value: Any) -> can.Message:
+        """Validate ``value`` for actuator ``path`` and build its frame; raises :class:`TransmitRefused`."""
+        actuator = self.bound.actuators.get(path)
+        if actuator is None:
+            raise TransmitRefused(
+                f"{path} cannot be set: profile {self.profile!r} has no vss2dbc mapping for it",
+                fix="Settable here: " + (", ".join(self.actuators) or "nothing"),
+            )
+        _check_vss_value(actuator, value)
+        raw = to_dbc(actuator.rule.transform, value)
+        if raw is None:
+            raise TransmitRefused(f"{path}: value {value!r} has no DBC equivalent in the mapping's transform")
+        signal = actuator.message.get_signal_by_name(actuator.signal)
+        _check_dbc_value(path, signal, raw)
+        with self._lock:
+            values = self._last.get(actuator.frame_id)
+            if values is None:
+                values = self._last[actuator.frame_id] = _initial_values(actuator.message)
+            values[actuator.signal] = raw
+            data = actuator.message.encode(dict(values), scaling=True, padding=False, strict=False)
+        return can.Message(
+            arbitration_id=actuator.frame_id,
+            is_extended_id=actuator.message.is_extended_frame,
+            is_fd=actuator.message.is_fd,
+            data=data,
+        )
+
+    def send(self, path: str, value: Any) -> can.Message:
+        """Encode and send; returns the frame sent."""
+        if self.bus is None:
+            raise TransmitRefused("no bus to send on (the source is a log replay)")
+        msg = self.encode(path, value)
+        self.bus.send(msg)
+        self.sent += 1
+        return msg
+
+
+def _initial_values(message: Message) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for signal in message.signals:
+        if signal.initial is not None:
+            values[signal.name] = signal.initial
+        else:
+            low = signal.minimum if signal.minimum is not None else 0
+            high = signal.maximum if signal.maximum is not None else low
+            values[signal.name] = min(max(0, low), high)
+    return values
+
+
+def _check_vss_value(actuator: BoundActuator, value: Any) -> None:
+    node = actuator.node
+    path = node.path
+    if node.datatype == "boolean":
+        if not isinstance(value, bool):
+            raise TransmitRefused(f"{path} takes true or false, not {value!r}")
+    elif node.datatype in _INT_TYPES or node.datatype in ("float", "double"):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise TransmitRefused(f"{path} takes a number, not {value!r}")
+        if node.datatype in _INT_TYPES and value != int(value):
+            raise TransmitRefused(f"{path} takes a whole number, not {value!r}")
+        if node.min is not None and value < node.min:
+            raise TransmitRefused(f"{path}: {value} is below the minimum {node.min}")
+        if node.max is not None and value > node.max:
+            raise TransmitRefused(f"{path}: {value} is above the maximum {node.max}")
+    elif node.datatype == "string" and not isinstance(value, str):
+        raise TransmitRefused(f"{path} takes text, not {value!r}")
+    if node.allowed is not None and value not in node.allowed:
+        raise TransmitRefused(f"{path}: {value!r} is not one of {', '.join(map(str, node.allowed))}")
+
+
+def _check_dbc_value(path: str, signal: Signal, raw: Any) -> None:
+    if isinstance(raw, str):
+        names = [str(v) for v in (signal.choices or {}).values()]
+        if raw not in names:
+            raise TransmitRefused(f"{path}: {raw!r} is not a value of DBC signal {signal.name}")
+        return
+    if signal.minimum is not None and raw < signal.minimum:
+        raise TransmitRefused(f"{path}: {raw} is below DBC signal {signal.name}'s minimum {signal.minimum}")
+    if signal.maximum is not None and raw > signal.maximum:
+        raise TransmitRefused(f"{path}: {raw} is above DBC signal {signal.name}'s maximum {signal.maximum}")
