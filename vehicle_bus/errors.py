@@ -44,5 +44,5 @@ class ProfileError(InputError):
     """A vehicle profile folder that is missing parts or names files that do not exist."""
 
 
-class TransmitRefused(InputError):
+class TransmitRefusedError(InputError):
     """A value that may not be sent: no ``vss2dbc`` mapping, or outside the signal's range."""

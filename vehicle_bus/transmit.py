@@ -13,7 +13,7 @@ from typing import Any
 import can
 from cantools.database.can import Message, Signal
 
-from .errors import TransmitRefused
+from .errors import TransmitRefusedError
 from .mapping import BoundActuator, BoundMapping, to_dbc
 
 _INT_TYPES = {"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"}
@@ -37,17 +37,19 @@ class ActuatorTransmitter:
         return sorted(self.bound.actuators)
 
     def encode(self, path: str, value: Any) -> can.Message:
-        """Validate ``value`` for actuator ``path`` and build its frame; raises :class:`TransmitRefused`."""
+        """Validate ``value`` for actuator ``path`` and build its frame, or raise TransmitRefusedError."""
         actuator = self.bound.actuators.get(path)
         if actuator is None:
-            raise TransmitRefused(
+            raise TransmitRefusedError(
                 f"{path} cannot be set: profile {self.profile!r} has no vss2dbc mapping for it",
                 fix="Settable here: " + (", ".join(self.actuators) or "nothing"),
             )
         _check_vss_value(actuator, value)
         raw = to_dbc(actuator.rule.transform, value)
         if raw is None:
-            raise TransmitRefused(f"{path}: value {value!r} has no DBC equivalent in the mapping's transform")
+            raise TransmitRefusedError(
+                f"{path}: value {value!r} has no DBC equivalent in the mapping's transform"
+            )
         signal = actuator.message.get_signal_by_name(actuator.signal)
         _check_dbc_value(path, signal, raw)
         with self._lock:
@@ -66,7 +68,7 @@ class ActuatorTransmitter:
     def send(self, path: str, value: Any) -> can.Message:
         """Encode and send; returns the frame sent."""
         if self.bus is None:
-            raise TransmitRefused("no bus to send on (the source is a log replay)")
+            raise TransmitRefusedError("no bus to send on (the source is a log replay)")
         msg = self.encode(path, value)
         self.bus.send(msg)
         self.sent += 1
@@ -90,29 +92,33 @@ def _check_vss_value(actuator: BoundActuator, value: Any) -> None:
     path = node.path
     if node.datatype == "boolean":
         if not isinstance(value, bool):
-            raise TransmitRefused(f"{path} takes true or false, not {value!r}")
+            raise TransmitRefusedError(f"{path} takes true or false, not {value!r}")
     elif node.datatype in _INT_TYPES or node.datatype in ("float", "double"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise TransmitRefused(f"{path} takes a number, not {value!r}")
+            raise TransmitRefusedError(f"{path} takes a number, not {value!r}")
         if node.datatype in _INT_TYPES and value != int(value):
-            raise TransmitRefused(f"{path} takes a whole number, not {value!r}")
+            raise TransmitRefusedError(f"{path} takes a whole number, not {value!r}")
         if node.min is not None and value < node.min:
-            raise TransmitRefused(f"{path}: {value} is below the minimum {node.min}")
+            raise TransmitRefusedError(f"{path}: {value} is below the minimum {node.min}")
         if node.max is not None and value > node.max:
-            raise TransmitRefused(f"{path}: {value} is above the maximum {node.max}")
+            raise TransmitRefusedError(f"{path}: {value} is above the maximum {node.max}")
     elif node.datatype == "string" and not isinstance(value, str):
-        raise TransmitRefused(f"{path} takes text, not {value!r}")
+        raise TransmitRefusedError(f"{path} takes text, not {value!r}")
     if node.allowed is not None and value not in node.allowed:
-        raise TransmitRefused(f"{path}: {value!r} is not one of {', '.join(map(str, node.allowed))}")
+        raise TransmitRefusedError(f"{path}: {value!r} is not one of {', '.join(map(str, node.allowed))}")
 
 
 def _check_dbc_value(path: str, signal: Signal, raw: Any) -> None:
     if isinstance(raw, str):
         names = [str(v) for v in (signal.choices or {}).values()]
         if raw not in names:
-            raise TransmitRefused(f"{path}: {raw!r} is not a value of DBC signal {signal.name}")
+            raise TransmitRefusedError(f"{path}: {raw!r} is not a value of DBC signal {signal.name}")
         return
     if signal.minimum is not None and raw < signal.minimum:
-        raise TransmitRefused(f"{path}: {raw} is below DBC signal {signal.name}'s minimum {signal.minimum}")
+        raise TransmitRefusedError(
+            f"{path}: {raw} is below DBC signal {signal.name}'s minimum {signal.minimum}"
+        )
     if signal.maximum is not None and raw > signal.maximum:
-        raise TransmitRefused(f"{path}: {raw} is above DBC signal {signal.name}'s maximum {signal.maximum}")
+        raise TransmitRefusedError(
+            f"{path}: {raw} is above DBC signal {signal.name}'s maximum {signal.maximum}"
+        )

@@ -4,7 +4,7 @@ import can
 import pytest
 
 from vehicle_bus.dbc import load_databases
-from vehicle_bus.errors import TransmitRefused
+from vehicle_bus.errors import TransmitRefusedError
 from vehicle_bus.mapping import bind_mapping, load_mapping
 from vehicle_bus.transmit import ActuatorTransmitter
 
@@ -130,7 +130,7 @@ def test_refused_targets_send_nothing(setup, path: str, value: object, reason: s
         can.Bus(interface="virtual", channel="tx-refuse") as ecu,
     ):
         tx = ActuatorTransmitter(bound, bus, profile="test")
-        with pytest.raises(TransmitRefused) as err:
+        with pytest.raises(TransmitRefusedError) as err:
             tx.send(path, value)
         assert ecu.recv(timeout=0.05) is None
     assert reason in str(err.value)
