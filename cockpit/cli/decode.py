@@ -12,7 +12,7 @@ from typing import Any
 from vehicle_bus.sources.logfile import LogFile
 
 from ..vehicle_data import load_vehicle_data
-from .vehicle_options import add_vehicle_options
+from .vehicle_options import add_channel_option, add_vehicle_options, channel_choice
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,11 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "log", metavar="LOG", help="a log python-can reads (.asc .blf .log .trc .csv .mf4, .gz) or GVRET CSV"
     )
     add_vehicle_options(p)
-    p.add_argument(
-        "--channel",
-        metavar="N|all",
-        help="decode only this bus of a multi-bus log (default: the vehicle profile's, else all)",
-    )
+    add_channel_option(p)
     p.add_argument(
         "--signals",
         action="append",
@@ -42,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     vehicle = load_vehicle_data(args.vehicle, args.dbc, args.mapping)
     for warning in vehicle.warnings:
         print(f"cockpit: warning: {warning}", file=sys.stderr)
-    channel = _channel_choice(args.channel, vehicle.profile.log_channel if vehicle.profile else None)
+    channel = channel_choice(args.channel, vehicle.profile.log_channel if vehicle.profile else None)
     patterns = [p for arg in args.signals for p in arg.split(",") if p]
     decoder = vehicle.decoder()
     out = sys.stdout
@@ -87,11 +83,3 @@ def run(args: argparse.Namespace) -> int:
         where = f" on channel {channel}" if channel is not None else ""
         print(f"cockpit: {args.log}: no frames{where}", file=sys.stderr)
     return 0
-
-
-def _channel_choice(arg: str | None, profile_default: int | None) -> object | None:
-    if arg is None:
-        return profile_default
-    if arg.lower() == "all":
-        return None
-    return int(arg) if arg.lstrip("-").isdigit() else arg

@@ -11,7 +11,7 @@ from vehicle_bus.sources.logfile import LogFile
 from ..catalog import load_catalog
 from ..mapping_check import check_mapping
 from ..vehicle_data import load_vehicle_data
-from .vehicle_options import add_vehicle_options
+from .vehicle_options import add_channel_option, add_vehicle_options, channel_choice, on_channel
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_vehicle_options(check)
     check.add_argument("--log", metavar="LOG", help="a log to count mapped messages in")
+    add_channel_option(check)
     check.add_argument("--json", action="store_true", help="machine-readable report")
     check.set_defaults(handler=run_check)
 
@@ -31,7 +32,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_check(args: argparse.Namespace) -> int:
     log = LogFile(args.log) if args.log else None
     vehicle = load_vehicle_data(args.vehicle, args.dbc, args.mapping)
-    report = check_mapping(vehicle.mapping, vehicle.database.db, load_catalog(), log)
+    frames = None
+    if log is not None:
+        channel = channel_choice(args.channel, vehicle.profile.log_channel if vehicle.profile else None)
+        frames = on_channel(log, channel)
+    report = check_mapping(vehicle.mapping, vehicle.database.db, load_catalog(), frames)
     if args.json:
         data = report.as_dict()
         data["database_warnings"] = vehicle.database.warnings

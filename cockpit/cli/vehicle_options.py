@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable, Iterator
+
+import can
 
 
 def add_vehicle_options(parser: argparse.ArgumentParser) -> None:
@@ -12,6 +15,33 @@ def add_vehicle_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--mapping", nargs="+", default=[], metavar="FILE", help="KUKSA DBC↔VSS mapping file(s)"
     )
+
+
+def add_channel_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--channel",
+        metavar="N|all",
+        help="read only this bus of a multi-bus log (default: the vehicle profile's, else all)",
+    )
+
+
+def channel_choice(arg: str | None, profile_default: int | None) -> object | None:
+    """The bus to keep from a log: ``--channel`` if given (``all`` = every bus), else the profile's."""
+    if arg is None:
+        return profile_default
+    if arg.lower() == "all":
+        return None
+    return int(arg) if arg.lstrip("-").isdigit() else arg
+
+
+def on_channel(messages: Iterable[can.Message], channel: object | None) -> Iterator[can.Message]:
+    if channel is None:
+        yield from messages
+        return
+    wanted = str(channel)
+    for msg in messages:
+        if msg.channel == channel or str(msg.channel) == wanted:
+            yield msg
 
 
 def add_can_options(parser: argparse.ArgumentParser) -> None:

@@ -1,0 +1,51 @@
+import json
+from pathlib import Path
+
+from cockpit.cli.main import main
+
+KONA_LOG = "230112-7-2019-pcan-ccan-power-off-on-ready-off.csv"
+
+
+def test_kona_profile_checks_clean_and_counts_traffic_on_its_bus(capsys, kona_dir: Path) -> None:
+    code = main(["mapping", "check", "--vehicle", "kona-ev", "--log", str(kona_dir / KONA_LOG), "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0 and report["ok"] and report["errors"] == [] and report["warnings"] == []
+    rates = {t["vss_path"]: t for t in report["traffic"]}
+    assert rates["Vehicle.Powertrain.Transmission.SelectedGear"]["frames"] == 1086
+    assert round(rates["Vehicle.Speed"]["hz"]) == 50
+    assert report["frames_checked"] == 24263  # bus 0 only: the profile's P-CAN
+
+
+def test_bad_mapping_reports_each_problem_and_exits_1(capsys, tmp_path: Path, kona_dir: Path) -> None:
+    mapping = tmp_path / "bad.vspec"
+    mapping.write_text(
+        """
+Vehicle.Speed:
+  type: sensor
+  datatype: float
+  dbc2vss: {signal: NoSuchSignal}
+Vehicle.Made.Up.Path:
+  type: sensor
+  datatype: float
+  dbc2vss: {signal: SocDisp}
+Vehicle.Powertrain.TractionBattery.CurrentCurrent:
+  type: sensor
+  datatype: float
+  unit: A
+  dbc2vss: {signal: IBatt}
+"""
+    )
+    code = main(["mapping", "check", "--dbc", str(kona_dir / "pcan.dbc"), "--mapping", str(mapping)])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "NoSuchSignal" in out and "Vehicle.Made.Up.Path" in out
+    assert "IBatt" in out and "Batt_HV_Status" in out  # the ambiguous name and which message it took
+
+
+def test_vss2dbc_on_a_sensor_is_refused_with_file_and_line(capsys, tmp_path: Path, kona_dir: Path) -> None:
+    mapping = tmp_path / "m.vspec"
+    mapping.write_text("Vehicle.Speed:\n  type: sensor\n  datatype: float\n  vss2dbc:\n    signal: SocDisp\n")
+    code = main(["mapping", "check", "--dbc", str(kona_dir / "pcan.dbc"), "--mapping", str(mapping)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "m.vspec:" in err and "actuator" in err and len(err.strip().splitlines()) == 1
