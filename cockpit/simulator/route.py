@@ -1,0 +1,80 @@
+"""A polyline the simulated car drives along: position and heading from distance driven."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .drive_cycles import RouteCycle
+
+EARTH_RADIUS_M = 6_371_008.8
+
+
+def haversine_m(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_M * math.asin(math.sqrt(h))
+
+
+def bearing_deg(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    y = math.sin(lon2 - lon1) * math.cos(lat2)
+    x = math.cos(lat1) * math.sin(lat2) - math.sin(lat1) * math.cos(lat2) * math.cos(lon2 - lon1)
+    return math.degrees(math.atan2(y, x)) % 360
+
+
+@dataclass
+class Route:
+    """``points`` as (lat, lon); ``limits_kmh[i]`` applies from point i to i + 1; ``loop`` repeats it."""
+
+    points: Sequence[tuple[float, float]]
+    limits_kmh: Sequence[float]
+    loop: bool = False
+    altitude_m: float = 20.0
+    lengths_m: list[float] = field(init=False)
+
+    def __post_init__(self) -> None:
+        if len(self.points) < 2 or len(self.limits_kmh) != len(self.points) - 1:
+            raise ValueError("a route needs at least two points and one speed limit per stretch")
+        self.lengths_m = [haversine_m(a, b) for a, b in zip(self.points, self.points[1:], strict=False)]
+        self._starts = [0.0]
+        for length in self.lengths_m:
+            self._starts.append(self._starts[-1] + length)
+        self.total_m = self._starts[-1]
+
+    def position(self, s: float) -> tuple[float, float, float]:
+        """(lat, lon, heading°) after driving ``s`` metres from the start."""
+        if self.loop and self.total_m > 0:
+            s %= self.total_m
+        s = min(max(s, 0.0), self.total_m)
+        i = min(bisect.bisect_right(self._starts, s) - 1, len(self.lengths_m) - 1)
+        a, b = self.points[i], self.points[i + 1]
+        f = (s - self._starts[i]) / self.lengths_m[i] if self.lengths_m[i] else 0.0
+        return a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, bearing_deg(a, b)
+
+
+# A loop through a town (Jing'an, Shanghai: the home market of the cars the demo vehicle imitates), with
+# the speed limits of its street classes: an arterial, a residential street, an elevated road.
+DEFAULT_LOOP = Route(
+    points=[
+        (31.22960, 121.44520),
+        (31.23410, 121.44600),
+        (31.23480, 121.45390),
+        (31.23160, 121.45880),
+        (31.22410, 121.45800),
+        (31.22330, 121.44890),
+        (31.22960, 121.44520),
+    ],
+    limits_kmh=[50, 40, 30, 60, 80, 50],
+    loop=True,
+)
+
+
+def default_route_cycle() -> RouteCycle:
+    from .drive_cycles import RouteCycle
+
+    return RouteCycle(lengths_m=DEFAULT_LOOP.lengths_m, limits_kmh=DEFAULT_LOOP.limits_kmh, loop=True)
