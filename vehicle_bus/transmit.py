@@ -14,6 +14,7 @@ import can
 from cantools.database.can import Message, Signal
 
 from .errors import TransmitRefusedError
+from .frame_protection import FrameProtection
 from .mapping import BoundActuator, BoundMapping, to_dbc
 
 _INT_TYPES = {"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64"}
@@ -29,6 +30,9 @@ class ActuatorTransmitter:
         # Signals of a command message keep their last commanded value, so setting the passenger
         # temperature does not reset the driver's in the same frame (as kuksa-can-provider does).
         self._last: dict[int, dict[str, Any]] = {}
+        # Alive counter and checksum per command message, where the DBC declares them.
+        self._protection: dict[int, FrameProtection] = {}
+        self._counters: dict[int, int] = {}
         self._lock = threading.Lock()
         self.sent = 0
 
@@ -58,12 +62,29 @@ class ActuatorTransmitter:
                 values = self._last[actuator.frame_id] = _initial_values(actuator.message)
             values[actuator.signal] = raw
             data = actuator.message.encode(dict(values), scaling=True, padding=False, strict=False)
+            protection = self._protection.get(actuator.frame_id)
+            if protection is None:
+                protection = self._protection[actuator.frame_id] = FrameProtection(actuator.message)
+            if protection.protected:
+                counter = self._counters.get(actuator.frame_id, 0)
+                data = protection.apply(data, counter)
+                self._counters[actuator.frame_id] = protection.next_counter(counter)
         return can.Message(
             arbitration_id=actuator.frame_id,
             is_extended_id=actuator.message.is_extended_frame,
             is_fd=actuator.message.is_fd,
             data=data,
         )
+
+    def release(self, path: str) -> None:
+        """Put ``path``'s signal back to its start value (a DBC's NO_REQUEST), once its target is reached."""
+        actuator = self.bound.actuators.get(path)
+        if actuator is None:
+            return
+        with self._lock:
+            values = self._last.get(actuator.frame_id)
+            if values is not None:
+                values[actuator.signal] = _initial_values(actuator.message)[actuator.signal]
 
     def send(self, path: str, value: Any) -> can.Message:
         """Encode and send; returns the frame sent."""

@@ -14,6 +14,7 @@ from vehicle_bus.errors import InputError
 SUBCOMMANDS = {
     "run": "run",
     "decode": "decode",
+    "sim": "sim",
     "mapping": "mapping",
 }
 DEFAULT = "run"

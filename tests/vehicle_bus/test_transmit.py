@@ -140,4 +140,4 @@ def test_refused_targets_send_nothing(setup, path: str, value: object, reason: s
 
 def test_no_raw_send_is_exposed() -> None:
     public = {name for name in dir(ActuatorTransmitter) if not name.startswith("_")}
-    assert public == {"actuators", "encode", "send"}
+    assert public == {"actuators", "encode", "release", "send"}

@@ -1,0 +1,44 @@
+"""Compose a simulation from names: vehicle profile, drive cycle, faults, start state."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vehicle_bus.dbc import load_databases
+
+from ..vehicle_profile import DEFAULT_VEHICLE, VehicleProfile, load_profile
+from .drive_cycles import make_cycle
+from .ecu_network import EcuNetwork
+from .faults import Faults
+from .params import sim_params
+from .vehicle import SimulatedVehicle
+
+VEHICLE_ALIASES = {"bev": "demo-bev", "erev": "demo-erev"}
+
+
+@dataclass
+class Simulation:
+    profile: VehicleProfile
+    car: SimulatedVehicle
+    network: EcuNetwork
+
+
+def build_simulation(
+    vehicle: str | None = None,
+    cycle: str = "wltc",
+    faults: list[str] | tuple[str, ...] = (),
+    soc: float | None = None,
+    outside_temp: float = 12.0,
+    charge: str | None = None,
+) -> Simulation:
+    profile = load_profile(VEHICLE_ALIASES.get(vehicle or "", vehicle) or DEFAULT_VEHICLE)
+    drive_cycle = make_cycle(cycle)
+    params = sim_params(profile.settings)
+    start_soc = soc if soc is not None else (30.0 if charge else 80.0)
+    car = SimulatedVehicle(
+        params, drive_cycle, soc=start_soc, outside_temp=outside_temp, faults=Faults(faults)
+    )
+    if charge:
+        car.plug_in(charge)
+    db = load_databases(profile.dbc_files).db
+    return Simulation(profile, car, EcuNetwork(car, db))
