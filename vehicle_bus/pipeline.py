@@ -43,6 +43,21 @@ class Pipeline:
         self.bus = bus
         self._notifier = can.Notifier(bus, list(self._listeners), timeout=0.1)
 
+    def detach_bus(self) -> None:
+        """Stop reading the current bus (keeping listeners such as a recorder running)."""
+        notifier, self._notifier = self._notifier, None
+        if notifier is not None:
+            # Notifier.stop() also stops its listeners; they belong to the pipeline, not to this bus.
+            notifier.listeners = []
+            notifier.stop(timeout=1)
+        if self.bus is not None:
+            self.bus.shutdown()
+            self.bus = None
+
+    @property
+    def notifier(self) -> can.Notifier | None:
+        return self._notifier
+
     def attach_replay(self, replay: Replay) -> None:
         self._replay = replay
         replay.listeners = list(self._listeners)

@@ -84,7 +84,7 @@ def catalog() -> Catalog:
 
 
 def test_catalog_loads_with_a_sensible_size(catalog):
-    assert 80 <= len(catalog) <= 150
+    assert 150 <= len(catalog) <= 300
     assert all(isinstance(node, VssNode) for node in catalog)
     assert all(node.path.startswith("Vehicle.") for node in catalog)
     assert {node.type for node in catalog} <= {"sensor", "actuator", "attribute"}
