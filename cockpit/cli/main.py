@@ -15,6 +15,7 @@ SUBCOMMANDS = {
     "run": "run",
     "decode": "decode",
     "sim": "sim",
+    "screenshot": "screenshot",
     "mapping": "mapping",
 }
 DEFAULT = "run"

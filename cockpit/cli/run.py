@@ -1,26 +1,115 @@
-"""``cockpit run`` (the default): the head unit."""
+"""``cockpit run`` (the default): the head unit window."""
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
-from .vehicle_options import add_can_options, add_vehicle_options
+from vehicle_bus.errors import InputError
+
+from ..session import Session, SessionOptions
+from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
+
+
+def add_look_options(p: argparse.ArgumentParser) -> None:
+    look = p.add_argument_group("look")
+    look.add_argument(
+        "--size", type=parse_size, default=(1280, 720), metavar="WxH", help="window size (default 1280x720)"
+    )
+    look.add_argument("--theme", choices=("dark", "light", "auto"), default="dark")
+    look.add_argument("--lang", choices=("en", "zh"), default="en")
+    look.add_argument("--units", choices=("metric", "imperial"), default="metric")
+
+
+def add_source_options(p: argparse.ArgumentParser) -> None:
+    add_can_options(p)
+    add_vehicle_options(p)
+    src = p.add_argument_group("log replay")
+    src.add_argument("--replay", metavar="LOG", help="play a recorded log instead of a live bus")
+    src.add_argument("--speed", type=float, default=1.0, metavar="X", help="replay speed, 0.1 up (default 1)")
+    src.add_argument("--loop", action="store_true", help="replay in a loop")
+    add_channel_option(p)
+    p.add_argument(
+        "--cycle", default="route", metavar="wltc|idle|route", help="simulator drive cycle (default route)"
+    )
+    p.add_argument(
+        "--fault", action="append", default=[], metavar="NAME", help="simulator fault (repeatable)"
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("run", help="start the head unit (default)")
-    add_can_options(p)
-    add_vehicle_options(p)
-    p.add_argument("--replay", metavar="LOG", help="play a recorded log instead of a live bus")
-    p.add_argument("--speed", type=float, default=1.0, help="replay speed factor")
-    p.add_argument("--loop", action="store_true", help="replay in a loop")
+    p = sub.add_parser("run", help="start the head unit (the default command)")
+    add_source_options(p)
+    add_look_options(p)
+    p.add_argument("--fullscreen", action="store_true")
     p.set_defaults(handler=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    print(
-        "cockpit: the head-unit window is not built yet; use 'cockpit decode LOG' or 'cockpit mapping check'",
-        file=sys.stderr,
+def parse_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{3,4})[xX×](\d{3,4})", text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"size must look like 1280x720, not {text!r}")
+    width, height = int(match.group(1)), int(match.group(2))
+    if width < 800 or height < 480:
+        raise argparse.ArgumentTypeError("the smallest supported size is 800x480")
+    return width, height
+
+
+def session_options(args: argparse.Namespace) -> SessionOptions:
+    if args.speed < 0.1:
+        raise InputError(f"--speed {args.speed} is below 0.1", fix="Use 0.1 or more")
+    return SessionOptions(
+        vehicle=args.vehicle,
+        dbc=tuple(args.dbc),
+        mapping=tuple(args.mapping),
+        can=args.can,
+        bitrate=args.bitrate,
+        replay=args.replay,
+        speed=args.speed,
+        loop=args.loop,
+        channel=channel_choice(args.channel, None),
+        cycle=args.cycle,
+        faults=tuple(args.fault),
     )
-    return 1
+
+
+def open_session(options: SessionOptions) -> Session:
+    """A started session; what cannot start becomes the banner, on the demo vehicle if need be."""
+    try:
+        session = Session(options)
+    except InputError as exc:
+        # The vehicle's DBC or mapping is broken: show the demo car and say why, rather than no window.
+        session = Session(SessionOptions(cycle=options.cycle))
+        session.start()
+        session.problem = f"{exc.line()} (showing the simulated demo vehicle)"
+        return session
+    try:
+        session.start()
+    except InputError as exc:
+        session.problem = exc.line()
+    return session
+
+
+def run(args: argparse.Namespace) -> int:
+    options = session_options(args)
+    from ui.app import Look, application, build_window
+
+    app = application()
+    session = open_session(options)
+    look = Look(
+        size=args.size, theme=args.theme, lang=args.lang, units=args.units, fullscreen=args.fullscreen
+    )
+    window = build_window(session, look)
+    if args.fullscreen:
+        window.showFullScreen()
+    else:
+        window.show()
+    window.start()
+    try:
+        code = app.exec()
+    finally:
+        session.close()
+    if session.problem:
+        print(f"cockpit: {session.problem}", file=sys.stderr)
+    return code

@@ -20,6 +20,11 @@ from .range_extender import RangeExtender
 from .route import DEFAULT_LOOP, Route
 
 HVAC_DELAY = 0.2
+# Comfortable acceleration and braking of a driver following a route (m/s²), and the physics step (s)
+# those are applied over.
+ROUTE_ACCEL = 1.6
+ROUTE_DECEL = 2.5
+STEP = 0.01
 DRIVE_MODE_POWER = {"ECO": 0.55, "COMFORT": 0.85, "SPORT": 1.0, "SNOW": 0.35}
 REGEN_SCALE = (0.0, 0.4, 0.7, 1.0)
 TYRE_COLD_KPA = 250.0
@@ -155,7 +160,10 @@ class SimulatedVehicle:
     # -- time -----------------------------------------------------------------------------------------------
     def _target(self, t: float) -> float:
         if isinstance(self.cycle, RouteCycle):
-            return self.cycle.speed_at_distance(self.powertrain.state.distance)
+            # A driver following speed limits eases in and out of them rather than flooring it.
+            v = self.powertrain.state.speed
+            wanted = self.cycle.speed_at_distance(self.powertrain.state.distance)
+            return min(max(wanted, v - ROUTE_DECEL * STEP), v + ROUTE_ACCEL * STEP)
         return self.cycle.target_speed(t)
 
     def step(self, dt: float) -> None:

@@ -1,0 +1,67 @@
+"""``cockpit screenshot``: render a panel offscreen to a PNG after the source has run a while."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from vehicle_bus.errors import InputError
+
+from .run import add_look_options, add_source_options, open_session, session_options
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("screenshot", help="render a panel to a PNG (offscreen), for docs and checks")
+    p.add_argument("--panel", required=True, metavar="NAME", help="panel to show; 'help' lists them")
+    p.add_argument("--out", type=Path, metavar="FILE.png")
+    p.add_argument(
+        "--after", type=float, default=3.0, metavar="S", help="seconds of the source running first"
+    )
+    add_source_options(p)
+    add_look_options(p)
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ui.app import Look, application, build_window, panel_keys, save_png
+
+    if args.panel == "help":
+        print("\n".join(panel_keys()))
+        return 0
+    if args.panel not in panel_keys():
+        raise InputError(f"unknown panel {args.panel!r}", fix="Panels: " + ", ".join(panel_keys()))
+    if args.out is None or args.out.suffix.lower() != ".png":
+        raise InputError("--out FILE.png is required", fix="Give a path ending in .png")
+    if not args.out.parent.exists():
+        raise InputError("folder does not exist", where=str(args.out.parent))
+    from PySide6.QtCore import QTimer
+
+    app = application()
+    session = open_session(session_options(args))
+    window = build_window(session, Look(size=args.size, theme=args.theme, lang=args.lang, units=args.units))
+    window.show_panel(panel_keys().index(args.panel))
+    window.show()
+    window.start()
+    failure: list[str] = []
+
+    def shoot() -> None:
+        try:
+            save_png(window, args.out)
+        except OSError as exc:
+            failure.append(str(exc))
+        app.quit()
+
+    QTimer.singleShot(round(args.after * 1000), shoot)
+    try:
+        app.exec()
+    finally:
+        session.close()
+    if failure:
+        raise InputError(failure[0])
+    if session.problem:
+        print(f"cockpit: {session.problem}", file=sys.stderr)
+    print(args.out)
+    return 0

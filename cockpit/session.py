@@ -1,0 +1,232 @@
+"""One running head unit, without Qt: a vehicle, a CAN source, the pipeline into the state store, transmit.
+
+The source is, in order: a log (``--replay``), a live bus (``--can``, or python-can's own configuration),
+or, when nothing is given, the simulated demo vehicle running in-process on a python-can ``virtual`` bus
+(the same ECUs ``cockpit sim`` plays), so the head unit always has a living car to show.
+
+A live bus that fails while running is reopened every few seconds; the session reports the problem as
+one line (``problem``) that the window shows as a banner, and clears it when frames flow again.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import can
+
+from vehicle_bus.dbc import FrameDecoder, frame_decoder
+from vehicle_bus.errors import BusOpenError, InputError
+from vehicle_bus.frame_cache import BusCounters, FrameEntry
+from vehicle_bus.pipeline import Pipeline
+from vehicle_bus.recorder import Recorder
+from vehicle_bus.sources.live import configured_interface, open_bus
+from vehicle_bus.sources.logfile import LogFile
+from vehicle_bus.sources.replay import Replay, build_index
+from vehicle_bus.transmit import ActuatorTransmitter
+
+from .simulator.runner import SimulationRunner
+from .simulator.setup import build_simulation
+from .state_store import StateStore
+from .vehicle_data import VehicleData, load_vehicle_data
+
+SourceKind = Literal["simulator", "replay", "live"]
+RECONNECT_S = 3.0
+
+
+@dataclass
+class SessionOptions:
+    vehicle: str | None = None
+    dbc: tuple[str, ...] = ()
+    mapping: tuple[str, ...] = ()
+    can: str | None = None
+    bitrate: int | None = None
+    replay: str | None = None
+    speed: float = 1.0
+    loop: bool = False
+    channel: object | None = None
+    cycle: str = "route"
+    faults: tuple[str, ...] = ()
+    use_can_config: bool = True
+
+
+class Session:
+    """Owns the vehicle data, the store, the pipeline and the source. Call :meth:`tick` from the UI."""
+
+    def __init__(self, options: SessionOptions) -> None:
+        self.options = options
+        self.vehicle: VehicleData = load_vehicle_data(options.vehicle, options.dbc, options.mapping)
+        self.store = StateStore(units=self.vehicle.units())
+        self.pipeline = Pipeline(self.vehicle.decoder(), self._sink)
+        self.kind: SourceKind = "simulator"
+        self.label = ""
+        self.problem: str | None = None
+        self.transmitter: ActuatorTransmitter | None = None
+        self.simulator: SimulationRunner | None = None
+        self._sim_bus: can.BusABC | None = None
+        self._spec: str | None = None
+        self._watch: threading.Thread | None = None
+        self._closing = threading.Event()
+        self._frames_seen = 0
+        self._rate_at = (time.monotonic(), 0)
+        self.frames_per_second = 0.0
+        self.log: LogFile | None = None
+        self.sim_channel: str | None = None  # the virtual bus the in-process simulator uses
+        self._frame_decoders: dict[int, FrameDecoder | None] = {}
+
+    # -- start ----------------------------------------------------------------------------------------------
+    def start(self) -> None:
+        """Open the source; bad input raises :class:`InputError` (the caller decides how to show it)."""
+        o = self.options
+        if o.replay:
+            self._start_replay(o.replay)
+        elif o.can or (o.use_can_config and configured_interface() is not None):
+            self._start_live(o.can)
+        else:
+            self._start_simulator()
+
+    def _start_simulator(self) -> None:
+        channel = self.sim_channel = f"cockpit-{uuid.uuid4().hex[:8]}"
+        profile = self.vehicle.profile
+        sim = build_simulation(
+            profile.name if profile else None, self.options.cycle, faults=self.options.faults
+        )
+        self._sim_bus = can.Bus(interface="virtual", channel=channel)
+        self.simulator = SimulationRunner(sim.network, bus=self._sim_bus)
+        bus = can.Bus(interface="virtual", channel=channel)
+        self.pipeline.attach_bus(bus)
+        self.transmitter = ActuatorTransmitter(self.vehicle.bound, bus, profile=self.vehicle.name)
+        self.simulator.start()
+        self.kind, self.label = "simulator", f"simulated {sim.profile.name}"
+
+    def _start_live(self, spec: str | None) -> None:
+        bitrate = self.options.bitrate or (self.vehicle.profile.bitrate if self.vehicle.profile else None)
+        bus = open_bus(spec, bitrate)
+        self._spec = spec
+        self.pipeline.attach_bus(bus)
+        self.transmitter = ActuatorTransmitter(self.vehicle.bound, bus, profile=self.vehicle.name)
+        self.kind = "live"
+        self.label = spec or str(bus.channel_info)
+        self._watch = threading.Thread(target=self._watch_bus, name="cockpit-bus-watch", daemon=True)
+        self._watch.start()
+
+    def _start_replay(self, path: str) -> None:
+        self.log = LogFile(path)
+        channel = self.options.channel
+        if channel is None and self.vehicle.profile is not None:
+            channel = self.vehicle.profile.log_channel
+        index, channels = build_index(self.log, channel=channel)
+        if not len(index):
+            where = (
+                f" on channel {channel} (the log has {', '.join(map(str, channels))})"
+                if channel is not None
+                else ""
+            )
+            raise InputError(f"no frames to replay{where}", where=str(path))
+        replay = Replay(index, speed=self.options.speed, loop=self.options.loop)
+        self.pipeline.attach_replay(replay)
+        replay.start()
+        self.kind, self.label = "replay", Path(path).name
+
+    # -- running --------------------------------------------------------------------------------------------
+    def _sink(self, path: str, value: object, t: float) -> None:
+        self.store.update(path, value, t, self.kind)
+
+    def tick(self) -> int:
+        """Decode what changed since the last tick (call at the UI rate); returns values updated."""
+        emitted = self.pipeline.tick()
+        now = time.monotonic()
+        frames = self.pipeline.cache.counters.frames
+        since, count = self._rate_at
+        if now - since >= 1.0:
+            self.frames_per_second = (frames - count) / (now - since)
+            self._rate_at = (now, frames)
+        if self.problem and self.kind == "live" and frames > self._frames_seen:
+            self.problem = None
+        self._frames_seen = frames
+        return emitted
+
+    def _watch_bus(self) -> None:
+        """Reopen a live bus that went away (adapter unplugged, interface down)."""
+        while not self._closing.wait(RECONNECT_S):
+            bus = self.pipeline.bus
+            state = getattr(bus, "state", None)
+            failed = bus is None or state == can.BusState.ERROR or self._notifier_died()
+            if not failed:
+                continue
+            self.problem = f"CAN bus {self.label} stopped; reconnecting every {RECONNECT_S:.0f} s"
+            try:
+                new_bus = open_bus(self._spec, self.options.bitrate)
+            except BusOpenError as exc:
+                self.problem = f"{exc.line()} (retrying)"
+                continue
+            self.pipeline.detach_bus()
+            self.pipeline.attach_bus(new_bus)
+            if self.transmitter is not None:
+                self.transmitter.bus = new_bus
+
+    def _notifier_died(self) -> bool:
+        notifier = self.pipeline.notifier
+        return notifier is not None and notifier.exception is not None
+
+    # -- raw frames (CAN monitor) ---------------------------------------------------------------------------
+    def frames(self) -> list[FrameEntry]:
+        """The newest frame of every id seen, with counts (copies, safe on the UI thread)."""
+        return self.pipeline.cache.snapshot()
+
+    def counters(self) -> BusCounters:
+        return self.pipeline.cache.counters_snapshot()
+
+    def message_name(self, arbitration_id: int) -> str | None:
+        try:
+            return self.vehicle.database.db.get_message_by_frame_id(arbitration_id).name
+        except KeyError:
+            return None
+
+    def decode_frame(self, arbitration_id: int, data: bytes) -> dict[str, object] | None:
+        """Every DBC signal of one frame (None for an id the database does not know, or bad data)."""
+        if arbitration_id not in self._frame_decoders:
+            try:
+                message = self.vehicle.database.db.get_message_by_frame_id(arbitration_id)
+                self._frame_decoders[arbitration_id] = frame_decoder(message)
+            except KeyError:
+                self._frame_decoders[arbitration_id] = None
+        decode = self._frame_decoders[arbitration_id]
+        if decode is None:
+            return None
+        try:
+            return decode(data)
+        except Exception:  # cantools' decode errors: a frame that does not fit its message
+            return None
+
+    def start_recording(self, path: str | Path) -> Recorder:
+        recorder = Recorder(path)
+        self.pipeline.start_recording(recorder)
+        return recorder
+
+    def stop_recording(self) -> Recorder | None:
+        return self.pipeline.stop_recording()
+
+    @property
+    def replay(self) -> Replay | None:
+        return self.pipeline.replay
+
+    def bus_load(self, bitrate: int | None = None) -> float:
+        """Share of the bus's capacity in use, from frames/s (≈ 125 bits per classic 8-byte frame)."""
+        rate = bitrate or (self.vehicle.profile.bitrate if self.vehicle.profile else 500_000)
+        return min(1.0, self.frames_per_second * 125 / rate) if rate else math.nan
+
+    def close(self) -> None:
+        self._closing.set()
+        if self.simulator is not None:
+            self.simulator.stop()
+        self.pipeline.close()
+        if self.pipeline.bus is not None:
+            self.pipeline.bus.shutdown()
+        if self._sim_bus is not None:
+            self._sim_bus.shutdown()

@@ -1,0 +1,25 @@
+"""What every widget of the head unit gets: the running session, the look, the units, the scale."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from cockpit.session import Session
+from cockpit.targets import TargetTracker
+
+from .theme import Theme
+from .units import Units
+
+
+@dataclass
+class UiContext:
+    session: Session
+    theme: Theme
+    units: Units
+    targets: TargetTracker
+    # Size relative to the 1280×720 reference layout: fonts and paddings follow it.
+    scale: float = 1.0
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def px(self, value: float) -> int:
+        return max(1, round(value * self.scale))

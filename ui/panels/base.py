@@ -1,0 +1,34 @@
+"""A panel of the head unit: one screen reached from the navigation rail."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from cockpit.state_store import SignalValue
+
+from ..context import UiContext
+
+
+class Panel(QWidget):
+    """Subclasses set ``key`` (used by ``--panel``) and ``icon``, and implement :meth:`refresh`.
+
+    The shell calls :meth:`refresh` on every UI tick while the panel is visible, with the values that
+    changed since the previous tick (path → value), and :meth:`shown` when it becomes visible so it can
+    catch up on everything.
+    """
+
+    key = "panel"
+    icon = "●"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+
+    def title(self) -> str:
+        return self.key
+
+    def refresh(self, changed: dict[str, SignalValue]) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def shown(self) -> None:
+        self.refresh(self.ctx.session.store.snapshot())

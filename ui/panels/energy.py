@@ -1,0 +1,373 @@
+"""The energy panel: charge and range, where the power goes, power and speed over time, consumption, trip
+computer, battery pack detail, the charging session, and for an EREV fuel and generator."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+
+from cockpit.energy import EnergyMonitor
+from cockpit.state_store import SignalValue
+
+from ..context import UiContext
+from ..widgets.card import Card, value_label
+from ..widgets.power_flow import Flow, PowerFlowView
+from ..widgets.soc_ring import SocRing
+from .base import Panel
+
+P = "Vehicle.Powertrain."
+TB = P + "TractionBattery."
+PLOT_SECONDS = 300
+PLOT_EVERY_S = 0.25
+SLOW_EVERY_S = 0.2
+
+
+class EnergyPanel(Panel):
+    key = "energy"
+    icon = "⚡"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        profile = ctx.session.vehicle.profile
+        capacity = profile.battery_capacity_kwh if profile else None
+        self.monitor = EnergyMonitor(ctx.session.store, capacity)
+        self.is_erev = bool(profile and profile.settings.get("range_extender"))
+        self._plot_at = 0.0
+        self._slow_at = 0.0
+        pg.setConfigOptions(antialias=True)
+        self.grid = QGridLayout(self)
+        gap = ctx.px(10)
+        self.grid.setContentsMargins(gap, gap, gap, gap)
+        self.grid.setSpacing(gap)
+        self.cards = [
+            self._charge_card(),
+            self._flow_card(),
+            self._plot_card(),
+            self._consumption_card(),
+            self._trip_card(),
+            self._pack_card(),
+            self._charging_card(),
+        ]
+        if self.is_erev:
+            self.cards.append(self._erev_card())
+        self._columns = 0
+        self._relayout(3)
+
+    def title(self) -> str:
+        return self.tr("Energy")
+
+    # -- layout ---------------------------------------------------------------------------------------------
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        width = self.width()
+        self._relayout(3 if width >= 1000 else 2 if width >= 600 else 1)
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def _relayout(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        # Wide: charge | flow flow / plot plot | consumption / trip | pack | charging (| erev)
+        spans = {0: 1, 1: 2, 2: 2, 3: 1} if columns == 3 else {}
+        row = col = 0
+        for i, card in enumerate(self.cards):
+            span = min(spans.get(i, 1), columns)
+            if col + span > columns:
+                row, col = row + 1, 0
+            self.grid.addWidget(card, row, col, 1, span)
+            col += span
+        for c in range(3):
+            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+
+    # -- cards ----------------------------------------------------------------------------------------------
+    def _charge_card(self) -> Card:
+        card = Card(self.ctx, self.tr("Battery"))
+        self.ring = SocRing(self.ctx)
+        card.body.addWidget(self.ring, 1)
+        return card
+
+    def _flow_card(self) -> Card:
+        card = Card(self.ctx, self.tr("Power flow"))
+        self.flow = PowerFlowView(self.ctx)
+        card.body.addWidget(self.flow, 1)
+        return card
+
+    def _plot_card(self) -> Card:
+        card = Card(self.ctx, self.tr("Power and speed, last 5 minutes"))
+        t = self.ctx.theme
+        self.plot = pg.PlotWidget(background=t.surface)
+        self.plot.setMinimumHeight(self.ctx.px(110))
+        self.plot.showGrid(x=False, y=True, alpha=0.15)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        item = self.plot.getPlotItem()
+        item.setLabel("left", "kW", color=t.plot_power)
+        item.showAxis("right")
+        item.setLabel("right", self.ctx.units.speed(0)[1], color=t.plot_speed)
+        self.speed_view = pg.ViewBox()
+        item.scene().addItem(self.speed_view)
+        item.getAxis("right").linkToView(self.speed_view)
+        self.speed_view.setXLink(item)
+        item.vb.sigResized.connect(lambda: self.speed_view.setGeometry(item.vb.sceneBoundingRect()))
+        for axis in ("left", "right", "bottom"):
+            item.getAxis(axis).setTextPen(t.text_dim)
+            item.getAxis(axis).setPen(t.border)
+        item.setLabel("bottom", self.tr("seconds"), color=t.text_dim)
+        self.power_curve = self.plot.plot(pen=pg.mkPen(t.plot_power, width=2))
+        self.power_curve.setFillLevel(0)
+        self.power_curve.setBrush(pg.mkColor(t.plot_power + "30"))
+        self.speed_curve = pg.PlotDataItem(pen=pg.mkPen(t.plot_speed, width=1.5))
+        self.speed_view.addItem(self.speed_curve)
+        card.body.addWidget(self.plot, 1)
+        return card
+
+    def _consumption_card(self) -> Card:
+        card = Card(self.ctx, self.tr("Consumption per km"))
+        t = self.ctx.theme
+        self.bars_plot = pg.PlotWidget(background=t.surface)
+        self.bars_plot.setMinimumHeight(self.ctx.px(110))
+        self.bars_plot.setMouseEnabled(x=False, y=False)
+        self.bars_plot.hideButtons()
+        for axis in ("left", "bottom"):
+            self.bars_plot.getPlotItem().getAxis(axis).setTextPen(t.text_dim)
+        self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=t.accent)
+        self.bars_plot.addItem(self.bars)
+        self.consumption_now = value_label()
+        card.body.addWidget(self.bars_plot, 1)
+        card.body.addWidget(self.consumption_now)
+        return card
+
+    def _grid_card(self, title: str, rows: list[tuple[str, str]]) -> tuple[Card, dict[str, QLabel]]:
+        card = Card(self.ctx, title)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(self.ctx.px(12))
+        grid.setVerticalSpacing(self.ctx.px(2))
+        labels: dict[str, QLabel] = {}
+        for r, (key, text) in enumerate(rows):
+            name = QLabel(text)
+            name.setObjectName("dim")
+            grid.addWidget(name, r, 0)
+            labels[key] = value_label(kind="cell")
+            grid.addWidget(labels[key], r, 1)
+        holder = QWidget()
+        holder.setObjectName("plain")
+        holder.setLayout(grid)
+        card.body.addWidget(holder)
+        return card, labels
+
+    def _trip_card(self) -> Card:
+        rows = [
+            ("distance", self.tr("Distance")),
+            ("energy", self.tr("Energy used")),
+            ("average", self.tr("Average")),
+            ("regen", self.tr("Regenerated")),
+        ]
+        card = Card(self.ctx, self.tr("Trip computer"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(self.ctx.px(12))
+        grid.setVerticalSpacing(self.ctx.px(2))
+        head_start = QLabel(self.tr("Since start"))
+        head_start.setObjectName("dim")
+        grid.addWidget(head_start, 0, 1)
+        # The trip column's header is its reset button: one tap target, no extra row.
+        self.reset_button = QPushButton(self.tr("Trip ⟲"))
+        self.reset_button.setToolTip(self.tr("Reset trip"))
+        self.reset_button.clicked.connect(self._reset_trip)
+        grid.addWidget(self.reset_button, 0, 2)
+        self.trip_labels: dict[tuple[str, str], QLabel] = {}
+        for r, (key, text) in enumerate(rows, start=1):
+            name = QLabel(text)
+            name.setObjectName("dim")
+            grid.addWidget(name, r, 0)
+            for col, which in ((1, "start"), (2, "trip")):
+                self.trip_labels[(which, key)] = value_label(kind="cell")
+                grid.addWidget(self.trip_labels[(which, key)], r, col)
+        holder = QWidget()
+        holder.setObjectName("plain")
+        holder.setLayout(grid)
+        card.body.addWidget(holder)
+        return card
+
+    def _pack_card(self) -> Card:
+        card, self.pack = self._grid_card(
+            self.tr("Battery pack"),
+            [
+                ("voltage", self.tr("Voltage")),
+                ("current", self.tr("Current")),
+                ("temps", self.tr("Temperature min / avg / max")),
+                ("cells", self.tr("Cells min / max")),
+                ("delta", self.tr("Cell delta")),
+            ],
+        )
+        return card
+
+    def _charging_card(self) -> Card:
+        card = Card(self.ctx, self.tr("Charging"))
+        t = self.ctx.theme
+        self.charge_state = value_label(self.tr("Not charging"))
+        # No word wrap: a wrapping label makes the whole panel height-for-width, and the scroll area then
+        # sizes it by its (tall) size hint instead of fitting the screen.
+        self.charge_detail = QLabel("")
+        self.charge_detail.setObjectName("dim")
+        self.charge_plot = pg.PlotWidget(background=t.surface)
+        self.charge_plot.setMinimumHeight(self.ctx.px(70))
+        self.charge_plot.setMouseEnabled(x=False, y=False)
+        self.charge_plot.hideButtons()
+        for axis in ("left", "bottom"):
+            self.charge_plot.getPlotItem().getAxis(axis).setTextPen(t.text_dim)
+        self.charge_plot.setLabel("left", "kW")
+        self.charge_plot.setLabel("bottom", "SoC %")
+        self.charge_curve = self.charge_plot.plot(pen=pg.mkPen(t.positive, width=2))
+        card.body.addWidget(self.charge_state)
+        card.body.addWidget(self.charge_detail)
+        card.body.addWidget(self.charge_plot, 1)
+        return card
+
+    def _erev_card(self) -> Card:
+        card, self.erev = self._grid_card(
+            self.tr("Range extender"),
+            [
+                ("fuel", self.tr("Fuel")),
+                ("generator", self.tr("Generator")),
+                ("ev_range", self.tr("Electric range")),
+                ("total_range", self.tr("Total range")),
+            ],
+        )
+        return card
+
+    def _reset_trip(self) -> None:
+        self.monitor.reset_trip()
+        self._update_slow()
+
+    # -- updates --------------------------------------------------------------------------------------------
+    def refresh(self, changed: dict[str, SignalValue]) -> None:
+        self.monitor.update()
+        now = time.monotonic()
+        if now - self._slow_at >= SLOW_EVERY_S:
+            self._slow_at = now
+            self._update_slow()
+        if now - self._plot_at >= PLOT_EVERY_S:
+            self._plot_at = now
+            self._update_plots()
+
+    def shown(self) -> None:
+        self._slow_at = self._plot_at = 0.0
+        self.refresh({})
+
+    def _update_slow(self) -> None:
+        store, units = self.ctx.session.store, self.ctx.units
+        soc = store.value(TB + "StateOfCharge.Displayed")
+        ranges = self.monitor.ranges()
+        caption = ""
+        electric = ranges.electric_km if ranges else None
+        if electric is not None:
+            value, unit = units.distance(electric)
+            caption = f"{value:.0f} {unit}"
+        charging = self.monitor.charging is not None and self.monitor.charging.active
+        self.ring.set(soc, caption, charging)
+        pf = self.monitor.power_flow()
+        self.flow.set_flow(
+            Flow(
+                battery_kw=pf.battery_kw or 0.0,
+                motor_kw=pf.motor_kw or 0.0,
+                climate_kw=pf.climate_kw or 0.0,
+                auxiliary_kw=pf.auxiliary_kw or 0.0,
+                charger_kw=pf.charger_kw or 0.0,
+                generator_kw=(pf.generator_kw or 0.0) if self.is_erev else None,
+            )
+        )
+        for which, stats in (("start", self.monitor.since_start), ("trip", self.monitor.trip)):
+            d, dunit = units.distance(stats.distance_km)
+            self.trip_labels[(which, "distance")].setText(f"{d:.1f} {dunit}")
+            self.trip_labels[(which, "energy")].setText(f"{stats.energy_kwh:.2f} kWh")
+            avg = stats.average_wh_per_km
+            if avg is None:
+                self.trip_labels[(which, "average")].setText("—")
+            else:
+                c, cunit = units.consumption(avg)
+                self.trip_labels[(which, "average")].setText(f"{c:.0f} {cunit}")
+            self.trip_labels[(which, "regen")].setText(f"{stats.regenerated_kwh:.2f} kWh")
+        self._update_pack(store)
+        self._update_charging()
+        if self.is_erev:
+            self._update_erev(ranges)
+
+    def _update_pack(self, store: object) -> None:
+        v = store.value  # type: ignore[attr-defined]
+        voltage, current = v(TB + "CurrentVoltage"), v(TB + "CurrentCurrent")
+        self.pack["voltage"].setText(f"{voltage:.1f} V" if voltage is not None else "—")
+        self.pack["current"].setText(f"{current:+.1f} A" if current is not None else "—")
+        temps = [v(TB + f"Temperature.{k}") for k in ("Min", "Average", "Max")]
+        if all(x is not None for x in temps):
+            shown = [self.ctx.units.temperature(x) for x in temps]
+            self.pack["temps"].setText(" / ".join(f"{x:.0f}" for x, _ in shown) + f" {shown[0][1]}")
+        low, high = v(TB + "CellVoltage.Min"), v(TB + "CellVoltage.Max")
+        if low is not None and high is not None:
+            self.pack["cells"].setText(f"{low:.3f} / {high:.3f} V")
+            delta = (high - low) * 1000
+            self.pack["delta"].setText(f"{delta:.0f} mV")
+            warn = delta > 50
+            self.pack["delta"].setStyleSheet(f"color: {self.ctx.theme.warning};" if warn else "")
+
+    def _update_charging(self) -> None:
+        session = self.monitor.charging
+        if session is None:
+            self.charge_state.setText(self.tr("Not charging"))
+            self.charge_detail.setText(self.tr("Plug in to see the power curve."))
+            self.charge_curve.setData([], [])
+            self.charge_plot.hide()
+            return
+        self.charge_plot.show()
+        state = self.tr("Charging") if session.active else self.tr("Charging finished")
+        self.charge_state.setText(f"{state} · {session.power_kw:.0f} kW")
+        parts = [self.tr("target {0:.0f} %").format(session.target_soc)] if session.target_soc else []
+        if session.active and session.minutes_to_target is not None:
+            minutes = int(session.minutes_to_target)
+            parts.append(self.tr("{0} h {1:02d} min to target").format(minutes // 60, minutes % 60))
+        parts.append(self.tr("{0:.1f} kWh added").format(session.energy_added_kwh))
+        self.charge_detail.setText("\n".join(parts))
+        points = session.points
+        if points:
+            self.charge_curve.setData([p[2] for p in points], [p[1] for p in points])
+
+    def _update_erev(self, ranges: object) -> None:
+        store, units = self.ctx.session.store, self.ctx.units
+        level = store.value(P + "FuelSystem.RelativeLevel")
+        self.erev["fuel"].setText(f"{level:.0f} %" if level is not None else "—")
+        generator = self.monitor.power_flow().generator_kw
+        self.erev["generator"].setText(f"{generator:.0f} kW" if generator is not None else "—")
+        for key, attr in (("ev_range", "electric_km"), ("total_range", "total_km")):
+            km = getattr(ranges, attr, None) if ranges else None
+            if km is None:
+                self.erev[key].setText("—")
+            else:
+                d, unit = units.distance(km)
+                self.erev[key].setText(f"{d:.0f} {unit}")
+
+    def _update_plots(self) -> None:
+        store = self.ctx.session.store
+        t_power, power = store.history(TB + "CurrentPower")
+        t_speed, speed = store.history("Vehicle.Speed")
+        now = max(t_power[-1] if len(t_power) else 0.0, t_speed[-1] if len(t_speed) else 0.0)
+        if len(t_power):
+            keep = t_power >= now - PLOT_SECONDS
+            self.power_curve.setData(t_power[keep] - now, power[keep] / 1000)
+        if len(t_speed):
+            keep = t_speed >= now - PLOT_SECONDS
+            factor = self.ctx.units.speed(1.0)[0]
+            self.speed_curve.setData(t_speed[keep] - now, speed[keep] * factor)
+            self.speed_view.setYRange(0, max(60.0, float(np.max(speed[keep]) * factor) * 1.1), padding=0)
+        self.plot.setXRange(-PLOT_SECONDS, 0, padding=0)
+        bins = self.monitor.consumption_bins
+        if bins:
+            x = np.arange(len(bins))
+            heights = [self.ctx.units.consumption(wh)[0] for _, wh in bins]
+            self.bars.setOpts(x=x, height=heights, width=0.8)
+        current = self.monitor.trip.average_wh_per_km
+        if current is not None:
+            c, unit = self.ctx.units.consumption(current)
+            self.consumption_now.setText(self.tr("Trip average {0:.0f} {1}").format(c, unit))

@@ -1,0 +1,127 @@
+"""The head unit's window: status bar, navigation rail, panels, climate strip, banner, replay bar."""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .context import UiContext
+from .panels.base import Panel
+from .widgets.climate_strip import ClimateStrip
+from .widgets.replay_bar import ReplayBar
+from .widgets.status_bar import StatusBar
+
+TICK_HZ = 60
+
+
+class HeadUnitWindow(QMainWindow):
+    def __init__(self, ctx: UiContext, panels: list[Panel], tick_hz: int = TICK_HZ) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle("Smart Cockpit")
+        self.panels = panels
+        self._version = 0
+        self.tick_times: deque[float] = deque(maxlen=2000)
+        root = QWidget()
+        self.setCentralWidget(root)
+        outer = QVBoxLayout(root)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.status = StatusBar(ctx)
+        self.banner = QLabel()
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        outer.addWidget(self.status)
+        outer.addWidget(self.banner)
+        middle = QHBoxLayout()
+        middle.setSpacing(0)
+        outer.addLayout(middle, 1)
+        self.rail = QFrame()
+        self.rail.setObjectName("navRail")
+        rail = QVBoxLayout(self.rail)
+        rail.setContentsMargins(ctx.px(8), ctx.px(12), ctx.px(8), ctx.px(12))
+        rail.setSpacing(ctx.px(8))
+        self.stack = QStackedWidget()
+        self.nav = QButtonGroup(self)
+        for i, panel in enumerate(panels):
+            button = QPushButton(f"{panel.icon}\n{panel.title()}")
+            button.setObjectName("nav")
+            button.setCheckable(True)
+            button.setMinimumSize(ctx.px(76), ctx.px(64))
+            self.nav.addButton(button, i)
+            rail.addWidget(button)
+            scroller = QScrollArea()
+            scroller.setWidgetResizable(True)
+            # Panels adapt their columns to the width; only the height may scroll (small screens).
+            scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroller.setWidget(panel)
+            self.stack.addWidget(scroller)
+        rail.addStretch(1)
+        self.nav.idClicked.connect(self.show_panel)
+        middle.addWidget(self.rail)
+        middle.addWidget(self.stack, 1)
+        self.replay_bar = ReplayBar(ctx) if ctx.session.replay is not None else None
+        if self.replay_bar is not None:
+            outer.addWidget(self.replay_bar)
+        self.climate = ClimateStrip(ctx)
+        outer.addWidget(self.climate)
+        for i in range(min(9, len(panels))):
+            QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.show_panel(i))
+        QShortcut(QKeySequence("Ctrl+Tab"), self, lambda: self.show_panel((self.current + 1) % len(panels)))
+        self.current = 0
+        self.nav.button(0).setChecked(True)
+        self.timer = QTimer(self)
+        self.timer.setInterval(round(1000 / tick_hz))
+        self.timer.timeout.connect(self.tick)
+        self.slow = QTimer(self)
+        self.slow.setInterval(1000)
+        self.slow.timeout.connect(self.status.tick_clock)
+
+    def start(self) -> None:
+        self.timer.start()
+        self.slow.start()
+        self.panels[self.current].shown()
+
+    def show_panel(self, index: int) -> None:
+        self.current = index
+        self.stack.setCurrentIndex(index)
+        self.nav.button(index).setChecked(True)
+        self.panels[index].shown()
+
+    def panel(self, key: str) -> Panel:
+        return next(p for p in self.panels if p.key == key)
+
+    def tick(self) -> None:
+        """One UI frame: decode what changed, resolve targets, update the visible widgets only."""
+        start = time.perf_counter()
+        session = self.ctx.session
+        session.tick()
+        self.ctx.targets.update()
+        self._version, values = session.store.changes_since(self._version)
+        changed = {v.path: v for v in values}
+        self.status.refresh(changed)
+        self.climate.refresh(changed)
+        if self.replay_bar is not None:
+            self.replay_bar.refresh()
+        self.panels[self.current].refresh(changed)
+        problem = session.problem
+        if problem != (self.banner.text() or None):
+            self.banner.setText(problem or "")
+            self.banner.setVisible(bool(problem))
+        self.tick_times.append(time.perf_counter() - start)

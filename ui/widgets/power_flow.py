@@ -1,0 +1,162 @@
+"""Where the power goes: battery in the middle, motor, climate, auxiliaries, charger, generator around it.
+
+Each link is drawn when power flows on it, with its kW and an arrow for the direction; regeneration and
+charging flow into the battery in the energy colour.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..context import UiContext
+
+ACTIVE_KW = 0.1
+
+
+@dataclass
+class Flow:
+    battery_kw: float = 0.0
+    motor_kw: float = 0.0
+    climate_kw: float = 0.0
+    auxiliary_kw: float = 0.0
+    charger_kw: float = 0.0
+    generator_kw: float | None = None  # None: the car has no range extender
+
+
+class PowerFlowView(QWidget):
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.flow = Flow()
+        self.setMinimumSize(ctx.px(300), ctx.px(128))
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        # Narrow cards need more height so the side labels clear the motor's label below the line.
+        self.setMinimumHeight(170 if self.width() < 520 else self.ctx.px(128))
+        super().resizeEvent(event)  # type: ignore[arg-type]
+
+    def set_flow(self, flow: Flow) -> None:
+        self.flow = flow
+        self.update()
+
+    def labels(self) -> dict[str, str]:
+        return {
+            "battery": self.tr("Battery"),
+            "motor": self.tr("Motor"),
+            "climate": self.tr("Climate"),
+            "aux": self.tr("Auxiliaries"),
+            "charger": self.tr("Charger"),
+            "generator": self.tr("Generator"),
+        }
+
+    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        t, f = self.ctx.theme, self.flow
+        w, h = self.width(), self.height()
+        names = self.labels()
+        line = self.ctx.px(17)
+        # Charger ─ Battery ─ Motor along the middle; climate and auxiliaries branch off above and below,
+        # each node named beside or below itself with its kW.
+        centre = QPointF(w * 0.34, h * 0.38)
+        nodes = {
+            "motor": (QPointF(w * 0.86, h * 0.38), "below"),
+            "climate": (QPointF(w * 0.6, h * 0.14), "right"),
+            "aux": (QPointF(w * 0.6, h * 0.86), "right"),
+            "charger": (QPointF(w * 0.08, h * 0.38), "below"),
+        }
+        if f.generator_kw is not None:
+            nodes["generator"] = (QPointF(w * 0.08, h * 0.86), "right")
+        # (node, kW, True = flows into the battery)
+        links = [
+            ("motor", f.motor_kw, f.motor_kw < 0),
+            ("climate", f.climate_kw, False),
+            ("aux", f.auxiliary_kw, False),
+            ("charger", f.charger_kw, True),
+        ]
+        if f.generator_kw is not None:
+            links.append(("generator", f.generator_kw, True))
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        font.setPixelSize(max(11, self.ctx.px(14)))
+        p.setFont(font)
+        radius = min(h * 0.15, self.ctx.px(26))
+        kw_of = {}
+        for key, kw, inward in links:
+            active = abs(kw) >= ACTIVE_KW
+            kw_of[key] = (kw, active, inward)
+            colour = QColor(t.positive if inward else t.accent) if active else QColor(t.border)
+            start, end = (nodes[key][0], centre) if inward else (centre, nodes[key][0])
+            pen = QPen(
+                colour, self.ctx.px(4 if active else 2), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap
+            )
+            p.setPen(pen)
+            a, b = _shorten(start, end, radius + 4)
+            p.drawLine(a, b)
+            if active:
+                _arrow(p, a, b, colour, self.ctx.px(8))
+        for key, (point, side) in nodes.items():
+            kw, active, inward = kw_of[key]
+            value = f"{abs(kw):.1f} kW" if active else ""
+            colour = (t.positive if inward else t.accent) if active else None
+            _node(p, point, radius * 0.8, names[key], value, t, line, side, colour)
+        battery = f.battery_kw
+        colour = t.positive if battery < -ACTIVE_KW else t.accent
+        _node(p, centre, radius, names["battery"], f"{battery:+.1f} kW", t, line, "below", colour)
+        p.end()
+
+
+def _shorten(a: QPointF, b: QPointF, r: float) -> tuple[QPointF, QPointF]:
+    d = b - a
+    length = (d.x() ** 2 + d.y() ** 2) ** 0.5 or 1.0
+    u = d / length
+    return a + u * r, b - u * r
+
+
+def _arrow(p: QPainter, a: QPointF, b: QPointF, colour: QColor, size: float) -> None:
+    d = b - a
+    length = (d.x() ** 2 + d.y() ** 2) ** 0.5 or 1.0
+    u = d / length
+    n = QPointF(-u.y(), u.x())
+    tip = (a + b) / 2 + u * size
+    poly = QPolygonF([tip, tip - u * size * 1.6 + n * size * 0.8, tip - u * size * 1.6 - n * size * 0.8])
+    p.setBrush(colour)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.drawPolygon(poly)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def _node(
+    p: QPainter,
+    point: QPointF,
+    r: float,
+    label: str,
+    value: str,
+    t: object,
+    line: int,
+    side: str,
+    colour: str | None,
+) -> None:
+    """A disc with its name and kW beside or below it."""
+    path = QPainterPath()
+    path.addEllipse(point, r, r)
+    p.fillPath(path, QColor(t.surface_high))  # type: ignore[attr-defined]
+    p.setPen(QPen(QColor(colour or t.border), 2))  # type: ignore[attr-defined]
+    p.drawPath(path)
+    if side == "below":
+        name_box = QRectF(point.x() - 90, point.y() + r + 2, 180, line)
+        value_box = name_box.translated(0, line)
+        align = Qt.AlignmentFlag.AlignCenter
+    else:
+        name_box = QRectF(point.x() + r + 8, point.y() - line, 200, line)
+        value_box = name_box.translated(0, line)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    p.setPen(QColor(t.text_dim))  # type: ignore[attr-defined]
+    p.drawText(name_box, align, label)
+    if value:
+        p.setPen(QColor(colour or t.text))  # type: ignore[attr-defined]
+        p.drawText(value_box, align, value)
