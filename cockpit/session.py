@@ -96,6 +96,11 @@ class Session:
         sim = build_simulation(
             profile.name if profile else None, self.options.cycle, faults=self.options.faults
         )
+        if not sim.network.schedule:
+            raise InputError(
+                f"vehicle {self.vehicle.name} has no simulator (only the demo vehicles do)",
+                fix="Give --can INTERFACE[:CHANNEL] or --replay LOG",
+            )
         self._sim_bus = can.Bus(interface="virtual", channel=channel)
         self.simulator = SimulationRunner(sim.network, bus=self._sim_bus)
         bus = can.Bus(interface="virtual", channel=channel)

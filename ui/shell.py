@@ -119,6 +119,8 @@ class HeadUnitWindow(QMainWindow):
         self.climate.refresh(changed)
         if self.replay_bar is not None:
             self.replay_bar.refresh()
+        for panel in self.panels:
+            panel.background()
         self.panels[self.current].refresh(changed)
         problem = session.problem
         if problem != (self.banner.text() or None):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cantools.database.can import Database
+
 from vehicle_bus.dbc import load_databases
 
 from ..vehicle_profile import DEFAULT_VEHICLE, VehicleProfile, load_profile
@@ -30,7 +32,9 @@ def build_simulation(
     soc: float | None = None,
     outside_temp: float = 12.0,
     charge: str | None = None,
+    db: Database | None = None,
 ) -> Simulation:
+    """``db``: the profile's database when the caller has loaded it already (saves parsing it twice)."""
     profile = load_profile(VEHICLE_ALIASES.get(vehicle or "", vehicle) or DEFAULT_VEHICLE)
     drive_cycle = make_cycle(cycle)
     params = sim_params(profile.settings)
@@ -40,5 +44,6 @@ def build_simulation(
     )
     if charge:
         car.plug_in(charge)
-    db = load_databases(profile.dbc_files).db
+    if db is None:
+        db = load_databases(profile.dbc_files).db
     return Simulation(profile, car, EcuNetwork(car, db))

@@ -30,5 +30,8 @@ class Panel(QWidget):
     def refresh(self, changed: dict[str, SignalValue]) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def background(self) -> None:
+        """Called on every UI tick, visible or not: for work that must not miss data (keep it cheap)."""
+
     def shown(self) -> None:
         self.refresh(self.ctx.session.store.snapshot())

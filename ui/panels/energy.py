@@ -244,8 +244,11 @@ class EnergyPanel(Panel):
         self._update_slow()
 
     # -- updates --------------------------------------------------------------------------------------------
-    def refresh(self, changed: dict[str, SignalValue]) -> None:
+    def background(self) -> None:
+        # The trip computer integrates every value, so it runs whether or not the panel is on screen.
         self.monitor.update()
+
+    def refresh(self, changed: dict[str, SignalValue]) -> None:
         now = time.monotonic()
         if now - self._slow_at >= SLOW_EVERY_S:
             self._slow_at = now

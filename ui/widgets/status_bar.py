@@ -81,6 +81,8 @@ class StatusBar(QFrame):
                 text += f"  ·  {distance:.0f} {unit}"
             self.battery.setText(text)
         session = self.ctx.session
+        kinds = {"simulator": self.tr("Simulated"), "replay": self.tr("Replay"), "live": self.tr("Live")}
+        name = session.vehicle.name if session.kind == "simulator" else session.label
         self.source.setText(
-            self.tr("{0} · {1:.0f} frames/s").format(session.label, session.frames_per_second)
+            self.tr("{0} {1} · {2:.0f} frames/s").format(kinds[session.kind], name, session.frames_per_second)
         )
