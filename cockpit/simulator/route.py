@@ -46,6 +46,12 @@ class Route:
             self._starts.append(self._starts[-1] + length)
         self.total_m = self._starts[-1]
 
+    def drive_cycle(self) -> RouteCycle:
+        """The driver for this route: speed limits, slowing for lower ones ahead, stopping at the end."""
+        from .drive_cycles import RouteCycle
+
+        return RouteCycle(lengths_m=self.lengths_m, limits_kmh=self.limits_kmh, loop=self.loop)
+
     def position(self, s: float) -> tuple[float, float, float]:
         """(lat, lon, heading°) after driving ``s`` metres from the start."""
         if self.loop and self.total_m > 0:
@@ -75,6 +81,4 @@ DEFAULT_LOOP = Route(
 
 
 def default_route_cycle() -> RouteCycle:
-    from .drive_cycles import RouteCycle
-
-    return RouteCycle(lengths_m=DEFAULT_LOOP.lengths_m, limits_kmh=DEFAULT_LOOP.limits_kmh, loop=True)
+    return DEFAULT_LOOP.drive_cycle()

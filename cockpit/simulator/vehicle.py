@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .battery import Battery, ac_power_limit, dc_power_limit
 from .body import BodyControl
 from .climate import SEAT_HEAT_W, SEAT_VENT_W, STEERING_HEAT_W, CabinClimate
-from .drive_cycles import DriveCycle, RouteCycle
+from .drive_cycles import DriveCycle, IdleCycle, RouteCycle
 from .faults import Faults
 from .params import SimParams
 from .powertrain import Powertrain
@@ -20,11 +20,9 @@ from .range_extender import RangeExtender
 from .route import DEFAULT_LOOP, Route
 
 HVAC_DELAY = 0.2
-# Comfortable acceleration and braking of a driver following a route (m/s²), and the physics step (s)
-# those are applied over.
+# Comfortable acceleration and braking of a driver following a route (m/s²).
 ROUTE_ACCEL = 1.6
 ROUTE_DECEL = 2.5
-STEP = 0.01
 DRIVE_MODE_POWER = {"ECO": 0.55, "COMFORT": 0.85, "SPORT": 1.0, "SNOW": 0.35}
 REGEN_SCALE = (0.0, 0.4, 0.7, 1.0)
 TYRE_COLD_KPA = 250.0
@@ -141,7 +139,18 @@ class SimulatedVehicle:
     def gear(self) -> str:
         if self.charging.plugged or not self.ready:
             return "P"
-        return "D" if self.powertrain.state.speed > 0.05 or self._target(self.t) > 0 else "P"
+        return "P" if self._parked() else "D"
+
+    def _parked(self) -> bool:
+        """The drive is over (or never starts): the driver selects P. At a red light the car stays in D."""
+        if self.powertrain.state.speed > 0.05:
+            return False
+        cycle = self.cycle
+        if isinstance(cycle, IdleCycle):
+            return True
+        if isinstance(cycle, RouteCycle):
+            return not cycle.loop and self.powertrain.state.distance >= cycle.total_m - 1.0
+        return self.t >= cycle.duration
 
     def position(self) -> tuple[float, float, float]:
         return self.route.position(self.powertrain.state.distance)
@@ -158,12 +167,12 @@ class SimulatedVehicle:
         return self.range_extender.state.fuel_l / 6.0 * 100
 
     # -- time -----------------------------------------------------------------------------------------------
-    def _target(self, t: float) -> float:
+    def _target(self, t: float, dt: float) -> float:
         if isinstance(self.cycle, RouteCycle):
             # A driver following speed limits eases in and out of them rather than flooring it.
             v = self.powertrain.state.speed
             wanted = self.cycle.speed_at_distance(self.powertrain.state.distance)
-            return min(max(wanted, v - ROUTE_DECEL * STEP), v + ROUTE_ACCEL * STEP)
+            return min(max(wanted, v - ROUTE_DECEL * dt), v + ROUTE_ACCEL * dt)
         return self.cycle.target_speed(t)
 
     def step(self, dt: float) -> None:
@@ -171,7 +180,7 @@ class SimulatedVehicle:
         pt = self.powertrain
         moving_allowed = self.ready and not self.charging.plugged
         before = pt.state.distance
-        state = pt.step(self._target(self.t) if moving_allowed else 0.0, dt, ready=moving_allowed)
+        state = pt.step(self._target(self.t, dt) if moving_allowed else 0.0, dt, ready=moving_allowed)
         km = (state.distance - before) / 1000
         self.odometer_km += km
         self.trip_km += km

@@ -165,3 +165,31 @@ def test_unknown_names_list_the_valid_ones() -> None:
         make_cycle("nedc")
     with pytest.raises(InputError, match="tyre-low-fl"):
         Faults(["flat-tyre"])
+
+
+def test_the_car_follows_a_route_handed_to_it_and_stops_at_its_end() -> None:
+    from cockpit.simulator.route import Route, haversine_m
+
+    # Monaco: Place du Casino down to the harbour, 30 then 50 km/h.
+    route = Route(points=[(43.7394, 7.4275), (43.7368, 7.4231), (43.7352, 7.4210)], limits_kmh=[30, 50])
+    car = SimulatedVehicle(BEV, route.drive_cycle(), route=route)
+    top = 0.0
+    for _ in range(int(240 / 0.05)):
+        car.step(0.05)
+        top = max(top, car.speed_kmh)
+    lat, lon, heading = car.position()
+    assert car.speed_kmh == 0.0
+    assert haversine_m((lat, lon), route.points[-1]) < 15
+    assert car.powertrain.state.distance == pytest.approx(route.total_m, abs=15)
+    assert 45 < top <= 51  # reached the 50 km/h stretch, never above it
+    assert 200 < heading < 260  # heading south-west, as the road goes
+
+
+def test_gear_stays_in_drive_at_a_stop_and_parks_when_the_drive_is_over() -> None:
+    car = SimulatedVehicle(BEV, make_cycle("wltc"))
+    gears = set()
+    for _ in range(int(60 / 0.1)):  # WLTC stands for its first 11 s, then drives
+        car.step(0.1)
+        gears.add((car.gear, car.speed_kmh == 0))
+    assert ("D", True) in gears and ("D", False) in gears
+    assert SimulatedVehicle(BEV, IdleCycle()).gear == "P"
