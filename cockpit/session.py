@@ -91,7 +91,9 @@ class Session:
             self._start_simulator()
 
     def _start_simulator(self) -> None:
-        channel = self.sim_channel = f"cockpit-{uuid.uuid4().hex[:8]}"
+        # Unique per session (virtual buses are process-wide); no trailing digits, which log writers such
+        # as BLF's would read as a channel number.
+        channel = self.sim_channel = f"cockpit-{uuid.uuid4().hex[:8]}-sim"
         profile = self.vehicle.profile
         sim = build_simulation(
             profile.name if profile else None, self.options.cycle, faults=self.options.faults
@@ -192,6 +194,14 @@ class Session:
             return self.vehicle.database.db.get_message_by_frame_id(arbitration_id).name
         except KeyError:
             return None
+
+    def signal_units(self, arbitration_id: int) -> dict[str, str]:
+        """Signal name → unit of the DBC message with this id (empty for an unknown id)."""
+        try:
+            message = self.vehicle.database.db.get_message_by_frame_id(arbitration_id)
+        except KeyError:
+            return {}
+        return {signal.name: signal.unit or "" for signal in message.signals}
 
     def decode_frame(self, arbitration_id: int, data: bytes) -> dict[str, object] | None:
         """Every DBC signal of one frame (None for an id the database does not know, or bad data)."""

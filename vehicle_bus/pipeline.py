@@ -21,6 +21,29 @@ from .recorder import Recorder
 from .sources.replay import Replay
 
 Sink = Callable[[str, Any, float], None]
+# After a read error the reader thread waits this long before trying the bus again, so a dead adapter
+# costs a retry a few times a second rather than a busy loop.
+READ_RETRY_S = 0.25
+
+
+class _ReadErrors(can.Listener):
+    """Takes the bus reader thread's errors (an adapter unplugged, an interface down).
+
+    Without a listener that handles errors, python-can's notifier thread dies with a traceback; with this
+    one it records the error, backs off and retries, and whoever watches the pipeline can reopen the bus.
+    """
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.last: str | None = None
+
+    def on_message_received(self, msg: can.Message) -> None:
+        pass
+
+    def on_error(self, exc: Exception) -> None:
+        self.count += 1
+        self.last = str(exc) or type(exc).__name__
+        time.sleep(READ_RETRY_S)
 
 
 class Pipeline:
@@ -28,7 +51,8 @@ class Pipeline:
         self.decoder = decoder
         self.sink = sink
         self.cache = FrameCache()
-        self._listeners: list[can.Listener] = [self.cache]
+        self.read_errors = _ReadErrors()
+        self._listeners: list[can.Listener] = [self.cache, self.read_errors]
         self._notifier: can.Notifier | None = None
         self._replay: Replay | None = None
         self._recorder: Recorder | None = None

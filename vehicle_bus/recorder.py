@@ -41,10 +41,20 @@ class Recorder(can.Listener):
         except OSError as exc:
             raise InputError(f"cannot write recording: {exc.strerror}", where=str(self.path)) from None
         self.frames = 0
+        self.errors = 0
+        self.first_error: str | None = None
         self._stopped = False
 
     def on_message_received(self, msg: can.Message) -> None:
-        self._writer.on_message_received(msg)
+        try:
+            self._writer.on_message_received(msg)
+        except Exception as exc:
+            # One frame the format cannot hold (a channel name BLF cannot number, a 64-byte frame in a
+            # classic-only format) is counted and reported, and recording goes on.
+            self.errors += 1
+            if self.first_error is None:
+                self.first_error = f"{self.path.name}: frame not recorded: {exc}"
+            return
         self.frames += 1
 
     def stop(self) -> None:

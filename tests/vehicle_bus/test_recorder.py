@@ -50,3 +50,13 @@ def test_bad_recording_target_fails_before_anything_runs(tmp_path: Path, name: s
     with pytest.raises(InputError) as err:
         Recorder(tmp_path / name)
     assert "\n" not in str(err.value)
+
+
+def test_a_frame_the_format_cannot_hold_is_counted_and_recording_goes_on(tmp_path: Path) -> None:
+    recorder = Recorder(tmp_path / "mixed.blf")
+    # BLF numbers channels 0..65535; python-can reads trailing digits of a name as that number.
+    recorder.on_message_received(can.Message(arbitration_id=1, data=b"\x01", channel="vcan-999999"))
+    recorder.on_message_received(can.Message(arbitration_id=2, data=b"\x02", channel=0))
+    recorder.stop()
+    assert recorder.errors == 1 and "mixed.blf" in recorder.first_error
+    assert [m.arbitration_id for m in can.LogReader(str(tmp_path / "mixed.blf"))] == [2]

@@ -1,0 +1,62 @@
+"""The Qt-free head unit: sources, a bus that goes away and comes back."""
+
+import threading
+import time
+
+import can
+import pytest
+
+from cockpit import session as session_module
+from cockpit.session import Session, SessionOptions
+
+
+def pump(session: Session, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        session.tick()
+        time.sleep(0.02)
+
+
+def test_live_bus_that_fails_is_reported_and_reopened(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(session_module, "RECONNECT_S", 0.3)
+    stop = threading.Event()
+
+    def traffic() -> None:
+        with can.Bus(interface="virtual", channel="flaky-bus") as tx:
+            while not stop.is_set():
+                tx.send(can.Message(arbitration_id=0x101, data=bytes(8), is_extended_id=False))
+                time.sleep(0.005)
+
+    sender = threading.Thread(target=traffic)
+    sender.start()
+    session = Session(SessionOptions(can="virtual:flaky-bus", use_can_config=False))
+    try:
+        session.start()
+        pump(session, 0.5)
+        before = session.counters().frames
+        assert before > 20 and session.problem is None
+        # The adapter goes away under the reader thread.
+        session.pipeline.bus.shutdown()
+        deadline = time.monotonic() + 5
+        saw_problem = False
+        while time.monotonic() < deadline:
+            pump(session, 0.1)
+            saw_problem = saw_problem or session.problem is not None
+            if saw_problem and session.problem is None:
+                break
+        assert saw_problem, "the failure was never reported"
+        assert session.problem is None, session.problem
+        assert session.counters().frames > before + 20  # frames flow again on the reopened bus
+    finally:
+        stop.set()
+        sender.join()
+        session.close()
+
+
+def test_vehicle_without_a_simulator_says_what_to_give() -> None:
+    session = Session(SessionOptions(vehicle="kona-ev", use_can_config=False))
+    try:
+        with pytest.raises(Exception, match="--can"):
+            session.start()
+    finally:
+        session.close()

@@ -1,0 +1,189 @@
+"""The CAN monitor on the running simulated vehicle: ids, names, counts, changed bytes, signals, the plot,
+the 2,000-id flood, recording from the button and the screenshots at 1280×720 and 800×480."""
+
+from __future__ import annotations
+
+import math
+import shutil
+import time
+from pathlib import Path
+
+import can
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from ui.models.frame_table import COUNT_COLUMN, ID_COLUMN, NAME_COLUMN
+from ui.panels.can_monitor import CanMonitorPanel
+
+DRIVE_STATUS = 0x101
+
+
+@pytest.fixture
+def panel(qtbot, ctx, tmp_path: Path) -> CanMonitorPanel:
+    p = CanMonitorPanel(ctx, record_dir=tmp_path)
+    qtbot.addWidget(p)
+    p.resize(1280, 720)
+    p.show()
+    return p
+
+
+def warm_up(panel: CanMonitorPanel, run_session, seconds: float = 1.0) -> None:
+    run_session(seconds, lambda: panel.refresh({}))
+    panel.session.tick()
+    panel.poll()
+
+
+def row_texts(panel: CanMonitorPanel, arbitration_id: int) -> dict[int, str]:
+    row = panel.model.row_of(arbitration_id)
+    assert row is not None, f"0x{arbitration_id:X} not in the table"
+    return {c: panel.model.index(row, c).data() for c in (ID_COLUMN, NAME_COLUMN, COUNT_COLUMN)}
+
+
+def test_table_shows_every_id_with_names_and_growing_counts(panel, run_session) -> None:
+    assert panel.key == "can" and panel.title() == "CAN monitor"
+    warm_up(panel, run_session)
+    frames = panel.session.frames()
+    assert len(frames) > 10
+    assert panel.model.rowCount() == len(frames)
+    assert set(panel.model.ids()) == {f.arbitration_id for f in frames}
+    first = row_texts(panel, DRIVE_STATUS)
+    assert first[ID_COLUMN] == "101" and first[NAME_COLUMN] == "VCU_DriveStatus"
+
+    run_session(0.3, lambda: panel.refresh({}))
+    panel.poll()
+    assert int(row_texts(panel, DRIVE_STATUS)[COUNT_COLUMN]) > int(first[COUNT_COLUMN])
+    assert panel.stats.text_of("ids") == str(panel.model.rowCount())
+    assert int(panel.stats.text_of("frames").replace(",", "")) > 0
+
+
+def test_changed_bytes_flag_the_rolling_counter(panel, run_session, session) -> None:
+    warm_up(panel, run_session)
+    # A message with a rolling counter and checksum: bytes change every frame.
+    flagged = {i: panel.model.changed_bytes(i) for i in panel.model.ids()}
+    assert flagged[DRIVE_STATUS] != 0
+    entry = next(f for f in session.frames() if f.arbitration_id == DRIVE_STATUS)
+    assert entry.changed_bytes & ~flagged[DRIVE_STATUS] == 0
+
+
+def test_selecting_an_id_shows_its_signals_and_a_signal_plots_live(panel, run_session) -> None:
+    warm_up(panel, run_session)
+    assert panel.select_id(DRIVE_STATUS)
+    assert panel.selected_id == DRIVE_STATUS
+    shown = [panel.signals.item(r, 0).text() for r in range(panel.signals.rowCount())]
+    assert "VehicleSpeed" in shown
+    r = shown.index("VehicleSpeed")
+    assert panel.signals.item(r, 2).text() == "km/h"
+    assert panel.signals.item(r, 1).text() not in ("", "—")
+    assert "VCU_DriveStatus" in panel.detail_title.text()
+
+    # Tap the signal's row, as a finger would.
+    panel.signals.scrollToItem(panel.signals.item(r, 0))
+    rect = panel.signals.visualRect(panel.signals.model().index(r, 0))
+    QTest.mouseClick(panel.signals.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert panel.plotted_signal == "VehicleSpeed"
+    assert "km/h" in panel.plot_title.text()
+    before = panel.plot_points()
+    run_session(0.6, lambda: panel.refresh({}))
+    after = panel.plot_points()
+    assert after >= before + 3
+    xs, _ = panel.curve.getData()
+    assert len(xs) == after and max(xs) <= 0 and min(xs) >= -60
+
+    # Back after a while on another panel: the line breaks over the gap instead of joining it.
+    panel.poll(time.monotonic() + 5)
+    _, ys = panel.curve.getData()
+    assert panel.plot_points() == after + 1
+    assert math.isnan(ys[-2]) and panel.curve.opts["connect"] == "finite"
+
+
+def test_unknown_id_says_so(panel, run_session, session) -> None:
+    session.simulator.filler_per_step = 1
+    warm_up(panel, run_session, 0.5)
+    unknown = next(i for i in panel.model.ids() if session.message_name(i) is None)
+    assert panel.select_id(unknown)
+    assert panel.signals.item(0, 0).text() == "No DBC message for this ID"
+    assert int(panel.stats.text_of("unknown")) >= 1
+
+
+def test_two_thousand_ids_keep_selection_and_update_fast(panel, run_session, session) -> None:
+    session.simulator.filler_per_step = 40  # 4,000 extra frames/s over 2,000 extended ids
+    warm_up(panel, run_session, 1.5)
+    assert panel.model.rowCount() > 2000
+    assert panel.model.rowCount() == len(session.frames())
+    assert panel.select_id(DRIVE_STATUS)
+    timings = []
+    for _ in range(10):
+        run_session(0.1, lambda: panel.refresh({}))
+        panel.poll()
+        timings.append(panel.last_update_s)
+        selected = panel.table.selectionModel().selectedRows()
+        assert [panel.model.arbitration_id(i.row()) for i in selected] == [DRIVE_STATUS]
+        assert panel.selected_id == DRIVE_STATUS
+    timings.sort()
+    print(
+        f"\nupdate() with {panel.model.rowCount()} ids: median {timings[5] * 1000:.2f} ms, "
+        f"max {timings[-1] * 1000:.2f} ms"
+    )
+    # The strict bound (a 16 ms frame) is in the model's own test; here the bus threads compete for the GIL
+    # on a machine that may be busy with other tests, so this only guards against a gross regression.
+    assert timings[5] < 0.05
+
+
+def test_record_button_writes_a_readable_log(panel, run_session, tmp_path: Path) -> None:
+    warm_up(panel, run_session, 0.3)
+    qtbot_click(panel.stats.record)
+    assert panel.recording and panel.stats.record.isChecked()
+    assert panel.recording_path is not None and panel.recording_path.parent == tmp_path
+    assert panel.recording_path.name.startswith("cockpit-") and panel.recording_path.suffix == ".blf"
+    run_session(0.6, lambda: panel.refresh({}))
+    assert "Recording" in panel.stats.status.text()
+    qtbot_click(panel.stats.record)
+    assert not panel.recording and not panel.stats.record.isChecked()
+    status = panel.stats.status.text()
+    assert status.startswith("Saved " + panel.recording_path.name)
+    shown = int(status.split("·")[1].split()[0].replace(",", ""))
+    assert shown > 100
+    read = sum(1 for _ in can.LogReader(str(panel.recording_path)))
+    assert read >= shown
+
+
+def test_bad_recording_folder_shows_one_line(panel, run_session, tmp_path: Path) -> None:
+    panel.record_dir = tmp_path / "missing"
+    qtbot_click(panel.stats.record)
+    assert not panel.recording and not panel.stats.record.isChecked()
+    line = panel.stats.status.text()
+    assert "folder does not exist" in line and "missing" in line
+    assert not panel.stats.status.isHidden()
+    run_session(0.2, lambda: panel.refresh({}))  # the panel goes on
+
+
+def qtbot_click(button) -> None:
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (800, 480)])
+def test_screenshots(panel, run_session, session, tmp_path: Path, size: tuple[int, int]) -> None:
+    session.simulator.filler_per_step = 2
+    panel.resize(*size)
+    warm_up(panel, run_session, 1.2)
+    panel.select_id(DRIVE_STATUS)
+    panel.select_signal("VehicleSpeed")
+    run_session(1.0, lambda: panel.refresh({}))
+    qtbot_click(panel.stats.record)
+    run_session(0.3, lambda: panel.refresh({}))
+    panel.poll()
+    image = panel.grab()
+    assert (image.width(), image.height()) == size
+    # Narrow screens put the signals under the table, wide ones beside it.
+    expected = Qt.Orientation.Vertical if size[0] < 900 else Qt.Orientation.Horizontal
+    assert panel.splitter.orientation() == expected
+    table, detail = panel.splitter.sizes()
+    assert table > 0 and detail > 0
+    path = tmp_path / f"can_monitor_{size[0]}.png"
+    assert image.save(str(path))
+    shutil.copy(path, f"/tmp/can_monitor_{size[0]}.png")
+    qtbot_click(panel.stats.record)
+    # Touch sizes: rows and the button stay finger-sized.
+    assert panel.table.verticalHeader().defaultSectionSize() >= 40
+    assert panel.stats.record.height() >= 48

@@ -1,0 +1,159 @@
+"""The whole window on the simulated car: store values, climate through the bus, replay, small sizes."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import can
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+
+from cockpit.cli.run import open_session
+from cockpit.session import Session, SessionOptions
+from ui.app import Look, build_window
+from ui.shell import HeadUnitWindow
+
+DRIVER = "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature"
+
+
+def run(window: HeadUnitWindow, qtbot, seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        window.tick()
+        qtbot.wait(16)
+
+
+@pytest.fixture
+def window(qtbot) -> Iterator[HeadUnitWindow]:
+    session = open_session(SessionOptions(use_can_config=False))
+    win = build_window(session, Look())
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    session.close()
+
+
+def test_status_bar_and_energy_panel_show_what_the_store_holds(window: HeadUnitWindow, qtbot) -> None:
+    run(window, qtbot, 2.0)
+    # Freeze the car, then let the slower-refreshing cards catch up with the last values.
+    window.ctx.session.simulator.stop()
+    run(window, qtbot, 0.6)
+    store = window.ctx.session.store
+    soc = store.value("Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed")
+    assert f"{soc:.0f} %" in window.status.battery.text()
+    speed = store.value("Vehicle.Speed")
+    assert window.status.speed.text() == f"{speed:.0f} km/h"
+    energy = window.panel("energy")
+    assert energy.ring.soc == soc
+    voltage = store.value("Vehicle.Powertrain.TractionBattery.CurrentVoltage")
+    assert energy.pack["voltage"].text() == f"{voltage:.1f} V"
+    assert "frames/s" in window.status.source.text() and "Simulated demo-bev" in window.status.source.text()
+
+
+def test_climate_tap_sends_the_frame_and_shows_the_value_only_when_reported(
+    window: HeadUnitWindow, qtbot
+) -> None:
+    session = window.ctx.session
+    db = session.vehicle.database.db
+    request = db.get_message_by_name("IVI_HvacRequest")
+    with can.Bus(interface="virtual", channel=session.sim_channel) as sniffer:
+        run(window, qtbot, 1.0)
+        assert window.climate.driver.label.text() == "22°"
+        window.climate.driver.plus.click()
+        # Asked, not yet reported: the label keeps the car's value and shows the target as pending.
+        assert window.climate.driver.label.text().startswith("22°")
+        assert "→ 23" in window.climate.driver.label.text()
+        sent = None
+        deadline = time.monotonic() + 2
+        while sent is None and time.monotonic() < deadline:
+            msg = sniffer.recv(timeout=0.1)
+            if msg is not None and msg.arbitration_id == request.frame_id:
+                sent = request.decode(msg.data)
+        assert sent is not None and sent["DriverTempReq"] == 23
+        run(window, qtbot, 1.0)
+    assert window.climate.driver.label.text() == "23°"
+    assert session.store.value(DRIVER) == 23
+
+
+def test_replay_seek_lands_where_asked(qtbot, tmp_path: Path) -> None:
+    from cockpit.cli.main import main
+
+    log = tmp_path / "drive.log"
+    assert main(["sim", "--fast", "--duration", "40", "--record", str(log), "--quiet"]) == 0
+    session = open_session(SessionOptions(replay=str(log), use_can_config=False))
+    try:
+        win = build_window(session, Look())
+        qtbot.addWidget(win)
+        win.show()
+        assert win.replay_bar is not None
+        run(win, qtbot, 0.5)
+        win.replay_bar.timeline.setValue(300)  # 30.0 s
+        win.replay_bar._seek()
+        run(win, qtbot, 0.3)
+        assert session.replay.position == pytest.approx(30.3, abs=0.4)
+        assert win.replay_bar.position.text() == "0:30"
+        # The WLTC drive at 30 s is at speed; the display follows the log, not the start of it.
+        assert session.store.value("Vehicle.Speed") > 10
+    finally:
+        session.close()
+
+
+def test_a_log_that_cannot_be_opened_keeps_the_window_up_with_a_banner(qtbot, tmp_path: Path) -> None:
+    session = open_session(SessionOptions(replay=str(tmp_path / "missing.blf"), use_can_config=False))
+    try:
+        win = build_window(session, Look())
+        qtbot.addWidget(win)
+        win.show()
+        win.tick()
+        assert win.banner.isVisible() and "missing.blf" in win.banner.text()
+    finally:
+        session.close()
+
+
+def _visible_controls(win: QWidget) -> list[QWidget]:
+    out = []
+    for w in win.findChildren(QWidget):
+        if isinstance(w, (QAbstractButton, QLabel)) and w.isVisibleTo(win) and w.width() > 0:
+            out.append(w)
+    return out
+
+
+def test_at_800x480_every_control_is_visible_and_none_overlaps(qtbot) -> None:
+    session = open_session(SessionOptions(use_can_config=False))
+    try:
+        win = build_window(session, Look(size=(800, 480)))
+        qtbot.addWidget(win)
+        win.show()
+        run(win, qtbot, 1.0)
+        QApplication.processEvents()
+        fixed = [win.status, win.climate, win.rail]
+        rects = []
+        for bar in fixed:
+            for w in _visible_controls(bar):
+                top_left = w.mapTo(win, w.rect().topLeft())
+                rect = w.rect().translated(top_left)
+                assert win.rect().contains(rect), f"{w} is clipped: {rect}"
+                rects.append((w, rect))
+        for i, (a, ra) in enumerate(rects):
+            for b, rb in rects[i + 1 :]:
+                if a.isAncestorOf(b) or b.isAncestorOf(a):
+                    continue
+                assert not ra.intersects(rb), f"{a.objectName() or a} overlaps {b.objectName() or b}"
+        buttons = [w for w, _ in rects if isinstance(w, QAbstractButton)]
+        assert buttons and all(min(b.width(), b.height()) >= 48 * 0.72 for b in buttons)
+    finally:
+        session.close()
+
+
+def test_session_never_needs_qt(tmp_path: Path) -> None:
+    # The core runs headless: a session decodes without a QApplication.
+    session = Session(SessionOptions(use_can_config=False))
+    session.start()
+    try:
+        time.sleep(0.5)
+        session.tick()
+        assert session.store.value("Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed") is not None
+    finally:
+        session.close()
