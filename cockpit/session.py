@@ -52,6 +52,7 @@ class SessionOptions:
     channel: object | None = None
     cycle: str = "route"
     faults: tuple[str, ...] = ()
+    charge: str | None = None  # simulator: start parked on an "ac" or "dc" charger
     use_can_config: bool = True
 
 
@@ -96,7 +97,12 @@ class Session:
         channel = self.sim_channel = f"cockpit-{uuid.uuid4().hex[:8]}-sim"
         profile = self.vehicle.profile
         sim = build_simulation(
-            profile.name if profile else None, self.options.cycle, faults=self.options.faults
+            profile.name if profile else None,
+            self.options.cycle,
+            faults=self.options.faults,
+            charge=self.options.charge,
+            # The simulator's ECUs encode with the same database the head unit decodes with: parse it once.
+            db=self.vehicle.database.db if profile is not None else None,
         )
         if not sim.network.schedule:
             raise InputError(

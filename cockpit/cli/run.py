@@ -36,6 +36,7 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--fault", action="append", default=[], metavar="NAME", help="simulator fault (repeatable)"
     )
+    p.add_argument("--charge", choices=("ac", "dc"), help="simulator: start parked on an AC or DC charger")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,6 +72,7 @@ def session_options(args: argparse.Namespace) -> SessionOptions:
         channel=channel_choice(args.channel, None),
         cycle=args.cycle,
         faults=tuple(args.fault),
+        charge=args.charge,
     )
 
 

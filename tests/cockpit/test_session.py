@@ -60,3 +60,15 @@ def test_vehicle_without_a_simulator_says_what_to_give() -> None:
             session.start()
     finally:
         session.close()
+
+
+def test_simulator_can_start_on_a_dc_charger() -> None:
+    session = Session(SessionOptions(charge="dc", use_can_config=False))
+    session.start()
+    try:
+        pump(session, 3.0)
+        assert session.store.value("Vehicle.Powertrain.TractionBattery.Charging.IsCharging") is True
+        assert session.store.value("Vehicle.Speed") == 0
+        assert session.store.value("Vehicle.Powertrain.Transmission.SelectedGear") == 126
+    finally:
+        session.close()

@@ -1,0 +1,52 @@
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from cockpit.cli.main import main
+
+
+def test_panel_help_lists_the_panels(capsys) -> None:
+    assert main(["screenshot", "--panel", "help"]) == 0
+    assert capsys.readouterr().out.split() == ["energy", "can"]
+
+
+@pytest.mark.parametrize(
+    ("panel", "size", "theme", "lang"),
+    [("energy", "800x480", "light", "zh"), ("can", "1920x720", "dark", "en")],
+)
+def test_renders_a_panel_at_the_size_asked(
+    tmp_path: Path, panel: str, size: str, theme: str, lang: str
+) -> None:
+    out = tmp_path / f"{panel}.png"
+    code = main(
+        [
+            "screenshot",
+            "--panel",
+            panel,
+            "--out",
+            str(out),
+            "--size",
+            size,
+            "--theme",
+            theme,
+            "--lang",
+            lang,
+            "--after",
+            "1.5",
+        ]
+    )
+    assert code == 0
+    image = QImage(str(out))
+    width, height = map(int, size.split("x"))
+    assert (image.width(), image.height()) == (width, height)
+    # Not a blank frame: the dark and light themes both put many colours on screen.
+    colours = {image.pixel(x, y) for x in range(0, width, 17) for y in range(0, height, 17)}
+    assert len(colours) > 20
+
+
+def test_unknown_panel_and_bad_output_are_one_line_errors(capsys, tmp_path: Path) -> None:
+    assert main(["screenshot", "--panel", "radio", "--out", str(tmp_path / "x.png")]) == 2
+    assert "Panels: energy, can" in capsys.readouterr().err
+    assert main(["screenshot", "--panel", "energy", "--out", str(tmp_path / "x.jpg")]) == 2
+    assert ".png" in capsys.readouterr().err
