@@ -30,6 +30,7 @@ from vehicle_bus.sources.logfile import LogFile
 from vehicle_bus.sources.replay import Replay, build_index
 from vehicle_bus.transmit import ActuatorTransmitter
 
+from .energy import EnergyMonitor
 from .simulator.runner import SimulationRunner
 from .simulator.setup import build_simulation
 from .state_store import StateStore
@@ -63,6 +64,9 @@ class Session:
         self.options = options
         self.vehicle: VehicleData = load_vehicle_data(options.vehicle, options.dbc, options.mapping)
         self.store = StateStore(units=self.vehicle.units())
+        profile = self.vehicle.profile
+        # The trip computer belongs to the car, not to a screen: it integrates on every tick.
+        self.energy = EnergyMonitor(self.store, profile.battery_capacity_kwh if profile else None)
         self.pipeline = Pipeline(self.vehicle.decoder(), self._sink)
         self.kind: SourceKind = "simulator"
         self.label = ""
@@ -153,6 +157,7 @@ class Session:
     def tick(self) -> int:
         """Decode what changed since the last tick (call at the UI rate); returns values updated."""
         emitted = self.pipeline.tick()
+        self.energy.update()
         now = time.monotonic()
         frames = self.pipeline.cache.counters.frames
         since, count = self._rate_at

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from assets import ASSETS_DIR
@@ -42,9 +43,15 @@ def application() -> QApplication:
 
 
 def install_translation(app: QApplication, lang: str) -> QTranslator | None:
+    """Make ``lang`` the language of widgets built from now on (English: no translator)."""
+    # One language at a time: a window rebuilt in English must not keep an earlier translator.
+    for old in app.findChildren(QTranslator, "cockpit-translation"):
+        app.removeTranslator(old)
+        old.deleteLater()
     if lang == "en":
         return None
     translator = QTranslator(app)
+    translator.setObjectName("cockpit-translation")
     if translator.load(str(TRANSLATIONS / f"cockpit_{lang}.qm")):
         app.installTranslator(translator)
         QLocale.setDefault(QLocale(lang))
@@ -69,7 +76,12 @@ def build_panels(ctx: UiContext) -> list[Panel]:
     return [EnergyPanel(ctx), CanMonitorPanel(ctx)]
 
 
-def build_window(session: Session, look: Look) -> HeadUnitWindow:
+def build_window(
+    session: Session,
+    look: Look,
+    targets: TargetTracker | None = None,
+    toggle_theme: Callable[[], None] | None = None,
+) -> HeadUnitWindow:
     app = application()
     install_translation(app, look.lang)
     theme = THEMES[resolve_theme(look.theme)]
@@ -82,12 +94,56 @@ def build_window(session: Session, look: Look) -> HeadUnitWindow:
         session=session,
         theme=theme,
         units=Units(look.units),
-        targets=TargetTracker(session.store, session.transmitter),
+        targets=targets or TargetTracker(session.store, session.transmitter),
         scale=scale,
     )
+    if toggle_theme is not None:
+        ctx.extra["toggle_theme"] = toggle_theme
     window = HeadUnitWindow(ctx, build_panels(ctx))
     window.resize(width, height)
     return window
+
+
+class HeadUnit:
+    """The running head unit: one session, and a window that can be rebuilt for a day/night change."""
+
+    def __init__(self, session: Session, look: Look) -> None:
+        self.session = session
+        self.look = look
+        self.targets = TargetTracker(session.store, session.transmitter)
+        self.window = self._build()
+        self._auto = QTimer()
+        if look.theme == "auto":
+            # Day/night by the clock: checked every minute, the window follows at 07:00 and 19:00.
+            self.look.theme = resolve_theme("auto")
+            self._auto.timeout.connect(self._follow_clock)
+            self._auto.start(60_000)
+
+    def _build(self) -> HeadUnitWindow:
+        return build_window(self.session, self.look, self.targets, self.toggle_theme)
+
+    def show(self) -> None:
+        if self.look.fullscreen:
+            self.window.showFullScreen()
+        else:
+            self.window.show()
+        self.window.start()
+
+    def _follow_clock(self) -> None:
+        if resolve_theme("auto") != self.look.theme:
+            self.toggle_theme()
+
+    def toggle_theme(self) -> None:
+        """Switch day (light) and night (dark): the window is rebuilt on the same session, nothing is lost."""
+        self.look.theme = "light" if self.look.theme == "dark" else "dark"
+        old = self.window
+        self.window = self._build()
+        self.window.setGeometry(old.geometry())
+        self.window.show_panel(old.current)
+        old.timer.stop()
+        self.show()
+        old.close()
+        old.deleteLater()
 
 
 def panel_keys() -> list[str]:

@@ -157,3 +157,27 @@ def test_session_never_needs_qt(tmp_path: Path) -> None:
         assert session.store.value("Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed") is not None
     finally:
         session.close()
+
+
+def test_day_night_switch_rebuilds_the_window_and_keeps_the_trip(qtbot) -> None:
+    from ui.app import HeadUnit
+
+    session = open_session(SessionOptions(use_can_config=False))
+    try:
+        head_unit = HeadUnit(session, Look(theme="dark"))
+        head_unit.show()
+        run(head_unit.window, qtbot, 1.5)
+        head_unit.window.show_panel(1)
+        distance = session.energy.since_start.distance_km
+        assert distance > 0
+        old = head_unit.window
+        head_unit.window.status.day_night.click()
+        new = head_unit.window
+        assert new is not old and new.ctx.theme.name == "light" and new.current == 1
+        run(new, qtbot, 0.5)
+        assert session.energy.since_start.distance_km >= distance  # the trip goes on
+        new.status.day_night.click()
+        assert head_unit.window.ctx.theme.name == "dark"
+        head_unit.window.close()
+    finally:
+        session.close()

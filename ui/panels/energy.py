@@ -9,7 +9,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
 
-from cockpit.energy import EnergyMonitor
 from cockpit.state_store import SignalValue
 
 from ..context import UiContext
@@ -32,8 +31,7 @@ class EnergyPanel(Panel):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         profile = ctx.session.vehicle.profile
-        capacity = profile.battery_capacity_kwh if profile else None
-        self.monitor = EnergyMonitor(ctx.session.store, capacity)
+        self.monitor = ctx.session.energy
         self.is_erev = bool(profile and profile.settings.get("range_extender"))
         self._plot_at = 0.0
         self._slow_at = 0.0
@@ -244,10 +242,6 @@ class EnergyPanel(Panel):
         self._update_slow()
 
     # -- updates --------------------------------------------------------------------------------------------
-    def background(self) -> None:
-        # The trip computer integrates every value, so it runs whether or not the panel is on screen.
-        self.monitor.update()
-
     def refresh(self, changed: dict[str, SignalValue]) -> None:
         now = time.monotonic()
         if now - self._slow_at >= SLOW_EVERY_S:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from cockpit.state_store import SignalValue
 
@@ -36,13 +36,22 @@ class StatusBar(QFrame):
         self.source.setObjectName("dim")
         self.voice = QLabel(self.tr("voice: off"))
         self.voice.setObjectName("dim")
+        self.day_night = QPushButton("☀" if ctx.theme.name == "dark" else "☾")
+        self.day_night.setToolTip(self.tr("Day / night"))
+        self.day_night.setFixedSize(ctx.px(48), ctx.px(40))
+        self.day_night.setStyleSheet("min-height: 0px; padding: 0px;")
+        toggle = ctx.extra.get("toggle_theme")
+        if toggle is not None:
+            self.day_night.clicked.connect(toggle)
+        else:
+            self.day_night.hide()
         for w in (self.clock, self.outside):
             row.addWidget(w)
         row.addStretch(1)
         row.addWidget(self.gear)
         row.addWidget(self.speed)
         row.addStretch(1)
-        for w in (self.battery, self.source, self.voice):
+        for w in (self.battery, self.source, self.voice, self.day_night):
             row.addWidget(w)
         self._gear_code: int | None = None
         self.set_gear(None)
