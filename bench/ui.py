@@ -63,7 +63,7 @@ window.status.speed.installEventFilter(watch)
 window.show()
 window.start()
 ticks = {}
-panels = [p.key for p in window.panels]
+panels = window.panel_keys
 
 def next_panel(i=[0]):
     if i[0] > 0:

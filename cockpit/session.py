@@ -197,6 +197,10 @@ class Session:
         """The newest frame of every id seen, with counts (copies, safe on the UI thread)."""
         return self.pipeline.cache.snapshot()
 
+    def frames_changed(self, consumer: str) -> list[FrameEntry]:
+        """Entries with a new frame since ``consumer`` last asked (all of them the first time)."""
+        return self.pipeline.cache.take_changed(consumer)
+
     def counters(self) -> BusCounters:
         return self.pipeline.cache.counters_snapshot()
 

@@ -16,7 +16,7 @@ from cockpit.session import Session
 from cockpit.targets import TargetTracker
 
 from .context import UiContext
-from .panels.base import Panel
+from .panels import PANELS
 from .shell import HeadUnitWindow
 from .theme import THEMES, apply_theme
 from .units import Units
@@ -69,13 +69,6 @@ def resolve_theme(name: str) -> str:
     return "light" if 7 <= hour < 19 else "dark"
 
 
-def build_panels(ctx: UiContext) -> list[Panel]:
-    from .panels.can_monitor import CanMonitorPanel
-    from .panels.energy import EnergyPanel
-
-    return [EnergyPanel(ctx), CanMonitorPanel(ctx)]
-
-
 def build_window(
     session: Session,
     look: Look,
@@ -99,7 +92,7 @@ def build_window(
     )
     if toggle_theme is not None:
         ctx.extra["toggle_theme"] = toggle_theme
-    window = HeadUnitWindow(ctx, build_panels(ctx))
+    window = HeadUnitWindow(ctx, PANELS)
     window.resize(width, height)
     return window
 
@@ -147,7 +140,7 @@ class HeadUnit:
 
 
 def panel_keys() -> list[str]:
-    return ["energy", "can"]
+    return [info.key for info in PANELS]
 
 
 def is_headless() -> bool:

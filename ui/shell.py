@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import deque
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from .context import UiContext
+from .panels import PanelInfo
 from .panels.base import Panel
 from .widgets.climate_strip import ClimateStrip
 from .widgets.replay_bar import ReplayBar
@@ -30,11 +31,13 @@ TICK_HZ = 60
 
 
 class HeadUnitWindow(QMainWindow):
-    def __init__(self, ctx: UiContext, panels: list[Panel], tick_hz: int = TICK_HZ) -> None:
+    def __init__(self, ctx: UiContext, panels: tuple[PanelInfo, ...], tick_hz: int = TICK_HZ) -> None:
         super().__init__()
         self.ctx = ctx
         self.setWindowTitle("Smart Cockpit")
-        self.panels = panels
+        self.infos = panels
+        self._built: dict[int, Panel] = {}
+        self._first_paint_done = False
         self._version = 0
         self.tick_times: deque[float] = deque(maxlen=2000)
         root = QWidget()
@@ -59,8 +62,8 @@ class HeadUnitWindow(QMainWindow):
         rail.setSpacing(ctx.px(8))
         self.stack = QStackedWidget()
         self.nav = QButtonGroup(self)
-        for i, panel in enumerate(panels):
-            button = QPushButton(f"{panel.icon}\n{panel.title()}")
+        for i, info in enumerate(panels):
+            button = QPushButton(f"{info.icon}\n{info.title()}")
             button.setObjectName("nav")
             button.setCheckable(True)
             button.setMinimumSize(ctx.px(76), ctx.px(64))
@@ -70,7 +73,6 @@ class HeadUnitWindow(QMainWindow):
             scroller.setWidgetResizable(True)
             # Panels adapt their columns to the width; only the height may scroll (small screens).
             scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroller.setWidget(panel)
             self.stack.addWidget(scroller)
         rail.addStretch(1)
         self.nav.idClicked.connect(self.show_panel)
@@ -83,9 +85,13 @@ class HeadUnitWindow(QMainWindow):
         outer.addWidget(self.climate)
         for i in range(min(9, len(panels))):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.show_panel(i))
-        QShortcut(QKeySequence("Ctrl+Tab"), self, lambda: self.show_panel((self.current + 1) % len(panels)))
+        QShortcut(
+            QKeySequence("Ctrl+Tab"), self, lambda: self.show_panel((self.current + 1) % len(self.infos))
+        )
         self.current = 0
         self.nav.button(0).setChecked(True)
+        self._build(0)
+        root.installEventFilter(self)
         self.timer = QTimer(self)
         self.timer.setInterval(round(1000 / tick_hz))
         self.timer.timeout.connect(self.tick)
@@ -93,19 +99,51 @@ class HeadUnitWindow(QMainWindow):
         self.slow.setInterval(1000)
         self.slow.timeout.connect(self.status.tick_clock)
 
+    @property
+    def panels(self) -> list[Panel]:
+        """The panels built so far (a panel is built when first shown)."""
+        return [self._built[i] for i in sorted(self._built)]
+
+    @property
+    def panel_keys(self) -> list[str]:
+        return [info.key for info in self.infos]
+
+    def _build(self, index: int) -> Panel:
+        panel = self._built.get(index)
+        if panel is None:
+            panel = self.infos[index].factory()(self.ctx)
+            self._built[index] = panel
+            self.stack.widget(index).setWidget(panel)
+            if self._first_paint_done:
+                panel.after_first_paint()
+        return panel
+
+    def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not self._first_paint_done and event.type() == QEvent.Type.Paint:
+            self._first_paint_done = True
+            # Heavy parts (plots) are built once the window is on screen, so it appears at once.
+            QTimer.singleShot(0, self._after_first_paint)
+        return False
+
+    def _after_first_paint(self) -> None:
+        for panel in self.panels:
+            panel.after_first_paint()
+        self._build(self.current).shown()
+
     def start(self) -> None:
         self.timer.start()
         self.slow.start()
-        self.panels[self.current].shown()
+        self._build(self.current).shown()
 
     def show_panel(self, index: int) -> None:
         self.current = index
+        panel = self._build(index)
         self.stack.setCurrentIndex(index)
         self.nav.button(index).setChecked(True)
-        self.panels[index].shown()
+        panel.shown()
 
     def panel(self, key: str) -> Panel:
-        return next(p for p in self.panels if p.key == key)
+        return self._build(self.panel_keys.index(key))
 
     def tick(self) -> None:
         """One UI frame: decode what changed, resolve targets, update the visible widgets only."""
@@ -119,9 +157,9 @@ class HeadUnitWindow(QMainWindow):
         self.climate.refresh(changed)
         if self.replay_bar is not None:
             self.replay_bar.refresh()
-        for panel in self.panels:
+        for panel in self._built.values():
             panel.background()
-        self.panels[self.current].refresh(changed)
+        self._built[self.current].refresh(changed)
         problem = session.problem
         if problem != (self.banner.text() or None):
             self.banner.setText(problem or "")

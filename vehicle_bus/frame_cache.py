@@ -59,7 +59,10 @@ class FrameCache(can.Listener):
     def __init__(self) -> None:
         self.entries: dict[int, FrameEntry] = {}
         self.counters = BusCounters()
-        self._changed: set[int] = set()
+        # One set of changed ids per consumer (the decoder, the CAN monitor…), so each takes only what
+        # changed since its own last look.
+        self._changed: dict[str, set[int]] = {}
+        self._changed_sets: tuple[set[int], ...] = ()
         self._lock = threading.Lock()
 
     def on_message_received(self, msg: can.Message) -> None:
@@ -88,14 +91,22 @@ class FrameCache(can.Listener):
                 entry.timestamp = ts
                 entry.channel = msg.channel
                 entry.count += 1
-            self._changed.add(key)
+            for changed in self._changed_sets:
+                changed.add(key)
 
-    def take_changed(self) -> list[FrameEntry]:
-        """The entries that received a frame since the last call, as copies safe to read on any thread."""
+    def take_changed(self, consumer: str = "decoder") -> list[FrameEntry]:
+        """Copies of the entries that received a frame since ``consumer`` last asked (everything, the first
+        time), safe to read on any thread."""
         with self._lock:
-            changed, self._changed = self._changed, set()
             entries = self.entries
-            return [_copy(entries[key]) for key in changed]
+            if consumer not in self._changed:
+                self._changed[consumer] = set()
+                self._changed_sets = tuple(self._changed.values())
+                return [_copy(entry) for entry in entries.values()]
+            changed = self._changed[consumer]
+            out = [_copy(entries[key]) for key in changed]
+            changed.clear()
+            return out
 
     def snapshot(self) -> list[FrameEntry]:
         """Copies of every entry (for the CAN monitor's full refresh)."""

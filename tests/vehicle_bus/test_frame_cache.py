@@ -57,3 +57,13 @@ def test_concurrent_writer_and_reader_lose_no_id() -> None:
     seen.update(e.arbitration_id for e in cache.take_changed())
     assert seen == set(range(2000))
     assert cache.counters.frames == 20_000
+
+
+def test_each_consumer_gets_its_own_changes() -> None:
+    cache = FrameCache()
+    cache.on_message_received(frame(1, b"\x01", 0))
+    assert [e.arbitration_id for e in cache.take_changed("monitor")] == [1]  # first look: everything
+    cache.on_message_received(frame(2, b"\x02", 1))
+    assert [e.arbitration_id for e in cache.take_changed("decoder")] == [1, 2]
+    assert [e.arbitration_id for e in cache.take_changed("monitor")] == [2]
+    assert cache.take_changed("monitor") == [] and cache.take_changed("decoder") == []

@@ -8,6 +8,7 @@ shows and keeps its selection; the model is never reset while running.
 
 from __future__ import annotations
 
+import math
 import time
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
@@ -126,6 +127,7 @@ class FrameTableModel(QAbstractTableModel):
         self._keys: list[tuple[bool, int]] = []  # sort keys of _rows, for bisect
         self._row_of: dict[int, int] = {}
         self.unknown_ids = 0
+        self._swept_at = -math.inf
         self._headers = [
             self.tr("ID"),
             self.tr("Message"),
@@ -205,12 +207,15 @@ class FrameTableModel(QAbstractTableModel):
 
     # -- updates --------------------------------------------------------------------------------------------
     def update(self, frames: Iterable[FrameLike], now: float | None = None) -> None:
-        """Take the newest frame of every id (``session.frames()``): insert new ids, refresh changed rows."""
+        """Take the newest frames (every id, or only those that changed since the last call): insert new
+        ids, refresh changed rows, and recompute rates (ids that went silent fall to 0 Hz)."""
         now = time.monotonic() if now is None else now
         rows, row_of = self._rows, self._row_of
         dirty: list[int] = []  # row numbers before any insertion
         new: list[_Row] = []
+        seen: set[int] = set()
         for entry in frames:
+            seen.add(entry.arbitration_id)
             index = row_of.get(entry.arbitration_id)
             if index is None:
                 new.append(self._new_row(entry, now))
@@ -237,6 +242,17 @@ class FrameTableModel(QAbstractTableModel):
                     touched = True
             if touched:
                 dirty.append(index)
+        if now - self._swept_at >= RATE_WINDOW_S:
+            # Rows with no new frame were not visited above: their rate still has to decay.
+            self._swept_at = now
+            for index, row in enumerate(rows):
+                if row.arbitration_id in seen or now - row.window_t < RATE_WINDOW_S:
+                    continue
+                rate = (row.count - row.window_count) / (now - row.window_t)
+                row.window_t, row.window_count = now, row.count
+                if rate != row.rate:
+                    row.rate = rate
+                    dirty.append(index)
         if new:
             dirty_ids = [rows[index].arbitration_id for index in dirty]
             self._insert(new)
@@ -250,6 +266,7 @@ class FrameTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows, self._keys, self._row_of = [], [], {}
         self.unknown_ids = 0
+        self._swept_at = -math.inf
         self.endResetModel()
 
     # -- internals ------------------------------------------------------------------------------------------

@@ -1,0 +1,47 @@
+"""The panels of the head unit, in navigation order.
+
+Each is named here with its key, icon and title, and imported only when first shown: a panel nobody has
+opened yet costs no start-up time (the CAN monitor and its plotting library load on first use).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+@dataclass(frozen=True)
+class PanelInfo:
+    key: str
+    icon: str
+    context: str  # the panel class's name: its translation context
+    text: str
+    target: str  # "module:Class"
+
+    def title(self) -> str:
+        return QCoreApplication.translate(self.context, self.text)
+
+    def factory(self) -> Callable[..., object]:
+        module, _, name = self.target.partition(":")
+        return getattr(importlib.import_module(module), name)
+
+
+PANELS = (
+    PanelInfo(
+        "energy",
+        "⚡",
+        "EnergyPanel",
+        QT_TRANSLATE_NOOP("EnergyPanel", "Energy"),
+        "ui.panels.energy:EnergyPanel",
+    ),
+    PanelInfo(
+        "can",
+        "⌁",
+        "CanMonitorPanel",
+        QT_TRANSLATE_NOOP("CanMonitorPanel", "CAN monitor"),
+        "ui.panels.can_monitor:CanMonitorPanel",
+    ),
+)

@@ -30,6 +30,9 @@ class Panel(QWidget):
     def refresh(self, changed: dict[str, SignalValue]) -> None:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def after_first_paint(self) -> None:
+        """Build what is slow to build (plots): called once the window is on screen."""
+
     def background(self) -> None:
         """Called on every UI tick, visible or not: for work that must not miss data (keep it cheap)."""
 

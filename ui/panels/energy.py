@@ -6,8 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
-import pyqtgraph as pg
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cockpit.state_store import SignalValue
 
@@ -35,7 +34,7 @@ class EnergyPanel(Panel):
         self.is_erev = bool(profile and profile.settings.get("range_extender"))
         self._plot_at = 0.0
         self._slow_at = 0.0
-        pg.setConfigOptions(antialias=True)
+        self.plots_ready = False
         self.grid = QGridLayout(self)
         gap = ctx.px(10)
         self.grid.setContentsMargins(gap, gap, gap, gap)
@@ -96,48 +95,61 @@ class EnergyPanel(Panel):
 
     def _plot_card(self) -> Card:
         card = Card(self.ctx, self.tr("Power and speed, last 5 minutes"))
-        t = self.ctx.theme
-        self.plot = pg.PlotWidget(background=t.surface)
-        self.plot.setMinimumHeight(self.ctx.px(110))
+        self.plot_slot = _slot(self.ctx.px(110))
+        card.body.addWidget(self.plot_slot, 1)
+        return card
+
+    def _consumption_card(self) -> Card:
+        card = Card(self.ctx, self.tr("Consumption per km"))
+        self.bars_slot = _slot(self.ctx.px(110))
+        self.consumption_now = value_label()
+        card.body.addWidget(self.bars_slot, 1)
+        card.body.addWidget(self.consumption_now)
+        return card
+
+    def after_first_paint(self) -> None:
+        """The plots: pyqtgraph takes most of a second to import, so it waits until the window is up."""
+        if self.plots_ready:
+            return
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(antialias=True)
+        t, units = self.ctx.theme, self.ctx.units
+        self.plot = _plot_widget(pg, t)
         self.plot.showGrid(x=False, y=True, alpha=0.15)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
         item = self.plot.getPlotItem()
         item.setLabel("left", "kW", color=t.plot_power)
         item.showAxis("right")
-        item.setLabel("right", self.ctx.units.speed(0)[1], color=t.plot_speed)
+        item.setLabel("right", units.speed(0)[1], color=t.plot_speed)
         self.speed_view = pg.ViewBox()
         item.scene().addItem(self.speed_view)
         item.getAxis("right").linkToView(self.speed_view)
         self.speed_view.setXLink(item)
         item.vb.sigResized.connect(lambda: self.speed_view.setGeometry(item.vb.sceneBoundingRect()))
-        for axis in ("left", "right", "bottom"):
-            item.getAxis(axis).setTextPen(t.text_dim)
-            item.getAxis(axis).setPen(t.border)
+        item.getAxis("right").setTextPen(t.text_dim)
+        item.getAxis("right").setPen(t.border)
         item.setLabel("bottom", self.tr("seconds"), color=t.text_dim)
         self.power_curve = self.plot.plot(pen=pg.mkPen(t.plot_power, width=2))
         self.power_curve.setFillLevel(0)
         self.power_curve.setBrush(pg.mkColor(t.plot_power + "30"))
         self.speed_curve = pg.PlotDataItem(pen=pg.mkPen(t.plot_speed, width=1.5))
         self.speed_view.addItem(self.speed_curve)
-        card.body.addWidget(self.plot, 1)
-        return card
+        self.plot_slot.layout().addWidget(self.plot)
 
-    def _consumption_card(self) -> Card:
-        card = Card(self.ctx, self.tr("Consumption per km"))
-        t = self.ctx.theme
-        self.bars_plot = pg.PlotWidget(background=t.surface)
-        self.bars_plot.setMinimumHeight(self.ctx.px(110))
-        self.bars_plot.setMouseEnabled(x=False, y=False)
-        self.bars_plot.hideButtons()
-        for axis in ("left", "bottom"):
-            self.bars_plot.getPlotItem().getAxis(axis).setTextPen(t.text_dim)
+        self.bars_plot = _plot_widget(pg, t)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=t.accent)
+        self.bars_plot.setLabel("bottom", units.distance(0)[1], color=t.text_dim)
+        self.bars_plot.setLabel("left", units.consumption(0)[1], color=t.text_dim)
         self.bars_plot.addItem(self.bars)
-        self.consumption_now = value_label()
-        card.body.addWidget(self.bars_plot, 1)
-        card.body.addWidget(self.consumption_now)
-        return card
+        self.bars_slot.layout().addWidget(self.bars_plot)
+
+        self.charge_plot = _plot_widget(pg, t)
+        self.charge_plot.setLabel("left", "kW")
+        self.charge_plot.setLabel("bottom", "SoC %")
+        self.charge_curve = self.charge_plot.plot(pen=pg.mkPen(t.positive, width=2))
+        self.charge_slot.layout().addWidget(self.charge_plot)
+        self.plots_ready = True
+        self._plot_at = 0.0
 
     def _grid_card(self, title: str, rows: list[tuple[str, str]]) -> tuple[Card, dict[str, QLabel]]:
         card = Card(self.ctx, title)
@@ -205,24 +217,15 @@ class EnergyPanel(Panel):
 
     def _charging_card(self) -> Card:
         card = Card(self.ctx, self.tr("Charging"))
-        t = self.ctx.theme
         self.charge_state = value_label(self.tr("Not charging"))
         # No word wrap: a wrapping label makes the whole panel height-for-width, and the scroll area then
         # sizes it by its (tall) size hint instead of fitting the screen.
         self.charge_detail = QLabel("")
         self.charge_detail.setObjectName("dim")
-        self.charge_plot = pg.PlotWidget(background=t.surface)
-        self.charge_plot.setMinimumHeight(self.ctx.px(70))
-        self.charge_plot.setMouseEnabled(x=False, y=False)
-        self.charge_plot.hideButtons()
-        for axis in ("left", "bottom"):
-            self.charge_plot.getPlotItem().getAxis(axis).setTextPen(t.text_dim)
-        self.charge_plot.setLabel("left", "kW")
-        self.charge_plot.setLabel("bottom", "SoC %")
-        self.charge_curve = self.charge_plot.plot(pen=pg.mkPen(t.positive, width=2))
+        self.charge_slot = _slot(self.ctx.px(70))
         card.body.addWidget(self.charge_state)
         card.body.addWidget(self.charge_detail)
-        card.body.addWidget(self.charge_plot, 1)
+        card.body.addWidget(self.charge_slot, 1)
         return card
 
     def _erev_card(self) -> Card:
@@ -315,10 +318,11 @@ class EnergyPanel(Panel):
         if session is None:
             self.charge_state.setText(self.tr("Not charging"))
             self.charge_detail.setText(self.tr("Plug in to see the power curve."))
-            self.charge_curve.setData([], [])
-            self.charge_plot.hide()
+            if self.plots_ready:
+                self.charge_curve.setData([], [])
+            self.charge_slot.hide()
             return
-        self.charge_plot.show()
+        self.charge_slot.show()
         state = self.tr("Charging") if session.active else self.tr("Charging finished")
         self.charge_state.setText(f"{state} · {session.power_kw:.0f} kW")
         parts = [self.tr("target {0:.0f} %").format(session.target_soc)] if session.target_soc else []
@@ -328,7 +332,7 @@ class EnergyPanel(Panel):
         parts.append(self.tr("{0:.1f} kWh added").format(session.energy_added_kwh))
         self.charge_detail.setText("\n".join(parts))
         points = session.points
-        if points:
+        if points and self.plots_ready:
             self.charge_curve.setData([p[2] for p in points], [p[1] for p in points])
 
     def _update_erev(self, ranges: object) -> None:
@@ -346,6 +350,8 @@ class EnergyPanel(Panel):
                 self.erev[key].setText(f"{d:.0f} {unit}")
 
     def _update_plots(self) -> None:
+        if not self.plots_ready:
+            return
         store = self.ctx.session.store
         t_power, power = store.history(TB + "CurrentPower")
         t_speed, speed = store.history("Vehicle.Speed")
@@ -361,10 +367,33 @@ class EnergyPanel(Panel):
         self.plot.setXRange(-PLOT_SECONDS, 0, padding=0)
         bins = self.monitor.consumption_bins
         if bins:
-            x = np.arange(len(bins))
+            # One bar per completed kilometre (or mile), placed at the distance it covers.
+            size = self.monitor.bin_km
+            factor = self.ctx.units.distance(1.0)[0]
+            x = [(end - size / 2) * factor for end, _ in bins]
             heights = [self.ctx.units.consumption(wh)[0] for _, wh in bins]
-            self.bars.setOpts(x=x, height=heights, width=0.8)
+            self.bars.setOpts(x=x, height=heights, width=size * factor * 0.8)
         current = self.monitor.trip.average_wh_per_km
         if current is not None:
             c, unit = self.ctx.units.consumption(current)
             self.consumption_now.setText(self.tr("Trip average {0:.0f} {1}").format(c, unit))
+
+
+def _slot(min_height: int) -> QWidget:
+    """An empty, transparent place a plot will go into once it is built."""
+    slot = QWidget()
+    slot.setObjectName("plain")
+    slot.setMinimumHeight(min_height)
+    layout = QVBoxLayout(slot)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return slot
+
+
+def _plot_widget(pg: object, t: object) -> object:
+    plot = pg.PlotWidget(background=t.surface)  # type: ignore[attr-defined]
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    for axis in ("left", "bottom"):
+        plot.getPlotItem().getAxis(axis).setTextPen(t.text_dim)  # type: ignore[attr-defined]
+        plot.getPlotItem().getAxis(axis).setPen(t.border)  # type: ignore[attr-defined]
+    return plot
