@@ -75,6 +75,7 @@ class Session:
         self.simulator: SimulationRunner | None = None
         self._sim_bus: can.BusABC | None = None
         self._spec: str | None = None
+        self._bitrate: int | None = None
         self._watch: threading.Thread | None = None
         self._closing = threading.Event()
         self._frames_seen = 0
@@ -124,7 +125,7 @@ class Session:
     def _start_live(self, spec: str | None) -> None:
         bitrate = self.options.bitrate or (self.vehicle.profile.bitrate if self.vehicle.profile else None)
         bus = open_bus(spec, bitrate)
-        self._spec = spec
+        self._spec, self._bitrate = spec, bitrate
         self.pipeline.attach_bus(bus)
         self.transmitter = ActuatorTransmitter(self.vehicle.bound, bus, profile=self.vehicle.name)
         self.kind = "live"
@@ -179,7 +180,7 @@ class Session:
                 continue
             self.problem = f"CAN bus {self.label} stopped; reconnecting every {RECONNECT_S:.0f} s"
             try:
-                new_bus = open_bus(self._spec, self.options.bitrate)
+                new_bus = open_bus(self._spec, self._bitrate)
             except BusOpenError as exc:
                 self.problem = f"{exc.line()} (retrying)"
                 continue

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QLocale, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from assets import ASSETS_DIR
@@ -34,9 +34,19 @@ class Look:
     fullscreen: bool = False
 
 
+def _quiet_offscreen(mode: QtMsgType, context: object, message: str) -> None:
+    # The offscreen platform (screenshots, tests) warns that it cannot resize windows for size hints on
+    # every window; that is expected there and says nothing to the user. Everything else passes through.
+    if "propagateSizeHints" in message:
+        return
+    sys.stderr.write(message + "\n")
+
+
 def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            qInstallMessageHandler(_quiet_offscreen)
         app = QApplication(sys.argv[:1])
         app.setApplicationName("Smart Cockpit")
     return app  # type: ignore[return-value]
