@@ -12,7 +12,7 @@ from cockpit.state_store import SignalValue
 
 from ..context import UiContext
 from ..widgets.card import Card, value_label
-from ..widgets.power_flow import Flow, PowerFlowView
+from ..widgets.power_flow import PowerFlowView
 from ..widgets.soc_ring import SocRing
 from .base import Panel
 
@@ -270,16 +270,7 @@ class EnergyPanel(Panel):
         charging = self.monitor.charging is not None and self.monitor.charging.active
         self.ring.set(soc, caption, charging)
         pf = self.monitor.power_flow()
-        self.flow.set_flow(
-            Flow(
-                battery_kw=pf.battery_kw or 0.0,
-                motor_kw=pf.motor_kw or 0.0,
-                climate_kw=pf.climate_kw or 0.0,
-                auxiliary_kw=pf.auxiliary_kw or 0.0,
-                charger_kw=pf.charger_kw or 0.0,
-                generator_kw=(pf.generator_kw or 0.0) if self.is_erev else None,
-            )
-        )
+        self.flow.set_flow(pf, has_generator=self.is_erev)
         for which, stats in (("start", self.monitor.since_start), ("trip", self.monitor.trip)):
             d, dunit = units.distance(stats.distance_km)
             self.trip_labels[(which, "distance")].setText(f"{d:.1f} {dunit}")

@@ -6,32 +6,23 @@ charging flow into the battery in the energy colour.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from cockpit.energy import PowerFlow
 
 from ..context import UiContext
 
 ACTIVE_KW = 0.1
 
 
-@dataclass
-class Flow:
-    battery_kw: float = 0.0
-    motor_kw: float = 0.0
-    climate_kw: float = 0.0
-    auxiliary_kw: float = 0.0
-    charger_kw: float = 0.0
-    generator_kw: float | None = None  # None: the car has no range extender
-
-
 class PowerFlowView(QWidget):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
         self.ctx = ctx
-        self.flow = Flow()
+        self.flow: PowerFlow | None = None
+        self.has_generator = False
         self.setMinimumSize(ctx.px(300), ctx.px(128))
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -40,8 +31,9 @@ class PowerFlowView(QWidget):
         self.setMinimumHeight(170 if self.width() < 520 else self.ctx.px(128))
         super().resizeEvent(event)  # type: ignore[arg-type]
 
-    def set_flow(self, flow: Flow) -> None:
-        self.flow = flow
+    def set_flow(self, flow: PowerFlow, has_generator: bool) -> None:
+        """Figures the car does not report (None) draw as no flow."""
+        self.flow, self.has_generator = flow, has_generator
         self.update()
 
     def labels(self) -> dict[str, str]:
@@ -55,7 +47,23 @@ class PowerFlowView(QWidget):
         }
 
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        try:
+            self._paint(p)
+        finally:
+            # A painter left open on an exception takes the whole process down in Qt.
+            p.end()
+
+    def _paint(self, p: QPainter) -> None:
         t, f = self.ctx.theme, self.flow
+        power = {
+            "battery": _kw(f, "battery_kw"),
+            "motor": _kw(f, "motor_kw"),
+            "climate": _kw(f, "climate_kw"),
+            "aux": _kw(f, "auxiliary_kw"),
+            "charger": _kw(f, "charger_kw"),
+            "generator": _kw(f, "generator_kw"),
+        }
         w, h = self.width(), self.height()
         names = self.labels()
         line = self.ctx.px(17)
@@ -68,18 +76,17 @@ class PowerFlowView(QWidget):
             "aux": (QPointF(w * 0.6, h * 0.86), "right"),
             "charger": (QPointF(w * 0.08, h * 0.38), "below"),
         }
-        if f.generator_kw is not None:
+        if self.has_generator:
             nodes["generator"] = (QPointF(w * 0.08, h * 0.86), "right")
         # (node, kW, True = flows into the battery)
         links = [
-            ("motor", f.motor_kw, f.motor_kw < 0),
-            ("climate", f.climate_kw, False),
-            ("aux", f.auxiliary_kw, False),
-            ("charger", f.charger_kw, True),
+            ("motor", power["motor"], power["motor"] < 0),
+            ("climate", power["climate"], False),
+            ("aux", power["aux"], False),
+            ("charger", power["charger"], True),
         ]
-        if f.generator_kw is not None:
-            links.append(("generator", f.generator_kw, True))
-        p = QPainter(self)
+        if self.has_generator:
+            links.append(("generator", power["generator"], True))
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         font = QFont(self.font())
         font.setPixelSize(max(11, self.ctx.px(14)))
@@ -104,10 +111,14 @@ class PowerFlowView(QWidget):
             value = f"{abs(kw):.1f} kW" if active else ""
             colour = (t.positive if inward else t.accent) if active else None
             _node(p, point, radius * 0.8, names[key], value, t, line, side, colour)
-        battery = f.battery_kw
+        battery = power["battery"]
         colour = t.positive if battery < -ACTIVE_KW else t.accent
         _node(p, centre, radius, names["battery"], f"{battery:+.1f} kW", t, line, "below", colour)
-        p.end()
+
+
+def _kw(flow: PowerFlow | None, name: str) -> float:
+    value = getattr(flow, name, None) if flow is not None else None
+    return 0.0 if value is None else value
 
 
 def _shorten(a: QPointF, b: QPointF, r: float) -> tuple[QPointF, QPointF]:

@@ -25,12 +25,19 @@ class SocRing(QWidget):
             self.update()
 
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        try:
+            self._paint(p)
+        finally:
+            # A painter left open on an exception takes the whole process down in Qt.
+            p.end()
+
+    def _paint(self, p: QPainter) -> None:
         t = self.ctx.theme
         side = min(self.width(), self.height()) - self.ctx.px(8)
         rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
         width = max(6.0, side * 0.07)
         rect.adjust(width / 2, width / 2, -width / 2, -width / 2)
-        p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(QPen(QColor(t.border), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         p.drawArc(rect, 225 * 16, -270 * 16)
@@ -50,4 +57,3 @@ class SocRing(QWidget):
         p.setFont(font)
         p.setPen(QColor(t.text_dim))
         p.drawText(rect.adjusted(0, side * 0.22, 0, side * 0.22), Qt.AlignmentFlag.AlignCenter, self.caption)
-        p.end()
