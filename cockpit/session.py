@@ -83,6 +83,8 @@ class Session:
         self.frames_per_second = 0.0
         self.log: LogFile | None = None
         self.sim_channel: str | None = None  # the virtual bus the in-process simulator uses
+        self.loading: str | None = None  # what is being read before the source can start (a long log)
+        self._loader: threading.Thread | None = None
         self._frame_decoders: dict[int, FrameDecoder | None] = {}
 
     # -- start ----------------------------------------------------------------------------------------------
@@ -134,22 +136,51 @@ class Session:
         self._watch.start()
 
     def _start_replay(self, path: str) -> None:
+        """Open the log now (bad files fail here, at once); read it into the replay index on a thread.
+
+        Indexing a long log takes seconds; the window is up meanwhile and shows ``loading``.
+        """
         self.log = LogFile(path)
+        self.kind, self.label = "replay", Path(path).name
         channel = self.options.channel
         if channel is None and self.vehicle.profile is not None:
             channel = self.vehicle.profile.log_channel
-        index, channels = build_index(self.log, channel=channel)
+        self.loading = f"reading {self.label}…"
+        self._loader = threading.Thread(
+            target=self._index_log, args=(self.log, channel), name="cockpit-log-index", daemon=True
+        )
+        self._loader.start()
+
+    def _index_log(self, log: LogFile, channel: object | None) -> None:
+        def progress(frames: int) -> None:
+            self.loading = f"reading {self.label}: {frames:,} frames…"
+
+        try:
+            index, channels = build_index(log, channel=channel, progress=progress)
+        except Exception as exc:
+            self.loading, self.problem = None, f"{log.path}: cannot read the log: {exc}"
+            return
         if not len(index):
-            where = (
+            on = (
                 f" on channel {channel} (the log has {', '.join(map(str, channels))})"
                 if channel is not None
                 else ""
             )
-            raise InputError(f"no frames to replay{where}", where=str(path))
+            self.loading, self.problem = None, f"{log.path}: no frames to replay{on}"
+            return
+        if log.report.summary():
+            self.problem = log.report.summary()
         replay = Replay(index, speed=self.options.speed, loop=self.options.loop)
         self.pipeline.attach_replay(replay)
-        replay.start()
-        self.kind, self.label = "replay", Path(path).name
+        if not self._closing.is_set():
+            replay.start()
+        self.loading = None
+
+    def wait_until_loaded(self, timeout: float = 60.0) -> bool:
+        """Block until a replay's log is indexed (for headless use and tests); True if it is ready."""
+        if self._loader is not None:
+            self._loader.join(timeout)
+        return self.replay is not None
 
     # -- running --------------------------------------------------------------------------------------------
     def _sink(self, path: str, value: object, t: float) -> None:

@@ -78,11 +78,12 @@ class HeadUnitWindow(QMainWindow):
         self.nav.idClicked.connect(self.show_panel)
         middle.addWidget(self.rail)
         middle.addWidget(self.stack, 1)
-        self.replay_bar = ReplayBar(ctx) if ctx.session.replay is not None else None
-        if self.replay_bar is not None:
-            outer.addWidget(self.replay_bar)
+        # The replay bar appears once the log is indexed (a long log is read after the window is up).
+        self._outer = outer
+        self.replay_bar: ReplayBar | None = None
         self.climate = ClimateStrip(ctx)
         outer.addWidget(self.climate)
+        self._add_replay_bar()
         for i in range(min(9, len(panels))):
             QShortcut(QKeySequence(f"Ctrl+{i + 1}"), self, lambda i=i: self.show_panel(i))
         QShortcut(
@@ -142,6 +143,11 @@ class HeadUnitWindow(QMainWindow):
         self.nav.button(index).setChecked(True)
         panel.shown()
 
+    def _add_replay_bar(self) -> None:
+        if self.replay_bar is None and self.ctx.session.replay is not None:
+            self.replay_bar = ReplayBar(self.ctx)
+            self._outer.insertWidget(self._outer.indexOf(self.climate), self.replay_bar)
+
     def panel(self, key: str) -> Panel:
         return self._build(self.panel_keys.index(key))
 
@@ -155,13 +161,19 @@ class HeadUnitWindow(QMainWindow):
         changed = {v.path: v for v in values}
         self.status.refresh(changed)
         self.climate.refresh(changed)
-        if self.replay_bar is not None:
+        if self.replay_bar is None:
+            self._add_replay_bar()
+        else:
             self.replay_bar.refresh()
         for panel in self._built.values():
             panel.background()
         self._built[self.current].refresh(changed)
-        problem = session.problem
-        if problem != (self.banner.text() or None):
-            self.banner.setText(problem or "")
-            self.banner.setVisible(bool(problem))
+        message = session.problem or session.loading
+        if message != (self.banner.text() or None):
+            self.banner.setText(message or "")
+            self.banner.setVisible(bool(message))
+            # Reading a log is news, not an error: the banner is red only for problems.
+            self.banner.setStyleSheet(
+                "" if session.problem else f"background: {self.ctx.theme.accent}; color: white;"
+            )
         self.tick_times.append(time.perf_counter() - start)

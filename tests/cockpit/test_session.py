@@ -72,3 +72,24 @@ def test_simulator_can_start_on_a_dc_charger() -> None:
         assert session.store.value("Vehicle.Powertrain.Transmission.SelectedGear") == 126
     finally:
         session.close()
+
+
+def test_a_long_log_is_read_on_a_thread_with_progress(tmp_path) -> None:
+    log = tmp_path / "long.log"
+    with can.Logger(str(log)) as out:
+        for k in range(120_000):
+            out.on_message_received(can.Message(timestamp=k / 1000, arbitration_id=0x101, data=bytes(8)))
+    started = time.monotonic()
+    session = Session(SessionOptions(replay=str(log), use_can_config=False))
+    try:
+        session.start()
+        assert time.monotonic() - started < 2.0  # start does not wait for the whole file
+        seen = set()
+        while session.replay is None and time.monotonic() - started < 60:
+            seen.add(session.loading)
+            time.sleep(0.005)
+        assert session.wait_until_loaded()
+        assert any(text and "frames" in text for text in seen)  # progress was shown while reading
+        assert session.loading is None and session.replay.duration == pytest.approx(119.999)
+    finally:
+        session.close()

@@ -85,6 +85,9 @@ def test_replay_seek_lands_where_asked(qtbot, tmp_path: Path) -> None:
     session = open_session(SessionOptions(replay=str(log), use_can_config=False))
     try:
         win = build_window(session, Look())
+        # The log is indexed on a thread while the window is already up; the replay bar joins when ready.
+        assert session.wait_until_loaded()
+        win.tick()
         qtbot.addWidget(win)
         win.show()
         assert win.replay_bar is not None
