@@ -82,7 +82,8 @@ class StatusBar(QFrame):
             value, unit = units.speed(changed["Vehicle.Speed"].value)
             self.speed.setText(f"{value:.0f} {unit}")
         soc = store.value(P + "TractionBattery.StateOfCharge.Displayed")
-        range_m = store.value(P + "TractionBattery.Range")
+        # The electric range where the car reports it, else its overall range (e.g. the Kona's).
+        range_m = store.value(P + "TractionBattery.Range", store.value(P + "Range"))
         if soc is not None:
             text = f"{soc:.0f} %"
             if range_m is not None:
