@@ -39,7 +39,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "-h",
         "--help",
     } & set(args_list):
-        args_list.insert(0, DEFAULT)
+        # `cockpit --size 800x480` means `cockpit run --size 800x480`; options of the command itself
+        # (-v) stay in front of the subcommand.
+        leading = 0
+        while leading < len(args_list) and args_list[leading] in ("-v", "--verbose"):
+            leading += 1
+        args_list.insert(leading, DEFAULT)
     parser = build_parser()
     args = parser.parse_args(args_list)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
