@@ -85,6 +85,7 @@ class Session:
         self.sim_channel: str | None = None  # the virtual bus the in-process simulator uses
         self.loading: str | None = None  # what is being read before the source can start (a long log)
         self._loader: threading.Thread | None = None
+        self._retransmit: can.BusABC | None = None
         self._frame_decoders: dict[int, FrameDecoder | None] = {}
 
     # -- start ----------------------------------------------------------------------------------------------
@@ -142,6 +143,11 @@ class Session:
         """
         self.log = LogFile(path)
         self.kind, self.label = "replay", Path(path).name
+        if self.options.can:
+            # --replay with --can plays the log onto that bus too, as can.player does.
+            bitrate = self.options.bitrate or (self.vehicle.profile.bitrate if self.vehicle.profile else None)
+            self._retransmit = open_bus(self.options.can, bitrate)
+            self.label += f" → {self.options.can}"
         channel = self.options.channel
         if channel is None and self.vehicle.profile is not None:
             channel = self.vehicle.profile.log_channel
@@ -170,7 +176,7 @@ class Session:
             return
         if log.report.summary():
             self.problem = log.report.summary()
-        replay = Replay(index, speed=self.options.speed, loop=self.options.loop)
+        replay = Replay(index, speed=self.options.speed, loop=self.options.loop, retransmit=self._retransmit)
         self.pipeline.attach_replay(replay)
         if not self._closing.is_set():
             replay.start()
@@ -290,5 +296,6 @@ class Session:
         self.pipeline.close()
         if self.pipeline.bus is not None:
             self.pipeline.bus.shutdown()
-        if self._sim_bus is not None:
-            self._sim_bus.shutdown()
+        for bus in (self._sim_bus, self._retransmit):
+            if bus is not None:
+                bus.shutdown()

@@ -93,3 +93,21 @@ def test_a_long_log_is_read_on_a_thread_with_progress(tmp_path) -> None:
         assert session.loading is None and session.replay.duration == pytest.approx(119.999)
     finally:
         session.close()
+
+
+def test_replay_with_can_plays_the_log_onto_that_bus_too(tmp_path) -> None:
+    log = tmp_path / "short.log"
+    with can.Logger(str(log)) as out:
+        for k in range(50):
+            out.on_message_received(can.Message(timestamp=k / 100, arbitration_id=0x100 + k, data=bytes([k])))
+    with can.Bus(interface="virtual", channel="player-out") as listener:
+        session = Session(SessionOptions(replay=str(log), can="virtual:player-out", use_can_config=False))
+        try:
+            session.start()
+            assert session.wait_until_loaded()
+            got = []
+            while (msg := listener.recv(timeout=1.0)) is not None and len(got) < 50:
+                got.append(msg.arbitration_id)
+        finally:
+            session.close()
+    assert got == [0x100 + k for k in range(50)]
