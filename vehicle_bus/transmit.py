@@ -7,6 +7,7 @@ that sends a raw frame built from user input.
 
 from __future__ import annotations
 
+import difflib
 import threading
 from typing import Any
 
@@ -44,9 +45,14 @@ class ActuatorTransmitter:
         """Validate ``value`` for actuator ``path`` and build its frame, or raise TransmitRefusedError."""
         actuator = self.bound.actuators.get(path)
         if actuator is None:
+            close = difflib.get_close_matches(path, self.actuators, n=3, cutoff=0.6)
+            hint = (
+                "Closest settable: " + ", ".join(close)
+                if close
+                else f"It can set {len(self.actuators)} actuators, none named like this"
+            )
             raise TransmitRefusedError(
-                f"{path} cannot be set: profile {self.profile!r} has no vss2dbc mapping for it",
-                fix="Settable here: " + (", ".join(self.actuators) or "nothing"),
+                f"{path} cannot be set: profile {self.profile!r} has no vss2dbc mapping for it", fix=hint
             )
         _check_vss_value(actuator, value)
         raw = to_dbc(actuator.rule.transform, value)

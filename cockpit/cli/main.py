@@ -16,6 +16,7 @@ SUBCOMMANDS = {
     "decode": "decode",
     "sim": "sim",
     "screenshot": "screenshot",
+    "command": "command",
     "mapping": "mapping",
 }
 DEFAULT = "run"
