@@ -429,3 +429,17 @@ def test_gvret_suffix_with_another_header(write_text: WriteText) -> None:
 @pytest.mark.parametrize("suffix", [".blf", ".mf4", ".db"])
 def test_binary_suffix_on_text_content(write_text: WriteText, suffix: str) -> None:
     assert "signature" in refused(write_text(f"capture{suffix}", "(1.0) can0 100#00\n"))
+
+
+def test_mf4_without_the_extra_says_how_to_install_it(tmp_path, monkeypatch) -> None:
+    import sys
+
+    import can
+
+    path = tmp_path / "x.mf4"
+    with can.Logger(str(path)) as out:
+        out.on_message_received(can.Message(arbitration_id=1, data=b"\x01"))
+    monkeypatch.setitem(sys.modules, "asammdf", None)  # as a default install, without the mf4 extra
+    with pytest.raises(LogFormatError) as err:
+        LogFile(path)
+    assert 'pip install "smart-cockpit[mf4]"' in str(err.value)
