@@ -332,7 +332,11 @@ class CanMonitorPanel(Panel):
             self.model.rowCount(),
         )
         if self._recorder is not None:
-            self.stats.show_recording(self._recording_name, self._recorder.frames)
+            if self._recorder.errors:
+                # Frames the file format cannot hold are counted and skipped; say so while recording.
+                self.stats.show_error(self._recorder.first_error or "")
+            else:
+                self.stats.show_recording(self._recording_name, self._recorder.frames)
 
     # -- selection and signals ------------------------------------------------------------------------------
     def select_id(self, arbitration_id: int) -> bool:
