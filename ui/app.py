@@ -153,10 +153,6 @@ def panel_keys() -> list[str]:
     return [info.key for info in PANELS]
 
 
-def is_headless() -> bool:
-    return os.environ.get("QT_QPA_PLATFORM") == "offscreen"
-
-
 def save_png(window: HeadUnitWindow, path: Path) -> None:
     image = window.grab()
     if not image.save(str(path)):

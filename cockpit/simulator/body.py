@@ -163,13 +163,6 @@ class BodyControl:
         if speed_kmh > AUTO_LOCK_KMH and not s.central_locked:
             s.central_locked = True
 
-    @property
-    def busy(self) -> bool:
-        s = self.state
-        moving = any(abs(s.window_pos[w] - s.window_target[w]) > 0.01 for w in WINDOWS)
-        others = s.trunk_pos != s.trunk_target or s.sunroof_pos != s.sunroof_target
-        return bool(self._pending) or moving or others
-
 
 def _move(pos: float, target: float, step: float) -> float:
     if pos < target:

@@ -44,13 +44,6 @@ class TraceCycle(DriveCycle):
         v0, v1 = self.speeds[i - 1], self.speeds[i]
         return v0 + (v1 - v0) * (t - t0) / (t1 - t0)
 
-    @property
-    def distance_m(self) -> float:
-        return sum(
-            (self.speeds[i] + self.speeds[i + 1]) / 2 * (self.times[i + 1] - self.times[i])
-            for i in range(len(self.times) - 1)
-        )
-
 
 class IdleCycle(DriveCycle):
     """Parked: the car stands still (charging, cabin comfort, body functions)."""

@@ -36,9 +36,6 @@ class Faults:
     def active(self, name: str) -> bool:
         return name in self.names
 
-    def repair(self, name: str) -> None:
-        self.names.discard(name)
-
     def apply(self, car: SimulatedVehicle) -> None:
         for wheel in ("fl", "fr", "rl", "rr"):
             if f"tyre-low-{wheel}" in self.names:
