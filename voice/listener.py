@@ -104,11 +104,13 @@ class Listener:
         transcript = stream.finish()
         heard.engine_s += time.perf_counter() - t
         heard.text = transcript.text
-        if transcript.rejected or not transcript.text:
-            heard.problem = "not understood"
+        candidates = [] if transcript.rejected or not transcript.text else [transcript.text]
+        for text in (*candidates, *transcript.alternatives):
+            heard.intents = self.parser.parse(text)
+            if heard.intents:
+                heard.text = text
+                break
         else:
-            heard.intents = self.parser.parse(transcript.text)
-            if not heard.intents:
-                heard.problem = "not understood"
+            heard.problem = "not understood"
         heard.latency_ms = (time.perf_counter() - endpoint_at) * 1000.0
         return heard

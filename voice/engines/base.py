@@ -12,6 +12,9 @@ SAMPLE_RATE = 16000
 class Transcript:
     text: str  # lower-case words; "" when nothing in the grammar was heard
     rejected: bool = False  # the engine itself heard out-of-grammar speech ([unk] or filler)
+    # The next-best hypotheses, best first: the parser takes the first that is a command, so a likelier
+    # wording that is not one ("open bus on") does not hide the command right behind it.
+    alternatives: tuple[str, ...] = ()
 
 
 class Stream(ABC):

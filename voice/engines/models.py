@@ -9,6 +9,8 @@ from pathlib import Path
 
 from ..errors import VoiceError
 
+ASSETS = Path(__file__).resolve().parents[2] / "assets" / "intents"
+
 
 # Vosk's search order (vosk.MODEL_DIRS): $VOSK_MODEL_PATH, /usr/share/vosk, the Windows and XDG caches.
 def vosk_model_dirs() -> list[Path]:
@@ -71,3 +73,12 @@ def check_vosk_model(folder: Path) -> Path:
             fix="Unpack the model zip again or run: cockpit voice download LANG",
         )
     return folder
+
+
+def filler_words(language: str) -> list[str]:
+    """Frequent words that are not commands (assets/intents/LANG.filler.txt): what rejection listens for."""
+    path = ASSETS / f"{language}.filler.txt"
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [w for line in lines if not line.startswith("#") for w in line.split()]

@@ -16,22 +16,28 @@ import io
 import logging
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from hassil import Intents
 
 from ..errors import VoiceError
 from ..understanding.grammar import CONJUNCTIONS, build_grammar
 from .base import Engine, Stream, Transcript
+from .models import filler_words
 
 log = logging.getLogger(__name__)
 LEXICON = Path(__file__).resolve().parents[2] / "assets" / "intents"
 SENTENCES_PER_TEMPLATE = 200
+DECODER: dict[str, Any] = {}
+DISCOUNT = 0.5
+N_BEST = 10  # hypotheses from the lattice offered to the parser
 
 
 class PocketsphinxEngine(Engine):
     name = "pocketsphinx"
 
-    def __init__(self, intents: Intents | None, model_dir: str | None = None) -> None:
+    def __init__(self, intents: Intents | None, model_dir: str | None = None, **options: Any) -> None:
+        """``options``: pocketsphinx decoder settings over ours (``lw``, ``beam``, ...)."""
         import pocketsphinx
 
         self.model_dir = Path(model_dir) if model_dir else Path(pocketsphinx.get_model_path()) / "en-us"
@@ -49,6 +55,8 @@ class PocketsphinxEngine(Engine):
         config["dict"] = str(dictionary)
         config["loglevel"] = "FATAL"
         config["lm"] = str(self.model_dir / "en-us.lm.bin") if intents is None else None
+        for key, value in {**DECODER, **options}.items():
+            config[key] = value
         try:
             self.decoder = pocketsphinx.Decoder(config)
         except (RuntimeError, ValueError) as exc:
@@ -76,7 +84,7 @@ class PocketsphinxEngine(Engine):
                 "pocketsphinx cannot hear these template words (not in its dictionary): %s",
                 ", ".join(self.missing),
             )
-        self.filler = frozenset(w for w in _filler(intents.language) if w not in vocabulary)
+        self.filler = frozenset(w for w in filler_words(intents.language) if w not in vocabulary)
         sentences = grammar.sample(SENTENCES_PER_TEMPLATE)
         # Two commands in one utterance: join sampled sentences so the model has seen the transitions.
         joined = [
@@ -86,7 +94,7 @@ class PocketsphinxEngine(Engine):
         filler = sorted(self.filler)
         # Filler in short runs: enough probability mass to absorb out-of-domain speech, not more.
         runs = [" ".join(filler[i : i + 3]) for i in range(len(filler))]
-        model = ArpaBoLM(text="\n".join(sentences + joined + runs), add_start=True)
+        model = ArpaBoLM(text="\n".join(sentences + joined + runs), add_start=True, discount_mass=DISCOUNT)
         model.compute()
         arpa = io.StringIO()
         model.write(arpa)
@@ -147,12 +155,12 @@ class _PocketsphinxStream(Stream):
         hyp = self.decoder.hyp()
         text = hyp.hypstr.strip() if hyp is not None else ""
         rejected = any(w in self.filler for w in text.split())
-        return Transcript(text, rejected)
-
-
-def _filler(language: str) -> list[str]:
-    path = LEXICON / f"{language}.filler.txt"
-    if not path.is_file():
-        return []
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [w for line in lines if not line.startswith("#") for w in line.split()]
+        alternatives = []
+        for n, best in enumerate(self.decoder.nbest()):
+            if n >= N_BEST:
+                break
+            words = best.hypstr.strip() if best is not None and best.hypstr else ""
+            fresh = words and words != text and words not in alternatives
+            if fresh and not any(w in self.filler for w in words.split()):
+                alternatives.append(words)
+        return Transcript(text, rejected, tuple(alternatives))

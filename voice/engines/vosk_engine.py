@@ -2,7 +2,9 @@
 
 With a grammar, Vosk decodes only the phrases we give (the template sentences, or their vocabulary when
 the sentences are too many) plus ``[unk]`` where the model has it, so out-of-grammar speech comes back as
-``[unk]`` and is rejected. Free-form mode (no grammar) uses the model's own language model.
+``[unk]`` and is rejected. A model without ``[unk]`` (the small Korean one) gets the language's filler
+words instead (assets/intents/LANG.filler.txt), with the same effect. Free-form mode (no grammar) uses the
+model's own language model; the parser alone then decides what is a command.
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
+from typing import Any
 
 from hassil import Intents
 
 from ..errors import VoiceError
 from ..understanding.grammar import build_grammar
 from .base import SAMPLE_RATE, Engine, Stream, Transcript
-from .models import check_vosk_model
+from .models import check_vosk_model, filler_words
 
 log = logging.getLogger(__name__)
 UNK = "[unk]"
@@ -41,6 +44,7 @@ class VoskEngine(Engine):
             ) from None
         self.mode = "grammar" if intents is not None else "free"
         self.missing: list[str] = []
+        self.filler: frozenset[str] = frozenset()
         self.grammar: list[str] | None = None
         if intents is not None:
             self.grammar = self._phrases(intents)
@@ -77,16 +81,20 @@ class VoskEngine(Engine):
                 where=str(self.model_dir),
                 fix="Use a model of the intents' language",
             )
-        return [*phrases, UNK] if self._known(UNK) else phrases
+        if self._known(UNK):
+            return [*phrases, UNK]
+        self.filler = frozenset(w for w in filler_words(intents.language) if self._known(w)) - vocabulary
+        return [*phrases, *sorted(self.filler)]
 
     def start(self) -> Stream:
         self.recognizer.Reset()
-        return _VoskStream(self.recognizer)
+        return _VoskStream(self.recognizer, self.filler | {UNK})
 
 
 class _VoskStream(Stream):
-    def __init__(self, recognizer: object) -> None:
+    def __init__(self, recognizer: Any, rejecting: frozenset[str]) -> None:
         self.recognizer = recognizer
+        self.rejecting = rejecting
         self.done: list[str] = []  # segments Vosk closed on its own (a pause inside the utterance)
 
     def accept(self, pcm: bytes) -> None:
@@ -100,5 +108,5 @@ class _VoskStream(Stream):
     def finish(self) -> Transcript:
         last = json.loads(self.recognizer.FinalResult()).get("text", "")
         words = " ".join(t for t in [*self.done, last] if t).split()
-        rejected = UNK in words
+        rejected = any(w in self.rejecting for w in words)
         return Transcript(" ".join(w for w in words if w != UNK), rejected)

@@ -62,7 +62,8 @@ class Grammar:
         words: set[str] = set()
         for node in itertools.chain(self.sentences, self.rules.values()):
             _collect_words(node, words)
-        words.update(w for c in CONJUNCTIONS for w in c.split())
+        if self.language == "en":  # several commands in one utterance are joined by English words
+            words.update(w for c in CONJUNCTIONS for w in c.split())
         return words
 
     def phrases(self, limit: int = 20000) -> list[str] | None:
@@ -76,13 +77,14 @@ class Grammar:
         return sorted(set(out))
 
     def sample(self, per_sentence: int = 200, seed: int = 0) -> list[str]:
-        """A corpus for a language model: random sentences from every template (reproducible)."""
+        """A corpus for a language model: random sentences from every template (reproducible).
+
+        Every template gets the same number of draws, repeats kept: a short template ("cooler") weighs as
+        much as one with a hundred numbers in it.
+        """
         rng = random.Random(seed)
-        out: set[str] = set()
-        for node in self.sentences:
-            for _ in range(per_sentence):
-                out.add(" ".join(self._draw(node, rng)))
-        return sorted(s for s in out if s)
+        out = [" ".join(self._draw(node, rng)) for node in self.sentences for _ in range(per_sentence)]
+        return [s for s in out if s]
 
     def _draw(self, node: Node, rng: random.Random) -> list[str]:
         kind = node[0]
@@ -185,3 +187,43 @@ def _node(expr: Expression, grammar: Grammar, intents: Intents) -> Node:
         key = _list_rule(expr.list_name, slot_list, grammar, intents) if slot_list is not None else None
         return ("ref", key) if key else ("alt", [], False)
     raise TypeError(f"unknown template expression {type(expr).__name__}")
+
+
+def to_jsgf(
+    grammar: Grammar, keep: set[str] | None = None, filler: list[str] | None = None, multi: bool = True
+) -> str:
+    names = {name: f"r{i}" for i, name in enumerate(grammar.rules)}
+    lines = ["#JSGF V1.0;", "grammar cockpit;"]
+    for name, node in grammar.rules.items():
+        body = _jsgf(node, names, keep)
+        lines.append(f"<{names[name]}> = {'<VOID>' if body is None else body or '<NULL>'};")
+    commands = [b for b in (_jsgf(n, names, keep) for n in grammar.sentences) if b]
+    lines.append("<command> = " + " | ".join(f"({c})" for c in commands) + ";")
+    joins = " | ".join(f"({c})" for c in CONJUNCTIONS)
+    utterance = f"<command> [({joins}) <command>]" if multi else "<command>"
+    if filler:
+        lines.append("<filler> = " + " | ".join(filler) + ";")
+        utterance = f"({utterance}) | <filler>+"
+    lines.append(f"public <utterance> = {utterance};")
+    return "\n".join(lines) + "\n"
+
+
+def _jsgf(node: Node, names: dict[str, str], keep: set[str] | None) -> str | None:
+    kind = node[0]
+    if kind == "w":
+        return node[1] if keep is None or node[1] in keep else None
+    if kind == "ref":
+        return f"<{names[node[1]]}>"
+    parts = [_jsgf(item, names, keep) for item in node[1]]
+    if kind == "seq":
+        if any(p is None for p in parts):
+            return None
+        return " ".join(p for p in parts if p)
+    sayable = [p for p in parts if p is not None]
+    if not sayable:
+        return "" if node[2] else None
+    if any(p == "" for p in sayable):
+        rest = [p for p in sayable if p]
+        return "[" + " | ".join(rest) + "]" if rest else ""
+    body = " | ".join(sayable)
+    return f"[{body}]" if node[2] else f"({body})"
