@@ -11,8 +11,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from cockpit.commands import CommandLayer
 from cockpit.session import Session, SessionOptions
-from cockpit.targets import TargetTracker
 from ui.context import UiContext
 from ui.theme import DARK, apply_theme
 from ui.units import Units
@@ -32,7 +32,7 @@ def session() -> Iterator[Session]:
 @pytest.fixture
 def ctx(qapp, session: Session) -> UiContext:
     apply_theme(qapp, DARK, 1.0)
-    return UiContext(session, DARK, Units(), TargetTracker(session.store, session.transmitter))
+    return UiContext(session, DARK, Units(), CommandLayer(session))
 
 
 @pytest.fixture
