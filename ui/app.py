@@ -97,7 +97,7 @@ def build_window(
         session=session,
         theme=theme,
         units=Units(look.units),
-        commands=commands or CommandLayer(session),
+        commands=commands or session.commands,
         scale=scale,
     )
     if toggle_theme is not None:
@@ -114,7 +114,7 @@ class HeadUnit:
         self.session = session
         self.look = look
         # Requests in flight survive a day/night rebuild of the window.
-        self.commands = CommandLayer(session)
+        self.commands = session.commands
         self.window = self._build()
         self._auto = QTimer()
         if look.theme == "auto":

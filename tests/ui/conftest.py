@@ -11,7 +11,6 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from cockpit.commands import CommandLayer
 from cockpit.session import Session, SessionOptions
 from ui.context import UiContext
 from ui.theme import DARK, apply_theme
@@ -32,7 +31,7 @@ def session() -> Iterator[Session]:
 @pytest.fixture
 def ctx(qapp, session: Session) -> UiContext:
     apply_theme(qapp, DARK, 1.0)
-    return UiContext(session, DARK, Units(), CommandLayer(session))
+    return UiContext(session, DARK, Units(), session.commands)
 
 
 @pytest.fixture
