@@ -30,6 +30,7 @@ from vehicle_bus.sources.logfile import LogFile
 from vehicle_bus.sources.replay import Replay, build_index
 from vehicle_bus.transmit import ActuatorTransmitter
 
+from .commands import CommandLayer
 from .energy import EnergyMonitor
 from .simulator.runner import SimulationRunner
 from .simulator.setup import build_simulation
@@ -87,6 +88,14 @@ class Session:
         self._loader: threading.Thread | None = None
         self._retransmit: can.BusABC | None = None
         self._frame_decoders: dict[int, FrameDecoder | None] = {}
+        self._commands: CommandLayer | None = None
+
+    @property
+    def commands(self) -> CommandLayer:
+        """The one command layer of this session: touch, voice and scripts share its requests in flight."""
+        if self._commands is None:
+            self._commands = CommandLayer(self)
+        return self._commands
 
     # -- start ----------------------------------------------------------------------------------------------
     def start(self) -> None:

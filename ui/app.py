@@ -12,8 +12,8 @@ from PySide6.QtCore import QLocale, QTimer, QtMsgType, QTranslator, qInstallMess
 from PySide6.QtWidgets import QApplication
 
 from assets import ASSETS_DIR
+from cockpit.commands import CommandLayer
 from cockpit.session import Session
-from cockpit.targets import TargetTracker
 
 from .context import UiContext
 from .panels import PANELS
@@ -82,7 +82,7 @@ def resolve_theme(name: str) -> str:
 def build_window(
     session: Session,
     look: Look,
-    targets: TargetTracker | None = None,
+    commands: CommandLayer | None = None,
     toggle_theme: Callable[[], None] | None = None,
 ) -> HeadUnitWindow:
     app = application()
@@ -97,7 +97,7 @@ def build_window(
         session=session,
         theme=theme,
         units=Units(look.units),
-        targets=targets or TargetTracker(session.store, session.transmitter),
+        commands=commands or session.commands,
         scale=scale,
     )
     if toggle_theme is not None:
@@ -113,7 +113,8 @@ class HeadUnit:
     def __init__(self, session: Session, look: Look) -> None:
         self.session = session
         self.look = look
-        self.targets = TargetTracker(session.store, session.transmitter)
+        # Requests in flight survive a day/night rebuild of the window.
+        self.commands = session.commands
         self.window = self._build()
         self._auto = QTimer()
         if look.theme == "auto":
@@ -123,7 +124,7 @@ class HeadUnit:
             self._auto.start(60_000)
 
     def _build(self) -> HeadUnitWindow:
-        return build_window(self.session, self.look, self.targets, self.toggle_theme)
+        return build_window(self.session, self.look, self.commands, self.toggle_theme)
 
     def show(self) -> None:
         if self.look.fullscreen:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from cockpit.commands import CommandLayer
 from cockpit.session import Session
-from cockpit.targets import TargetTracker
 
 from .theme import Theme
 from .units import Units
@@ -16,7 +16,7 @@ class UiContext:
     session: Session
     theme: Theme
     units: Units
-    targets: TargetTracker
+    commands: CommandLayer
     # Size relative to the 1280×720 reference layout: fonts and paddings follow it.
     scale: float = 1.0
     extra: dict[str, object] = field(default_factory=dict)

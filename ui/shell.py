@@ -156,7 +156,7 @@ class HeadUnitWindow(QMainWindow):
         start = time.perf_counter()
         session = self.ctx.session
         session.tick()
-        self.ctx.targets.update()
+        self.ctx.commands.update()
         self._version, values = session.store.changes_since(self._version)
         changed = {v.path: v for v in values}
         self.status.refresh(changed)

@@ -55,229 +55,602 @@
     </message>
 </context>
 <context>
+    <name>CabinPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="44"/>
+        <location filename="../../ui/panels/cabin.py" line="65"/>
+        <location filename="../../ui/panels/cabin.py" line="102"/>
+        <source>Cabin</source>
+        <translation>座舱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="78"/>
+        <source>Climate</source>
+        <translation>空调</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="79"/>
+        <source>Seats</source>
+        <translation>座椅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="80"/>
+        <source>Windows &amp;&amp; doors</source>
+        <translation>车窗与车门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="81"/>
+        <source>Lights</source>
+        <translation>灯光</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="82"/>
+        <source>Drive &amp;&amp; charging</source>
+        <translation>驾驶与充电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="131"/>
+        <location filename="../../ui/panels/cabin.py" line="175"/>
+        <source>Driver</source>
+        <translation>主驾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="135"/>
+        <location filename="../../ui/panels/cabin.py" line="176"/>
+        <source>Passenger</source>
+        <translation>副驾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="137"/>
+        <source>Sync</source>
+        <translation>同步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="142"/>
+        <source>Fan</source>
+        <translation>风量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="144"/>
+        <location filename="../../ui/panels/cabin.py" line="273"/>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="145"/>
+        <source>A/C</source>
+        <translation>A/C</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="150"/>
+        <source>Air</source>
+        <translation>空气</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="151"/>
+        <source>Recirculate</source>
+        <translation>内循环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="152"/>
+        <source>Windscreen defrost</source>
+        <translation>前挡除雾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="153"/>
+        <source>Rear defrost</source>
+        <translation>后窗除雾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="159"/>
+        <source>Face</source>
+        <translation>吹面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="160"/>
+        <source>Face + feet</source>
+        <translation>吹面+吹脚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="161"/>
+        <source>Feet</source>
+        <translation>吹脚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="162"/>
+        <source>Feet + screen</source>
+        <translation>吹脚+除雾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="163"/>
+        <source>Screen</source>
+        <translation>除雾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="166"/>
+        <source>Distribution</source>
+        <translation>出风模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="177"/>
+        <source>Rear left</source>
+        <translation>左后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="178"/>
+        <source>Rear right</source>
+        <translation>右后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="182"/>
+        <location filename="../../ui/panels/cabin.py" line="219"/>
+        <source>Heating</source>
+        <translation>加热</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="183"/>
+        <source>Ventilation</source>
+        <translation>通风</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="184"/>
+        <location filename="../../ui/panels/cabin.py" line="211"/>
+        <source>Massage</source>
+        <translation>按摩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="185"/>
+        <source>Programme</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="186"/>
+        <source>Intensity</source>
+        <translation>强度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="196"/>
+        <source>Wave</source>
+        <translation>波浪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="197"/>
+        <source>Cat</source>
+        <translation>猫步</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="198"/>
+        <source>Stretch</source>
+        <translation>舒展</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="199"/>
+        <source>Pulse</source>
+        <translation>脉冲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="200"/>
+        <source>Shoulder</source>
+        <translation>肩部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="201"/>
+        <source>Lumbar</source>
+        <translation>腰部</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="218"/>
+        <source>Steering wheel</source>
+        <translation>方向盘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="228"/>
+        <source>Driver window</source>
+        <translation>主驾车窗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="229"/>
+        <source>Passenger window</source>
+        <translation>副驾车窗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="230"/>
+        <source>Rear left window</source>
+        <translation>左后车窗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="231"/>
+        <source>Rear right window</source>
+        <translation>右后车窗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="240"/>
+        <location filename="../../ui/panels/cabin.py" line="249"/>
+        <location filename="../../ui/panels/cabin.py" line="303"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="241"/>
+        <location filename="../../ui/panels/cabin.py" line="250"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="247"/>
+        <source>All windows</source>
+        <translation>全部车窗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="248"/>
+        <source>Rear child lock</source>
+        <translation>后排儿童锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="252"/>
+        <source>Sunroof</source>
+        <translation>天窗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="253"/>
+        <source>Sunshade</source>
+        <translation>遮阳帘</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="257"/>
+        <source>Locks and lids</source>
+        <translation>门锁与舱盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="258"/>
+        <source>Locked</source>
+        <translation>已上锁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="259"/>
+        <source>Tailgate</source>
+        <translation>尾门</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="260"/>
+        <source>Frunk</source>
+        <translation>前备箱</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="272"/>
+        <source>Off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="274"/>
+        <source>Low beam</source>
+        <translation>近光</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="275"/>
+        <source>High beam</source>
+        <translation>远光</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="278"/>
+        <source>Exterior</source>
+        <translation>车外灯光</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="279"/>
+        <source>Ambient</source>
+        <translation>氛围灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="279"/>
+        <source>On</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="280"/>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="281"/>
+        <source>Brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="291"/>
+        <source>Eco</source>
+        <translation>经济</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="291"/>
+        <source>Comfort</source>
+        <translation>舒适</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="291"/>
+        <source>Sport</source>
+        <translation>运动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="296"/>
+        <source>Coast</source>
+        <translation>滑行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="296"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="296"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="296"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="298"/>
+        <source>Drive mode</source>
+        <translation>驾驶模式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="299"/>
+        <source>Regeneration</source>
+        <translation>能量回收</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="301"/>
+        <source>Charge limit</source>
+        <translation>充电上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="303"/>
+        <source>Closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="304"/>
+        <source>Charge port</source>
+        <translation>充电口</translation>
+    </message>
+</context>
+<context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="189"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="189"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="189"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="214"/>
+        <location filename="../../ui/panels/__init__.py" line="51"/>
+        <location filename="../../ui/panels/can_monitor.py" line="219"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="362"/>
+        <location filename="../../ui/panels/can_monitor.py" line="387"/>
         <source>{signal} · last 60 s</source>
         <translation>{signal} · 最近 60 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="365"/>
+        <location filename="../../ui/panels/can_monitor.py" line="390"/>
         <source>Tap a signal to plot it (last 60 s)</source>
         <translation>点击信号查看曲线（最近 60 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="368"/>
+        <location filename="../../ui/panels/can_monitor.py" line="393"/>
         <source>Signals</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="371"/>
+        <location filename="../../ui/panels/can_monitor.py" line="396"/>
         <source>Tap an ID to see its signals</source>
         <translation>点击 ID 查看信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="394"/>
+        <location filename="../../ui/panels/can_monitor.py" line="419"/>
         <source>No DBC message for this ID</source>
         <translation>DBC 中没有此 ID 的报文</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="396"/>
+        <location filename="../../ui/panels/can_monitor.py" line="421"/>
         <source>This frame does not fit its DBC message</source>
         <translation>此帧与 DBC 报文定义不符</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="487"/>
+        <location filename="../../ui/panels/can_monitor.py" line="512"/>
         <source>Cannot record: {line}</source>
         <translation>无法录制：{line}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="505"/>
+        <location filename="../../ui/panels/can_monitor.py" line="530"/>
         <source>Recording failed: {line}</source>
         <translation>录制失败：{line}</translation>
     </message>
 </context>
 <context>
+    <name>CommandControls</name>
+    <message>
+        <location filename="../../ui/widgets/command_controls.py" line="53"/>
+        <source>Waiting for the car to confirm</source>
+        <translation>等待车辆确认</translation>
+    </message>
+</context>
+<context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/panels/energy.py" line="58"/>
+        <location filename="../../ui/panels/__init__.py" line="37"/>
+        <location filename="../../ui/panels/energy.py" line="57"/>
         <source>Energy</source>
         <translation>能耗</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="86"/>
+        <location filename="../../ui/panels/energy.py" line="85"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="92"/>
+        <location filename="../../ui/panels/energy.py" line="91"/>
         <source>Power flow</source>
         <translation>能量流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="98"/>
+        <location filename="../../ui/panels/energy.py" line="97"/>
         <source>Power and speed, last 5 minutes</source>
         <translation>功率与车速（最近 5 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="117"/>
+        <location filename="../../ui/panels/energy.py" line="131"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="127"/>
+        <location filename="../../ui/panels/energy.py" line="103"/>
         <source>Consumption per km</source>
         <translation>每公里能耗</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="162"/>
+        <location filename="../../ui/panels/energy.py" line="174"/>
         <source>Distance</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="163"/>
+        <location filename="../../ui/panels/energy.py" line="175"/>
         <source>Energy used</source>
         <translation>耗电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="164"/>
+        <location filename="../../ui/panels/energy.py" line="176"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="165"/>
+        <location filename="../../ui/panels/energy.py" line="177"/>
         <source>Regenerated</source>
         <translation>能量回收</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="167"/>
+        <location filename="../../ui/panels/energy.py" line="179"/>
         <source>Trip computer</source>
         <translation>行车电脑</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="171"/>
+        <location filename="../../ui/panels/energy.py" line="183"/>
         <source>Since start</source>
         <translation>本次行程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="175"/>
+        <location filename="../../ui/panels/energy.py" line="187"/>
         <source>Trip ⟲</source>
         <translation>小计 ⟲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="176"/>
+        <location filename="../../ui/panels/energy.py" line="188"/>
         <source>Reset trip</source>
         <translation>小计里程清零</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="195"/>
+        <location filename="../../ui/panels/energy.py" line="207"/>
         <source>Battery pack</source>
         <translation>电池包</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="197"/>
+        <location filename="../../ui/panels/energy.py" line="209"/>
         <source>Voltage</source>
         <translation>电压</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="198"/>
+        <location filename="../../ui/panels/energy.py" line="210"/>
         <source>Current</source>
         <translation>电流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="199"/>
+        <location filename="../../ui/panels/energy.py" line="211"/>
         <source>Temperature min / avg / max</source>
         <translation>温度 最低 / 平均 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="200"/>
+        <location filename="../../ui/panels/energy.py" line="212"/>
         <source>Cells min / max</source>
         <translation>单体最低 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="201"/>
+        <location filename="../../ui/panels/energy.py" line="213"/>
         <source>Cell delta</source>
         <translation>单体压差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="207"/>
-        <location filename="../../ui/panels/energy.py" line="322"/>
+        <location filename="../../ui/panels/energy.py" line="219"/>
+        <location filename="../../ui/panels/energy.py" line="317"/>
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="209"/>
-        <location filename="../../ui/panels/energy.py" line="316"/>
+        <location filename="../../ui/panels/energy.py" line="220"/>
+        <location filename="../../ui/panels/energy.py" line="310"/>
         <source>Not charging</source>
         <translation>未在充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="230"/>
+        <location filename="../../ui/panels/energy.py" line="233"/>
         <source>Range extender</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="232"/>
+        <location filename="../../ui/panels/energy.py" line="235"/>
         <source>Fuel</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="233"/>
+        <location filename="../../ui/panels/energy.py" line="236"/>
         <source>Generator</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="234"/>
+        <location filename="../../ui/panels/energy.py" line="237"/>
         <source>Electric range</source>
         <translation>纯电续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="235"/>
+        <location filename="../../ui/panels/energy.py" line="238"/>
         <source>Total range</source>
         <translation>综合续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="317"/>
+        <location filename="../../ui/panels/energy.py" line="311"/>
         <source>Plug in to see the power curve.</source>
         <translation>插枪后显示充电功率曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="322"/>
+        <location filename="../../ui/panels/energy.py" line="317"/>
         <source>Charging finished</source>
         <translation>充电完成</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="324"/>
+        <location filename="../../ui/panels/energy.py" line="319"/>
         <source>target {0:.0f} %</source>
         <translation>目标 {0:.0f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="327"/>
+        <location filename="../../ui/panels/energy.py" line="322"/>
         <source>{0} h {1:02d} min to target</source>
         <translation>距目标 {0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="328"/>
+        <location filename="../../ui/panels/energy.py" line="323"/>
         <source>{0:.1f} kWh added</source>
         <translation>已充 {0:.1f} kWh</translation>
     </message>
@@ -290,32 +663,32 @@
 <context>
     <name>FrameTableModel</name>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="130"/>
+        <location filename="../../ui/models/frame_table.py" line="132"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="131"/>
+        <location filename="../../ui/models/frame_table.py" line="133"/>
         <source>Message</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="132"/>
+        <location filename="../../ui/models/frame_table.py" line="134"/>
         <source>Count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="133"/>
+        <location filename="../../ui/models/frame_table.py" line="135"/>
         <source>Rate Hz</source>
         <translation>频率 Hz</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="134"/>
+        <location filename="../../ui/models/frame_table.py" line="136"/>
         <source>DLC</source>
         <translation>DLC</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="135"/>
+        <location filename="../../ui/models/frame_table.py" line="137"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -323,32 +696,32 @@
 <context>
     <name>PowerFlowView</name>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="49"/>
+        <location filename="../../ui/widgets/power_flow.py" line="41"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="50"/>
+        <location filename="../../ui/widgets/power_flow.py" line="42"/>
         <source>Motor</source>
         <translation>电机</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="51"/>
+        <location filename="../../ui/widgets/power_flow.py" line="43"/>
         <source>Climate</source>
         <translation>空调</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="52"/>
+        <location filename="../../ui/widgets/power_flow.py" line="44"/>
         <source>Auxiliaries</source>
         <translation>辅助用电</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="53"/>
+        <location filename="../../ui/widgets/power_flow.py" line="45"/>
         <source>Charger</source>
         <translation>充电桩</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="54"/>
+        <location filename="../../ui/widgets/power_flow.py" line="46"/>
         <source>Generator</source>
         <translation>增程器</translation>
     </message>
@@ -379,22 +752,22 @@
         <translation>车外 {0:.0f} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="93"/>
+        <location filename="../../ui/widgets/status_bar.py" line="94"/>
         <source>Simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="93"/>
+        <location filename="../../ui/widgets/status_bar.py" line="94"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="93"/>
+        <location filename="../../ui/widgets/status_bar.py" line="94"/>
         <source>Live</source>
         <translation>实车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="96"/>
+        <location filename="../../ui/widgets/status_bar.py" line="97"/>
         <source>{0} {1} · {2:.0f} frames/s</source>
         <translation>{0} {1} · {2:.0f} 帧/秒</translation>
     </message>

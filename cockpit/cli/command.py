@@ -1,52 +1,81 @@
-"""``cockpit command PATH=VALUE ...``: set actuator targets on a bus and report what the vehicle confirms."""
+"""``cockpit command TARGET=VALUE ...``: command the car headless and report what it confirms.
+
+A target is a cabin function (``seat.heating:passenger=2``, ``climate.temperature=+1``,
+``ambient.color=purple``) or a VSS actuator path (``Vehicle.Cabin.HVAC.IsAirConditioningActive=true``).
+Both go through the command layer, as a tap on the screen does: checked before anything is sent, then
+followed until the car confirms, refuses (with its reason) or does not answer (timeout). Targets run one
+after the other.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
-import time
+from dataclasses import dataclass
 from typing import Any
 
 from vehicle_bus.errors import InputError
 
+from ..commands import FUNCTIONS, Command, CommandError, CommandLayer, Operation, parse_value
+from ..commands.command import lookup
 from ..session import Session, SessionOptions
-from ..targets import TargetTracker
 from .vehicle_options import add_can_options, add_vehicle_options
-
-SETTLE_S = 1.0  # let the first status frames arrive before comparing
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "command",
-        help="set actuator targets (default: on the in-process simulator) and report each confirmation",
+        help="command cabin functions (default: on the in-process simulator) and report each confirmation",
+        description=(
+            "TARGET is FUNCTION[:INSTANCE]=VALUE (see --list; a leading + or - on a number is a relative "
+            "change) or a VSS actuator PATH=VALUE."
+        ),
     )
     p.add_argument(
         "targets",
-        nargs="+",
-        metavar="PATH=VALUE",
-        help="e.g. Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature=24",
+        nargs="*",
+        metavar="TARGET=VALUE",
+        help="e.g. climate.temperature:passenger=23, seat.heating=+1, Vehicle.Body.Trunk.Rear.IsOpen=true",
     )
+    p.add_argument("--list", action="store_true", help="list the cabin functions, instances and values")
     add_can_options(p)
     add_vehicle_options(p)
     p.add_argument(
-        "--timeout", type=float, default=3.0, metavar="S", help="seconds to wait for each confirmation"
+        "--timeout", type=float, default=3.0, metavar="S", help="seconds without a response before failing"
     )
     p.add_argument("--json", action="store_true", help="one JSON object with a result per target")
     p.set_defaults(handler=run)
 
 
-def parse_target(text: str, session: Session) -> tuple[str, Any]:
-    path, sep, raw = text.partition("=")
-    path, raw = path.strip(), raw.strip()
-    if not sep or not path or not raw:
+@dataclass
+class Target:
+    text: str
+    path: str | None = None  # a VSS path, or
+    command: Command | None = None  # a cabin function command
+    value: Any = None
+
+
+def parse_target(text: str, session: Session) -> Target:
+    name, sep, raw = text.partition("=")
+    name, raw = name.strip(), raw.strip()
+    if not sep or not name or not raw:
         raise InputError(
-            f"target {text!r} is not PATH=VALUE", fix="e.g. Vehicle.Cabin.HVAC.IsAirConditioningActive=true"
+            f"target {text!r} is not TARGET=VALUE", fix="e.g. climate.ac=on or seat.heating:driver=2"
         )
-    node = session.vehicle.mapping.nodes.get(path)
-    datatype = node.datatype if node else "string"
-    return path, _convert(raw, datatype, path)
+    if name.startswith("Vehicle."):
+        node = session.vehicle.mapping.nodes.get(name)
+        return Target(text, path=name, value=_convert(raw, node.datatype if node else "string", name))
+    function, _, instance = name.partition(":")
+    spec = lookup(function)
+    if spec.kind == "number" and raw[0] in "+-":
+        try:
+            delta = float(raw)
+        except ValueError:
+            raise CommandError(f"{function} takes a number or a +/- change, not {raw!r}") from None
+        return Target(text, command=Command(function, delta=delta, instance=instance or None))
+    value = parse_value(spec, raw)
+    return Target(text, command=Command(function, value=value, instance=instance or None))
 
 
 def _convert(raw: str, datatype: str, path: str) -> Any:
@@ -70,6 +99,13 @@ def _convert(raw: str, datatype: str, path: str) -> Any:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.list:
+        _print_functions()
+        return 0
+    if not args.targets:
+        raise InputError(
+            "no targets given", fix="e.g. cockpit command climate.ac=on (cockpit command --list)"
+        )
     session = Session(
         SessionOptions(
             vehicle=args.vehicle,
@@ -83,25 +119,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         targets = [parse_target(t, session) for t in args.targets]
         session.start()
-        tracker = TargetTracker(session.store, session.transmitter, timeout_s=args.timeout)
-        _pump(session, tracker, SETTLE_S)
-        results = []
-        for path, value in targets:
-            sent = time.monotonic()
-            target = tracker.set(path, value)
-            while target.state == "pending":
-                _pump(session, tracker, 0.02)
-            item = session.store.get(path)
-            results.append(
-                {
-                    "path": path,
-                    "target": value,
-                    "state": target.state,
-                    "reported": item.value if item else None,
-                    "seconds": round(time.monotonic() - sent, 3),
-                    "reason": target.reason or None,
-                }
-            )
+        layer = CommandLayer(session, timeout_s=args.timeout)
+        layer.wait_for_status(timeout_s=min(args.timeout, 3.0))
+        results = [_execute(layer, target) for target in targets]
     finally:
         session.close()
     if args.json:
@@ -109,18 +129,52 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         for r in results:
+            reported = _show(r["reported"])
             if r["state"] == "confirmed":
-                print(f"{r['path']} = {r['reported']}: confirmed in {r['seconds']:.2f} s")
+                print(f"{r['target']}: confirmed in {r['seconds']:.2f} s (the car reports {reported})")
             else:
-                print(f"{r['path']} = {r['target']}: FAILED ({r['reason']}); the car reports {r['reported']}")
+                print(f"{r['target']}: FAILED ({r['reason']}); the car reports {reported}")
     return 0 if all(r["state"] == "confirmed" for r in results) else 1
 
 
-def _pump(session: Session, tracker: TargetTracker, seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while True:
-        session.tick()
-        tracker.update()
-        if time.monotonic() >= end:
-            return
-        time.sleep(0.01)
+def _execute(layer: CommandLayer, target: Target) -> dict[str, Any]:
+    command = target.command
+    result: dict[str, Any] = {
+        "target": target.text,
+        "path": target.path or (command.function if command else None),
+        "instance": command.instance if command else None,
+        "value": target.value if command is None else (command.value if command.delta is None else None),
+        "delta": command.delta if command else None,
+    }
+    ops: list[Operation] = []
+    try:
+        ops = layer.execute(command) if command else [layer.set_path(target.path or "", target.value)]
+    except CommandError as exc:
+        state, reason, seconds = "failed", exc.line(), 0.0
+    else:
+        layer.wait(ops, timeout_s=layer.timeout_s * 10)
+        failed = [op for op in ops if op.state != "confirmed"]
+        state = "failed" if failed else "confirmed"
+        reason = failed[0].reason or failed[0].state if failed else ""
+        seconds = max(op.seconds for op in ops)
+    if command is not None:
+        reported = [layer.reported(command.function, i) for i in command.instances()]
+        result["reported"] = reported[0] if len(reported) == 1 else reported
+        if command.delta is not None and ops:
+            result["value"] = ops[0].value if len(ops) == 1 else [op.value for op in ops]
+    else:
+        result["reported"] = layer.store.value(target.path or "")
+    result.update(state=state, seconds=round(seconds, 3), reason=reason or None)
+    return result
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    return "nothing yet" if value is None else str(value)
+
+
+def _print_functions() -> None:
+    for spec in FUNCTIONS.values():
+        where = f":{'|'.join((*spec.instances, 'all'))}" if spec.instances else ""
+        print(f"{spec.name}{where}  {spec.describe_range()}  ({spec.label})")

@@ -10,6 +10,7 @@ close (it stops and backs off), the charge port does not open while driving, doo
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -27,6 +28,18 @@ BODY_DELAY = 0.25
 SEAT_DELAY = 0.15
 LIGHT_DELAY = 0.1
 PINCH_BACKOFF = 10.0
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A request an ECU would not act on: which (the DBC's RefusedRequest name) and why (RefusalReason)."""
+
+    request: str
+    reason: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"refused: {self.detail}"
 
 
 @dataclass
@@ -66,7 +79,6 @@ class BodyState:
     ambient_on: bool = True
     seats: dict[str, SeatState] = field(default_factory=lambda: {s: SeatState() for s in SEATS})
     steering_heat: bool = False
-    last_refusal: str | None = None
 
 
 class BodyControl:
@@ -76,38 +88,54 @@ class BodyControl:
         self.state = BodyState()
         self._pending: list[tuple[float, Callable[[], None]]] = []
         self.now = 0.0
-        self.refusals: list[tuple[float, str]] = []
+        self.refusals: list[tuple[float, Refusal]] = []
+        # Refusals not yet reported on the bus; BCM_RequestRefusal reports one per cycle, in order.
+        self._unreported: deque[Refusal] = deque(maxlen=32)
+        self.reported_refusal: Refusal | None = None
+        self.refusal_sequence = 0
 
     # -- requests -------------------------------------------------------------------------------------------
     def schedule(self, delay: float, action: Callable[[], None]) -> None:
         """Run ``action`` ``delay`` seconds from now on this clock (other ECUs share it)."""
         self._pending.append((self.now + delay, action))
 
-    def request(self, field_name: str, value: object, speed_kmh: float) -> str | None:
-        """Queue one request; returns the reason it is refused (nothing is queued then), or None."""
-        reason = self._refusal(field_name, value, speed_kmh)
-        if reason is not None:
-            self.state.last_refusal = reason
-            self.refusals.append((self.now, reason))
-            return reason
+    def request(self, field_name: str, value: object, speed_kmh: float) -> Refusal | None:
+        """Queue one request; returns why it is refused (nothing is queued then), or None."""
+        refusal = self._refusal(field_name, value, speed_kmh)
+        if refusal is not None:
+            self.refuse(refusal)
+            return refusal
         delay = SEAT_DELAY if field_name.startswith(("seat", "steering")) else BODY_DELAY
         if field_name.startswith(("headlight", "ambient")):
             delay = LIGHT_DELAY
         self.schedule(delay, lambda: self._apply(field_name, value))
         return None
 
-    def _refusal(self, name: str, value: object, speed_kmh: float) -> str | None:
+    def refuse(self, refusal: Refusal) -> None:
+        """Record a refusal (of this or another comfort ECU) for BCM_RequestRefusal to report."""
+        self.refusals.append((self.now, refusal))
+        self._unreported.append(refusal)
+
+    def next_refusal_report(self) -> tuple[Refusal | None, int]:
+        """What BCM_RequestRefusal carries this cycle: the next unreported refusal, else the last again."""
+        if self._unreported:
+            self.reported_refusal = self._unreported.popleft()
+            self.refusal_sequence = self.refusal_sequence % 255 + 1
+        return self.reported_refusal, self.refusal_sequence
+
+    def _refusal(self, name: str, value: object, speed_kmh: float) -> Refusal | None:
         s = self.state
         if name == "trunk" and value == "OPEN" and speed_kmh > WALKING_PACE_KMH:
-            return "refused: vehicle moving (tailgate opens below 5 km/h)"
+            return Refusal("TRUNK", "VEHICLE_MOVING", "vehicle moving (the tailgate opens below 5 km/h)")
         if name == "frunk" and value == "OPEN" and speed_kmh > WALKING_PACE_KMH:
-            return "refused: vehicle moving (frunk opens below 5 km/h)"
+            return Refusal("FRUNK", "VEHICLE_MOVING", "vehicle moving (the frunk opens below 5 km/h)")
         if name == "charge_port" and value == "OPEN" and speed_kmh > 0.5:
-            return "refused: vehicle moving (charge port opens when stopped)"
+            why = "vehicle moving (the charge port opens when stopped)"
+            return Refusal("CHARGE_PORT", "VEHICLE_MOVING", why)
         if name.startswith("window:"):
             w = name.split(":", 1)[1]
             if s.pinch_fault[w] and isinstance(value, (int, float)) and value < s.window_pos[w]:
-                return f"refused: window {w} pinch protection active"
+                return Refusal(f"WINDOW_{w}", "PINCH_PROTECTION", f"window {w} pinch protection active")
         return None
 
     def _apply(self, name: str, value: object) -> None:
@@ -131,6 +159,8 @@ class BodyControl:
             s.charge_port_open = value == "OPEN"
         elif kind == "headlight":
             s.headlight_mode = str(value)
+        elif kind == "high_beam":
+            s.high_beam = bool(value)
         elif kind == "ambient_rgb":
             s.ambient_rgb = value  # type: ignore[assignment]
         elif kind == "ambient_brightness":

@@ -141,9 +141,9 @@ class EcuNetwork:
             return
         self.stats.requests += 1
         for name, value in requests_from(signals, self.car.body.state.ambient_rgb):
-            reason = self.car.request(name, value)
-            if reason:
-                self.stats.refused.append(reason)
+            refusal = self.car.request(name, value)
+            if refusal is not None:
+                self.stats.refused.append(str(refusal))
 
 
 def _limits(signal: Any) -> tuple[float, float]:

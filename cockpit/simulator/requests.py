@@ -37,6 +37,7 @@ _SIMPLE = {
     "FrunkReq": ("frunk", str),
     "ChargePortReq": ("charge_port", str),
     "HeadlightModeReq": ("headlight", str),
+    "HighBeamReq": ("high_beam", bool),
     "AmbientOnReq": ("ambient_on", bool),
     "AmbientBrightnessReq": ("ambient_brightness", float),
     "SteeringWheelHeatReq": ("steering_heat", bool),

@@ -220,6 +220,13 @@ def bcm_lights(car: SimulatedVehicle) -> Values:
     }
 
 
+def bcm_request_refusal(car: SimulatedVehicle) -> Values:
+    refusal, sequence = car.body.next_refusal_report()
+    if refusal is None:
+        return {"RefusedRequest": "NONE", "RefusalReason": "NONE", "RefusalSequence": 0}
+    return {"RefusedRequest": refusal.request, "RefusalReason": refusal.reason, "RefusalSequence": sequence}
+
+
 def tpms_status(car: SimulatedVehicle) -> Values:
     values: Values = {}
     for w in WINDOWS:
@@ -309,6 +316,7 @@ PRODUCERS: tuple[Callable[[SimulatedVehicle], Values], ...] = (
     bcm_windows,
     bcm_doors,
     bcm_lights,
+    bcm_request_refusal,
     tpms_status,
     gnss_position,
     gnss_motion,

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 
 from .battery import Battery, ac_power_limit, dc_power_limit
-from .body import BodyControl
+from .body import BodyControl, Refusal
 from .climate import SEAT_HEAT_W, SEAT_VENT_W, STEERING_HEAT_W, CabinClimate
 from .drive_cycles import DriveCycle, IdleCycle, RouteCycle
 from .faults import Faults
@@ -89,8 +89,8 @@ class SimulatedVehicle:
         self.body.state.charge_port_open = True
         self.body.state.charge_port_locked = True
 
-    def request(self, field_name: str, value: object) -> str | None:
-        """An IVI request decoded from the bus; returns a refusal reason or None."""
+    def request(self, field_name: str, value: object) -> Refusal | None:
+        """An IVI request decoded from the bus; returns why it is refused, or None."""
         kind = field_name.partition(":")[0]
         speed = self.speed_kmh
         if kind == "hvac":

@@ -47,7 +47,6 @@ STATUS_ONLY = {
     "Vehicle.Cabin.Door.Row2.PassengerSide.IsOpen",
     "Vehicle.Body.Hood.IsOpen",
     "Vehicle.Body.Lights.Beam.Low.IsOn",
-    "Vehicle.Body.Lights.Beam.High.IsOn",
     "Vehicle.Body.Lights.Fog.Front.IsOn",
     "Vehicle.Body.Lights.Fog.Rear.IsOn",
     "Vehicle.Body.Lights.DirectionIndicator.Left.IsSignaling",

@@ -12,7 +12,6 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from cockpit.session import Session, SessionOptions
-from cockpit.targets import TargetTracker
 from ui.context import UiContext
 from ui.theme import DARK, apply_theme
 from ui.units import Units
@@ -32,7 +31,7 @@ def session() -> Iterator[Session]:
 @pytest.fixture
 def ctx(qapp, session: Session) -> UiContext:
     apply_theme(qapp, DARK, 1.0)
-    return UiContext(session, DARK, Units(), TargetTracker(session.store, session.transmitter))
+    return UiContext(session, DARK, Units(), session.commands)
 
 
 @pytest.fixture

@@ -38,6 +38,13 @@ PANELS = (
         "ui.panels.energy:EnergyPanel",
     ),
     PanelInfo(
+        "cabin",
+        "❖",
+        "CabinPanel",
+        QT_TRANSLATE_NOOP("CabinPanel", "Cabin"),
+        "ui.panels.cabin:CabinPanel",
+    ),
+    PanelInfo(
         "can",
         "⌁",
         "CanMonitorPanel",

@@ -17,18 +17,61 @@ def test_targets_are_confirmed_by_the_simulated_car(capsys) -> None:
     assert 0.1 < by_path[DRIVER]["seconds"] < 1.5
 
 
+def test_cabin_functions_with_instances_relative_changes_and_colours(capsys) -> None:
+    code = main(
+        [
+            "command",
+            "seat.heating:passenger=2",
+            "climate.temperature:all=+2",
+            "ambient.color=purple",
+            "lights.exterior=high",
+            "--json",
+        ]
+    )
+    results = {r["target"]: r for r in json.loads(capsys.readouterr().out)["results"]}
+    assert code == 0, results
+    assert results["seat.heating:passenger=2"]["reported"] == 2
+    # The demo car starts at 22 °C in both zones: +2 sets 24 in each, reported per zone.
+    assert results["climate.temperature:all=+2"]["value"] == [24, 24]
+    assert results["climate.temperature:all=+2"]["reported"] == [24, 24]
+    assert results["ambient.color=purple"]["reported"] == [150, 40, 255]
+    assert results["lights.exterior=high"]["reported"] == "high"
+
+
 def test_out_of_range_and_unmappable_targets_fail_before_sending(capsys) -> None:
-    code = main(["command", f"{DRIVER}=40", "Vehicle.Speed=10", "--json", "--timeout", "1"])
+    code = main(["command", f"{DRIVER}=40", "Vehicle.Speed=10", "seat.heating=7", "--json", "--timeout", "1"])
     out = json.loads(capsys.readouterr().out)
     assert code == 1
-    reasons = {r["path"]: r for r in out["results"]}
-    assert "above the maximum 32" in reasons[DRIVER]["reason"] and reasons[DRIVER]["reported"] == 22
-    assert "no vss2dbc mapping" in reasons["Vehicle.Speed"]["reason"]
-    assert all(r["seconds"] < 0.5 for r in out["results"])  # refused at once, no waiting for a timeout
+    reasons = {r["target"]: r for r in out["results"]}
+    assert "above the maximum 32" in reasons[f"{DRIVER}=40"]["reason"]
+    assert reasons[f"{DRIVER}=40"]["reported"] == 22
+    assert "no vss2dbc mapping" in reasons["Vehicle.Speed=10"]["reason"]
+    assert "out of range (0–3)" in reasons["seat.heating=7"]["reason"]
+    assert all(r["seconds"] == 0 for r in out["results"])  # refused at once, nothing sent
+
+
+def test_text_output_says_confirmed_or_failed_per_target(capsys) -> None:
+    assert main(["command", "climate.ac=off", "drive.mode=warp"]) == 2
+    assert "drive.mode takes eco, comfort, sport, snow, not 'warp'" in capsys.readouterr().err
+    assert main(["command", "climate.ac=off", "window.position:driver=+10"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith("climate.ac=off: confirmed in ") and out[0].endswith("(the car reports off)")
+    assert out[1].endswith("(the car reports 10)")
+
+
+def test_list_names_every_function_with_its_instances(capsys) -> None:
+    assert main(["command", "--list"]) == 0
+    out = capsys.readouterr().out
+    assert "seat.heating:driver|passenger|rear_left|rear_right|all  0–3" in out
+    assert "drive.mode  eco, comfort, sport, snow" in out
 
 
 def test_malformed_target_is_a_one_line_error(capsys) -> None:
     assert main(["command", "Vehicle.Cabin.HVAC.IsAirConditioningActive"]) == 2
-    assert "is not PATH=VALUE" in capsys.readouterr().err
+    assert "is not TARGET=VALUE" in capsys.readouterr().err
     assert main(["command", f"{AC}=maybe"]) == 2
     assert "takes true or false" in capsys.readouterr().err
+    assert main(["command", "climat.ac=on"]) == 2
+    assert "Did you mean climate.ac" in capsys.readouterr().err
+    assert main(["command"]) == 2
+    assert "no targets given" in capsys.readouterr().err
