@@ -21,7 +21,6 @@ import resource
 import statistics
 import sys
 import time
-import wave
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,8 +30,8 @@ import yaml
 
 from voice.audio.cabin_noise import KINDS, cabin_noise, mix
 from voice.audio.sources import array_frames
-from voice.audio.wav import resample, to_int16
-from voice.engines import open_engine
+from voice.audio.wav import read_wav
+from voice.engines import SAMPLE_RATE, open_engine
 from voice.listener import Listener
 from voice.reply.tts import Speaker
 from voice.understanding.intents import load_intents
@@ -70,11 +69,9 @@ def load_cases(language: str) -> tuple[list[Case], list[Case]]:
 
 def synthesize(speaker: Speaker, text: str, voice: str, rate: int) -> np.ndarray:
     """espeak-ng speech at 16 kHz with 300 ms of silence either side (the endpointer needs the pause)."""
-    with wave.open(io.BytesIO(speaker.synthesize(text, voice, rate))) as w:
-        sr = w.getframerate()
-        raw = np.frombuffer(w.readframes(w.getnframes()), np.int16).astype(np.float64) / 32768.0
-    pad = np.zeros(int(0.3 * sr))
-    return to_int16(resample(np.concatenate([pad, raw, pad]), sr))
+    samples = read_wav(io.BytesIO(speaker.synthesize(text, voice, rate))).samples
+    pad = np.zeros(int(0.3 * SAMPLE_RATE), np.int16)
+    return np.concatenate([pad, samples, pad])
 
 
 def run_engine(engine_name: str, language: str, snrs: list[str], quick: bool) -> dict[str, Any]:

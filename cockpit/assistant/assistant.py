@@ -10,6 +10,7 @@ or :meth:`Assistant.handle` headless, which pumps the session until everything h
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,6 +24,7 @@ from .answers import answer
 from .plan import PlanError, Step, plan
 
 NOT_UNDERSTOOD = "Sorry, I did not understand that."
+MAX_WAIT_S = 30.0
 CANCELLED = "Okay, cancelled."
 
 
@@ -97,12 +99,17 @@ class Assistant:
         self.refresh(reply)
         return reply
 
-    def handle(self, heard: str, intents: list[Intent], timeout_s: float | None = None) -> Reply:
-        """Headless: submit, pump the session until every command has settled, and phrase the reply."""
+    def handle(self, heard: str, intents: list[Intent], timeout_s: float = MAX_WAIT_S) -> Reply:
+        """Headless: submit, pump the session until every command has settled, and phrase the reply.
+
+        The layer fails a silent request after its own timeout; a window or sunroof that is still
+        travelling is not silent, so this waits for it up to ``timeout_s``.
+        """
         reply = self.submit(heard, intents)
         operations = [op for r in reply.results for op in r.operations]
-        if operations:
-            self.layer.wait(operations, timeout_s)
+        deadline = time.monotonic() + timeout_s
+        while any(op.state == "pending" for op in operations) and time.monotonic() < deadline:
+            self.layer.wait(operations, min(1.0, max(0.0, deadline - time.monotonic())))
         self.refresh(reply)
         return reply
 
@@ -112,7 +119,8 @@ class Assistant:
             if result.kind == "command" and result.state == "pending":
                 self._settle(result)
         if reply.results:
-            reply.text = " ".join(r.spoken for r in reply.results if r.spoken) or reply.text
+            spoken = [r.spoken or f"Still waiting for the car: {r.action}." for r in reply.results]
+            reply.text = " ".join(spoken)
         return reply.settled
 
     # -- steps ----------------------------------------------------------------------------------------------

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..commands import COLOURS
+
 NAMES = {
     "climate.temperature": "temperature",
     "climate.sync": "climate sync",
@@ -53,7 +55,8 @@ def value_words(function: str, value: Any) -> str:
     if function == "climate.fan":
         return "off" if value == 0 else f"speed {value}"
     if isinstance(value, tuple):
-        return "#" + "".join(f"{int(c):02x}" for c in value)
+        named = next((name for name, rgb in COLOURS.items() if tuple(rgb) == tuple(value)), None)
+        return named or "#" + "".join(f"{int(c):02x}" for c in value)
     return str(value).replace("_", " ")
 
 

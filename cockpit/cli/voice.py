@@ -32,7 +32,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     s = vsub.add_parser("say", help="understand and execute sentences (no audio) on the in-process simulator")
     s.add_argument("texts", nargs="+", metavar="TEXT", help="one or more utterances, in order (follow-ups)")
     s.add_argument("--intents", action="append", default=[], metavar="FILE", help="more intent templates")
-    s.add_argument("--timeout", type=float, default=None, metavar="S", help="seconds to wait for the car")
+    s.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="longest wait for the car to carry a command out (default 30 s)",
+    )
     s.add_argument("--speak", action="store_true", help="also speak the replies with espeak-ng")
     s.add_argument("--json", action="store_true", help="one JSON object per utterance")
     add_vehicle_options(s)
@@ -133,7 +139,6 @@ def describe_row(row: dict[str, Any]) -> str:
 # -- say ----------------------------------------------------------------------------------------------------
 def run_say(args: argparse.Namespace) -> int:
     from cockpit.assistant import Assistant
-    from cockpit.commands import CommandLayer
     from voice.reply.tts import Speaker
 
     from ..session import Session, SessionOptions
@@ -152,7 +157,7 @@ def run_say(args: argparse.Namespace) -> int:
     ok = True
     try:
         session.start()
-        layer = CommandLayer(session)
+        layer = session.commands
         layer.wait_for_status()
         assistant = Assistant(layer)
         for text in args.texts:

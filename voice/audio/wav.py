@@ -6,6 +6,7 @@ import wave
 from dataclasses import dataclass, field
 from math import gcd
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 
@@ -25,10 +26,11 @@ class Audio:
         return len(self.samples) / SAMPLE_RATE
 
 
-def read_wav(path: str | Path) -> Audio:
-    path = Path(path)
+def read_wav(source: str | Path | BinaryIO) -> Audio:
+    """A WAV file (path or open binary file) as 16 kHz mono samples; VoiceError for what cannot be used."""
+    path = Path(source) if isinstance(source, (str, Path)) else Path(getattr(source, "name", "<audio>"))
     try:
-        with wave.open(str(path), "rb") as w:
+        with wave.open(str(path) if isinstance(source, (str, Path)) else source, "rb") as w:
             channels, width, rate = w.getnchannels(), w.getsampwidth(), w.getframerate()
             raw = w.readframes(w.getnframes())
     except FileNotFoundError:

@@ -25,6 +25,12 @@ STEPPED = {
     "SunroofSetPosition": ("percent", 20, 0, 100),
     "ClimateSetTemperature": ("temperature", 1, 16, 32),
 }
+ENDS = {
+    "WindowOpen": ("WindowSetPosition", 100),
+    "WindowClose": ("WindowSetPosition", 0),
+    "SunroofOpen": ("SunroofSetPosition", 100),
+    "SunroofClose": ("SunroofSetPosition", 0),
+}
 # What a command means when the sentence leaves a setting out ("heat my seat": level 2).
 DEFAULTS = {
     "SeatHeating": {"level": 2},
@@ -73,6 +79,9 @@ class Dialogue:
 
     @staticmethod
     def _step(last: Intent, more: bool) -> Intent | None:
+        if last.name in ENDS:  # "open the window" … "a bit less": from fully open
+            name, percent = ENDS[last.name]
+            last = Intent(name, {**last.slots, "percent": percent}, last.text)
         if last.name in OPPOSITE:
             name = last.name if more else OPPOSITE[last.name]
             return Intent(name, {**last.slots, "amount": 1}, last.text)
