@@ -28,7 +28,8 @@ def test_voice_test_prints_one_json_object_per_file(tmp_path, capsys):
     assert code == 0
     assert [r["file"] for r in rows] == files
     assert {r["engine"] for r in rows} == {"pocketsphinx en-us (grammar)"}
-    assert (rows[0]["intent"], rows[0]["slots"], rows[0]["text"]) == ("CancelNavigation", {}, "cancel navigation")
+    first = (rows[0]["intent"], rows[0]["slots"], rows[0]["text"])
+    assert first == ("CancelNavigation", {}, "cancel navigation")
     assert rows[0]["latency_ms"] < 300
     assert rows[1]["intent"] is None and rows[1]["problem"] == "not understood"
     assert rows[2]["intent"] is None and rows[2]["problem"] == "no speech heard"
@@ -38,8 +39,9 @@ def test_voice_test_prints_one_json_object_per_file(tmp_path, capsys):
 def test_voice_test_goes_on_past_a_bad_file_and_says_what_it_was(tmp_path, capsys):
     (tmp_path / "notes.wav").write_text("not audio")
     _spoken(tmp_path / "lock.wav", "lock the car")
-    code = main(["voice", "test", str(tmp_path / "notes.wav"), str(tmp_path / "lock.wav"), "--engine",
-                 "pocketsphinx"])
+    code = main(
+        ["voice", "test", str(tmp_path / "notes.wav"), str(tmp_path / "lock.wav"), "--engine", "pocketsphinx"]
+    )
     out = capsys.readouterr()
     assert code == 1
     assert f"cockpit: {tmp_path / 'notes.wav'}: not a PCM WAV file" in out.err
@@ -67,7 +69,8 @@ def test_no_microphone_is_one_line(capsys, monkeypatch):
     monkeypatch.setattr(sources, "_sounddevice", no_portaudio)
     code = main(["voice", "listen"])
     assert code == 2
-    assert capsys.readouterr().err == "cockpit: no microphone: PortAudio library not found. Install PortAudio\n"
+    err = capsys.readouterr().err
+    assert err == "cockpit: no microphone: PortAudio library not found. Install PortAudio\n"
 
 
 def test_a_missing_vosk_model_and_being_offline_are_one_line_each(tmp_path, capsys, monkeypatch):

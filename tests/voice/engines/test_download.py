@@ -24,8 +24,15 @@ def _mirror(tmp_path, md5: str | None = None):
             z.writestr(f"{NAME}/{part}", b"model bytes")
     digest = md5 or hashlib.md5(archive.read_bytes()).hexdigest()
     models = [
-        {"lang": "xx-yy", "name": NAME, "type": "small", "obsolete": "false", "md5": digest,
-         "size": archive.stat().st_size, "url": archive.as_uri()},
+        {
+            "lang": "xx-yy",
+            "name": NAME,
+            "type": "small",
+            "obsolete": "false",
+            "md5": digest,
+            "size": archive.stat().st_size,
+            "url": archive.as_uri(),
+        },
         {"lang": "xx-yy", "name": "vosk-model-xx-big", "type": "big", "obsolete": "false"},
     ]
     (site / "model-list.json").write_text(json.dumps(models))
@@ -49,7 +56,7 @@ def test_a_damaged_download_is_refused(tmp_path, monkeypatch):
 
 def test_an_unknown_language_lists_the_ones_there_are(tmp_path, monkeypatch):
     monkeypatch.setenv("COCKPIT_VOSK_MODELS_URL", _mirror(tmp_path))
-    with pytest.raises(VoiceError, match="no small model for language 'zz'. Languages: xx-yy"):
+    with pytest.raises(VoiceError, match=r"no small model for language 'zz'\. Languages: xx-yy"):
         download("zz", tmp_path / "models", progress=False)
 
 

@@ -43,7 +43,7 @@ def test_a_corrupt_model_is_one_line_not_a_crash(tmp_path):
 def test_no_model_for_the_language_says_how_to_get_one(tmp_path, monkeypatch):
     monkeypatch.setenv("VOSK_MODEL_PATH", str(tmp_path))
     monkeypatch.setenv("HOME", str(tmp_path))
-    with pytest.raises(VoiceError, match="no Vosk model for language 'en'.*cockpit voice download en"):
+    with pytest.raises(VoiceError, match=r"no Vosk model for language 'en'.*cockpit voice download en"):
         open_engine("vosk", load_intents())
     # auto falls back to pocketsphinx, which works right after install.
     assert open_engine("auto", load_intents()).name == "pocketsphinx"

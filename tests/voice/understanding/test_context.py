@@ -48,8 +48,8 @@ def test_a_user_intents_file_adds_places_and_sentences(tmp_path):
     mine = tmp_path / "mine.yaml"
     mine.write_text(
         "language: en\n"
-        "lists:\n  place:\n    values:\n      - {in: \"the beach\", out: beach}\n"
-        "intents:\n  Lock:\n    data:\n      - sentences: [\"secure the car\"]\n"
+        'lists:\n  place:\n    values:\n      - {in: "the beach", out: beach}\n'
+        'intents:\n  Lock:\n    data:\n      - sentences: ["secure the car"]\n'
     )
     parser = IntentParser(load_intents([mine]))
     assert [(i.name, i.slots) for i in parser.parse("take me to the beach")] == [
