@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from assets import ASSETS_DIR
 from cockpit.commands import CommandLayer
 from cockpit.session import Session
+from voice.assistant_loop import VoiceOptions
 
 from .context import UiContext
 from .panels import PANELS
@@ -84,7 +85,9 @@ def build_window(
     look: Look,
     commands: CommandLayer | None = None,
     toggle_theme: Callable[[], None] | None = None,
+    voice: VoiceOptions | None = None,
 ) -> HeadUnitWindow:
+    """``voice``: recognizer options; None runs voice with the defaults (best engine installed)."""
     app = application()
     install_translation(app, look.lang)
     theme = THEMES[resolve_theme(look.theme)]
@@ -102,6 +105,7 @@ def build_window(
     )
     if toggle_theme is not None:
         ctx.extra["toggle_theme"] = toggle_theme
+    ctx.extra["voice_options"] = voice or VoiceOptions()
     window = HeadUnitWindow(ctx, PANELS)
     window.resize(width, height)
     return window
@@ -110,9 +114,10 @@ def build_window(
 class HeadUnit:
     """The running head unit: one session, and a window that can be rebuilt for a day/night change."""
 
-    def __init__(self, session: Session, look: Look) -> None:
+    def __init__(self, session: Session, look: Look, voice: VoiceOptions | None = None) -> None:
         self.session = session
         self.look = look
+        self.voice = voice
         # Requests in flight survive a day/night rebuild of the window.
         self.commands = session.commands
         self.window = self._build()
@@ -124,7 +129,7 @@ class HeadUnit:
             self._auto.start(60_000)
 
     def _build(self) -> HeadUnitWindow:
-        return build_window(self.session, self.look, self.commands, self.toggle_theme)
+        return build_window(self.session, self.look, self.commands, self.toggle_theme, self.voice)
 
     def show(self) -> None:
         if self.look.fullscreen:

@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from .context import UiContext
 from .panels import PanelInfo
 from .panels.base import Panel
+from .voice_controller import VoiceController
 from .widgets.climate_strip import ClimateStrip
 from .widgets.replay_bar import ReplayBar
 from .widgets.status_bar import StatusBar
+from .widgets.voice_overlay import VoiceOverlay
 
 TICK_HZ = 60
 
@@ -93,6 +95,16 @@ class HeadUnitWindow(QMainWindow):
         self.nav.button(0).setChecked(True)
         self._build(0)
         root.installEventFilter(self)
+        # Voice: the overlay floats over the panels; push-to-talk is the status bar's mic button and F2.
+        self.voice_overlay = VoiceOverlay(ctx, root)
+        self.voice = VoiceController(
+            ctx, self.voice_overlay, ctx.extra.get("voice_options"), ctx.extra.get("voice_source")
+        )
+        self.voice.register_panels(self._show_panel_by_voice)
+        self.voice.ready.connect(self.status.set_voice, Qt.ConnectionType.QueuedConnection)
+        self.voice.problem.connect(self._voice_problem, Qt.ConnectionType.QueuedConnection)
+        self.status.talk.clicked.connect(self.voice.push_to_talk)
+        QShortcut(QKeySequence("F2"), self, self.voice.push_to_talk)
         self.timer = QTimer(self)
         self.timer.setInterval(round(1000 / tick_hz))
         self.timer.timeout.connect(self.tick)
@@ -132,6 +144,8 @@ class HeadUnitWindow(QMainWindow):
         self._build(self.current).shown()
 
     def start(self) -> None:
+        if self.voice.options.enabled:
+            self.voice.start()
         self.timer.start()
         self.slow.start()
         self._build(self.current).shown()
@@ -142,6 +156,16 @@ class HeadUnitWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         self.nav.button(index).setChecked(True)
         panel.shown()
+
+    def _voice_problem(self, _line: str) -> None:
+        if not self.voice.loop.ready:  # no engine at all (a microphone problem is only the overlay's)
+            self.status.voice.setText(self.tr("voice: unavailable"))
+
+    def _show_panel_by_voice(self, key: str) -> str | None:
+        if key not in self.panel_keys:
+            raise LookupError(self.tr("there is no {0} screen here").format(key))
+        self.show_panel(self.panel_keys.index(key))
+        return None
 
     def _add_replay_bar(self) -> None:
         if self.replay_bar is None and self.ctx.session.replay is not None:
@@ -168,6 +192,7 @@ class HeadUnitWindow(QMainWindow):
         for panel in self._built.values():
             panel.background()
         self._built[self.current].refresh(changed)
+        self.voice.tick()
         message = session.problem or session.loading
         if message != (self.banner.text() or None):
             self.banner.setText(message or "")

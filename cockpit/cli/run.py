@@ -7,6 +7,7 @@ import re
 import sys
 
 from vehicle_bus.errors import InputError
+from voice.assistant_loop import VoiceOptions
 
 from ..session import Session, SessionOptions
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
@@ -44,7 +45,34 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_source_options(p)
     add_look_options(p)
     p.add_argument("--fullscreen", action="store_true")
+    add_voice_options(p)
     p.set_defaults(handler=run)
+
+
+def add_voice_options(p: argparse.ArgumentParser) -> None:
+    v = p.add_argument_group("voice (push to talk: the mic button or F2)")
+    v.add_argument("--no-voice", action="store_true", help="no voice assistant")
+    v.add_argument(
+        "--voice-engine",
+        choices=("auto", "vosk", "pocketsphinx"),
+        default="auto",
+        help="auto: Vosk when a model is found, else pocketsphinx",
+    )
+    v.add_argument("--vosk-model", metavar="DIR", help="Vosk model folder")
+    v.add_argument("--intents", action="append", default=[], metavar="FILE", help="more intent templates")
+    v.add_argument("--mic", metavar="DEVICE", help="microphone (index or part of its name)")
+    v.add_argument("--no-speak", action="store_true", help="no spoken replies")
+
+
+def voice_options(args: argparse.Namespace) -> VoiceOptions:
+    return VoiceOptions(
+        enabled=not args.no_voice,
+        engine=args.voice_engine,
+        vosk_model=args.vosk_model,
+        intents=list(args.intents),
+        speak=not args.no_speak,
+        mic=args.mic,
+    )
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -102,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
     look = Look(
         size=args.size, theme=args.theme, lang=args.lang, units=args.units, fullscreen=args.fullscreen
     )
-    window = build_window(session, look)
+    window = build_window(session, look, voice=voice_options(args))
     if args.fullscreen:
         window.showFullScreen()
     else:

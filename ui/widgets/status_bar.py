@@ -36,6 +36,10 @@ class StatusBar(QFrame):
         self.source.setObjectName("dim")
         self.voice = QLabel(self.tr("voice: off"))
         self.voice.setObjectName("dim")
+        self.talk = QPushButton("🎤")
+        self.talk.setToolTip(self.tr("Push to talk (F2)"))
+        self.talk.setFixedSize(ctx.px(48), ctx.px(40))
+        self.talk.setStyleSheet("min-height: 0px; padding: 0px;")
         self.day_night = QPushButton("☀" if ctx.theme.name == "dark" else "☾")
         self.day_night.setToolTip(self.tr("Day / night"))
         self.day_night.setFixedSize(ctx.px(48), ctx.px(40))
@@ -51,11 +55,15 @@ class StatusBar(QFrame):
         row.addWidget(self.gear)
         row.addWidget(self.speed)
         row.addStretch(1)
-        for w in (self.battery, self.source, self.voice, self.day_night):
+        for w in (self.battery, self.source, self.voice, self.talk, self.day_night):
             row.addWidget(w)
         self._gear_code: int | None = None
         self.set_gear(None)
         self.tick_clock()
+
+    def set_voice(self, engine: str) -> None:
+        """The recognizer in use, always on screen."""
+        self.voice.setText(self.tr("voice: {0}").format(engine) if engine else self.tr("voice: off"))
 
     def tick_clock(self) -> None:
         self.clock.setText(time.strftime("%H:%M"))
