@@ -694,6 +694,19 @@
     </message>
 </context>
 <context>
+    <name>HeadUnitWindow</name>
+    <message>
+        <location filename="../../ui/shell.py" line="162"/>
+        <source>voice: unavailable</source>
+        <translation>语音：不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="166"/>
+        <source>there is no {0} screen here</source>
+        <translation>这里没有 {0} 界面</translation>
+    </message>
+</context>
+<context>
     <name>PowerFlowView</name>
     <message>
         <location filename="../../ui/widgets/power_flow.py" line="41"/>
@@ -738,38 +751,120 @@
     <name>StatusBar</name>
     <message>
         <location filename="../../ui/widgets/status_bar.py" line="37"/>
+        <location filename="../../ui/widgets/status_bar.py" line="66"/>
         <source>voice: off</source>
         <translation>语音：关</translation>
     </message>
     <message>
+        <location filename="../../ui/widgets/status_bar.py" line="39"/>
+        <source>Talk</source>
+        <translation>说话</translation>
+    </message>
+    <message>
         <location filename="../../ui/widgets/status_bar.py" line="40"/>
+        <source>Push to talk (F2)</source>
+        <translation>按下说话 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status_bar.py" line="44"/>
         <source>Day / night</source>
         <translation>日间 / 夜间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="78"/>
+        <location filename="../../ui/widgets/status_bar.py" line="66"/>
+        <source>voice: {0}</source>
+        <translation>语音：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status_bar.py" line="86"/>
         <source>Outside {0:.0f} {1}</source>
         <translation>车外 {0:.0f} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="94"/>
+        <location filename="../../ui/widgets/status_bar.py" line="102"/>
         <source>Simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="94"/>
+        <location filename="../../ui/widgets/status_bar.py" line="102"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="94"/>
+        <location filename="../../ui/widgets/status_bar.py" line="102"/>
         <source>Live</source>
         <translation>实车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="97"/>
+        <location filename="../../ui/widgets/status_bar.py" line="105"/>
         <source>{0} {1} · {2:.0f} frames/s</source>
         <translation>{0} {1} · {2:.0f} 帧/秒</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceController</name>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="68"/>
+        <source>Voice is not ready: {0}</source>
+        <translation>语音尚未就绪：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="68"/>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="79"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="101"/>
+        <source>I did not hear anything.</source>
+        <translation>没有听到声音。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="122"/>
+        <source>Waiting for the car…</source>
+        <translation>等待车辆响应…</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceOverlay</name>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="30"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="67"/>
+        <source>Listening…</source>
+        <translation>正在聆听…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="84"/>
+        <source>Understanding…</source>
+        <translation>正在理解…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="90"/>
+        <source>Understood: {0}</source>
+        <translation>已理解：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="90"/>
+        <source>Not understood</source>
+        <translation>未能理解</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="95"/>
+        <source>Working…</source>
+        <translation>执行中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="100"/>
+        <source>Voice</source>
+        <translation>语音</translation>
     </message>
 </context>
 </TS>
