@@ -84,7 +84,7 @@ class Listener:
                     stream = self.engine.start()
                     heard.engine_s += time.perf_counter() - t
                     self.events("speech", None)
-                if step.speech is not None and stream is not None:
+                if step.speech and stream is not None:
                     feed(step.speech)
                 if step.ended:
                     endpoint_at = time.perf_counter()
@@ -93,7 +93,7 @@ class Listener:
                 break
         if endpoint_at is None:
             step = endpointer.end(pending)
-            if step.speech is not None and stream is not None:
+            if step.speech and stream is not None:
                 feed(step.speech)
             endpoint_at = time.perf_counter()
         if stream is None:

@@ -111,3 +111,10 @@ def test_cancel_stops_listening(listener, speech):
     cancel.set()
     heard = listener.listen(array_frames(speech("lock the car")), cancel)
     assert heard.problem == "cancelled" and heard.intents == []
+
+
+def test_audio_that_ends_mid_speech_is_still_recognized(listener, speech):
+    # No trailing pause, and a last chunk shorter than a frame: the end of the audio is the endpoint.
+    samples = speech("lock the car")[:-4800 - 7]
+    heard = listener.listen(array_frames(samples))
+    assert heard.latency_ms is not None and heard.problem in (None, "not understood")

@@ -149,6 +149,8 @@ class _PocketsphinxStream(Stream):
         self.decoder.start_utt()
 
     def accept(self, pcm: bytes) -> None:
+        if not pcm:
+            return  # pocketsphinx fails on an empty buffer
         if self.audio is not None:
             self.audio.append(pcm)
         self.decoder.process_raw(pcm, False, False)

@@ -11,6 +11,7 @@ from voice.understanding.intents import load_intents
 from voice.understanding.parser import IntentParser
 
 DATA = Path(__file__).resolve().parents[1] / "intents" / "en"
+KO = DATA.parent / "ko"
 
 
 def _files() -> list[Path]:
@@ -57,3 +58,13 @@ def test_out_of_domain_is_rejected(parser: IntentParser, sentence: str):
 
 def test_a_command_followed_by_nonsense_is_rejected_whole(parser: IntentParser):
     assert parser.parse("turn on the a c and sing a song") == []
+
+
+def test_the_korean_templates_against_their_test_data():
+    parser = IntentParser(load_intents(language="ko"))
+    for test in yaml.safe_load((KO / "commands.yaml").read_text(encoding="utf-8"))["tests"]:
+        for sentence in test["sentences"]:
+            found = [(i.name, i.slots) for i in parser.parse(sentence)]
+            assert found == [(test["intent"]["name"], test["intent"]["slots"])], sentence
+    for sentence in yaml.safe_load((KO / "_out_of_domain.yaml").read_text(encoding="utf-8"))["sentences"]:
+        assert parser.parse(sentence) == [], sentence
