@@ -94,6 +94,7 @@ def run_engine(engine_name: str, language: str, snrs: list[str], quick: bool) ->
         latencies, engine_s, audio_s = [], 0.0, 0.0
         misses: list[str] = []
         n_cmd = n_ood = 0
+        by_voice: dict[str, list[int]] = {f"{v}@{r}": [0, 0] for v, r in voices}
         for i, (case, (voice, rate)) in enumerate((c, v) for c in commands + ood for v in voices):
             speech = synthesize(speaker, case.text, voice, rate)
             if snr != "clean":
@@ -107,8 +108,10 @@ def run_engine(engine_name: str, language: str, snrs: list[str], quick: bool) ->
                 latencies.append(heard.latency_ms)
             if case.expected:
                 n_cmd += 1
+                by_voice[f"{voice}@{rate}"][1] += 1
                 if got == case.expected:
                     accepted += 1
+                    by_voice[f"{voice}@{rate}"][0] += 1
                 elif len(misses) < 8:
                     misses.append(f"{case.text!r} [{voice}] heard {heard.text!r}")
             else:
@@ -117,6 +120,7 @@ def run_engine(engine_name: str, language: str, snrs: list[str], quick: bool) ->
         per_snr[snr] = {
             "commands": n_cmd,
             "acceptance": round(accepted / n_cmd, 4) if n_cmd else None,
+            "acceptance_by_voice": {v: round(a / n, 4) for v, (a, n) in by_voice.items() if n},
             "out_of_domain": n_ood,
             "false_accepts": round(false_accepts / n_ood, 4) if n_ood else None,
             "latency_ms_median": round(statistics.median(latencies), 1) if latencies else None,

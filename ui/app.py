@@ -150,6 +150,7 @@ class HeadUnit:
         self.window.setGeometry(old.geometry())
         self.window.show_panel(old.current)
         old.timer.stop()
+        old.voice.close()  # one listener on the microphone: the new window's
         self.show()
         old.close()
         old.deleteLater()

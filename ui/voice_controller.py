@@ -73,6 +73,9 @@ class VoiceController(QObject):
         self.overlay.start_listening(self.engine_name)
         self.loop.listen()
 
+    def close(self) -> None:
+        self.loop.close()
+
     def cancel(self) -> None:
         self.loop.cancel()
         self.reply = None
@@ -81,7 +84,8 @@ class VoiceController(QObject):
     # -- from the worker (queued) -----------------------------------------------------------------------
     def _ready(self, description: str) -> None:
         self.engine_name = description
-        self.ctx.extra["voice_engine"] = description
+        if self.options.wake:
+            self.loop.watch()  # "hey cockpit" from now on
 
     def _problem(self, line: str) -> None:
         self.overlay.show_result(line, error=True)
@@ -93,6 +97,10 @@ class VoiceController(QObject):
             self.overlay.set_partial(str(value))
         elif kind == "endpoint":
             self.overlay.set_thinking()
+        elif kind == "wake":
+            self.speaker.stop()
+            self.reply = None
+            self.overlay.start_listening(self.engine_name)
 
     def _heard(self, heard: Heard) -> None:
         if heard.problem == "cancelled":

@@ -62,6 +62,7 @@ def add_voice_options(p: argparse.ArgumentParser) -> None:
     v.add_argument("--intents", action="append", default=[], metavar="FILE", help="more intent templates")
     v.add_argument("--mic", metavar="DEVICE", help="microphone (index or part of its name)")
     v.add_argument("--no-speak", action="store_true", help="no spoken replies")
+    v.add_argument("--no-wake", action="store_true", help='no "hey cockpit" wake phrase (push to talk only)')
 
 
 def voice_options(args: argparse.Namespace) -> VoiceOptions:
@@ -72,6 +73,7 @@ def voice_options(args: argparse.Namespace) -> VoiceOptions:
         intents=list(args.intents),
         speak=not args.no_speak,
         mic=args.mic,
+        wake=not args.no_wake,
     )
 
 

@@ -46,10 +46,12 @@ class Utterances:
 @pytest.fixture
 def window(qtbot, request) -> Iterator[HeadUnitWindow]:
     session = open_session(SessionOptions(use_can_config=False, cycle="idle"))
-    win = build_window(session, Look(), voice=VoiceOptions(engine="pocketsphinx", speak=False))
+    wake = "wake" in request.node.name
+    win = build_window(session, Look(), voice=VoiceOptions(engine="pocketsphinx", speak=False, wake=wake))
     qtbot.addWidget(win)
     win.show()
     yield win
+    win.voice.close()
     session.close()
 
 
@@ -88,7 +90,7 @@ def test_a_tap_while_listening_cancels(window: HeadUnitWindow, qtbot):
     _run_until(window, qtbot, lambda: window.voice.loop.ready)
     window.voice.push_to_talk()
     _run_until(window, qtbot, lambda: window.voice.loop.listening)
-    window.status.talk.click()
+    window.talk.click()
     _run_until(window, qtbot, lambda: not window.voice.loop.listening)
     assert window.voice_overlay.result.text() == "Cancelled."
 
@@ -108,3 +110,11 @@ def test_no_microphone_is_said_on_screen_and_the_window_keeps_running(
     _run_until(window, qtbot, lambda: "no microphone" in window.voice_overlay.result.text())
     window.tick()
     assert window.status.voice.text().startswith("voice: pocketsphinx")
+
+
+def test_the_wake_phrase_starts_listening_without_a_tap(window: HeadUnitWindow, qtbot):
+    audio = np.concatenate([_speech("hey cockpit"), _speech("lock the car")])
+    window.voice.loop.source = lambda stop: array_frames(audio)
+    window.start()
+    _run_until(window, qtbot, lambda: "done" in window.voice_overlay.result.text(), 30)
+    assert window.voice_overlay.result.text() == "Doors locked, done."

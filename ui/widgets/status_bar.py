@@ -36,10 +36,6 @@ class StatusBar(QFrame):
         self.source.setObjectName("dim")
         self.voice = QLabel(self.tr("voice: off"))
         self.voice.setObjectName("dim")
-        self.talk = QPushButton(self.tr("Talk"))
-        self.talk.setToolTip(self.tr("Push to talk (F2)"))
-        self.talk.setFixedHeight(ctx.px(40))
-        self.talk.setStyleSheet(f"min-height: 0px; padding: 0px {ctx.px(12)}px;")
         self.day_night = QPushButton("☀" if ctx.theme.name == "dark" else "☾")
         self.day_night.setToolTip(self.tr("Day / night"))
         self.day_night.setFixedSize(ctx.px(48), ctx.px(40))
@@ -55,7 +51,7 @@ class StatusBar(QFrame):
         row.addWidget(self.gear)
         row.addWidget(self.speed)
         row.addStretch(1)
-        for w in (self.battery, self.source, self.voice, self.talk, self.day_night):
+        for w in (self.battery, self.source, self.voice, self.day_night):
             row.addWidget(w)
         self._gear_code: int | None = None
         self.set_gear(None)

@@ -38,7 +38,8 @@ class Endpointer:
 
     def end(self, frame: bytes = b"") -> Step:
         """The audio ran out: close speech that is still going on."""
-        speech = self._ep.end_stream(frame) if self._was_in_speech else None
+        # end_stream takes the last, short frame; with none left there is nothing more to hand over.
+        speech = self._ep.end_stream(frame) if self._was_in_speech and frame else None
         ended = self._was_in_speech
         self._was_in_speech = False
         return Step(speech, ended=ended)
