@@ -696,12 +696,17 @@
 <context>
     <name>HeadUnitWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="162"/>
+        <location filename="../../ui/shell.py" line="83"/>
+        <source>Push to talk (F2)</source>
+        <translation type="unfinished">按下说话 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="168"/>
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="166"/>
+        <location filename="../../ui/shell.py" line="172"/>
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
     </message>
@@ -751,52 +756,42 @@
     <name>StatusBar</name>
     <message>
         <location filename="../../ui/widgets/status_bar.py" line="37"/>
-        <location filename="../../ui/widgets/status_bar.py" line="66"/>
+        <location filename="../../ui/widgets/status_bar.py" line="62"/>
         <source>voice: off</source>
         <translation>语音：关</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="39"/>
-        <source>Talk</source>
-        <translation>说话</translation>
-    </message>
-    <message>
         <location filename="../../ui/widgets/status_bar.py" line="40"/>
-        <source>Push to talk (F2)</source>
-        <translation>按下说话 (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/status_bar.py" line="44"/>
         <source>Day / night</source>
         <translation>日间 / 夜间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="66"/>
+        <location filename="../../ui/widgets/status_bar.py" line="62"/>
         <source>voice: {0}</source>
         <translation>语音：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="86"/>
+        <location filename="../../ui/widgets/status_bar.py" line="82"/>
         <source>Outside {0:.0f} {1}</source>
         <translation>车外 {0:.0f} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="102"/>
+        <location filename="../../ui/widgets/status_bar.py" line="98"/>
         <source>Simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="102"/>
+        <location filename="../../ui/widgets/status_bar.py" line="98"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="102"/>
+        <location filename="../../ui/widgets/status_bar.py" line="98"/>
         <source>Live</source>
         <translation>实车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="105"/>
+        <location filename="../../ui/widgets/status_bar.py" line="101"/>
         <source>{0} {1} · {2:.0f} frames/s</source>
         <translation>{0} {1} · {2:.0f} 帧/秒</translation>
     </message>
@@ -814,17 +809,17 @@
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="79"/>
+        <location filename="../../ui/voice_controller.py" line="82"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="101"/>
+        <location filename="../../ui/voice_controller.py" line="109"/>
         <source>I did not hear anything.</source>
         <translation>没有听到声音。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="122"/>
+        <location filename="../../ui/voice_controller.py" line="130"/>
         <source>Waiting for the car…</source>
         <translation>等待车辆响应…</translation>
     </message>
