@@ -78,7 +78,8 @@ class HeadUnitWindow(QMainWindow):
             self.stack.addWidget(scroller)
         rail.addStretch(1)
         # Push to talk sits at the foot of the rail, in reach of the driver's hand (and F2).
-        self.talk = QPushButton(f"◉\n{self.tr('Talk')}")
+        talk = self.tr("Talk")
+        self.talk = QPushButton(f"◉\n{talk}")
         self.talk.setObjectName("nav")
         self.talk.setToolTip(self.tr("Push to talk (F2)"))
         self.talk.setMinimumSize(ctx.px(76), ctx.px(64))

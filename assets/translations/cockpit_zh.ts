@@ -696,17 +696,22 @@
 <context>
     <name>HeadUnitWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="83"/>
-        <source>Push to talk (F2)</source>
-        <translation type="unfinished">按下说话 (F2)</translation>
+        <location filename="../../ui/shell.py" line="81"/>
+        <source>Talk</source>
+        <translation>说话</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="168"/>
+        <location filename="../../ui/shell.py" line="84"/>
+        <source>Push to talk (F2)</source>
+        <translation>按下说话 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="169"/>
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="172"/>
+        <location filename="../../ui/shell.py" line="173"/>
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
     </message>
