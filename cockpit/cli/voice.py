@@ -9,7 +9,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from vehicle_bus.errors import InputError
 from voice.engines import ENGINES, Engine, open_engine
 from voice.errors import VoiceError
 from voice.listener import Heard, Listener
@@ -211,6 +210,3 @@ def run_listen(args: argparse.Namespace) -> int:
     finally:
         stop.set()
         mic.close()
-
-
-__all__ = ["InputError", "register"]
