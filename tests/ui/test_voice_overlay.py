@@ -66,7 +66,7 @@ def _run_until(window: HeadUnitWindow, qtbot, done, seconds: float = 15.0) -> No
 def test_push_to_talk_executes_and_shows_the_result(window: HeadUnitWindow, qtbot):
     window.voice.loop.source = Utterances("turn on the a c", "play some music")
     window.start()
-    _run_until(window, qtbot, lambda: window.voice.loop.ready)
+    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off")
     assert window.status.voice.text() == "voice: pocketsphinx en-us (grammar)"
     window.voice.push_to_talk()
     assert window.voice_overlay.isVisible() and window.voice_overlay.state.text() == "Listening…"
@@ -87,7 +87,7 @@ def test_push_to_talk_executes_and_shows_the_result(window: HeadUnitWindow, qtbo
 def test_a_tap_while_listening_cancels(window: HeadUnitWindow, qtbot):
     window.voice.loop.source = lambda stop: iter(lambda: (time.sleep(0.03), bytes(960))[1], None)
     window.start()
-    _run_until(window, qtbot, lambda: window.voice.loop.ready)
+    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off")
     window.voice.push_to_talk()
     _run_until(window, qtbot, lambda: window.voice.loop.listening)
     window.talk.click()
@@ -105,7 +105,7 @@ def test_no_microphone_is_said_on_screen_and_the_window_keeps_running(
 
     monkeypatch.setattr(sources, "_sounddevice", no_portaudio)
     window.start()
-    _run_until(window, qtbot, lambda: window.voice.loop.ready)
+    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off")
     window.voice.push_to_talk()
     _run_until(window, qtbot, lambda: "no microphone" in window.voice_overlay.result.text())
     window.tick()
