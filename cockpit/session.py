@@ -56,6 +56,7 @@ class SessionOptions:
     faults: tuple[str, ...] = ()
     charge: str | None = None  # simulator: start parked on an "ac" or "dc" charger
     use_can_config: bool = True
+    history_hz: float = 20.0  # per-signal history for plots (the pi runtime profile keeps less)
 
 
 class Session:
@@ -64,7 +65,7 @@ class Session:
     def __init__(self, options: SessionOptions) -> None:
         self.options = options
         self.vehicle: VehicleData = load_vehicle_data(options.vehicle, options.dbc, options.mapping)
-        self.store = StateStore(units=self.vehicle.units())
+        self.store = StateStore(units=self.vehicle.units(), history_hz=options.history_hz)
         profile = self.vehicle.profile
         # The trip computer belongs to the car, not to a screen: it integrates on every tick.
         self.energy = EnergyMonitor(self.store, profile.battery_capacity_kwh if profile else None)

@@ -18,6 +18,8 @@ SUBCOMMANDS = {
     "screenshot": "screenshot",
     "command": "command",
     "mapping": "mapping",
+    "doctor": "doctor",
+    "install-service": "install_service",
 }
 DEFAULT = "run"
 

@@ -8,6 +8,7 @@ import sys
 
 from vehicle_bus.errors import InputError
 
+from ..runtime_profile import choose_profile
 from ..session import Session, SessionOptions
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
 
@@ -44,6 +45,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_source_options(p)
     add_look_options(p)
     p.add_argument("--fullscreen", action="store_true")
+    p.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="full screen, no decorations or cursor, screen kept awake; leave with Ctrl+Alt+Q or a 3 s press "
+        "on the clock",
+    )
+    p.add_argument(
+        "--profile",
+        choices=("auto", "desktop", "pi"),
+        default="auto",
+        help="runtime profile: pi = 30 Hz UI, thinner plots, simpler map (auto: pi on ARM)",
+    )
     p.set_defaults(handler=run)
 
 
@@ -82,7 +95,7 @@ def open_session(options: SessionOptions) -> Session:
         session = Session(options)
     except InputError as exc:
         # The vehicle's DBC or mapping is broken: show the demo car and say why, rather than no window.
-        session = Session(SessionOptions(cycle=options.cycle))
+        session = Session(SessionOptions(cycle=options.cycle, history_hz=options.history_hz))
         session.start()
         session.problem = f"{exc.line()} (showing the simulated demo vehicle)"
         return session
@@ -95,19 +108,23 @@ def open_session(options: SessionOptions) -> Session:
 
 def run(args: argparse.Namespace) -> int:
     options = session_options(args)
-    from ui.app import Look, application, build_window
+    profile = choose_profile(args.profile)
+    options.history_hz = profile.history_hz
+    from ui.app import HeadUnit, Look, application
 
     app = application()
     session = open_session(options)
     look = Look(
-        size=args.size, theme=args.theme, lang=args.lang, units=args.units, fullscreen=args.fullscreen
+        size=args.size,
+        theme=args.theme,
+        lang=args.lang,
+        units=args.units,
+        fullscreen=args.fullscreen,
+        kiosk=args.kiosk,
+        profile=profile.name,
     )
-    window = build_window(session, look)
-    if args.fullscreen:
-        window.showFullScreen()
-    else:
-        window.show()
-    window.start()
+    head_unit = HeadUnit(session, look)
+    head_unit.show()
     try:
         code = app.exec()
     finally:
