@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "screenshot": "screenshot",
     "command": "command",
     "mapping": "mapping",
+    "diag": "diag",
 }
 DEFAULT = "run"
 

@@ -1,0 +1,42 @@
+"""A diagnostic tester on its own connection to the bus: the UDS client and the OBD-II reader together.
+
+It reads the bus through a notifier of its own, so it never competes with the head unit's pipeline for
+frames (python-can lets one reader take each frame; a second connection to the same bus sees them all).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import can
+
+from .catalog import load_description, load_dtc_catalog
+from .client import DiagnosticClient
+from .obd import ObdReader
+
+DEFAULT_TIMEOUT_S = 1.0
+
+
+class Tester:
+    def __init__(
+        self,
+        bus: can.BusABC,
+        description_path: str | Path,
+        catalog_path: str | Path,
+        timeout: float = DEFAULT_TIMEOUT_S,
+    ) -> None:
+        description = load_description(description_path)
+        self.bus = bus
+        self.notifier = can.Notifier(bus, [], timeout=0.05)
+        self.uds = DiagnosticClient(
+            bus, description, load_dtc_catalog(catalog_path), timeout, notifier=self.notifier
+        )
+        self.obd = ObdReader(bus, self.notifier, description.functional_id, window=min(timeout, 0.5))
+
+    @property
+    def description(self):
+        return self.uds.description
+
+    def close(self) -> None:
+        self.notifier.stop(timeout=1)
+        self.bus.shutdown()
