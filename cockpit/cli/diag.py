@@ -36,7 +36,7 @@ WARM_UP_S = 2.0
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "diag",
-        help="vehicle diagnostics: scan ECUs, read or clear DTCs, ECU info (default: the in-process simulator)",
+        help="vehicle diagnostics: scan ECUs, read or clear DTCs, ECU info (default: in-process simulator)",
     )
     p.add_argument(
         "action",

@@ -51,11 +51,11 @@ class ObdReader:
             listeners: dict[int, isotp.NotifierBasedCanStack] = {}
             for rx in range(FIRST_RESPONSE_ID, FIRST_RESPONSE_ID + RESPONDERS):
                 address = isotp.Address(isotp.AddressingMode.Normal_11bits, txid=rx - 8, rxid=rx)
-                listeners[rx] = stacks.enter_context(_started(_stack(self.bus, self.notifier, address)))
+                listeners[rx] = stacks.enter_context(_Started(_stack(self.bus, self.notifier, address)))
             sender_address = isotp.Address(
                 isotp.AddressingMode.Normal_11bits, txid=self.functional_id, rxid=0
             )
-            sender = stacks.enter_context(_started(_stack(self.bus, self.notifier, sender_address)))
+            sender = stacks.enter_context(_Started(_stack(self.bus, self.notifier, sender_address)))
             for request, parse in (
                 (bytes([0x01, *PIDS]), self._current_data),
                 (b"\x09\x02", self._vin),
@@ -116,7 +116,7 @@ class ObdReader:
         report.stored_dtcs[responder] = codes
 
 
-class _started:
+class _Started:
     """Start an ISO-TP stack's threads for a ``with`` block and stop them after."""
 
     def __init__(self, stack: isotp.NotifierBasedCanStack) -> None:

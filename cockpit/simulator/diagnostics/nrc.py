@@ -19,7 +19,7 @@ QUIET_ON_FUNCTIONAL = {
 }
 
 
-class NegativeResponse(Exception):
+class NegativeResponseError(Exception):
     def __init__(self, code: int) -> None:
         super().__init__(f"NRC 0x{code:02X}")
         self.code = code

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .dtc_memory import CONFIRMED
-from .nrc import OUT_OF_RANGE, SERVICE_NOT_SUPPORTED, WRONG_LENGTH, NegativeResponse
+from .nrc import OUT_OF_RANGE, SERVICE_NOT_SUPPORTED, WRONG_LENGTH, NegativeResponseError
 
 if TYPE_CHECKING:
     from ..vehicle import SimulatedVehicle
@@ -60,15 +60,15 @@ def _supported_bitmap(block: int, pids: set[int]) -> bytes:
 def answer(server: UdsServer, req: bytes) -> bytes:
     ecu = server.ecu
     if not ecu.obd:
-        raise NegativeResponse(SERVICE_NOT_SUPPORTED)
+        raise NegativeResponseError(SERVICE_NOT_SUPPORTED)
     mode = req[0]
     if mode == STORED_DTCS:
         if len(req) != 1:
-            raise NegativeResponse(WRONG_LENGTH)
+            raise NegativeResponseError(WRONG_LENGTH)
         confirmed = [d.number >> 8 for d in server.memory.matching(CONFIRMED)]
         return bytes([0x43, len(confirmed)]) + b"".join(c.to_bytes(2, "big") for c in confirmed)
     if not 2 <= len(req) <= 7:
-        raise NegativeResponse(WRONG_LENGTH)
+        raise NegativeResponseError(WRONG_LENGTH)
     if mode == CURRENT_DATA:
         pids = set(CURRENT_PIDS)
         chain = pids | {b for b in SUPPORTED_PID_BLOCKS[1:] if any(p > b for p in pids)}
@@ -89,5 +89,5 @@ def answer(server: UdsServer, req: bytes) -> bytes:
                 width = 17 if pid == VIN_PID else 20
                 out += bytes([pid, 1]) + info[pid].encode("ascii")[:width].ljust(width, b"\0")
     if len(out) == 1:
-        raise NegativeResponse(OUT_OF_RANGE)
+        raise NegativeResponseError(OUT_OF_RANGE)
     return bytes(out)

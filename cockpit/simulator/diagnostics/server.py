@@ -35,7 +35,7 @@ from .nrc import (
     SUBFUNCTION_NOT_IN_SESSION,
     SUBFUNCTION_NOT_SUPPORTED,
     WRONG_LENGTH,
-    NegativeResponse,
+    NegativeResponseError,
 )
 from .transport import IsoTpEndpoint
 
@@ -114,7 +114,7 @@ class UdsServer:
         sid = request[0]
         try:
             return self._dispatch(sid, request)
-        except NegativeResponse as nrc:
+        except NegativeResponseError as nrc:
             self.stats.negative += 1
             if functional and nrc.code in QUIET_ON_FUNCTIONAL:
                 return None
@@ -133,20 +133,20 @@ class UdsServer:
             0x3E: self._tester_present,
         }.get(sid)
         if service is None:
-            raise NegativeResponse(SERVICE_NOT_SUPPORTED)
+            raise NegativeResponseError(SERVICE_NOT_SUPPORTED)
         return service(req)
 
     @staticmethod
     def _subfunction(req: bytes, length: int) -> tuple[int, bool]:
         if len(req) != length:
-            raise NegativeResponse(WRONG_LENGTH)
+            raise NegativeResponseError(WRONG_LENGTH)
         return req[1] & 0x7F, bool(req[1] & SUPPRESS_POSITIVE)
 
     def _session_control(self, req: bytes) -> bytes | None:
         sub, quiet = self._subfunction(req, 2)
         if sub not in (DEFAULT_SESSION, EXTENDED_SESSION):
             # Programming (flashing) is not something a head unit may start: not offered at all.
-            raise NegativeResponse(SUBFUNCTION_NOT_SUPPORTED)
+            raise NegativeResponseError(SUBFUNCTION_NOT_SUPPORTED)
         self.session = sub
         timing = P2_MS.to_bytes(2, "big") + P2_STAR_10MS.to_bytes(2, "big")
         return None if quiet else bytes([0x50, sub]) + timing
@@ -154,17 +154,17 @@ class UdsServer:
     def _tester_present(self, req: bytes) -> bytes | None:
         sub, quiet = self._subfunction(req, 2)
         if sub != 0:
-            raise NegativeResponse(SUBFUNCTION_NOT_SUPPORTED)
+            raise NegativeResponseError(SUBFUNCTION_NOT_SUPPORTED)
         return None if quiet else b"\x7e\x00"
 
     def _ecu_reset(self, req: bytes) -> bytes | None:
         sub, quiet = self._subfunction(req, 2)
         if sub not in (HARD_RESET, KEY_OFF_ON_RESET, SOFT_RESET):
-            raise NegativeResponse(SUBFUNCTION_NOT_SUPPORTED)
+            raise NegativeResponseError(SUBFUNCTION_NOT_SUPPORTED)
         if sub == SOFT_RESET and self.session != EXTENDED_SESSION:
-            raise NegativeResponse(SUBFUNCTION_NOT_IN_SESSION)
+            raise NegativeResponseError(SUBFUNCTION_NOT_IN_SESSION)
         if self.car.speed_kmh > STANDING_KMH:
-            raise NegativeResponse(CONDITIONS_NOT_CORRECT)  # never restart an ECU of a moving car
+            raise NegativeResponseError(CONDITIONS_NOT_CORRECT)  # never restart an ECU of a moving car
         self.stats.resets += 1
         self.session = DEFAULT_SESSION
         self.memory.new_operation_cycle()
@@ -174,14 +174,14 @@ class UdsServer:
 
     def _clear(self, req: bytes) -> bytes:
         if len(req) != 4:
-            raise NegativeResponse(WRONG_LENGTH)
+            raise NegativeResponseError(WRONG_LENGTH)
         if not self.memory.clear(int.from_bytes(req[1:4], "big")):
-            raise NegativeResponse(OUT_OF_RANGE)
+            raise NegativeResponseError(OUT_OF_RANGE)
         return b"\x54"
 
     def _read_data(self, req: bytes) -> bytes:
         if len(req) < 3 or (len(req) - 1) % 2:
-            raise NegativeResponse(WRONG_LENGTH)
+            raise NegativeResponseError(WRONG_LENGTH)
         out = bytearray([0x62])
         for i in range(1, len(req), 2):
             did = int.from_bytes(req[i : i + 2], "big")
@@ -189,7 +189,7 @@ class UdsServer:
             if data is not None:
                 out += did.to_bytes(2, "big") + data
         if len(out) == 1:
-            raise NegativeResponse(OUT_OF_RANGE)
+            raise NegativeResponseError(OUT_OF_RANGE)
         return bytes(out)
 
     def read_did(self, did: int) -> bytes | None:
@@ -205,25 +205,25 @@ class UdsServer:
 
     def _write_data(self, req: bytes) -> bytes:
         if self.session != EXTENDED_SESSION:
-            raise NegativeResponse(SERVICE_NOT_IN_SESSION)
+            raise NegativeResponseError(SERVICE_NOT_IN_SESSION)
         if len(req) < 4:
-            raise NegativeResponse(WRONG_LENGTH)
+            raise NegativeResponseError(WRONG_LENGTH)
         did = int.from_bytes(req[1:3], "big")
         spec = self.dids.get(did)
         if did not in self.ecu.writable or spec is None:
-            raise NegativeResponse(OUT_OF_RANGE)
+            raise NegativeResponseError(OUT_OF_RANGE)
         if len(req) - 3 != spec.length:
-            raise NegativeResponse(WRONG_LENGTH)
+            raise NegativeResponseError(WRONG_LENGTH)
         self.written[did] = bytes(req[3:])
         return bytes([0x6E]) + req[1:3]
 
     def _read_dtc_information(self, req: bytes) -> bytes:
         if len(req) < 2:
-            raise NegativeResponse(WRONG_LENGTH)
+            raise NegativeResponseError(WRONG_LENGTH)
         sub = req[1] & 0x7F
         if sub in (0x01, 0x02):
             if len(req) != 3:
-                raise NegativeResponse(WRONG_LENGTH)
+                raise NegativeResponseError(WRONG_LENGTH)
             found = self.memory.matching(req[2])
             if sub == 0x01:
                 # Format 0x01: ISO 14229-1 DTC format; then the count, two bytes.
@@ -232,19 +232,19 @@ class UdsServer:
             return bytes([0x59, 0x02, AVAILABILITY_MASK]) + body
         if sub in (0x04, 0x06):
             if len(req) != 6:
-                raise NegativeResponse(WRONG_LENGTH)
+                raise NegativeResponseError(WRONG_LENGTH)
             stored = self.memory.dtcs.get(int.from_bytes(req[2:5], "big"))
             if stored is None:
-                raise NegativeResponse(OUT_OF_RANGE)
+                raise NegativeResponseError(OUT_OF_RANGE)
             head = bytes([0x59, sub]) + req[2:5] + bytes([stored.status])
             if sub == 0x04:
                 return head + self._snapshots(stored, req[5])
             return head + self._extended_data(stored, req[5])
-        raise NegativeResponse(SUBFUNCTION_NOT_SUPPORTED)
+        raise NegativeResponseError(SUBFUNCTION_NOT_SUPPORTED)
 
     def _snapshots(self, stored: StoredDtc, record: int) -> bytes:
         if record not in (FIRST_RECORD, LATEST_RECORD, 0xFF):
-            raise NegativeResponse(OUT_OF_RANGE)
+            raise NegativeResponseError(OUT_OF_RANGE)
         out = bytearray()
         for number, snap in ((FIRST_RECORD, stored.first), (LATEST_RECORD, stored.latest)):
             if snap is None or record not in (number, 0xFF):
@@ -256,5 +256,5 @@ class UdsServer:
 
     def _extended_data(self, stored: StoredDtc, record: int) -> bytes:
         if record not in (OCCURRENCE_RECORD, 0xFF):
-            raise NegativeResponse(OUT_OF_RANGE)
+            raise NegativeResponseError(OUT_OF_RANGE)
         return bytes([OCCURRENCE_RECORD, stored.occurrences])
