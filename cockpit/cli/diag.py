@@ -9,12 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
-
-import can
 
 from vehicle_bus.diagnostics import EcuReport
 from vehicle_bus.diagnostics.reports import DtcRecord, Seen
@@ -22,15 +19,11 @@ from vehicle_bus.diagnostics.tester import DEFAULT_TIMEOUT_S, Tester
 from vehicle_bus.errors import InputError
 from vehicle_bus.sources.live import open_bus
 
+from ..simulator.diagnostics.in_process import car_on_bus
 from ..simulator.diagnostics.network import CATALOG, DESCRIPTION
 from ..simulator.faults import FAULTS
-from ..simulator.runner import STEP_S, SimulationRunner
-from ..simulator.setup import build_simulation
 
 ACTIONS = ("scan", "dtc", "clear", "info")
-# The in-process car has been switched on this long before the first request: its ECUs have run their
-# self-tests, so a fault given with --fault is already a confirmed DTC, as in a car that drove in with it.
-WARM_UP_S = 2.0
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -102,27 +95,15 @@ def run(args: argparse.Namespace) -> int:
 
 @contextmanager
 def _tester(args: argparse.Namespace) -> Iterator[Tester]:
-    if args.can:
-        tester = Tester(open_bus(args.can, args.bitrate), DESCRIPTION, CATALOG, args.timeout)
-        try:
-            yield tester
-        finally:
-            tester.close()
+    if not args.can:
+        with car_on_bus(args.fault, timeout=args.timeout) as car:
+            yield car.tester
         return
-    sim = build_simulation("bev", "idle", faults=args.fault)
-    channel = f"cockpit-diag-{uuid.uuid4().hex[:8]}-sim"
-    sim_bus = can.Bus(interface="virtual", channel=channel)
-    runner = SimulationRunner(sim.network, bus=sim_bus)
-    for _ in range(round(WARM_UP_S / STEP_S)):
-        runner.step()
-    runner.start()
-    tester = Tester(can.Bus(interface="virtual", channel=channel), DESCRIPTION, CATALOG, args.timeout)
+    tester = Tester(open_bus(args.can, args.bitrate), DESCRIPTION, CATALOG, args.timeout)
     try:
         yield tester
     finally:
         tester.close()
-        runner.stop()
-        sim_bus.shutdown()
 
 
 def _json(report: EcuReport, action: str) -> dict:

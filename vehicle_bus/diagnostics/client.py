@@ -57,7 +57,9 @@ class _Codec(udsoncan.DidCodec):
 
 
 def _words(camel: str) -> str:
-    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", camel).lower()
+    """``ECUReset`` → ``ECU reset``, ``RequestOutOfRange`` → ``request out of range``."""
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", camel).split()
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in words)
 
 
 class DiagnosticClient:
