@@ -46,7 +46,7 @@ def test_a_bus_without_ecus_reports_each_silence_and_exits_1(capsys) -> None:
     code = main(["diag", "dtc", "--can", "virtual:cockpit-test-nobody", "--timeout", "0.3", "--json"])
     out = json.loads(capsys.readouterr().out)
     assert code == 1
-    assert [e["problem"] for e in out["ecus"]][0] == "no answer from VCU (7E0h) after 0.3 s"
+    assert out["ecus"][0]["problem"] == "no answer from VCU (7E0h) after 0.3 s"
     assert all(e["dtcs"] is None and not e["answered"] for e in out["ecus"])
 
 
