@@ -38,6 +38,13 @@ PANELS = (
         "ui.panels.energy:EnergyPanel",
     ),
     PanelInfo(
+        "health",
+        "✚",
+        "DiagnosticsPanel",
+        QT_TRANSLATE_NOOP("DiagnosticsPanel", "Vehicle health"),
+        "ui.panels.diagnostics:DiagnosticsPanel",
+    ),
+    PanelInfo(
         "can",
         "⌁",
         "CanMonitorPanel",

@@ -28,7 +28,9 @@ from .catalog import DiagnosticDescription, DidSpec, DtcCatalog, EcuSpec, dtc_te
 from .reports import DidValue, DtcRecord, EcuReport, Seen
 
 IDENTIFICATION_DIDS = (0xF197, 0xF190, 0xF18C, 0xF187, 0xF193, 0xF195, 0xF198)
-ALL_STATUS = 0xFF
+# Every status bit that says a DTC failed at some point; not the two "test not completed" bits, which
+# after a clear would list every code the ECU supports.
+FAILED_STATUS = 0xAF
 ALL_DTCS = 0xFFFFFF
 SNAPSHOT_FIRST, SNAPSHOT_LATEST = 0x01, 0x02
 OCCURRENCE_RECORD = 0x01
@@ -102,7 +104,7 @@ class DiagnosticClient:
             client.tester_present()
             report.answered = True
             report.info = self._read_dids(client, (0xF197, 0xF195, 0xF193))
-            response = client.get_number_of_dtc_by_status_mask(ALL_STATUS)
+            response = client.get_number_of_dtc_by_status_mask(FAILED_STATUS)
             report.dtc_count = response.service_data.dtc_count
 
         return self._each(ecus, job)
@@ -122,7 +124,7 @@ class DiagnosticClient:
         """Stored DTCs with status; with ``details`` also first/last seen and the occurrence count."""
 
         def job(client: Client, report: EcuReport) -> None:
-            response = client.get_dtc_by_status_mask(ALL_STATUS)
+            response = client.get_dtc_by_status_mask(FAILED_STATUS)
             report.answered = True
             report.dtcs = [self._record(dtc) for dtc in response.service_data.dtcs]
             report.dtc_count = len(report.dtcs)
