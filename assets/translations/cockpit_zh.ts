@@ -57,227 +57,507 @@
 <context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="189"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="189"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="189"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="214"/>
+        <location filename="../../ui/panels/__init__.py" line="51"/>
+        <location filename="../../ui/panels/can_monitor.py" line="219"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="362"/>
+        <location filename="../../ui/panels/can_monitor.py" line="387"/>
         <source>{signal} · last 60 s</source>
         <translation>{signal} · 最近 60 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="365"/>
+        <location filename="../../ui/panels/can_monitor.py" line="390"/>
         <source>Tap a signal to plot it (last 60 s)</source>
         <translation>点击信号查看曲线（最近 60 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="368"/>
+        <location filename="../../ui/panels/can_monitor.py" line="393"/>
         <source>Signals</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="371"/>
+        <location filename="../../ui/panels/can_monitor.py" line="396"/>
         <source>Tap an ID to see its signals</source>
         <translation>点击 ID 查看信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="394"/>
+        <location filename="../../ui/panels/can_monitor.py" line="419"/>
         <source>No DBC message for this ID</source>
         <translation>DBC 中没有此 ID 的报文</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="396"/>
+        <location filename="../../ui/panels/can_monitor.py" line="421"/>
         <source>This frame does not fit its DBC message</source>
         <translation>此帧与 DBC 报文定义不符</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="487"/>
+        <location filename="../../ui/panels/can_monitor.py" line="512"/>
         <source>Cannot record: {line}</source>
         <translation>无法录制：{line}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="505"/>
+        <location filename="../../ui/panels/can_monitor.py" line="530"/>
         <source>Recording failed: {line}</source>
         <translation>录制失败：{line}</translation>
     </message>
 </context>
 <context>
+    <name>DiagnosticsPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="44"/>
+        <location filename="../../ui/panels/diagnostics.py" line="109"/>
+        <source>Vehicle health</source>
+        <translation>车辆健康</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="106"/>
+        <source>Not scanned yet</source>
+        <translation>尚未扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="115"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="116"/>
+        <source>Read codes</source>
+        <translation>读取故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="117"/>
+        <source>Clear codes…</source>
+        <translation>清除故障码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="129"/>
+        <source>Faults (developer)</source>
+        <translation>故障注入（开发者）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="148"/>
+        <source>Tyre pressure low: front left</source>
+        <translation>胎压过低：左前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="149"/>
+        <source>Tyre pressure low: front right</source>
+        <translation>胎压过低：右前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="150"/>
+        <source>Tyre pressure low: rear left</source>
+        <translation>胎压过低：左后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="151"/>
+        <source>Tyre pressure low: rear right</source>
+        <translation>胎压过低：右后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="152"/>
+        <source>12 V battery low</source>
+        <translation>12 V 蓄电池电压低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="153"/>
+        <source>Battery cells out of balance</source>
+        <translation>电芯不均衡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="154"/>
+        <source>High-voltage isolation fault</source>
+        <translation>高压绝缘故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="155"/>
+        <source>Charging fault</source>
+        <translation>充电故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="156"/>
+        <source>Outside temperature sensor lost</source>
+        <translation>车外温度传感器信号丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="165"/>
+        <source>Clear codes</source>
+        <translation>清除故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="166"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="176"/>
+        <source>ECUs</source>
+        <translation>控制单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="185"/>
+        <source>Trouble codes</source>
+        <translation>故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="203"/>
+        <source>ECU information</source>
+        <translation>控制单元信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="204"/>
+        <source>Select an ECU</source>
+        <translation>请选择控制单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="230"/>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="233"/>
+        <source>Reading trouble codes…</source>
+        <translation>正在读取故障码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="240"/>
+        <source>Clear the stored trouble codes of %1 ECUs? Codes of faults that are still present come back at the next self-test.</source>
+        <translation>清除 %1 个控制单元中存储的故障码？仍然存在的故障会在下一次自检时重新出现。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="250"/>
+        <source>Clearing trouble codes…</source>
+        <translation>正在清除故障码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="253"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="334"/>
+        <source>Codes cleared in %1 s</source>
+        <translation>故障码已清除，用时 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="336"/>
+        <source>Codes read in %1 s</source>
+        <translation>故障码已读取，用时 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="352"/>
+        <source>%1 of %2 ECUs answered in %3 s</source>
+        <translation>%2 个控制单元中有 %1 个应答，用时 %3 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="360"/>
+        <source>No answer from %1 after %2 s</source>
+        <translation>%1 在 %2 秒内无应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="390"/>
+        <source>No codes from the ECUs that answered</source>
+        <translation>已应答的控制单元没有故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="392"/>
+        <source>No trouble codes stored</source>
+        <translation>没有存储的故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="405"/>
+        <source>no codes</source>
+        <translation>无故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="407"/>
+        <source>1 code</source>
+        <translation>1 个故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="409"/>
+        <source>%1 codes</source>
+        <translation>%1 个故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="438"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>DtcTableModel</name>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="21"/>
+        <source>ECU</source>
+        <translation>控制单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="22"/>
+        <source>Code</source>
+        <translation>故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="23"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="24"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="25"/>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="26"/>
+        <source>Last seen</source>
+        <translation>最近出现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="27"/>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="30"/>
+        <source>active</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="31"/>
+        <location filename="../../ui/models/dtc_table.py" line="38"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="32"/>
+        <source>stored</source>
+        <translation>已存储</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="33"/>
+        <source>passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="36"/>
+        <source>test failed</source>
+        <translation>测试失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="37"/>
+        <source>failed this cycle</source>
+        <translation>本循环失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="39"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="40"/>
+        <source>not tested since clear</source>
+        <translation>清除后未测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="41"/>
+        <source>failed since clear</source>
+        <translation>清除后失败过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="42"/>
+        <source>not tested this cycle</source>
+        <translation>本循环未测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="43"/>
+        <source>warning lamp</source>
+        <translation>警告灯</translation>
+    </message>
+</context>
+<context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/panels/energy.py" line="58"/>
+        <location filename="../../ui/panels/__init__.py" line="37"/>
+        <location filename="../../ui/panels/energy.py" line="57"/>
         <source>Energy</source>
         <translation>能耗</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="86"/>
+        <location filename="../../ui/panels/energy.py" line="85"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="92"/>
+        <location filename="../../ui/panels/energy.py" line="91"/>
         <source>Power flow</source>
         <translation>能量流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="98"/>
+        <location filename="../../ui/panels/energy.py" line="97"/>
         <source>Power and speed, last 5 minutes</source>
         <translation>功率与车速（最近 5 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="117"/>
+        <location filename="../../ui/panels/energy.py" line="131"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="127"/>
+        <location filename="../../ui/panels/energy.py" line="103"/>
         <source>Consumption per km</source>
         <translation>每公里能耗</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="162"/>
+        <location filename="../../ui/panels/energy.py" line="174"/>
         <source>Distance</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="163"/>
+        <location filename="../../ui/panels/energy.py" line="175"/>
         <source>Energy used</source>
         <translation>耗电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="164"/>
+        <location filename="../../ui/panels/energy.py" line="176"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="165"/>
+        <location filename="../../ui/panels/energy.py" line="177"/>
         <source>Regenerated</source>
         <translation>能量回收</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="167"/>
+        <location filename="../../ui/panels/energy.py" line="179"/>
         <source>Trip computer</source>
         <translation>行车电脑</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="171"/>
+        <location filename="../../ui/panels/energy.py" line="183"/>
         <source>Since start</source>
         <translation>本次行程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="175"/>
+        <location filename="../../ui/panels/energy.py" line="187"/>
         <source>Trip ⟲</source>
         <translation>小计 ⟲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="176"/>
+        <location filename="../../ui/panels/energy.py" line="188"/>
         <source>Reset trip</source>
         <translation>小计里程清零</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="195"/>
+        <location filename="../../ui/panels/energy.py" line="207"/>
         <source>Battery pack</source>
         <translation>电池包</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="197"/>
+        <location filename="../../ui/panels/energy.py" line="209"/>
         <source>Voltage</source>
         <translation>电压</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="198"/>
+        <location filename="../../ui/panels/energy.py" line="210"/>
         <source>Current</source>
         <translation>电流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="199"/>
+        <location filename="../../ui/panels/energy.py" line="211"/>
         <source>Temperature min / avg / max</source>
         <translation>温度 最低 / 平均 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="200"/>
+        <location filename="../../ui/panels/energy.py" line="212"/>
         <source>Cells min / max</source>
         <translation>单体最低 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="201"/>
+        <location filename="../../ui/panels/energy.py" line="213"/>
         <source>Cell delta</source>
         <translation>单体压差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="207"/>
-        <location filename="../../ui/panels/energy.py" line="322"/>
+        <location filename="../../ui/panels/energy.py" line="219"/>
+        <location filename="../../ui/panels/energy.py" line="317"/>
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="209"/>
-        <location filename="../../ui/panels/energy.py" line="316"/>
+        <location filename="../../ui/panels/energy.py" line="220"/>
+        <location filename="../../ui/panels/energy.py" line="310"/>
         <source>Not charging</source>
         <translation>未在充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="230"/>
+        <location filename="../../ui/panels/energy.py" line="233"/>
         <source>Range extender</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="232"/>
+        <location filename="../../ui/panels/energy.py" line="235"/>
         <source>Fuel</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="233"/>
+        <location filename="../../ui/panels/energy.py" line="236"/>
         <source>Generator</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="234"/>
+        <location filename="../../ui/panels/energy.py" line="237"/>
         <source>Electric range</source>
         <translation>纯电续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="235"/>
+        <location filename="../../ui/panels/energy.py" line="238"/>
         <source>Total range</source>
         <translation>综合续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="317"/>
+        <location filename="../../ui/panels/energy.py" line="311"/>
         <source>Plug in to see the power curve.</source>
         <translation>插枪后显示充电功率曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="322"/>
+        <location filename="../../ui/panels/energy.py" line="317"/>
         <source>Charging finished</source>
         <translation>充电完成</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="324"/>
+        <location filename="../../ui/panels/energy.py" line="319"/>
         <source>target {0:.0f} %</source>
         <translation>目标 {0:.0f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="327"/>
+        <location filename="../../ui/panels/energy.py" line="322"/>
         <source>{0} h {1:02d} min to target</source>
         <translation>距目标 {0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="328"/>
+        <location filename="../../ui/panels/energy.py" line="323"/>
         <source>{0:.1f} kWh added</source>
         <translation>已充 {0:.1f} kWh</translation>
     </message>
@@ -290,32 +570,32 @@
 <context>
     <name>FrameTableModel</name>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="130"/>
+        <location filename="../../ui/models/frame_table.py" line="132"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="131"/>
+        <location filename="../../ui/models/frame_table.py" line="133"/>
         <source>Message</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="132"/>
+        <location filename="../../ui/models/frame_table.py" line="134"/>
         <source>Count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="133"/>
+        <location filename="../../ui/models/frame_table.py" line="135"/>
         <source>Rate Hz</source>
         <translation>频率 Hz</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="134"/>
+        <location filename="../../ui/models/frame_table.py" line="136"/>
         <source>DLC</source>
         <translation>DLC</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="135"/>
+        <location filename="../../ui/models/frame_table.py" line="137"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
@@ -323,32 +603,32 @@
 <context>
     <name>PowerFlowView</name>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="49"/>
+        <location filename="../../ui/widgets/power_flow.py" line="41"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="50"/>
+        <location filename="../../ui/widgets/power_flow.py" line="42"/>
         <source>Motor</source>
         <translation>电机</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="51"/>
+        <location filename="../../ui/widgets/power_flow.py" line="43"/>
         <source>Climate</source>
         <translation>空调</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="52"/>
+        <location filename="../../ui/widgets/power_flow.py" line="44"/>
         <source>Auxiliaries</source>
         <translation>辅助用电</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="53"/>
+        <location filename="../../ui/widgets/power_flow.py" line="45"/>
         <source>Charger</source>
         <translation>充电桩</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="54"/>
+        <location filename="../../ui/widgets/power_flow.py" line="46"/>
         <source>Generator</source>
         <translation>增程器</translation>
     </message>
@@ -379,22 +659,22 @@
         <translation>车外 {0:.0f} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="93"/>
+        <location filename="../../ui/widgets/status_bar.py" line="94"/>
         <source>Simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="93"/>
+        <location filename="../../ui/widgets/status_bar.py" line="94"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="93"/>
+        <location filename="../../ui/widgets/status_bar.py" line="94"/>
         <source>Live</source>
         <translation>实车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="96"/>
+        <location filename="../../ui/widgets/status_bar.py" line="97"/>
         <source>{0} {1} · {2:.0f} frames/s</source>
         <translation>{0} {1} · {2:.0f} 帧/秒</translation>
     </message>
