@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime
 
-from vehicle_bus.diagnostics import EcuReport
+from vehicle_bus.diagnostics import EcuReport, ObdReport
 from vehicle_bus.diagnostics.reports import DtcRecord, Seen
 from vehicle_bus.diagnostics.tester import DEFAULT_TIMEOUT_S, Tester
 from vehicle_bus.errors import InputError
@@ -24,6 +24,12 @@ from ..simulator.diagnostics.network import CATALOG, DESCRIPTION
 from ..simulator.faults import FAULTS
 
 ACTIONS = ("scan", "dtc", "clear", "info")
+OBD_LABELS = {
+    "speed_kmh": ("vehicle speed (PID 0D)", "km/h"),
+    "control_module_voltage_v": ("control module voltage (PID 42)", "V"),
+    "ambient_temperature_c": ("ambient air temperature (PID 46)", "°C"),
+    "battery_remaining_percent": ("hybrid/EV battery remaining (PID 5B)", "%"),
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -153,7 +159,9 @@ def _obd_lines(obd) -> list[str]:
     lines = [f"OBD-II (answered by {', '.join(obd.responders)}):"]
     if obd.vin:
         lines.append(f"  VIN: {obd.vin}")
-    lines += [f"  {name.replace('_', ' ')}: {value:g}" for name, value in obd.values.items()]
+    for name, value in obd.values.items():
+        label, unit = OBD_LABELS.get(name, (name, ""))
+        lines.append(f"  {label}: {value:g} {unit}".rstrip())
     for responder, codes in obd.stored_dtcs.items():
         lines.append(f"  stored DTCs ({responder}): {', '.join(codes) or 'none'}")
     return lines

@@ -221,7 +221,15 @@ class DiagnosticClient:
                 isotp.AddressingMode.Normal_11bits, txid=ecu.request_id, rxid=ecu.response_id
             ),
             error_handler=lambda exc: errors.append(f"{type(exc).__name__}: {exc}"),
-            params={"tx_padding": PADDING, "blocksize": 0, "stmin": 0, "rx_flowcontrol_timeout": 1000},
+            params={
+                "tx_padding": PADDING,
+                "blocksize": 0,
+                "stmin": 0,
+                "rx_flowcontrol_timeout": 1000,
+                # Half the request timeout (ISO's N_Cr is 1 s): an answer cut off mid-transfer is then
+                # reported as such before the request itself times out.
+                "rx_consecutive_frame_timeout": max(50, round(self.timeout * 500)),
+            },
         )
         connection = PythonIsoTpConnection(stack, name=ecu.name)
         with Client(connection, config=self._config) as client:  # type: ignore[arg-type]

@@ -147,3 +147,39 @@ def test_a_malformed_answer_is_explained_not_raised(car) -> None:
         bus.shutdown()
     assert report.answered
     assert report.problem.startswith("ROGUE sent an answer that does not parse")
+
+
+def test_malformed_iso_tp_frames_on_the_answer_id_do_not_stop_the_answer(car) -> None:
+    """Garbage on the BMS's response id while the head unit asks: the real answer still gets through."""
+    bus = can.Bus(interface="virtual", channel=car.channel)
+    try:
+        for data in (b"\x21\x00\x00", b"\x30\x00\x00\x00", b"\x00", b"\xff\xff\xff\xff\xff\xff\xff\xff"):
+            bus.send(can.Message(arbitration_id=0x7E9, data=data, is_extended_id=False))
+        (report,) = car.tester.uds.scan([car.tester.description.ecu("BMS")])
+    finally:
+        bus.shutdown()
+    assert report.problem is None and report.dtc_count == 1
+
+
+def test_an_answer_cut_off_mid_transfer_is_explained(car) -> None:
+    """A rogue ECU starts a multi-frame answer and never sends the rest: a timeout that names ISO-TP."""
+    bus = can.Bus(interface="virtual", channel=car.channel)
+    spec = EcuSpec("ROGUE", 0x7E6, 0x7EE)
+
+    def first_frame_only() -> None:
+        end = time.monotonic() + 2
+        while time.monotonic() < end:
+            msg = bus.recv(timeout=0.05)
+            if msg is not None and msg.arbitration_id == spec.request_id:
+                bus.send(
+                    can.Message(arbitration_id=0x7EE, data=b"\x10\x14\x62\xf1\x90WSC", is_extended_id=False)
+                )
+                return
+
+    try:
+        threading.Thread(target=first_frame_only, daemon=True).start()
+        (report,) = car.tester.uds.info([spec])
+    finally:
+        bus.shutdown()
+    assert report.problem.startswith("no answer from ROGUE (7E6h) after 0.5 s; ISO-TP: ")
+    assert "ConsecutiveFrameTimeout" in report.problem
