@@ -153,7 +153,7 @@ def _seen(seen: Seen) -> str:
     return f"{when} at {seen.odometer_km:,} km" if seen.odometer_km is not None else when
 
 
-def _obd_lines(obd) -> list[str]:
+def _obd_lines(obd: ObdReport) -> list[str]:
     if obd.problem:
         return [f"OBD-II: {obd.problem}"]
     lines = [f"OBD-II (answered by {', '.join(obd.responders)}):"]
