@@ -40,7 +40,8 @@ from ..widgets.card import Card
 from .base import Panel
 
 if TYPE_CHECKING:
-    from vehicle_bus.diagnostics import EcuReport
+    from vehicle_bus.diagnostics import EcuReport, EcuSpec
+    from vehicle_bus.diagnostics.tester import Tester
 
 # The developer menu re-reads the codes this long after a fault changes: the ECU confirms a fault after
 # failing for a second.
@@ -264,13 +265,13 @@ class DiagnosticsPanel(Panel):
         QTimer.singleShot(REREAD_AFTER_MS, self.read_codes)
 
     # -- work (on the worker thread) ------------------------------------------------------------------------
-    def _tester(self):
+    def _tester(self) -> Tester:
         return self.session.diagnostics()
 
-    def _spec(self, name: str):
+    def _spec(self, name: str) -> EcuSpec:
         return self._tester().description.ecu(name)
 
-    def _answering(self) -> list | None:
+    def _answering(self) -> list[EcuSpec] | None:
         """The ECUs the last scan heard (None before a scan: ask them all)."""
         if not self.scans:
             return None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import can
 
-from .catalog import load_description, load_dtc_catalog
+from .catalog import DiagnosticDescription, load_description, load_dtc_catalog
 from .client import DiagnosticClient
 from .obd import ObdReader
 
@@ -34,7 +34,7 @@ class Tester:
         self.obd = ObdReader(bus, self.notifier, description.functional_id, window=min(timeout, 0.5))
 
     @property
-    def description(self):
+    def description(self) -> DiagnosticDescription:
         return self.uds.description
 
     def close(self) -> None:
