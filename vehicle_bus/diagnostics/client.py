@@ -74,6 +74,7 @@ class DiagnosticClient:
         catalog: DtcCatalog,
         timeout: float = 1.0,
         notifier: can.Notifier | None = None,
+        lock: threading.Lock | None = None,
     ) -> None:
         self.bus = bus
         self.description = description
@@ -81,7 +82,10 @@ class DiagnosticClient:
         self.timeout = timeout
         self._own_notifier = notifier is None
         self.notifier = notifier or can.Notifier(bus, [], timeout=0.05)
-        self._lock = threading.Lock()  # one request per ECU at a time (their ISO-TP stacks share ids)
+        # One job at a time on this bus connection (each ECU's ISO-TP stack owns its ids while it runs);
+        # shared with the OBD-II reader and taken by whoever closes the bus.
+        self.lock = lock or threading.Lock()
+        self.closed = False
         self._config = dict(udsoncan.configs.default_client_config)
         self._config.update(
             {
@@ -177,8 +181,17 @@ class DiagnosticClient:
         targets = list(self.description.ecus if ecus is None else ecus)
         if not targets:
             return []
-        with self._lock, ThreadPoolExecutor(len(targets), thread_name_prefix="cockpit-diag") as pool:
-            return list(pool.map(lambda ecu: self._run(ecu, job), targets))
+        with self.lock:
+            if self.closed:
+                return [self._closed_report(ecu) for ecu in targets]
+            with ThreadPoolExecutor(len(targets), thread_name_prefix="cockpit-diag") as pool:
+                return list(pool.map(lambda ecu: self._run(ecu, job), targets))
+
+    @staticmethod
+    def _closed_report(ecu: EcuSpec) -> EcuReport:
+        report = EcuReport(ecu.name, ecu.request_id, ecu.response_id, ecu.description)
+        report.problem = "diagnostics closed (the head unit is shutting down)"
+        return report
 
     def _run(self, ecu: EcuSpec, job: Callable[[Client, EcuReport], None]) -> EcuReport:
         report = EcuReport(ecu.name, ecu.request_id, ecu.response_id, ecu.description)

@@ -8,6 +8,7 @@ ECUs will answer.
 
 from __future__ import annotations
 
+import threading
 import time
 from contextlib import ExitStack
 
@@ -38,14 +39,27 @@ def _stack(bus: can.BusABC, notifier: can.Notifier, address: isotp.Address) -> i
 
 class ObdReader:
     def __init__(
-        self, bus: can.BusABC, notifier: can.Notifier, functional_id: int = 0x7DF, window: float = 0.5
+        self,
+        bus: can.BusABC,
+        notifier: can.Notifier,
+        functional_id: int = 0x7DF,
+        window: float = 0.5,
+        lock: threading.Lock | None = None,
     ) -> None:
+        self.lock = lock or threading.Lock()
+        self.closed = False
         self.bus = bus
         self.notifier = notifier
         self.functional_id = functional_id
         self.window = window
 
     def read(self) -> ObdReport:
+        with self.lock:
+            if self.closed:
+                return ObdReport(problem="diagnostics closed (the head unit is shutting down)")
+            return self._read()
+
+    def _read(self) -> ObdReport:
         report = ObdReport()
         with ExitStack() as stacks:
             listeners: dict[int, isotp.NotifierBasedCanStack] = {}

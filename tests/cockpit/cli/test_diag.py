@@ -1,4 +1,5 @@
 import json
+import time
 
 from cockpit.cli.main import main
 from cockpit.simulator.diagnostics.in_process import car_on_bus
@@ -34,6 +35,7 @@ def test_clear_then_dtc_on_a_bus_given_with_can(capsys) -> None:
     with car_on_bus(["cell-imbalance"]) as car:
         bus = f"virtual:{car.channel}"
         car.simulation.car.faults.repair("cell-imbalance")
+        time.sleep(0.3)  # the BMS runs its monitors every 100 ms
         assert main(["diag", "dtc", "--can", bus, "--ecu", "BMS"]) == 0
         assert "P1A10  stored" in capsys.readouterr().out
         assert main(["diag", "clear", "--can", bus, "--ecu", "bms"]) == 0

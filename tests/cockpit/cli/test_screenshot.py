@@ -8,7 +8,7 @@ from cockpit.cli.main import main
 
 def test_panel_help_lists_the_panels(capsys) -> None:
     assert main(["screenshot", "--panel", "help"]) == 0
-    assert capsys.readouterr().out.split() == ["energy", "can"]
+    assert capsys.readouterr().out.split() == ["energy", "health", "can"]
 
 
 @pytest.mark.parametrize(
@@ -47,6 +47,6 @@ def test_renders_a_panel_at_the_size_asked(
 
 def test_unknown_panel_and_bad_output_are_one_line_errors(capsys, tmp_path: Path) -> None:
     assert main(["screenshot", "--panel", "radio", "--out", str(tmp_path / "x.png")]) == 2
-    assert "Panels: energy, can" in capsys.readouterr().err
+    assert "Panels: energy, health, can" in capsys.readouterr().err
     assert main(["screenshot", "--panel", "energy", "--out", str(tmp_path / "x.jpg")]) == 2
     assert ".png" in capsys.readouterr().err

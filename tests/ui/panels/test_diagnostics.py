@@ -23,7 +23,8 @@ def panel(qtbot, ctx) -> DiagnosticsPanel:
     return p
 
 
-def idle(qtbot, panel: DiagnosticsPanel, timeout_ms: int = 5000) -> None:
+def idle(qtbot, panel: DiagnosticsPanel, timeout_ms: int = 15000) -> None:
+    # Generous: the machine is shared; a request normally takes a fraction of a second.
     qtbot.waitUntil(lambda: panel.busy is None and not panel._pending, timeout=timeout_ms)
 
 
@@ -59,7 +60,7 @@ def test_showing_the_panel_scans_without_blocking_the_ui_thread(qtbot, panel) ->
     assert codes(panel) == {}
     assert panel.no_codes.text() == "No trouble codes stored"
     # The first ECU is selected and its identification and live values read.
-    qtbot.waitUntil(lambda: "W0SCPD3E5N1000417" in panel.info.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "W0SCPD3E5N1000417" in panel.info.text(), timeout=15000)
 
 
 def test_an_injected_fault_shows_as_an_active_code_and_clears_after_repair_and_confirmation(
@@ -69,13 +70,13 @@ def test_an_injected_fault_shows_as_an_active_code_and_clears_after_repair_and_c
     idle(qtbot, panel)
     panel.fault_actions["hv-isolation"].setChecked(True)
     assert session.faults.active("hv-isolation")
-    qtbot.waitUntil(lambda: codes(panel).get("P0AA6", ("",))[0] == "active", timeout=6000)
+    qtbot.waitUntil(lambda: codes(panel).get("P0AA6", ("",))[0] == "active", timeout=15000)
     assert "isolation fault" in codes(panel)["P0AA6"][1]
     idle(qtbot, panel)
     assert "1 code" in ecu_lines(panel)["BMS"]
 
     panel.fault_actions["hv-isolation"].setChecked(False)  # repaired: stays stored until cleared
-    qtbot.waitUntil(lambda: codes(panel).get("P0AA6", ("",))[0] == "stored", timeout=6000)
+    qtbot.waitUntil(lambda: codes(panel).get("P0AA6", ("",))[0] == "stored", timeout=15000)
     idle(qtbot, panel)
 
     QTest.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
@@ -95,14 +96,14 @@ def test_an_injected_fault_shows_as_an_active_code_and_clears_after_repair_and_c
 def test_a_silent_ecu_is_shown_with_the_time_waited(qtbot, panel, session) -> None:
     session.simulator.diagnostics.server("TPMS").silent = True
     panel.shown()
-    idle(qtbot, panel, 8000)
+    idle(qtbot, panel)
     # The time actually waited: the 1 s timeout plus opening the connection.
     silence = re.compile(r"No answer from TPMS after 1\.[0-3] s")
     assert silence.search(panel.status_text)
     assert panel.status_text.startswith("3 of 4 ECUs answered")
     assert silence.search(ecu_lines(panel)["TPMS"])
     panel.ecu_list.setCurrentRow(3)
-    qtbot.waitUntil(lambda: "No answer from TPMS" in panel.info.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "No answer from TPMS" in panel.info.text(), timeout=15000)
 
 
 def test_on_a_log_replay_the_panel_explains_there_is_nothing_to_ask(qtbot, ctx, session, monkeypatch) -> None:
