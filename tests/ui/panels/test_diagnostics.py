@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from ui.models.dtc_table import CODE_COLUMN, DESCRIPTION_COLUMN, STATE_COLUMN
 from ui.panels.diagnostics import DiagnosticsPanel
@@ -23,9 +25,24 @@ def panel(qtbot, ctx) -> DiagnosticsPanel:
     return p
 
 
-def idle(qtbot, panel: DiagnosticsPanel, timeout_ms: int = 15000) -> None:
-    # Generous: the machine is shared; a request normally takes a fraction of a second.
-    qtbot.waitUntil(lambda: panel.busy is None and not panel._pending, timeout=timeout_ms)
+def wait_for(check: Callable[[], bool], timeout_s: float = 15.0) -> None:
+    """Process Qt events until ``check()``: the worker's results arrive as queued signals.
+
+    A plain processEvents loop rather than qtbot.waitUntil: once an earlier test in the session has run
+    an application event loop and quit it (``cockpit screenshot``), QEventLoop-based waits return at once
+    without delivering events posted from other threads. Generous timeout: the machine is shared; a
+    request normally takes a fraction of a second.
+    """
+    app = QApplication.instance()
+    end = time.monotonic() + timeout_s
+    while not check():
+        assert time.monotonic() < end, "timed out"
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def idle(panel: DiagnosticsPanel) -> None:
+    wait_for(lambda: panel.busy is None and not panel._pending)
 
 
 def codes(panel: DiagnosticsPanel) -> dict[str, tuple[str, str]]:
@@ -52,7 +69,7 @@ def test_showing_the_panel_scans_without_blocking_the_ui_thread(qtbot, panel) ->
     panel.shown()
     assert time.monotonic() - started < 0.1  # the requests run on a worker thread
     assert panel.status_text == "Scanning…" and not panel.scan_button.isEnabled()
-    idle(qtbot, panel)
+    idle(panel)
     assert panel.status_text.startswith("4 of 4 ECUs answered in ")
     lines = ecu_lines(panel)
     assert list(lines) == ["VCU", "BMS", "BCM", "TPMS"]
@@ -60,24 +77,24 @@ def test_showing_the_panel_scans_without_blocking_the_ui_thread(qtbot, panel) ->
     assert codes(panel) == {}
     assert panel.no_codes.text() == "No trouble codes stored"
     # The first ECU is selected and its identification and live values read.
-    qtbot.waitUntil(lambda: "W0SCPD3E5N1000417" in panel.info.text(), timeout=15000)
+    wait_for(lambda: "W0SCPD3E5N1000417" in panel.info.text())
 
 
 def test_an_injected_fault_shows_as_an_active_code_and_clears_after_repair_and_confirmation(
     qtbot, panel, session
 ) -> None:
     panel.shown()
-    idle(qtbot, panel)
+    idle(panel)
     panel.fault_actions["hv-isolation"].setChecked(True)
     assert session.faults.active("hv-isolation")
-    qtbot.waitUntil(lambda: codes(panel).get("P0AA6", ("",))[0] == "active", timeout=15000)
+    wait_for(lambda: codes(panel).get("P0AA6", ("",))[0] == "active")
     assert "isolation fault" in codes(panel)["P0AA6"][1]
-    idle(qtbot, panel)
+    idle(panel)
     assert "1 code" in ecu_lines(panel)["BMS"]
 
     panel.fault_actions["hv-isolation"].setChecked(False)  # repaired: stays stored until cleared
-    qtbot.waitUntil(lambda: codes(panel).get("P0AA6", ("",))[0] == "stored", timeout=15000)
-    idle(qtbot, panel)
+    wait_for(lambda: codes(panel).get("P0AA6", ("",))[0] == "stored")
+    idle(panel)
 
     QTest.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
     assert not panel.confirm.isHidden()
@@ -88,7 +105,7 @@ def test_an_injected_fault_shows_as_an_active_code_and_clears_after_repair_and_c
 
     QTest.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
     QTest.mouseClick(panel.confirm_yes, Qt.MouseButton.LeftButton)
-    idle(qtbot, panel)
+    idle(panel)
     assert panel.status_text.startswith("Codes cleared in ")
     assert codes(panel) == {}
 
@@ -96,14 +113,14 @@ def test_an_injected_fault_shows_as_an_active_code_and_clears_after_repair_and_c
 def test_a_silent_ecu_is_shown_with_the_time_waited(qtbot, panel, session) -> None:
     session.simulator.diagnostics.server("TPMS").silent = True
     panel.shown()
-    idle(qtbot, panel)
+    idle(panel)
     # The time actually waited: the 1 s timeout plus opening the connection.
     silence = re.compile(r"No answer from TPMS after 1\.[0-3] s")
     assert silence.search(panel.status_text)
     assert panel.status_text.startswith("3 of 4 ECUs answered")
     assert silence.search(ecu_lines(panel)["TPMS"])
     panel.ecu_list.setCurrentRow(3)
-    qtbot.waitUntil(lambda: "No answer from TPMS" in panel.info.text(), timeout=15000)
+    wait_for(lambda: "No answer from TPMS" in panel.info.text())
 
 
 def test_on_a_log_replay_the_panel_explains_there_is_nothing_to_ask(qtbot, ctx, session, monkeypatch) -> None:
@@ -111,6 +128,6 @@ def test_on_a_log_replay_the_panel_explains_there_is_nothing_to_ask(qtbot, ctx, 
     panel = DiagnosticsPanel(ctx)
     qtbot.addWidget(panel)
     panel.shown()
-    idle(qtbot, panel)
+    idle(panel)
     assert panel.status_text.startswith("diagnostics need a CAN bus with ECUs on it")
     assert panel.scan_button.isEnabled()
