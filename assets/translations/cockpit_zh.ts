@@ -122,182 +122,187 @@
     <name>DiagnosticsPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="44"/>
-        <location filename="../../ui/panels/diagnostics.py" line="109"/>
+        <location filename="../../ui/panels/diagnostics.py" line="110"/>
         <source>Vehicle health</source>
         <translation>车辆健康</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="106"/>
+        <location filename="../../ui/panels/diagnostics.py" line="107"/>
         <source>Not scanned yet</source>
         <translation>尚未扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="115"/>
+        <location filename="../../ui/panels/diagnostics.py" line="116"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="116"/>
+        <location filename="../../ui/panels/diagnostics.py" line="117"/>
         <source>Read codes</source>
         <translation>读取故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="117"/>
+        <location filename="../../ui/panels/diagnostics.py" line="118"/>
         <source>Clear codes…</source>
         <translation>清除故障码…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="129"/>
+        <location filename="../../ui/panels/diagnostics.py" line="130"/>
         <source>Faults (developer)</source>
         <translation>故障注入（开发者）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="148"/>
+        <location filename="../../ui/panels/diagnostics.py" line="149"/>
         <source>Tyre pressure low: front left</source>
         <translation>胎压过低：左前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="149"/>
+        <location filename="../../ui/panels/diagnostics.py" line="150"/>
         <source>Tyre pressure low: front right</source>
         <translation>胎压过低：右前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="150"/>
+        <location filename="../../ui/panels/diagnostics.py" line="151"/>
         <source>Tyre pressure low: rear left</source>
         <translation>胎压过低：左后</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="151"/>
+        <location filename="../../ui/panels/diagnostics.py" line="152"/>
         <source>Tyre pressure low: rear right</source>
         <translation>胎压过低：右后</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="152"/>
+        <location filename="../../ui/panels/diagnostics.py" line="153"/>
         <source>12 V battery low</source>
         <translation>12 V 蓄电池电压低</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="153"/>
+        <location filename="../../ui/panels/diagnostics.py" line="154"/>
         <source>Battery cells out of balance</source>
         <translation>电芯不均衡</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="154"/>
+        <location filename="../../ui/panels/diagnostics.py" line="155"/>
         <source>High-voltage isolation fault</source>
         <translation>高压绝缘故障</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="155"/>
+        <location filename="../../ui/panels/diagnostics.py" line="156"/>
         <source>Charging fault</source>
         <translation>充电故障</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="156"/>
+        <location filename="../../ui/panels/diagnostics.py" line="157"/>
         <source>Outside temperature sensor lost</source>
         <translation>车外温度传感器信号丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="165"/>
+        <location filename="../../ui/panels/diagnostics.py" line="158"/>
+        <source>TPMS stops answering diagnostics</source>
+        <translation>胎压模块停止响应诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="167"/>
         <source>Clear codes</source>
         <translation>清除故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="166"/>
+        <location filename="../../ui/panels/diagnostics.py" line="168"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="176"/>
+        <location filename="../../ui/panels/diagnostics.py" line="178"/>
         <source>ECUs</source>
         <translation>控制单元</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="185"/>
+        <location filename="../../ui/panels/diagnostics.py" line="187"/>
         <source>Trouble codes</source>
         <translation>故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="203"/>
+        <location filename="../../ui/panels/diagnostics.py" line="205"/>
         <source>ECU information</source>
         <translation>控制单元信息</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="204"/>
+        <location filename="../../ui/panels/diagnostics.py" line="206"/>
         <source>Select an ECU</source>
         <translation>请选择控制单元</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="230"/>
+        <location filename="../../ui/panels/diagnostics.py" line="232"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="233"/>
+        <location filename="../../ui/panels/diagnostics.py" line="235"/>
         <source>Reading trouble codes…</source>
         <translation>正在读取故障码…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="240"/>
+        <location filename="../../ui/panels/diagnostics.py" line="242"/>
         <source>Clear the stored trouble codes of %1 ECUs? Codes of faults that are still present come back at the next self-test.</source>
         <translation>清除 %1 个控制单元中存储的故障码？仍然存在的故障会在下一次自检时重新出现。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="250"/>
+        <location filename="../../ui/panels/diagnostics.py" line="252"/>
         <source>Clearing trouble codes…</source>
         <translation>正在清除故障码…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="253"/>
+        <location filename="../../ui/panels/diagnostics.py" line="255"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="334"/>
+        <location filename="../../ui/panels/diagnostics.py" line="336"/>
         <source>Codes cleared in %1 s</source>
         <translation>故障码已清除，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="336"/>
+        <location filename="../../ui/panels/diagnostics.py" line="338"/>
         <source>Codes read in %1 s</source>
         <translation>故障码已读取，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="352"/>
+        <location filename="../../ui/panels/diagnostics.py" line="354"/>
         <source>%1 of %2 ECUs answered in %3 s</source>
         <translation>%2 个控制单元中有 %1 个应答，用时 %3 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="360"/>
+        <location filename="../../ui/panels/diagnostics.py" line="362"/>
         <source>No answer from %1 after %2 s</source>
         <translation>%1 在 %2 秒内无应答</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="390"/>
+        <location filename="../../ui/panels/diagnostics.py" line="392"/>
         <source>No codes from the ECUs that answered</source>
         <translation>已应答的控制单元没有故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="392"/>
+        <location filename="../../ui/panels/diagnostics.py" line="394"/>
         <source>No trouble codes stored</source>
         <translation>没有存储的故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="405"/>
+        <location filename="../../ui/panels/diagnostics.py" line="407"/>
         <source>no codes</source>
         <translation>无故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="407"/>
+        <location filename="../../ui/panels/diagnostics.py" line="409"/>
         <source>1 code</source>
         <translation>1 个故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="409"/>
+        <location filename="../../ui/panels/diagnostics.py" line="411"/>
         <source>%1 codes</source>
         <translation>%1 个故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="438"/>
+        <location filename="../../ui/panels/diagnostics.py" line="440"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>

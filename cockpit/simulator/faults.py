@@ -19,6 +19,7 @@ FAULTS = {
     "hv-isolation": "high-voltage isolation resistance low",
     "charging-fault": "charger communication fault: charging stops",
     "sensor-lost": "outside temperature sensor signal lost",
+    "tpms-diag-silent": "tyre pressure module stops answering diagnostic requests",
 }
 LEAKED_KPA = 165.0
 

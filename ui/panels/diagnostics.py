@@ -155,6 +155,7 @@ class DiagnosticsPanel(Panel):
             "hv-isolation": self.tr("High-voltage isolation fault"),
             "charging-fault": self.tr("Charging fault"),
             "sensor-lost": self.tr("Outside temperature sensor lost"),
+            "tpms-diag-silent": self.tr("TPMS stops answering diagnostics"),
         }
 
     def _confirm_bar(self) -> QWidget:

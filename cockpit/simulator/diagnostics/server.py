@@ -85,7 +85,9 @@ class UdsServer:
 
     # -- the simulation loop --------------------------------------------------------------------------------
     def receive(self, msg: can.Message) -> None:
-        if self.silent or time.monotonic() < self._offline_until:
+        if self.silent or self.car.faults.active(f"{self.name.lower()}-diag-silent"):
+            return
+        if time.monotonic() < self._offline_until:
             return
         self.transport.feed(msg, self.handle)
 

@@ -52,6 +52,14 @@ def test_a_bus_without_ecus_reports_each_silence_and_exits_1(capsys) -> None:
     assert all(e["dtcs"] is None and not e["answered"] for e in out["ecus"])
 
 
+def test_an_ecu_that_stops_answering_is_reported_with_the_time_waited(capsys) -> None:
+    code = main(["diag", "scan", "--fault", "tpms-diag-silent", "--timeout", "0.4"])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert lines[-1] == "TPMS (0x7E3): no answer from TPMS (7E3h) after 0.4 s"
+    assert all("answers in" in line for line in lines[:3])
+
+
 def test_bad_input_is_one_line_and_exit_2(capsys) -> None:
     assert main(["diag", "dtc", "--can", "virtual:x", "--fault", "12v-low"]) == 2
     assert "--fault injects into the in-process simulator" in capsys.readouterr().err
