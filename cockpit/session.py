@@ -21,6 +21,7 @@ from typing import Literal
 import can
 
 from vehicle_bus.dbc import FrameDecoder, frame_decoder
+from vehicle_bus.diagnostics.tester import Tester
 from vehicle_bus.errors import BusOpenError, InputError
 from vehicle_bus.frame_cache import BusCounters, FrameEntry
 from vehicle_bus.pipeline import Pipeline
@@ -32,6 +33,8 @@ from vehicle_bus.transmit import ActuatorTransmitter
 
 from .commands import CommandLayer
 from .energy import EnergyMonitor
+from .simulator.diagnostics.network import CATALOG, DESCRIPTION
+from .simulator.faults import Faults
 from .simulator.runner import SimulationRunner
 from .simulator.setup import build_simulation
 from .state_store import StateStore
@@ -89,6 +92,8 @@ class Session:
         self._loader: threading.Thread | None = None
         self._retransmit: can.BusABC | None = None
         self._frame_decoders: dict[int, FrameDecoder | None] = {}
+        self._tester: Tester | None = None
+        self._tester_lock = threading.Lock()
         self._commands: CommandLayer | None = None
 
     @property
@@ -299,8 +304,35 @@ class Session:
         rate = bitrate or (self.vehicle.profile.bitrate if self.vehicle.profile else 500_000)
         return min(1.0, self.frames_per_second * 125 / rate) if rate else math.nan
 
+    # -- diagnostics ----------------------------------------------------------------------------------------
+    def diagnostics(self) -> Tester:
+        """The diagnostic tester (UDS, OBD-II) on a bus connection of its own, opened on first use.
+
+        Blocks while it opens a bus: call it off the UI thread, as every diagnostic request.
+        """
+        with self._tester_lock:
+            if self._tester is None:
+                if self.kind == "simulator" and self.sim_channel:
+                    bus = can.Bus(interface="virtual", channel=self.sim_channel)
+                elif self.kind == "live":
+                    bus = open_bus(self._spec, self._bitrate)
+                else:
+                    raise InputError(
+                        "diagnostics need a CAN bus with ECUs on it; a log replay has none",
+                        fix="Run the simulator (no --replay) or give --can",
+                    )
+                self._tester = Tester(bus, DESCRIPTION, CATALOG)
+            return self._tester
+
+    @property
+    def faults(self) -> Faults | None:
+        """The in-process simulator's faults (inject and repair at run time); None on a real bus."""
+        return self.simulator.car.faults if self.simulator is not None else None
+
     def close(self) -> None:
         self._closing.set()
+        if self._tester is not None:
+            self._tester.close()
         if self.simulator is not None:
             self.simulator.stop()
         self.pipeline.close()

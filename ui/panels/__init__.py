@@ -45,6 +45,13 @@ PANELS = (
         "ui.panels.cabin:CabinPanel",
     ),
     PanelInfo(
+        "health",
+        "✚",
+        "DiagnosticsPanel",
+        QT_TRANSLATE_NOOP("DiagnosticsPanel", "Vehicle health"),
+        "ui.panels.diagnostics:DiagnosticsPanel",
+    ),
+    PanelInfo(
         "can",
         "⌁",
         "CanMonitorPanel",
