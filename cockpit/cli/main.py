@@ -18,6 +18,8 @@ SUBCOMMANDS = {
     "screenshot": "screenshot",
     "command": "command",
     "mapping": "mapping",
+    "map": "map",
+    "route": "route",
 }
 DEFAULT = "run"
 

@@ -1,0 +1,212 @@
+"""Turn-by-turn maneuvers from a route: what to do at each junction, from the bearings in and out.
+
+Types and modifiers follow OSRM's vocabulary: ``depart``, ``turn`` (``left``, ``right``, ``slight left``,
+``sharp right``, ``uturn`` …), ``keep`` (``left``/``right`` at a fork), ``continue`` (straight on onto a
+street of another name), ``roundabout`` (with ``exit``: the number of the exit to take) and ``arrive``.
+``distance_m`` of a maneuver is the distance driven after it up to the next one, so the distances of a
+route's maneuvers add up to its length.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..simulator.route import bearing_deg
+from .graph import RoadGraph
+from .routing import Route
+
+# Bearings are measured over this distance before and after a junction: OSM ways have tiny segments at
+# junctions that would make the angle of the last one meaningless.
+BEARING_SPAN_M = 20.0
+STRAIGHT_DEG = 20.0
+SLIGHT_DEG = 45.0
+TURN_DEG = 135.0
+UTURN_DEG = 170.0
+
+
+@dataclass
+class Maneuver:
+    type: str
+    modifier: str
+    street: str
+    at_m: float  # distance from the route's start
+    lat: float
+    lon: float
+    distance_m: float = 0.0
+    exit: int | None = None
+
+    def as_json(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "type": self.type,
+            "modifier": self.modifier,
+            "street": self.street,
+            "distance_m": round(self.distance_m, 1),
+        }
+        if self.exit is not None:
+            out["exit"] = self.exit
+        return out
+
+
+def signed_turn(bearing_in: float, bearing_out: float) -> float:
+    """Turn angle in degrees, positive to the right, in (-180, 180]."""
+    return (bearing_out - bearing_in + 540.0) % 360.0 - 180.0
+
+
+def modifier_for(angle: float) -> str:
+    a = abs(angle)
+    side = "right" if angle > 0 else "left"
+    if a < STRAIGHT_DEG:
+        return "straight"
+    if a < SLIGHT_DEG:
+        return f"slight {side}"
+    if a < TURN_DEG:
+        return side
+    if a < UTURN_DEG:
+        return f"sharp {side}"
+    return "uturn"
+
+
+def _point_at(route: Route, s: float) -> tuple[float, float]:
+    s = min(max(s, 0.0), route.distance_m)
+    return float(np.interp(s, route.cum_m, route.points[:, 0])), float(
+        np.interp(s, route.cum_m, route.points[:, 1])
+    )
+
+
+def _bearings(route: Route, s: float) -> tuple[float, float]:
+    here = _point_at(route, s)
+    before = _point_at(route, s - BEARING_SPAN_M)
+    after = _point_at(route, s + BEARING_SPAN_M)
+    return bearing_deg(before, here), bearing_deg(here, after)
+
+
+def _edge_bearing(graph: RoadGraph, edge: int) -> float:
+    """Bearing leaving a junction along ``edge``, over the same span as the route's."""
+    c = int(graph.edge_chain[edge])
+    length = float(graph.chain_len[c])
+    span = min(BEARING_SPAN_M, length)
+    if graph.edge_dir[edge] > 0:
+        pts = graph.chain_points(c, 0.0, span)
+    else:
+        pts = graph.chain_points(c, length, length - span)
+    return bearing_deg(pts[0], pts[-1])
+
+
+def _street(graph: RoadGraph, route: Route, index: int) -> str:
+    """The name of the road from piece ``index`` on; an unnamed link takes the next name within 300 m."""
+    driven = 0.0
+    for piece in route.pieces[index:]:
+        name = graph.chain_name(piece.chain)
+        if name or driven > 300:
+            return name
+        driven += piece.length_m
+    return ""
+
+
+def build_maneuvers(graph: RoadGraph, route: Route) -> list[Maneuver]:
+    pieces = route.pieces
+    roundabout = graph.data.way_roundabout[graph.chain_way[[p.chain for p in pieces]]]
+    start = route.points[0]
+    out = [Maneuver("depart", "", _street(graph, route, 0), 0.0, float(start[0]), float(start[1]))]
+    entry: Maneuver | None = None
+    entry_bearing = 0.0
+    exits = 0
+    for i in range(len(pieces) - 1):
+        at = float(route.piece_start_m[i + 1])
+        lat, lon = _point_at(route, at)
+        b_in, b_out = _bearings(route, at)
+        angle = signed_turn(b_in, b_out)
+        vertex = _junction(graph, pieces[i])
+        others = _other_bearings(graph, vertex, pieces[i], pieces[i + 1])
+        if roundabout[i + 1] and not roundabout[i]:
+            entry = Maneuver("roundabout", "", "", at, lat, lon)
+            entry_bearing, exits = b_in, 0
+            continue
+        if roundabout[i] and entry is not None:
+            # Each junction passed on the ring with a road leaving it is one exit; so is the one taken.
+            if not roundabout[i + 1]:
+                entry.exit = exits + 1
+                entry.modifier = modifier_for(signed_turn(entry_bearing, b_out))
+                entry.street = _street(graph, route, i + 1)
+                out.append(entry)
+                entry = None
+            elif any(not graph.data.way_roundabout[graph.chain_way[graph.edge_chain[e]]] for e in others[1]):
+                exits += 1
+            continue
+        maneuver = _classify(angle, others[0], graph, route, i)
+        if maneuver is not None:
+            kind, modifier = maneuver
+            out.append(Maneuver(kind, modifier, _street(graph, route, i + 1), at, lat, lon))
+    end = route.points[-1]
+    out.append(
+        Maneuver("arrive", "", _street(graph, route, len(pieces) - 1), route.distance_m, *map(float, end))
+    )
+    for m, nxt in itertools.pairwise(out):
+        m.distance_m = nxt.at_m - m.at_m
+    return out
+
+
+def _junction(graph: RoadGraph, piece: object) -> int:
+    c = piece.chain  # type: ignore[attr-defined]
+    return int(graph.chain_b[c] if piece.b_m >= piece.a_m else graph.chain_a[c])  # type: ignore[attr-defined]
+
+
+def _other_bearings(
+    graph: RoadGraph, vertex: int, came: object, going: object
+) -> tuple[list[float], list[int]]:
+    """Bearings of the roads one could take at ``vertex`` instead (not back, not the one taken)."""
+    bearings, edges = [], []
+    for e in graph.out_edges(vertex):
+        c = int(graph.edge_chain[e])
+        if c in (came.chain, going.chain):  # type: ignore[attr-defined]
+            continue
+        bearings.append(_edge_bearing(graph, e))
+        edges.append(e)
+    return bearings, edges
+
+
+def _classify(
+    angle: float, others: list[float], graph: RoadGraph, route: Route, i: int
+) -> tuple[str, str] | None:
+    at = float(route.piece_start_m[i + 1])
+    b_in = _bearings(route, at)[0]
+    rel = [signed_turn(b_in, b) for b in others]
+    modifier = modifier_for(angle)
+    name_before = graph.chain_name(route.pieces[i].chain)
+    name_after = graph.chain_name(route.pieces[i + 1].chain)
+    if abs(angle) >= UTURN_DEG:
+        return "turn", "uturn"
+    if abs(angle) < SLIGHT_DEG:
+        # A fork: another road leaves in nearly the same direction, so "slight" is not enough to tell.
+        close = [r for r in rel if abs(r) < SLIGHT_DEG]
+        if close:
+            return "keep", "left" if all(angle < r for r in close) else "right"
+        if not rel:
+            return None  # the road bends; nothing else to take
+        if modifier == "straight":
+            return ("continue", "straight") if name_after and name_after != name_before else None
+        return "turn", modifier
+    if not rel and name_after == name_before:
+        return None  # a hairpin of the same road with no alternative
+    return "turn", modifier
+
+
+def describe(m: Maneuver) -> str:
+    """English instruction for the CLI (the head unit translates its own)."""
+    onto = f" onto {m.street}" if m.street else ""
+    if m.type == "depart":
+        return f"Start{' on ' + m.street if m.street else ''}"
+    if m.type == "arrive":
+        return "Arrive at the destination"
+    if m.type == "roundabout":
+        return f"At the roundabout take exit {m.exit}{onto}"
+    if m.type == "keep":
+        return f"Keep {m.modifier}{onto}"
+    if m.type == "continue":
+        return f"Continue straight{onto}"
+    if m.modifier == "uturn":
+        return f"Make a U-turn{onto}"
+    return f"Turn {m.modifier}{onto}"

@@ -1,0 +1,178 @@
+"""Fastest routes over the road graph: Dijkstra (scipy's, in C) from the junctions the start can reach.
+
+The start and the destination lie somewhere on a chain. From the start the car can drive to one or both
+ends of its chain (one-way rules decide), and the destination is reached from one or both ends of its
+chain; Dijkstra runs from the (at most two) start junctions, and the best combination of start end, path
+and destination end wins. Start and destination on the same chain, in the allowed direction, is a direct
+route.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.sparse.csgraph import dijkstra
+
+from vehicle_bus.errors import InputError
+
+from .graph import RoadGraph, Snap
+
+# A destination farther than this from any road is "off the road network".
+MAX_SNAP_M = 500.0
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Driving along ``chain`` from offset ``a_m`` to ``b_m`` (b < a drives the chain backwards)."""
+
+    chain: int
+    a_m: float
+    b_m: float
+
+    @property
+    def length_m(self) -> float:
+        return abs(self.b_m - self.a_m)
+
+
+@dataclass
+class Route:
+    pieces: list[Piece]
+    points: np.ndarray  # (n, 2) lat, lon
+    cum_m: np.ndarray  # distance from the start at each point
+    cum_s: np.ndarray  # expected time from the start at each point
+    piece_of_seg: np.ndarray  # piece index of segment i (points i → i + 1)
+    piece_start_m: np.ndarray  # distance from the start where each piece begins
+    start: Snap
+    end: Snap
+    maneuvers: list = field(default_factory=list)  # filled by maneuvers.build_maneuvers
+
+    @property
+    def distance_m(self) -> float:
+        return float(self.cum_m[-1])
+
+    @property
+    def duration_s(self) -> float:
+        return float(self.cum_s[-1])
+
+    def speed_limits_kmh(self, graph: RoadGraph) -> list[float]:
+        """Speed limit of each segment (for the simulator driving the route)."""
+        speed = graph.data.way_speed[graph.chain_way[[p.chain for p in self.pieces]]]
+        return [float(speed[i]) for i in self.piece_of_seg]
+
+
+class NoRouteError(InputError):
+    """No way to drive from the start to the destination."""
+
+
+def _options_from(graph: RoadGraph, snap: Snap) -> list[tuple[int, float, Piece]]:
+    """(junction, seconds to reach it, piece driven) for each way the car can leave its chain."""
+    c = snap.chain
+    out = []
+    oneway, speed, length = graph.chain_oneway[c], graph.chain_speed[c], graph.chain_len[c]
+    if oneway != -1:
+        out.append((int(graph.chain_b[c]), (length - snap.offset_m) / speed, Piece(c, snap.offset_m, length)))
+    if oneway != 1:
+        out.append((int(graph.chain_a[c]), snap.offset_m / speed, Piece(c, snap.offset_m, 0.0)))
+    return out
+
+
+def _options_to(graph: RoadGraph, snap: Snap) -> list[tuple[int, float, Piece]]:
+    """(junction, seconds from it to the destination, piece driven) for each way into the chain."""
+    c = snap.chain
+    out = []
+    oneway, speed, length = graph.chain_oneway[c], graph.chain_speed[c], graph.chain_len[c]
+    if oneway != -1:
+        out.append((int(graph.chain_a[c]), snap.offset_m / speed, Piece(c, 0.0, snap.offset_m)))
+    if oneway != 1:
+        out.append((int(graph.chain_b[c]), (length - snap.offset_m) / speed, Piece(c, length, snap.offset_m)))
+    return out
+
+
+def _direct(graph: RoadGraph, start: Snap, end: Snap) -> tuple[float, Piece] | None:
+    if start.chain != end.chain:
+        return None
+    c = start.chain
+    forward = end.offset_m >= start.offset_m
+    allowed = graph.chain_oneway[c] != (-1 if forward else 1)
+    if not allowed:
+        return None
+    return abs(end.offset_m - start.offset_m) / graph.chain_speed[c], Piece(c, start.offset_m, end.offset_m)
+
+
+class Router:
+    def __init__(self, graph: RoadGraph) -> None:
+        self.graph = graph
+
+    def snap(self, lat: float, lon: float, what: str) -> Snap:
+        snap = self.graph.snap(lat, lon)
+        if snap.distance_m > MAX_SNAP_M:
+            raise InputError(
+                f"the {what} ({lat:.5f}, {lon:.5f}) is {snap.distance_m / 1000:.1f} km from the nearest road",
+                fix="Pick a place on or near a road of this map",
+            )
+        return snap
+
+    def route(self, start: Snap, end: Snap) -> Route:
+        g = self.graph
+        starts = _options_from(g, start)
+        ends = _options_to(g, end)
+        best: tuple[float, list[Piece]] | None = None
+        direct = _direct(g, start, end)
+        if direct is not None:
+            best = (direct[0], [direct[1]])
+        if starts:
+            sources = [s[0] for s in starts]
+            dist, pred = dijkstra(g.time_csr, indices=sources, return_predecessors=True)
+            for i, (sv, s_cost, s_piece) in enumerate(starts):
+                for ev, e_cost, e_piece in ends:
+                    total = s_cost + dist[i, ev] + e_cost
+                    if math.isfinite(total) and (best is None or total < best[0]):
+                        best = (total, [s_piece, *self._path(pred[i], sv, ev), e_piece])
+        if best is None:
+            raise NoRouteError(
+                "no route: the destination cannot be reached from the start "
+                "(one-way streets lead away from it, or it lies on a separate road network)",
+                fix="Pick another destination or start",
+            )
+        return self._assemble([p for p in best[1] if p.length_m > 0.01] or best[1][:1], start, end)
+
+    def _path(self, pred: np.ndarray, source: int, target: int) -> list[Piece]:
+        g = self.graph
+        vertices = [target]
+        while vertices[-1] != source:
+            vertices.append(int(pred[vertices[-1]]))
+        vertices.reverse()
+        pieces = []
+        for u, v in itertools.pairwise(vertices):
+            e = g.edge_between(u, v)
+            c = int(g.edge_chain[e])
+            length = float(g.chain_len[c])
+            pieces.append(Piece(c, 0.0, length) if g.edge_dir[e] > 0 else Piece(c, length, 0.0))
+        return pieces
+
+    def _assemble(self, pieces: list[Piece], start: Snap, end: Snap) -> Route:
+        g = self.graph
+        points: list[tuple[float, float]] = []
+        seg_piece: list[int] = []
+        for i, piece in enumerate(pieces):
+            pts = g.chain_points(piece.chain, piece.a_m, piece.b_m)
+            if points:
+                pts = pts[1:]  # the junction is the previous piece's last point
+            points.extend(pts)
+            seg_piece.extend([i] * len(pts))
+        if len(points) < 2:
+            points.append(points[-1])
+            seg_piece.append(0)
+        arr = np.array(points)
+        x, y = g.project(arr[:, 0], arr[:, 1])
+        seg = np.hypot(np.diff(x), np.diff(y))
+        piece_of_seg = np.array(seg_piece[1:], np.int64)
+        speed = g.chain_speed[[p.chain for p in pieces]][piece_of_seg]
+        cum_m = np.concatenate(([0.0], np.cumsum(seg)))
+        cum_s = np.concatenate(([0.0], np.cumsum(seg / speed)))
+        piece_start = np.concatenate(([0.0], np.cumsum([p.length_m for p in pieces])))[:-1]
+        # Rescale piece starts to the polyline's own measure (they agree to rounding).
+        return Route(pieces, arr, cum_m, cum_s, piece_of_seg, piece_start, start, end)
