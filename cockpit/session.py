@@ -55,6 +55,8 @@ class SessionOptions:
     faults: tuple[str, ...] = ()
     charge: str | None = None  # simulator: start parked on an "ac" or "dc" charger
     use_can_config: bool = True
+    map: str | None = None  # navigation: .osm.pbf or map cache; None = the built-in town
+    destination: str | None = None  # navigation: guide there once the map is loaded
 
 
 class Session:
@@ -271,6 +273,15 @@ class Session:
             return decode(data)
         except Exception:  # cantools' decode errors: a frame that does not fit its message
             return None
+
+    def drive_route(self, points: list[tuple[float, float]], limits_kmh: list[float]) -> bool:
+        """Hand a route to the in-process simulated car, which drives it; False when there is none."""
+        if self.simulator is None:
+            return False
+        from .simulator.route import Route
+
+        self.simulator.car.follow(Route(points, limits_kmh))
+        return True
 
     def start_recording(self, path: str | Path) -> Recorder:
         recorder = Recorder(path)
