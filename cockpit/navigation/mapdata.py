@@ -9,6 +9,7 @@ refs, POI tags) travel as one JSON document inside the archive.
 from __future__ import annotations
 
 import json
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,7 +138,7 @@ class MapData:
                         fix="Import the .osm.pbf again with `cockpit map import`",
                     )
                 arrays = {k: z[k] for k in ARRAY_FIELDS}
-        except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
             raise InputError(
                 f"not a readable map cache ({type(exc).__name__})",
                 where=str(path),
