@@ -1,0 +1,100 @@
+"""The navigation panel on the running simulated car: the built-in map loads off the UI thread, search
+finds charging stations by road distance, a route starts guidance, the simulated car drives it, the
+banner counts down; an OSM map shows its attribution; a broken map file is one line and the panel lives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QImage
+
+from cockpit.navigation.osm_import import import_osm
+from cockpit.session import Session, SessionOptions
+from cockpit.targets import TargetTracker
+from ui.context import UiContext
+from ui.panels.navigation import NavigationPanel
+from ui.theme import DARK
+from ui.units import Units
+
+MONACO_PBF = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "osm" / "monaco-latest.osm.pbf"
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+def _panel(qtbot, ctx: UiContext) -> NavigationPanel:
+    panel = NavigationPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 600)
+    panel.show()
+    qtbot.waitUntil(
+        lambda: panel.nav is not None or panel.status.isVisible() and "Map" in panel.status.text(),
+        timeout=10_000,
+    )
+    return panel
+
+
+def test_search_route_and_guidance_on_the_builtin_town(qtbot, ctx, run_session) -> None:
+    panel = _panel(qtbot, ctx)
+    assert panel.nav is not None and panel.map.attribution == ""
+    run_session(1.0, lambda: panel.refresh(ctx.session.store.snapshot()))
+    assert panel.map.car is not None  # the car from the CAN GPS signals
+    panel._search_for("charging")
+    assert panel.results.count() == 6
+    first = panel.results.item(0).data(0x0100)
+    assert "Charging" in panel.results.item(0).text()
+    panel.navigate_to(first.lat, first.lon, first.name)
+    qtbot.waitUntil(lambda: panel.route is not None, timeout=5000)
+    # The simulated car now drives the route the panel computed.
+    assert ctx.session.simulator.car.route.points[-1] == pytest.approx(tuple(panel.route.points[-1]))
+    run_session(2.0, lambda: (panel.refresh(ctx.session.store.snapshot()), panel.background()))
+    assert panel.banner.isVisible() and panel.trip.isVisible()
+    assert "to go" in panel.trip_text.text() and "% at arrival" in panel.trip_text.text()
+    before = panel.progress.remaining_m
+    run_session(2.0, lambda: (panel.refresh(ctx.session.store.snapshot()), panel.background()))
+    assert panel.progress.remaining_m < before
+    assert not panel.progress.off_route
+    image = QImage(panel.size(), QImage.Format.Format_RGB32)
+    panel.render(image)
+    route_blue = sum(
+        1 for x in range(0, 1280, 8) for y in range(0, 600, 8) if image.pixelColor(x, y).name() == "#3d8bff"
+    )
+    assert route_blue > 10  # the route line (and the banner) are drawn
+    panel.end_guidance()
+    assert not panel.banner.isVisible()
+
+
+def _ctx_with(qapp, options: SessionOptions) -> tuple[Session, UiContext]:
+    session = Session(options)
+    session.start()
+    return session, UiContext(session, DARK, Units(), TargetTracker(session.store, session.transmitter))
+
+
+def test_osm_map_shows_attribution(qtbot, qapp, tmp_path: Path) -> None:
+    if not MONACO_PBF.is_file():
+        pytest.skip("shared Monaco extract missing")
+    cache = import_osm(MONACO_PBF, tmp_path / "monaco.navmap.npz")
+    session, ctx = _ctx_with(qapp, SessionOptions(use_can_config=False, map=str(cache)))
+    try:
+        panel = _panel(qtbot, ctx)
+        assert panel.map.attribution == "© OpenStreetMap contributors"
+        assert len(panel.nav.data.pois_in("charging")) == 11
+    finally:
+        session.close()
+
+
+def test_broken_map_is_one_line_and_the_panel_lives(qtbot, qapp, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.osm.pbf"
+    broken.write_bytes(b"garbage" * 100)
+    session, ctx = _ctx_with(qapp, SessionOptions(use_can_config=False, map=str(broken)))
+    try:
+        panel = _panel(qtbot, ctx)
+        assert panel.nav is None
+        assert "not a readable OSM file" in panel.status.text()
+        panel._search_for("charging")  # no map: nothing happens, nothing breaks
+        assert not panel.results.isVisible()
+    finally:
+        session.close()
