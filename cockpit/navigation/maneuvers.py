@@ -83,6 +83,24 @@ def _bearings(route: Route, s: float) -> tuple[float, float]:
     return bearing_deg(before, here), bearing_deg(here, after)
 
 
+def _all_bearings(route: Route, s: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def at(d: np.ndarray) -> np.ndarray:
+        d = np.clip(d, 0.0, route.distance_m)
+        return np.column_stack(
+            (np.interp(d, route.cum_m, route.points[:, 0]), np.interp(d, route.cum_m, route.points[:, 1]))
+        )
+
+    here, before, after = at(s), at(s - BEARING_SPAN_M), at(s + BEARING_SPAN_M)
+    return _bearing_array(before, here), _bearing_array(here, after), here
+
+
+def _bearing_array(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    lat1, lon1, lat2, lon2 = (np.radians(v) for v in (a[:, 0], a[:, 1], b[:, 0], b[:, 1]))
+    y = np.sin(lon2 - lon1) * np.cos(lat2)
+    x = np.cos(lat1) * np.sin(lat2) - np.sin(lat1) * np.cos(lat2) * np.cos(lon2 - lon1)
+    return np.degrees(np.arctan2(y, x)) % 360
+
+
 def _edge_bearing(graph: RoadGraph, edge: int) -> float:
     """Bearing leaving a junction along ``edge``, over the same span as the route's."""
     c = int(graph.edge_chain[edge])
@@ -111,13 +129,16 @@ def build_maneuvers(graph: RoadGraph, route: Route) -> list[Maneuver]:
     roundabout = graph.data.way_roundabout[graph.chain_way[[p.chain for p in pieces]]]
     start = route.points[0]
     out = [Maneuver("depart", "", _street(graph, route, 0), 0.0, float(start[0]), float(start[1]))]
+    # Bearings before and after every junction at once (np.interp over arrays, not per call).
+    ats = np.asarray(route.piece_start_m[1:], float)
+    b_ins, b_outs, here = _all_bearings(route, ats)
     entry: Maneuver | None = None
     entry_bearing = 0.0
     exits = 0
     for i in range(len(pieces) - 1):
-        at = float(route.piece_start_m[i + 1])
-        lat, lon = _point_at(route, at)
-        b_in, b_out = _bearings(route, at)
+        at = float(ats[i])
+        lat, lon = float(here[i, 0]), float(here[i, 1])
+        b_in, b_out = float(b_ins[i]), float(b_outs[i])
         angle = signed_turn(b_in, b_out)
         vertex = _junction(graph, pieces[i])
         others = _other_bearings(graph, vertex, pieces[i], pieces[i + 1])
@@ -136,7 +157,7 @@ def build_maneuvers(graph: RoadGraph, route: Route) -> list[Maneuver]:
             elif any(not graph.data.way_roundabout[graph.chain_way[graph.edge_chain[e]]] for e in others[1]):
                 exits += 1
             continue
-        maneuver = _classify(angle, others[0], graph, route, i)
+        maneuver = _classify(angle, b_in, others[0], graph, route, i)
         if maneuver is not None:
             kind, modifier = maneuver
             out.append(Maneuver(kind, modifier, _street(graph, route, i + 1), at, lat, lon))
@@ -169,10 +190,8 @@ def _other_bearings(
 
 
 def _classify(
-    angle: float, others: list[float], graph: RoadGraph, route: Route, i: int
+    angle: float, b_in: float, others: list[float], graph: RoadGraph, route: Route, i: int
 ) -> tuple[str, str] | None:
-    at = float(route.piece_start_m[i + 1])
-    b_in = _bearings(route, at)[0]
     rel = [signed_turn(b_in, b) for b in others]
     modifier = modifier_for(angle)
     name_before = graph.chain_name(route.pieces[i].chain)

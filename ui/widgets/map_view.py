@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QWidget
 from .map_layers import MINOR_CLASSES, MapLayers
 
 MIN_SCALE, MAX_SCALE = 0.01, 8.0
+# Wide strokes cost the raster engine dearly (round joins on every node): roads stop growing here.
+MAX_ROAD_PX = 14.0
 CITY, DISTRICT, STREET = 0.05, 0.4, 2.0
 # Road widths in metres (drawn at least ``_MIN_PX`` wide): motorway … service.
 _ROAD_WIDTH_M = (22.0, 18.0, 16.0, 14.0, 12.0, 9.0, 8.0, 6.0, 5.0)
@@ -203,7 +205,7 @@ class MapView(QWidget):
         for cls in range(len(_ROAD_WIDTH_M) - 1, -1, -1):
             if city and cls in MINOR_CLASSES:
                 continue
-            width = max(_MIN_PX[cls], _ROAD_WIDTH_M[cls] * self.scale)
+            width = min(MAX_ROAD_PX, max(_MIN_PX[cls], _ROAD_WIDTH_M[cls] * self.scale))
             if width >= 3:
                 p.setPen(self._pen(s.casing, width + 2))
                 for tile in tiles:

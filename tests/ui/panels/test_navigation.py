@@ -31,7 +31,7 @@ def _panel(qtbot, ctx: UiContext) -> NavigationPanel:
     panel.resize(1280, 600)
     panel.show()
     qtbot.waitUntil(
-        lambda: panel.nav is not None or panel.status.isVisible() and "Map" in panel.status.text(),
+        lambda: panel.nav is not None or (panel.status.isVisible() and "Map" in panel.status.text()),
         timeout=10_000,
     )
     return panel
