@@ -57,62 +57,63 @@
 <context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="189"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="189"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="189"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="214"/>
+        <location filename="../../ui/panels/__init__.py" line="51"/>
+        <location filename="../../ui/panels/can_monitor.py" line="219"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="362"/>
+        <location filename="../../ui/panels/can_monitor.py" line="387"/>
         <source>{signal} · last 60 s</source>
         <translation>{signal} · 最近 60 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="365"/>
+        <location filename="../../ui/panels/can_monitor.py" line="390"/>
         <source>Tap a signal to plot it (last 60 s)</source>
         <translation>点击信号查看曲线（最近 60 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="368"/>
+        <location filename="../../ui/panels/can_monitor.py" line="393"/>
         <source>Signals</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="371"/>
+        <location filename="../../ui/panels/can_monitor.py" line="396"/>
         <source>Tap an ID to see its signals</source>
         <translation>点击 ID 查看信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="394"/>
+        <location filename="../../ui/panels/can_monitor.py" line="419"/>
         <source>No DBC message for this ID</source>
         <translation>DBC 中没有此 ID 的报文</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="396"/>
+        <location filename="../../ui/panels/can_monitor.py" line="421"/>
         <source>This frame does not fit its DBC message</source>
         <translation>此帧与 DBC 报文定义不符</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="487"/>
+        <location filename="../../ui/panels/can_monitor.py" line="512"/>
         <source>Cannot record: {line}</source>
         <translation>无法录制：{line}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="505"/>
+        <location filename="../../ui/panels/can_monitor.py" line="530"/>
         <source>Recording failed: {line}</source>
         <translation>录制失败：{line}</translation>
     </message>
@@ -120,164 +121,165 @@
 <context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/panels/energy.py" line="58"/>
+        <location filename="../../ui/panels/__init__.py" line="37"/>
+        <location filename="../../ui/panels/energy.py" line="57"/>
         <source>Energy</source>
         <translation>能耗</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="86"/>
+        <location filename="../../ui/panels/energy.py" line="85"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="92"/>
+        <location filename="../../ui/panels/energy.py" line="91"/>
         <source>Power flow</source>
         <translation>能量流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="98"/>
+        <location filename="../../ui/panels/energy.py" line="97"/>
         <source>Power and speed, last 5 minutes</source>
         <translation>功率与车速（最近 5 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="117"/>
+        <location filename="../../ui/panels/energy.py" line="131"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="127"/>
+        <location filename="../../ui/panels/energy.py" line="103"/>
         <source>Consumption per km</source>
         <translation>每公里能耗</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="162"/>
+        <location filename="../../ui/panels/energy.py" line="174"/>
         <source>Distance</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="163"/>
+        <location filename="../../ui/panels/energy.py" line="175"/>
         <source>Energy used</source>
         <translation>耗电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="164"/>
+        <location filename="../../ui/panels/energy.py" line="176"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="165"/>
+        <location filename="../../ui/panels/energy.py" line="177"/>
         <source>Regenerated</source>
         <translation>能量回收</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="167"/>
+        <location filename="../../ui/panels/energy.py" line="179"/>
         <source>Trip computer</source>
         <translation>行车电脑</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="171"/>
+        <location filename="../../ui/panels/energy.py" line="183"/>
         <source>Since start</source>
         <translation>本次行程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="175"/>
+        <location filename="../../ui/panels/energy.py" line="187"/>
         <source>Trip ⟲</source>
         <translation>小计 ⟲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="176"/>
+        <location filename="../../ui/panels/energy.py" line="188"/>
         <source>Reset trip</source>
         <translation>小计里程清零</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="195"/>
+        <location filename="../../ui/panels/energy.py" line="207"/>
         <source>Battery pack</source>
         <translation>电池包</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="197"/>
+        <location filename="../../ui/panels/energy.py" line="209"/>
         <source>Voltage</source>
         <translation>电压</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="198"/>
+        <location filename="../../ui/panels/energy.py" line="210"/>
         <source>Current</source>
         <translation>电流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="199"/>
+        <location filename="../../ui/panels/energy.py" line="211"/>
         <source>Temperature min / avg / max</source>
         <translation>温度 最低 / 平均 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="200"/>
+        <location filename="../../ui/panels/energy.py" line="212"/>
         <source>Cells min / max</source>
         <translation>单体最低 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="201"/>
+        <location filename="../../ui/panels/energy.py" line="213"/>
         <source>Cell delta</source>
         <translation>单体压差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="207"/>
-        <location filename="../../ui/panels/energy.py" line="322"/>
+        <location filename="../../ui/panels/energy.py" line="219"/>
+        <location filename="../../ui/panels/energy.py" line="317"/>
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="209"/>
-        <location filename="../../ui/panels/energy.py" line="316"/>
+        <location filename="../../ui/panels/energy.py" line="220"/>
+        <location filename="../../ui/panels/energy.py" line="310"/>
         <source>Not charging</source>
         <translation>未在充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="230"/>
+        <location filename="../../ui/panels/energy.py" line="233"/>
         <source>Range extender</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="232"/>
+        <location filename="../../ui/panels/energy.py" line="235"/>
         <source>Fuel</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="233"/>
+        <location filename="../../ui/panels/energy.py" line="236"/>
         <source>Generator</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="234"/>
+        <location filename="../../ui/panels/energy.py" line="237"/>
         <source>Electric range</source>
         <translation>纯电续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="235"/>
+        <location filename="../../ui/panels/energy.py" line="238"/>
         <source>Total range</source>
         <translation>综合续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="317"/>
+        <location filename="../../ui/panels/energy.py" line="311"/>
         <source>Plug in to see the power curve.</source>
         <translation>插枪后显示充电功率曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="322"/>
+        <location filename="../../ui/panels/energy.py" line="317"/>
         <source>Charging finished</source>
         <translation>充电完成</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="324"/>
+        <location filename="../../ui/panels/energy.py" line="319"/>
         <source>target {0:.0f} %</source>
         <translation>目标 {0:.0f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="327"/>
+        <location filename="../../ui/panels/energy.py" line="322"/>
         <source>{0} h {1:02d} min to target</source>
         <translation>距目标 {0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="328"/>
+        <location filename="../../ui/panels/energy.py" line="323"/>
         <source>{0:.1f} kWh added</source>
         <translation>已充 {0:.1f} kWh</translation>
     </message>
@@ -290,65 +292,254 @@
 <context>
     <name>FrameTableModel</name>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="130"/>
+        <location filename="../../ui/models/frame_table.py" line="132"/>
         <source>ID</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="131"/>
+        <location filename="../../ui/models/frame_table.py" line="133"/>
         <source>Message</source>
         <translation>报文</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="132"/>
+        <location filename="../../ui/models/frame_table.py" line="134"/>
         <source>Count</source>
         <translation>计数</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="133"/>
+        <location filename="../../ui/models/frame_table.py" line="135"/>
         <source>Rate Hz</source>
         <translation>频率 Hz</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="134"/>
+        <location filename="../../ui/models/frame_table.py" line="136"/>
         <source>DLC</source>
         <translation>DLC</translation>
     </message>
     <message>
-        <location filename="../../ui/models/frame_table.py" line="135"/>
+        <location filename="../../ui/models/frame_table.py" line="137"/>
         <source>Data</source>
         <translation>数据</translation>
     </message>
 </context>
 <context>
+    <name>NavigationPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="44"/>
+        <location filename="../../ui/panels/navigation.py" line="90"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="102"/>
+        <source>Search streets and places</source>
+        <translation>搜索街道和地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="110"/>
+        <location filename="../../ui/panels/navigation.py" line="306"/>
+        <source>Charging</source>
+        <translation>充电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="111"/>
+        <location filename="../../ui/panels/navigation.py" line="307"/>
+        <source>Fuel</source>
+        <translation>加油</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="112"/>
+        <location filename="../../ui/panels/navigation.py" line="308"/>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="127"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="138"/>
+        <location filename="../../ui/panels/navigation.py" line="459"/>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="141"/>
+        <source>North up / heading up</source>
+        <translation>正北朝上 / 车头朝上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="146"/>
+        <source>Follow the car</source>
+        <translation>跟随车辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="150"/>
+        <source>Loading the map…</source>
+        <translation>正在加载地图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="238"/>
+        <source>Map not loaded: %1</source>
+        <translation>地图未加载：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="295"/>
+        <source>Nothing found</source>
+        <translation>未找到结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="305"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="324"/>
+        <source>No position yet: waiting for GPS</source>
+        <translation>尚无定位：等待 GPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="348"/>
+        <source>Off the route: finding a new one…</source>
+        <translation>已偏离路线：正在重新规划…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="382"/>
+        <source>Arrive at %1</source>
+        <translation>到达 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="384"/>
+        <source>At the roundabout take exit %1</source>
+        <translation>在环岛驶出第 %1 出口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="386"/>
+        <source>Keep left</source>
+        <translation>靠左行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="386"/>
+        <source>Keep right</source>
+        <translation>靠右行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="388"/>
+        <source>Continue straight</source>
+        <translation>继续直行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="390"/>
+        <source>Make a U-turn</source>
+        <translation>掉头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="393"/>
+        <source>Turn left</source>
+        <translation>左转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="394"/>
+        <source>Turn right</source>
+        <translation>右转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="395"/>
+        <source>Turn slightly left</source>
+        <translation>向左前方行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="396"/>
+        <source>Turn slightly right</source>
+        <translation>向右前方行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="397"/>
+        <source>Turn sharp left</source>
+        <translation>向左后方急转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="398"/>
+        <source>Turn sharp right</source>
+        <translation>向右后方急转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="399"/>
+        <location filename="../../ui/panels/navigation.py" line="400"/>
+        <source>Go straight</source>
+        <translation>直行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="401"/>
+        <source>%1 onto %2</source>
+        <translation>%1，进入%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="408"/>
+        <source>You have arrived</source>
+        <translation>您已到达目的地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="420"/>
+        <source>%1 to go</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="421"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="422"/>
+        <source>arrive %1</source>
+        <translation>%1 到达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="425"/>
+        <source>%1 % at arrival</source>
+        <translation>到达时电量 %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="429"/>
+        <source>Charge at %1: %2 min to %3 %</source>
+        <translation>在 %1 充电：%2 分钟充至 %3 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="433"/>
+        <source>Below the reserve at arrival, and no charging station in reach</source>
+        <translation>到达时电量低于储备，且无可到达的充电站</translation>
+    </message>
+</context>
+<context>
     <name>PowerFlowView</name>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="49"/>
+        <location filename="../../ui/widgets/power_flow.py" line="41"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="50"/>
+        <location filename="../../ui/widgets/power_flow.py" line="42"/>
         <source>Motor</source>
         <translation>电机</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="51"/>
+        <location filename="../../ui/widgets/power_flow.py" line="43"/>
         <source>Climate</source>
         <translation>空调</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="52"/>
+        <location filename="../../ui/widgets/power_flow.py" line="44"/>
         <source>Auxiliaries</source>
         <translation>辅助用电</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="53"/>
+        <location filename="../../ui/widgets/power_flow.py" line="45"/>
         <source>Charger</source>
         <translation>充电桩</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/power_flow.py" line="54"/>
+        <location filename="../../ui/widgets/power_flow.py" line="46"/>
         <source>Generator</source>
         <translation>增程器</translation>
     </message>
@@ -379,22 +570,22 @@
         <translation>车外 {0:.0f} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="93"/>
+        <location filename="../../ui/widgets/status_bar.py" line="94"/>
         <source>Simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="93"/>
+        <location filename="../../ui/widgets/status_bar.py" line="94"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="93"/>
+        <location filename="../../ui/widgets/status_bar.py" line="94"/>
         <source>Live</source>
         <translation>实车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="96"/>
+        <location filename="../../ui/widgets/status_bar.py" line="97"/>
         <source>{0} {1} · {2:.0f} frames/s</source>
         <translation>{0} {1} · {2:.0f} 帧/秒</translation>
     </message>

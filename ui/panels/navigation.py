@@ -214,7 +214,7 @@ class NavigationPanel(Panel):
 
     def _loaded(self, nav: Navigator, layers: object, text: str) -> None:
         self.nav = nav
-        self.map.set_layers(layers, self.tr(text) if text else "")  # type: ignore[arg-type]
+        self.map.set_layers(layers, text)  # type: ignore[arg-type]
         self.status.hide()
         self._update_car(self.ctx.session.store.snapshot())
         self._pending = self.ctx.session.options.destination
