@@ -8,7 +8,7 @@ from cockpit.cli.main import main
 
 def test_panel_help_lists_the_panels(capsys) -> None:
     assert main(["screenshot", "--panel", "help"]) == 0
-    assert capsys.readouterr().out.split() == ["energy", "can"]
+    assert capsys.readouterr().out.split() == ["energy", "navigation", "can"]
 
 
 @pytest.mark.parametrize(
