@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
 from cockpit.navigation.osm_import import import_osm
@@ -25,21 +26,27 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
 
 
+def _delivered(check) -> bool:
+    # Deliver the worker threads' queued signals even when an earlier test left the application after
+    # exec()/quit() (the screenshot tests do): Qt then stops processing events in qWait, posted ones too.
+    QCoreApplication.sendPostedEvents()
+    return bool(check())
+
+
 def _panel(qtbot, ctx: UiContext) -> NavigationPanel:
     panel = NavigationPanel(ctx)
     qtbot.addWidget(panel)
     panel.resize(1280, 600)
     panel.show()
-    qtbot.waitUntil(
-        lambda: panel.nav is not None or (panel.status.isVisible() and "Map" in panel.status.text()),
-        timeout=10_000,
-    )
+    loading = panel.status.text()
+    qtbot.waitUntil(lambda: _delivered(lambda: panel.nav is not None or panel.status.text() != loading))
     return panel
 
 
 def test_search_route_and_guidance_on_the_builtin_town(qtbot, ctx, run_session) -> None:
     panel = _panel(qtbot, ctx)
-    assert panel.nav is not None and panel.map.attribution == ""
+    assert panel.nav is not None, panel.status.text()
+    assert panel.map.attribution == ""
     run_session(1.0, lambda: panel.refresh(ctx.session.store.snapshot()))
     assert panel.map.car is not None  # the car from the CAN GPS signals
     panel._search_for("charging")
@@ -47,7 +54,7 @@ def test_search_route_and_guidance_on_the_builtin_town(qtbot, ctx, run_session) 
     first = panel.results.item(0).data(0x0100)
     assert "Charging" in panel.results.item(0).text()
     panel.navigate_to(first.lat, first.lon, first.name)
-    qtbot.waitUntil(lambda: panel.route is not None, timeout=5000)
+    qtbot.waitUntil(lambda: _delivered(lambda: panel.route is not None))
     # The simulated car now drives the route the panel computed.
     assert ctx.session.simulator.car.route.points[-1] == pytest.approx(tuple(panel.route.points[-1]))
     run_session(2.0, lambda: (panel.refresh(ctx.session.store.snapshot()), panel.background()))
