@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -24,6 +25,9 @@ MIN_WEIGHT = 1e-3
 SNAP_CANDIDATES = 16
 # A road in the main network this much farther away than one in an island is still preferred.
 MAIN_NETWORK_BIAS_M = 30.0
+# Bearings are measured over this distance from a junction: OSM ways have tiny segments at junctions that
+# would make the angle of the first one meaningless.
+BEARING_SPAN_M = 20.0
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,32 @@ class RoadGraph:
         self.indptr = indptr
         self.time_csr = csr_matrix((time, dst, indptr), shape=(n, n))
         self.length_csr = csr_matrix((np.maximum(self.edge_len, MIN_WEIGHT), dst, indptr), shape=(n, n))
+
+    @cached_property
+    def edge_bearing(self) -> np.ndarray:
+        """Bearing (°) of each edge leaving its junction, over its first ``BEARING_SPAN_M`` metres."""
+        c = self.edge_chain
+        start, end = self.cum[self.chain_start[c]], self.cum[self.chain_end[c]]
+        span = np.minimum(BEARING_SPAN_M, self.chain_len[c])
+        forward = self.edge_dir > 0
+        origin = np.where(forward, start, end)
+        target = np.where(forward, start + span, end - span)
+        ox, oy = self._at_cum(origin, c)
+        tx, ty = self._at_cum(target, c)
+        return np.degrees(np.arctan2(tx - ox, ty - oy)) % 360
+
+    def _at_cum(self, s: np.ndarray, chain: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Points (local metres) at cumulative distance ``s`` along the given chains."""
+        lo, hi = self.chain_start[chain], self.chain_end[chain]
+        # cum never decreases (a way's last position adds nothing), so searchsorted finds the segment.
+        p = np.clip(np.searchsorted(self.cum, s, side="right") - 1, lo, np.maximum(hi - 1, lo))
+        nodes = self.data.way_nodes
+        a, b = nodes[p], nodes[np.minimum(p + 1, hi)]
+        f = np.clip((s - self.cum[p]) / np.maximum(self.seg_len[p], 1e-9), 0.0, 1.0)
+        return (
+            self.node_x[a] + f * (self.node_x[b] - self.node_x[a]),
+            self.node_y[a] + f * (self.node_y[b] - self.node_y[a]),
+        )
 
     def edge_between(self, u: int, v: int) -> int:
         lo, hi = self.indptr[u], self.indptr[u + 1]

@@ -14,13 +14,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..simulator.route import bearing_deg
-from .graph import RoadGraph
+from .graph import BEARING_SPAN_M, RoadGraph
 from .routing import Route
 
-# Bearings are measured over this distance before and after a junction: OSM ways have tiny segments at
-# junctions that would make the angle of the last one meaningless.
-BEARING_SPAN_M = 20.0
 STRAIGHT_DEG = 20.0
 SLIGHT_DEG = 45.0
 TURN_DEG = 135.0
@@ -69,20 +65,6 @@ def modifier_for(angle: float) -> str:
     return "uturn"
 
 
-def _point_at(route: Route, s: float) -> tuple[float, float]:
-    s = min(max(s, 0.0), route.distance_m)
-    return float(np.interp(s, route.cum_m, route.points[:, 0])), float(
-        np.interp(s, route.cum_m, route.points[:, 1])
-    )
-
-
-def _bearings(route: Route, s: float) -> tuple[float, float]:
-    here = _point_at(route, s)
-    before = _point_at(route, s - BEARING_SPAN_M)
-    after = _point_at(route, s + BEARING_SPAN_M)
-    return bearing_deg(before, here), bearing_deg(here, after)
-
-
 def _all_bearings(route: Route, s: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     def at(d: np.ndarray) -> np.ndarray:
         d = np.clip(d, 0.0, route.distance_m)
@@ -99,18 +81,6 @@ def _bearing_array(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     y = np.sin(lon2 - lon1) * np.cos(lat2)
     x = np.cos(lat1) * np.sin(lat2) - np.sin(lat1) * np.cos(lat2) * np.cos(lon2 - lon1)
     return np.degrees(np.arctan2(y, x)) % 360
-
-
-def _edge_bearing(graph: RoadGraph, edge: int) -> float:
-    """Bearing leaving a junction along ``edge``, over the same span as the route's."""
-    c = int(graph.edge_chain[edge])
-    length = float(graph.chain_len[c])
-    span = min(BEARING_SPAN_M, length)
-    if graph.edge_dir[edge] > 0:
-        pts = graph.chain_points(c, 0.0, span)
-    else:
-        pts = graph.chain_points(c, length, length - span)
-    return bearing_deg(pts[0], pts[-1])
 
 
 def _street(graph: RoadGraph, route: Route, index: int) -> str:
@@ -184,7 +154,7 @@ def _other_bearings(
         c = int(graph.edge_chain[e])
         if c in (came.chain, going.chain):  # type: ignore[attr-defined]
             continue
-        bearings.append(_edge_bearing(graph, e))
+        bearings.append(float(graph.edge_bearing[e]))
         edges.append(e)
     return bearings, edges
 

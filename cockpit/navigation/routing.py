@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import itertools
 import math
+import threading
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 
 from vehicle_bus.errors import InputError
@@ -22,6 +24,10 @@ from .graph import RoadGraph, Snap
 
 # A destination farther than this from any road is "off the road network".
 MAX_SNAP_M = 500.0
+# Weight of an unused virtual-source slot: never the best way anywhere (a day and more).
+UNUSED_S = 1e9
+# scipy reads an explicit zero weight as "no edge": a start right at a junction costs this instead.
+MIN_SLOT_S = 1e-6
 
 
 @dataclass(frozen=True)
@@ -103,8 +109,32 @@ def _direct(graph: RoadGraph, start: Snap, end: Snap) -> tuple[float, Piece] | N
 
 
 class Router:
+    """Routes on one graph. One Dijkstra per route: a virtual source vertex (the last one) has an edge to
+    each junction the start can reach, weighted with the time to get there; those two edges are rewritten
+    in place per route, under a lock (the router is shared by the UI's worker threads)."""
+
     def __init__(self, graph: RoadGraph) -> None:
         self.graph = graph
+        n = graph.vertex_count
+        csr = graph.time_csr
+        self._source = n
+        indptr = np.concatenate((csr.indptr, [csr.indptr[-1] + 2]))
+        indices = np.concatenate((csr.indices, [0, 0])).astype(csr.indices.dtype)
+        data = np.concatenate((csr.data, [UNUSED_S, UNUSED_S]))
+        self._csr = csr_matrix((data, indices, indptr), shape=(n + 1, n + 1))
+        self._slots = slice(int(csr.indptr[-1]), int(csr.indptr[-1]) + 2)
+        self._lock = threading.Lock()
+
+    def _from_start(self, options: list[tuple[int, float, Piece]]) -> tuple[np.ndarray, np.ndarray]:
+        """Times and predecessors from the virtual source wired to the start's junctions."""
+        slots = sorted((v, cost) for v, cost, _ in options)
+        if len(slots) == 1:
+            slots.append((slots[0][0], UNUSED_S))
+        with self._lock:
+            self._csr.indices[self._slots] = [v for v, _ in slots]
+            self._csr.data[self._slots] = [max(cost, MIN_SLOT_S) for _, cost in slots]
+            dist, pred = dijkstra(self._csr, indices=self._source, return_predecessors=True)
+        return dist, pred
 
     def snap(self, lat: float, lon: float, what: str) -> Snap:
         snap = self.graph.snap(lat, lon)
@@ -124,13 +154,13 @@ class Router:
         if direct is not None:
             best = (direct[0], [direct[1]])
         if starts:
-            sources = [s[0] for s in starts]
-            dist, pred = dijkstra(g.time_csr, indices=sources, return_predecessors=True)
-            for i, (sv, s_cost, s_piece) in enumerate(starts):
-                for ev, e_cost, e_piece in ends:
-                    total = s_cost + dist[i, ev] + e_cost
-                    if math.isfinite(total) and (best is None or total < best[0]):
-                        best = (total, [s_piece, *self._path(pred[i], sv, ev), e_piece])
+            dist, pred = self._from_start(starts)
+            for ev, e_cost, e_piece in ends:
+                total = dist[ev] + e_cost
+                if math.isfinite(total) and (best is None or total < best[0]):
+                    vertices = self._vertices(pred, ev)
+                    s_piece = min((o for o in starts if o[0] == vertices[0]), key=lambda o: o[1])[2]
+                    best = (total, [s_piece, *self._pieces(vertices), e_piece])
         if best is None:
             raise NoRouteError(
                 "no route: the destination cannot be reached from the start "
@@ -139,12 +169,16 @@ class Router:
             )
         return self._assemble([p for p in best[1] if p.length_m > 0.01] or best[1][:1], start, end)
 
-    def _path(self, pred: np.ndarray, source: int, target: int) -> list[Piece]:
-        g = self.graph
+    def _vertices(self, pred: np.ndarray, target: int) -> list[int]:
+        """Junctions from the start's junction to ``target`` (the virtual source left out)."""
         vertices = [target]
-        while vertices[-1] != source:
-            vertices.append(int(pred[vertices[-1]]))
+        while (prev := int(pred[vertices[-1]])) != self._source:
+            vertices.append(prev)
         vertices.reverse()
+        return vertices
+
+    def _pieces(self, vertices: list[int]) -> list[Piece]:
+        g = self.graph
         pieces = []
         for u, v in itertools.pairwise(vertices):
             e = g.edge_between(u, v)

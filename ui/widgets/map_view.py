@@ -86,6 +86,7 @@ class MapView(QWidget):
         self.attribution = ""
         self.highlight: tuple[float, float] | None = None
         self._drag: QPointF | None = None
+        self._text_paths: dict[tuple[str, int, bool], QPainterPath] = {}
         self.setMinimumSize(200, 150)
         self.grabGesture(Qt.GestureType.PinchGesture)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -176,11 +177,12 @@ class MapView(QWidget):
         p.fillRect(self.rect(), QColor(s.land))
         if self.layers is None:
             return
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, self.scale >= DISTRICT / 2)
         t = self.transform()
         view = t.inverted()[0].mapRect(QRectF(self.rect()))
         tiles = [tile for tile in self.layers.tiles if tile.bounds.intersects(view)]
         p.setTransform(t)
+        # Fills without antialiasing: edges of blocks and parks need none, and it halves their cost.
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         p.setPen(Qt.PenStyle.NoPen)
         for kind, colour in (("water", s.water), ("park", s.park), ("building", s.building)):
             if kind == "building" and self.scale < DISTRICT:
@@ -191,6 +193,7 @@ class MapView(QWidget):
                 if path is not None:
                     p.drawPath(path)
         p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, self.scale >= DISTRICT / 2)
         for kind, colour, width in (
             ("river", s.water, 3.0),
             ("coastline", s.water, 2.0),
@@ -266,14 +269,22 @@ class MapView(QWidget):
                 p.save()
                 p.translate(pos)
                 p.rotate(angle)
-                path = QPainterPath()
-                path.addText(-w / 2, metrics.ascent() / 2 - 1, p.font(), label.text)
+                path = self._text_path(label.text, p.font(), -w / 2, metrics.ascent() / 2 - 1)
                 p.setPen(QPen(QColor(self.style.halo), 3))
                 p.drawPath(path)
                 p.fillPath(path, QColor(self.style.label))
                 p.restore()
                 if len(taken) > 80:
                     return
+
+    def _text_path(self, text: str, font: QFont, x: float, y: float) -> QPainterPath:
+        """Glyph outlines of a label, made once: looking glyphs up every frame costs more than the map."""
+        key = (text, font.pixelSize(), font.bold())
+        path = self._text_paths.get(key)
+        if path is None:
+            path = self._text_paths[key] = QPainterPath()
+            path.addText(x, y, font, text)
+        return path
 
     def _pois(self, p: QPainter, t: QTransform, view: QRectF) -> None:
         if self.scale < DISTRICT / 2:
@@ -306,11 +317,13 @@ class MapView(QWidget):
             if kind not in ("town", "city") and self.scale < DISTRICT / 2:
                 continue
             pos = t.map(QPointF(x, y))
-            path = QPainterPath()
-            path.addText(pos.x() - p.fontMetrics().horizontalAdvance(name) / 2, pos.y(), p.font(), name)
+            path = self._text_path(name, p.font(), -p.fontMetrics().horizontalAdvance(name) / 2, 0)
+            p.save()
+            p.translate(pos)
             p.setPen(QPen(QColor(self.style.halo), 4))
             p.drawPath(path)
             p.fillPath(path, QColor(self.style.label))
+            p.restore()
 
     def _car(self, p: QPainter, t: QTransform) -> None:
         x, y, heading = self.car
