@@ -188,25 +188,36 @@ class Router:
         return pieces
 
     def _assemble(self, pieces: list[Piece], start: Snap, end: Snap) -> Route:
-        g = self.graph
-        points: list[tuple[float, float]] = []
-        seg_piece: list[int] = []
+        g, d = self.graph, self.graph.data
+        lats: list[np.ndarray] = []
+        lons: list[np.ndarray] = []
+        counts: list[int] = []
         for i, piece in enumerate(pieces):
-            pts = g.chain_points(piece.chain, piece.a_m, piece.b_m)
-            if points:
-                pts = pts[1:]  # the junction is the previous piece's last point
-            points.extend(pts)
-            seg_piece.extend([i] * len(pts))
-        if len(points) < 2:
-            points.append(points[-1])
-            seg_piece.append(0)
-        arr = np.array(points)
+            c = piece.chain
+            if min(piece.a_m, piece.b_m) <= 1e-6 and piece.length_m >= g.chain_len[c] - 1e-6:
+                # A whole chain (all but the first and last pieces): its nodes as they are.
+                nodes = g.chain_nodes(c)
+                if piece.b_m < piece.a_m:
+                    nodes = nodes[::-1]
+                lat, lon = d.node_lat[nodes], d.node_lon[nodes]
+            else:
+                pts = np.array(g.chain_points(c, piece.a_m, piece.b_m))
+                lat, lon = pts[:, 0], pts[:, 1]
+            if i:
+                lat, lon = lat[1:], lon[1:]  # the junction is the previous piece's last point
+            lats.append(lat)
+            lons.append(lon)
+            counts.append(len(lat))
+        arr = np.column_stack((np.concatenate(lats), np.concatenate(lons)))
+        seg_piece = np.repeat(np.arange(len(pieces)), counts)
+        if len(arr) < 2:
+            arr = np.vstack((arr, arr[-1:]))
+            seg_piece = np.append(seg_piece, 0)
         x, y = g.project(arr[:, 0], arr[:, 1])
         seg = np.hypot(np.diff(x), np.diff(y))
-        piece_of_seg = np.array(seg_piece[1:], np.int64)
+        piece_of_seg = seg_piece[1:].astype(np.int64)
         speed = g.chain_speed[[p.chain for p in pieces]][piece_of_seg]
         cum_m = np.concatenate(([0.0], np.cumsum(seg)))
         cum_s = np.concatenate(([0.0], np.cumsum(seg / speed)))
         piece_start = np.concatenate(([0.0], np.cumsum([p.length_m for p in pieces])))[:-1]
-        # Rescale piece starts to the polyline's own measure (they agree to rounding).
         return Route(pieces, arr, cum_m, cum_s, piece_of_seg, piece_start, start, end)

@@ -1,5 +1,9 @@
 """The map: vector drawing with QPainter from prepared tiles, the route, POIs and the car.
 
+The static layers (areas, roads, labels) are drawn into a picture bigger than the screen on a worker thread
+(``map_render.py``); a frame moves that picture and draws the route, POIs and the car on top, so following
+the car costs a blit, not a redraw of every road.
+
 North-up or heading-up, following the car or panned by hand (drag, wheel, pinch). Night colours with the
 dark theme, day colours with the light one. The view scale is pixels per metre: about 0.05 shows a city,
 0.4 a district, 2 a street.
@@ -7,61 +11,29 @@ dark theme, day colours with the light one. The view scale is pixels per metre: 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+import threading
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QWidget
 
-from .map_layers import MINOR_CLASSES, MapLayers
+from .map_layers import MapLayers
+from .map_render import (
+    BASE_MARGIN_PX,
+    CITY,
+    DAY,
+    DISTRICT,
+    NIGHT,
+    STREET,
+    BaseImage,
+    BaseRenderer,
+    BaseRequest,
+    MapStyle,
+    pen,
+)
 
 MIN_SCALE, MAX_SCALE = 0.01, 8.0
-# Wide strokes cost the raster engine dearly (round joins on every node): roads stop growing here.
-MAX_ROAD_PX = 14.0
-CITY, DISTRICT, STREET = 0.05, 0.4, 2.0
-# Road widths in metres (drawn at least ``_MIN_PX`` wide): motorway … service.
-_ROAD_WIDTH_M = (22.0, 18.0, 16.0, 14.0, 12.0, 9.0, 8.0, 6.0, 5.0)
-_MIN_PX = (2.6, 2.4, 2.2, 1.8, 1.5, 1.1, 1.0, 0.8, 0.7)
-
-
-@dataclass(frozen=True)
-class MapStyle:
-    land: str
-    water: str
-    park: str
-    building: str
-    roads: tuple[str, ...]
-    casing: str
-    label: str
-    halo: str
-    route: str
-    car: str
-
-
-NIGHT = MapStyle(
-    land="#111722",
-    water="#16324f",
-    park="#15291f",
-    building="#1b2230",
-    roads=("#d98b3a", "#c9a13c", "#8c98ab", "#7a8699", "#6b7688", "#4d586a", "#465163", "#3d4757", "#363f4d"),
-    casing="#0b0f16",
-    label="#c9d3e3",
-    halo="#0b0f16",
-    route="#3d8bff",
-    car="#ffffff",
-)
-DAY = MapStyle(
-    land="#f2efe9",
-    water="#aad3df",
-    park="#cdebb0",
-    building="#ddd6cc",
-    roads=("#e892a2", "#f9b29c", "#fcd6a4", "#f7fabf", "#ffffff", "#ffffff", "#ffffff", "#ffffff", "#ffffff"),
-    casing="#b9b1a6",
-    label="#333333",
-    halo="#ffffff",
-    route="#1f6fe5",
-    car="#1f6fe5",
-)
 POI_COLOURS = {"charging": "#22d07a", "fuel": "#ff8a3d", "parking": "#3d8bff"}
 POI_GLYPHS = {"charging": "⚡", "fuel": "F", "parking": "P"}
 
@@ -70,6 +42,7 @@ class MapView(QWidget):
     """Emits ``user_moved`` when the user pans or zooms (the panel stops following the car)."""
 
     user_moved = Signal()
+    base_ready = Signal(object)  # a BaseImage drawn on a worker thread
 
     def __init__(self, night: bool = True, scale_ui: float = 1.0) -> None:
         super().__init__()
@@ -86,7 +59,10 @@ class MapView(QWidget):
         self.attribution = ""
         self.highlight: tuple[float, float] | None = None
         self._drag: QPointF | None = None
-        self._text_paths: dict[tuple[str, int, bool], QPainterPath] = {}
+        self.renderer = BaseRenderer(self.font(), scale_ui)
+        self._base: BaseImage | None = None
+        self._rendering = False
+        self.base_ready.connect(self._base_done, Qt.ConnectionType.QueuedConnection)
         self.setMinimumSize(200, 150)
         self.grabGesture(Qt.GestureType.PinchGesture)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -179,112 +155,79 @@ class MapView(QWidget):
             return
         t = self.transform()
         view = t.inverted()[0].mapRect(QRectF(self.rect()))
-        tiles = [tile for tile in self.layers.tiles if tile.bounds.intersects(view)]
+        self._draw_base(p, t)
         p.setTransform(t)
-        # Fills without antialiasing: edges of blocks and parks need none, and it halves their cost.
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        p.setPen(Qt.PenStyle.NoPen)
-        for kind, colour in (("water", s.water), ("park", s.park), ("building", s.building)):
-            if kind == "building" and self.scale < DISTRICT:
-                continue
-            p.setBrush(QColor(colour))
-            for tile in tiles:
-                path = tile.areas.get(kind)
-                if path is not None:
-                    p.drawPath(path)
-        p.setBrush(Qt.BrushStyle.NoBrush)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, self.scale >= DISTRICT / 2)
-        for kind, colour, width in (
-            ("river", s.water, 3.0),
-            ("coastline", s.water, 2.0),
-            ("rail", s.casing, 1.0),
-        ):
-            p.setPen(self._pen(colour, width))
-            for tile in tiles:
-                path = tile.lines.get(kind)
-                if path is not None:
-                    p.drawPath(path)
-        city = self.scale < DISTRICT / 3
-        for cls in range(len(_ROAD_WIDTH_M) - 1, -1, -1):
-            if city and cls in MINOR_CLASSES:
-                continue
-            width = min(MAX_ROAD_PX, max(_MIN_PX[cls], _ROAD_WIDTH_M[cls] * self.scale))
-            if width >= 3:
-                p.setPen(self._pen(s.casing, width + 2))
-                for tile in tiles:
-                    path = tile.roads.get(cls)
-                    if path is not None:
-                        p.drawPath(path)
-            p.setPen(self._pen(s.roads[cls], width))
-            for tile in tiles:
-                path = tile.roads.get(cls)
-                if path is not None:
-                    p.drawPath(path)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.route is not None:
             p.setPen(self._pen(s.route, max(5.0, 10 * self.scale), alpha=220))
             p.drawPath(self.route)
         p.resetTransform()
-        if self.scale >= DISTRICT * 1.5:
-            self._labels(p, tiles, t)
         self._pois(p, t, view)
-        self._places(p, t)
         if self.car is not None:
             self._car(p, t)
         self._attribution(p)
 
+    # -- the base map: a picture of the static layers, redrawn off the UI thread ---------------------------
+    def _base_request(self, t: QTransform) -> BaseRequest:
+        w, h = self.width(), self.height()
+        if self.heading_up:
+            w = h = math.ceil(math.hypot(w, h))
+        centre = t.inverted()[0].map(QPointF(self.width() / 2, self.height() / 2))
+        return BaseRequest(centre, self.scale, w + 2 * BASE_MARGIN_PX, h + 2 * BASE_MARGIN_PX, self.style)
+
+    def _draw_base(self, p: QPainter, t: QTransform) -> None:
+        base = self._base
+        if base is None or base.layers is not self.layers or base.request.style is not self.style:
+            # Nothing to show yet: draw it here, once (a new map, a new style).
+            base = self._base = self.renderer.render(self.layers, self._base_request(t))
+        elif not self._rendering and self._stale(base, t):
+            self._rendering = True
+            request, layers = self._base_request(t), self.layers
+            threading.Thread(target=self._render_async, args=(layers, request), daemon=True).start()
+        to_screen = base.transform.inverted()[0] * t
+        p.setTransform(to_screen)
+        if not to_screen.isTranslating() or abs(to_screen.m11() - 1) > 1e-6 or to_screen.m12():
+            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.drawImage(0, 0, base.image)
+        p.resetTransform()
+
+    def _stale(self, base: BaseImage, t: QTransform) -> bool:
+        """Zoom changed, or the view came within half a margin of the picture's edge."""
+        if abs(base.request.scale / self.scale - 1) > 0.01:
+            return True
+        if self.heading_up and base.request.width != base.request.height:
+            return True
+        inside = QRectF(base.image.rect()).adjusted(
+            BASE_MARGIN_PX / 2, BASE_MARGIN_PX / 2, -BASE_MARGIN_PX / 2, -BASE_MARGIN_PX / 2
+        )
+        to_image = t.inverted()[0] * base.transform
+        corners = (
+            QPointF(0, 0),
+            QPointF(self.width(), 0),
+            QPointF(0, self.height()),
+            QPointF(self.width(), self.height()),
+        )
+        return not all(inside.contains(to_image.map(c)) for c in corners)
+
+    def _render_async(self, layers: MapLayers, request: BaseRequest) -> None:
+        try:
+            self.base_ready.emit(self.renderer.render(layers, request))
+        finally:
+            self._rendering = False
+
+    def _base_done(self, base: BaseImage) -> None:
+        if base.layers is self.layers and base.request.style is self.style:
+            self._base = base
+            self.update()
+
     def _pen(self, colour: str, width: float, alpha: int = 255) -> QPen:
-        c = QColor(colour)
-        c.setAlpha(alpha)
-        pen = QPen(c, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
-        pen.setCosmetic(True)
-        return pen
+        return pen(colour, width, alpha)
 
     def _font(self, px: float, bold: bool = False) -> QFont:
         font = QFont(self.font())
         font.setPixelSize(max(9, round(px * self.ui_scale)))
         font.setBold(bold)
         return font
-
-    def _labels(self, p: QPainter, tiles: list, t: QTransform) -> None:
-        p.setFont(self._font(12))
-        metrics = p.fontMetrics()
-        seen: set[str] = set()
-        taken: list[QRectF] = []
-        rotation = -self.car[2] if self.heading_up and self.car is not None else 0.0
-        for tile in tiles:
-            for label in tile.labels:
-                if label.text in seen or (self.scale < STREET and label.road_class in MINOR_CLASSES):
-                    continue
-                pos = t.map(QPointF(label.x, label.y))
-                if not self.rect().contains(pos.toPoint()):
-                    continue
-                w = metrics.horizontalAdvance(label.text)
-                box = QRectF(pos.x() - w / 2 - 4, pos.y() - 10, w + 8, 20)
-                if any(box.intersects(o) for o in taken):
-                    continue
-                taken.append(box)
-                seen.add(label.text)
-                angle = label.angle + rotation
-                angle = (angle + 90) % 180 - 90
-                p.save()
-                p.translate(pos)
-                p.rotate(angle)
-                path = self._text_path(label.text, p.font(), -w / 2, metrics.ascent() / 2 - 1)
-                p.setPen(QPen(QColor(self.style.halo), 3))
-                p.drawPath(path)
-                p.fillPath(path, QColor(self.style.label))
-                p.restore()
-                if len(taken) > 80:
-                    return
-
-    def _text_path(self, text: str, font: QFont, x: float, y: float) -> QPainterPath:
-        """Glyph outlines of a label, made once: looking glyphs up every frame costs more than the map."""
-        key = (text, font.pixelSize(), font.bold())
-        path = self._text_paths.get(key)
-        if path is None:
-            path = self._text_paths[key] = QPainterPath()
-            path.addText(x, y, font, text)
-        return path
 
     def _pois(self, p: QPainter, t: QTransform, view: QRectF) -> None:
         if self.scale < DISTRICT / 2:
@@ -308,22 +251,6 @@ class MapView(QWidget):
             p.setPen(QPen(QColor(self.style.route), 3))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawEllipse(pos, 2 * r, 2 * r)
-
-    def _places(self, p: QPainter, t: QTransform) -> None:
-        if self.scale > STREET:
-            return
-        p.setFont(self._font(15, bold=True))
-        for x, y, name, kind in self.layers.places:
-            if kind not in ("town", "city") and self.scale < DISTRICT / 2:
-                continue
-            pos = t.map(QPointF(x, y))
-            path = self._text_path(name, p.font(), -p.fontMetrics().horizontalAdvance(name) / 2, 0)
-            p.save()
-            p.translate(pos)
-            p.setPen(QPen(QColor(self.style.halo), 4))
-            p.drawPath(path)
-            p.fillPath(path, QColor(self.style.label))
-            p.restore()
 
     def _car(self, p: QPainter, t: QTransform) -> None:
         x, y, heading = self.car
@@ -357,3 +284,6 @@ class MapView(QWidget):
         p.fillRect(box, back)
         p.setPen(QColor(self.style.label))
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self.attribution)
+
+
+__all__ = ["CITY", "DAY", "DISTRICT", "NIGHT", "STREET", "MapStyle", "MapView"]
