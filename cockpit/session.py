@@ -274,13 +274,15 @@ class Session:
         except Exception:  # cantools' decode errors: a frame that does not fit its message
             return None
 
-    def drive_route(self, points: list[tuple[float, float]], limits_kmh: list[float]) -> bool:
+    def drive_route(
+        self, points: list[tuple[float, float]], limits_kmh: list[float], loop: bool = False
+    ) -> bool:
         """Hand a route to the in-process simulated car, which drives it; False when there is none."""
         if self.simulator is None:
             return False
         from .simulator.route import Route
 
-        self.simulator.car.follow(Route(points, limits_kmh))
+        self.simulator.car.follow(Route(points, limits_kmh, loop=loop))
         return True
 
     def start_recording(self, path: str | Path) -> Recorder:

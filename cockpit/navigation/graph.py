@@ -175,6 +175,11 @@ class RoadGraph:
     def chain_nodes(self, chain: int) -> np.ndarray:
         return self.data.way_nodes[self.chain_start[chain] : self.chain_end[chain] + 1]
 
+    def chain_nodes_all(self, chains: np.ndarray) -> np.ndarray:
+        """Road-node indices of several chains, concatenated."""
+        nodes = self.data.way_nodes
+        return np.concatenate([nodes[self.chain_start[c] : self.chain_end[c] + 1] for c in chains])
+
     def chain_points(self, chain: int, a_m: float, b_m: float) -> list[tuple[float, float]]:
         """(lat, lon) along ``chain`` from offset ``a_m`` to ``b_m`` (backwards when b < a), ends included."""
         lo, hi = sorted((a_m, b_m))

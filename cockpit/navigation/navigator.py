@@ -25,7 +25,7 @@ from .energy import (
 from .graph import RoadGraph, Snap
 from .maneuvers import build_maneuvers
 from .mapdata import MapData
-from .routing import Route, Router
+from .routing import MAX_SNAP_M, Route, Router
 from .search import PlaceIndex
 
 _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
@@ -127,6 +127,28 @@ class Navigator:
             if best is None or total < best[0]:
                 best = (total, stop)
         return None if best is None else best[1]
+
+    def on_map(self, lat: float, lon: float) -> bool:
+        """Whether a position is on this map's roads (within the snapping distance of one)."""
+        return self.graph.snap(lat, lon).distance_m <= MAX_SNAP_M
+
+    def demo_loop(self) -> tuple[list[tuple[float, float]], list[float]]:
+        """A round trip on the main road network for the simulated car when it is not on this map: from
+        near the map's middle to a road about three quarters of the way out, and back."""
+        g = self.graph
+        south, west, north, east = self.data.bounds()
+        main = np.unique(g.chain_nodes_all(np.flatnonzero(g.in_main)))
+        x, y = g.project(self.data.node_lat[main], self.data.node_lon[main])
+        cx, cy = g.project((south + north) / 2, (west + east) / 2)
+        d = np.hypot(x - cx, y - cy)
+        a = int(main[np.argmin(d)])
+        b = int(main[np.argsort(d)[int(len(d) * 0.75)]])
+        pa = (float(self.data.node_lat[a]), float(self.data.node_lon[a]))
+        pb = (float(self.data.node_lat[b]), float(self.data.node_lon[b]))
+        there, back = self.route(pa, pb), self.route(pb, pa)
+        points = [tuple(p) for p in there.points] + [tuple(p) for p in back.points[1:]]
+        limits = there.speed_limits_kmh(g) + back.speed_limits_kmh(g)
+        return points, limits  # type: ignore[return-value]
 
 
 def format_duration(seconds: float) -> str:

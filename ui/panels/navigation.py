@@ -74,6 +74,7 @@ class NavigationPanel(Panel):
         self.destination_name = ""
         self._guide_at = 0.0
         self._pending: str | None = None
+        self._moved_car = False
         self._routing = False
         self._request = 0
         profile = ctx.session.vehicle.profile
@@ -180,6 +181,7 @@ class NavigationPanel(Panel):
         banner_w = min(px(460), w - side - 3 * gap)
         self.banner.setGeometry(gap, gap, banner_w, px(84))
         self.controls.setGeometry(w - px(64) - gap, h - px(4 * 72) - gap, px(64), px(4 * 72))
+        self.map.attribution_inset = px(64) + gap
         self.trip.setGeometry(gap, h - px(74) - gap, min(px(720), w - px(60) - 3 * gap), px(74))
         self.status.adjustSize()
         self.status.move(gap, h - self.status.height() - gap - (px(80) if self.trip.isVisible() else 0))
@@ -217,14 +219,27 @@ class NavigationPanel(Panel):
         self.map.set_layers(layers, text)  # type: ignore[arg-type]
         self.status.hide()
         self._update_car(self.ctx.session.store.snapshot())
-        self._pending = self.ctx.session.options.destination
+        self._pending = self.ctx.session.options.destination or ""
         self._start_pending()
 
     def _start_pending(self) -> None:
-        """Guide to ``--destination`` once the map is loaded and the car's position is known."""
-        wanted, nav = self._pending, self.nav
-        if not wanted or nav is None or self._car_latlon() is None:
+        """Once the map is loaded and the car's position known: put the simulated car on the map if it is
+        elsewhere (an OSM extract far from the built-in town), then guide to ``--destination``."""
+        wanted, nav, here = self._pending, self.nav, self._car_latlon()
+        if wanted is None or nav is None or here is None:
             return
+        if self._moved_car:
+            if not nav.on_map(*here):
+                return  # the car's GPS has not caught up with its move yet
+        elif self.ctx.session.simulator is not None and not nav.on_map(*here):
+            try:
+                points, limits = nav.demo_loop()
+            except InputError:
+                points = []
+            if points:
+                self.ctx.session.drive_route(points, limits, loop=True)
+                self._moved_car = True
+                return  # guide from the car's new place once it reports it
         self._pending = None
         if wanted:
             try:
@@ -265,7 +280,7 @@ class NavigationPanel(Panel):
         self._update_car(changed)
 
     def background(self) -> None:
-        if self._pending:
+        if self._pending is not None:
             self._start_pending()
         now = time.monotonic()
         if self.guidance is None or now - self._guide_at < GUIDE_EVERY_S:

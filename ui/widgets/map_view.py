@@ -57,6 +57,7 @@ class MapView(QWidget):
         self.heading_up = False
         self.follow = True
         self.attribution = ""
+        self.attribution_inset = 0  # pixels kept free on the right (the panel's buttons)
         self.highlight: tuple[float, float] | None = None
         self._drag: QPointF | None = None
         self.renderer = BaseRenderer(self.font(), scale_ui)
@@ -278,7 +279,7 @@ class MapView(QWidget):
         p.setFont(self._font(11))
         w = p.fontMetrics().horizontalAdvance(self.attribution) + 12
         h = p.fontMetrics().height() + 4
-        box = QRectF(self.width() - w - 4, self.height() - h - 4, w, h)
+        box = QRectF(self.width() - w - 4 - self.attribution_inset, self.height() - h - 4, w, h)
         back = QColor(self.style.halo)
         back.setAlpha(190)
         p.fillRect(box, back)

@@ -36,3 +36,12 @@ def test_car_follows_the_route_to_the_destination(town: Navigator) -> None:
     assert car.gear == "P"
     end = np.array(town.graph.project(*car.position()[:2])) - np.array(town.graph.project(*route.points[-1]))
     assert np.hypot(*end) < 5
+
+
+def test_demo_loop_on_an_osm_map(monaco: Navigator) -> None:
+    points, limits = monaco.demo_loop()
+    assert len(limits) == len(points) - 1
+    assert np.allclose(points[0], points[-1], atol=1e-6)  # a round trip the car can repeat
+    assert all(monaco.on_map(lat, lon) for lat, lon in points[:: max(1, len(points) // 20)])
+    loop = Route(points, limits, loop=True)
+    assert 1000 < loop.total_m < 20_000

@@ -4,6 +4,7 @@ banner counts down; an OSM map shows its attribution; a broken map file is one l
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,14 @@ def test_osm_map_shows_attribution(qtbot, qapp, tmp_path: Path) -> None:
         panel = _panel(qtbot, ctx)
         assert panel.map.attribution == "© OpenStreetMap contributors"
         assert len(panel.nav.data.pois_in("charging")) == 11
+        # The simulated car was in the built-in town, far from Monaco: it is moved onto Monaco's roads.
+        end = time.monotonic() + 5
+        while time.monotonic() < end and not panel.nav.on_map(*(panel._car_latlon() or (0.0, 0.0))):
+            session.tick()
+            panel.background()
+            qtbot.wait(20)
+        lat, lon = panel._car_latlon()
+        assert 43.72 < lat < 43.76 and 7.40 < lon < 7.45
     finally:
         session.close()
 
