@@ -326,187 +326,192 @@
     <name>NavigationPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="44"/>
-        <location filename="../../ui/panels/navigation.py" line="90"/>
+        <location filename="../../ui/panels/navigation.py" line="93"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="102"/>
+        <location filename="../../ui/panels/navigation.py" line="105"/>
         <source>Search streets and places</source>
         <translation>搜索街道和地点</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="110"/>
-        <location filename="../../ui/panels/navigation.py" line="306"/>
+        <location filename="../../ui/panels/navigation.py" line="113"/>
+        <location filename="../../ui/panels/navigation.py" line="328"/>
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="111"/>
-        <location filename="../../ui/panels/navigation.py" line="307"/>
+        <location filename="../../ui/panels/navigation.py" line="114"/>
+        <location filename="../../ui/panels/navigation.py" line="329"/>
         <source>Fuel</source>
         <translation>加油</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="112"/>
-        <location filename="../../ui/panels/navigation.py" line="308"/>
+        <location filename="../../ui/panels/navigation.py" line="115"/>
+        <location filename="../../ui/panels/navigation.py" line="330"/>
         <source>Parking</source>
         <translation>停车</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="127"/>
+        <location filename="../../ui/panels/navigation.py" line="130"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="138"/>
-        <location filename="../../ui/panels/navigation.py" line="459"/>
+        <location filename="../../ui/panels/navigation.py" line="141"/>
+        <location filename="../../ui/panels/navigation.py" line="481"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="141"/>
+        <location filename="../../ui/panels/navigation.py" line="144"/>
         <source>North up / heading up</source>
         <translation>正北朝上 / 车头朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="146"/>
+        <location filename="../../ui/panels/navigation.py" line="149"/>
         <source>Follow the car</source>
         <translation>跟随车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="150"/>
+        <location filename="../../ui/panels/navigation.py" line="153"/>
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="238"/>
+        <location filename="../../ui/panels/navigation.py" line="257"/>
+        <source>Importing the map: %1 %</source>
+        <translation>正在导入地图：%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="260"/>
         <source>Map not loaded: %1</source>
         <translation>地图未加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="295"/>
+        <location filename="../../ui/panels/navigation.py" line="317"/>
         <source>Nothing found</source>
         <translation>未找到结果</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="305"/>
+        <location filename="../../ui/panels/navigation.py" line="327"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="324"/>
+        <location filename="../../ui/panels/navigation.py" line="346"/>
         <source>No position yet: waiting for GPS</source>
         <translation>尚无定位：等待 GPS</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="348"/>
+        <location filename="../../ui/panels/navigation.py" line="370"/>
         <source>Off the route: finding a new one…</source>
         <translation>已偏离路线：正在重新规划…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="382"/>
+        <location filename="../../ui/panels/navigation.py" line="404"/>
         <source>Arrive at %1</source>
         <translation>到达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="384"/>
+        <location filename="../../ui/panels/navigation.py" line="406"/>
         <source>At the roundabout take exit %1</source>
         <translation>在环岛驶出第 %1 出口</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="386"/>
+        <location filename="../../ui/panels/navigation.py" line="408"/>
         <source>Keep left</source>
         <translation>靠左行驶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="386"/>
+        <location filename="../../ui/panels/navigation.py" line="408"/>
         <source>Keep right</source>
         <translation>靠右行驶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="388"/>
+        <location filename="../../ui/panels/navigation.py" line="410"/>
         <source>Continue straight</source>
         <translation>继续直行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="390"/>
+        <location filename="../../ui/panels/navigation.py" line="412"/>
         <source>Make a U-turn</source>
         <translation>掉头</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="393"/>
+        <location filename="../../ui/panels/navigation.py" line="415"/>
         <source>Turn left</source>
         <translation>左转</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="394"/>
+        <location filename="../../ui/panels/navigation.py" line="416"/>
         <source>Turn right</source>
         <translation>右转</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="395"/>
+        <location filename="../../ui/panels/navigation.py" line="417"/>
         <source>Turn slightly left</source>
         <translation>向左前方行驶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="396"/>
+        <location filename="../../ui/panels/navigation.py" line="418"/>
         <source>Turn slightly right</source>
         <translation>向右前方行驶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="397"/>
+        <location filename="../../ui/panels/navigation.py" line="419"/>
         <source>Turn sharp left</source>
         <translation>向左后方急转</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="398"/>
+        <location filename="../../ui/panels/navigation.py" line="420"/>
         <source>Turn sharp right</source>
         <translation>向右后方急转</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="399"/>
-        <location filename="../../ui/panels/navigation.py" line="400"/>
+        <location filename="../../ui/panels/navigation.py" line="421"/>
+        <location filename="../../ui/panels/navigation.py" line="422"/>
         <source>Go straight</source>
         <translation>直行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="401"/>
+        <location filename="../../ui/panels/navigation.py" line="423"/>
         <source>%1 onto %2</source>
         <translation>%1，进入%2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="408"/>
+        <location filename="../../ui/panels/navigation.py" line="430"/>
         <source>You have arrived</source>
         <translation>您已到达目的地</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="420"/>
+        <location filename="../../ui/panels/navigation.py" line="442"/>
         <source>%1 to go</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="421"/>
+        <location filename="../../ui/panels/navigation.py" line="443"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="422"/>
+        <location filename="../../ui/panels/navigation.py" line="444"/>
         <source>arrive %1</source>
         <translation>%1 到达</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="425"/>
+        <location filename="../../ui/panels/navigation.py" line="447"/>
         <source>%1 % at arrival</source>
         <translation>到达时电量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="429"/>
+        <location filename="../../ui/panels/navigation.py" line="451"/>
         <source>Charge at %1: %2 min to %3 %</source>
         <translation>在 %1 充电：%2 分钟充至 %3 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="433"/>
+        <location filename="../../ui/panels/navigation.py" line="455"/>
         <source>Below the reserve at arrival, and no charging station in reach</source>
         <translation>到达时电量低于储备，且无可到达的充电站</translation>
     </message>

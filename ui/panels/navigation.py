@@ -54,6 +54,7 @@ ARROWS = {
 
 class _Worker(QObject):
     loaded = Signal(object, object, str)  # navigator, layers, attribution
+    progress = Signal(int, int)  # OSM objects read, estimated total (importing an .osm.pbf)
     failed = Signal(str)
     routed = Signal(object, object, object)  # route, plan, request id
     route_failed = Signal(str)
@@ -82,6 +83,7 @@ class NavigationPanel(Panel):
         self.worker = _Worker()
         self.worker.loaded.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
         self.worker.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.worker.progress.connect(self._import_progress, Qt.ConnectionType.QueuedConnection)
         self.worker.routed.connect(self._routed, Qt.ConnectionType.QueuedConnection)
         self.worker.route_failed.connect(self._route_failed, Qt.ConnectionType.QueuedConnection)
         self._build_ui()
@@ -200,7 +202,7 @@ class NavigationPanel(Panel):
     def _load(self, path: str | None) -> None:
         def work() -> None:
             try:
-                data = open_map(path)
+                data = open_map(path, progress=self.worker.progress.emit)
                 nav = Navigator(data)
                 layers = build_layers(nav.graph)
                 _ = nav.places  # the search index, built here rather than on the first keystroke
@@ -248,6 +250,11 @@ class NavigationPanel(Panel):
                 self._show_status(exc.line())
                 return
             self.navigate_to(lat, lon, wanted)
+
+    def _import_progress(self, done: int, total: int) -> None:
+        if self.nav is None:
+            percent = min(99, round(100 * done / max(total, 1)))
+            self._show_status(self.tr("Importing the map: %1 %").replace("%1", str(percent)))
 
     def _failed(self, message: str) -> None:
         self._show_status(self.tr("Map not loaded: %1").replace("%1", message))

@@ -114,3 +114,39 @@ def test_broken_map_is_one_line_and_the_panel_lives(qtbot, qapp, tmp_path: Path)
         assert not panel.results.isVisible()
     finally:
         session.close()
+
+
+def test_drag_and_wheel_stop_following_and_zoom(qtbot, ctx, run_session) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtTest import QTest
+
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    view = panel.map
+    assert view.follow and panel.follow.isChecked()
+    before = QPointF(view.center)
+    QTest.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(600, 300))
+    QTest.mouseMove(view, QPoint(500, 250))
+    QTest.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(500, 250))
+    assert not view.follow and not panel.follow.isChecked()
+    assert view.center.x() > before.x()  # dragging left shows what lies east
+    scale = view.scale
+    wheel = QWheelEvent(
+        QPointF(640, 300),
+        QPointF(640, 300),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    view.wheelEvent(wheel)
+    assert view.scale == pytest.approx(scale * 1.25**2)
+    panel.follow.setChecked(True)
+    assert view.follow
+    panel.north.setChecked(False)  # heading up
+    assert view.heading_up
+    image = QImage(view.size(), QImage.Format.Format_RGB32)
+    view.render(image)  # draws turned without error
