@@ -120,7 +120,7 @@ class Navigator:
                 dc,
                 at_station,
                 target,
-                minutes,
+                float(minutes),
                 detour,
                 target - need,
             )
