@@ -127,6 +127,10 @@ class NavigationPanel(Panel):
         self.trip_text = QLabel()
         self.trip_text.setWordWrap(True)
         trip_row.addWidget(self.trip_text, 1)
+        self.charge_button = QPushButton(self.tr("Charge there"))
+        self.charge_button.clicked.connect(self.go_charge)
+        self.charge_button.hide()
+        trip_row.addWidget(self.charge_button)
         self.stop_button = QPushButton(self.tr("End"))
         self.stop_button.clicked.connect(self.end_guidance)
         trip_row.addWidget(self.stop_button)
@@ -389,6 +393,12 @@ class NavigationPanel(Panel):
         self._routing = False
         self._show_status(message)
 
+    def go_charge(self) -> None:
+        """Drive to the suggested charging stop first (the destination is kept for after charging)."""
+        stop = self.plan.stop if self.plan is not None else None
+        if stop is not None:
+            self.navigate_to(stop.lat, stop.lon, stop.name)
+
     def end_guidance(self) -> None:
         self.route = self.guidance = self.progress = self.plan = None
         self.destination = None
@@ -453,6 +463,7 @@ class NavigationPanel(Panel):
             ).replace("%3", f"{stop.target_soc:.0f}")
         elif self.plan is not None and self.plan.needs_charge:
             text += "\n" + self.tr("Below the reserve at arrival, and no charging station in reach")
+        self.charge_button.setVisible(stop is not None)
         self.trip_text.setText(text)
         if not self.trip.isVisible():
             self.trip.show()

@@ -150,3 +150,23 @@ def test_drag_and_wheel_stop_following_and_zoom(qtbot, ctx, run_session) -> None
     assert view.heading_up
     image = QImage(view.size(), QImage.Format.Format_RGB32)
     view.render(image)  # draws turned without error
+
+
+def test_charging_stop_suggestion_leads_there(qtbot, ctx, run_session) -> None:
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    here = panel._car_latlon()
+    far = panel.nav.places.search("North Bank Superfast")[0]
+    route = panel.nav.route(here, (far.lat, far.lon))
+    # A battery too low for the trip: the plan suggests a stop and the button routes there.
+    plan = panel.nav.energy_plan(route, panel.model, soc=10.05, reserve=10.0)
+    assert plan.stop is not None
+    panel.destination_name = far.name
+    panel._routed(route, plan, panel._request)
+    assert panel.charge_button.isVisible()
+    assert plan.stop.name in panel.trip_text.text()
+    panel.go_charge()
+    qtbot.waitUntil(lambda: _delivered(lambda: panel.route is not route))
+    end = panel.route.points[-1]
+    assert panel.nav.graph.snap(plan.stop.lat, plan.stop.lon).distance_m < 100
+    assert abs(end[0] - plan.stop.lat) < 0.001 and abs(end[1] - plan.stop.lon) < 0.001
