@@ -60,6 +60,8 @@ class SessionOptions:
     charge: str | None = None  # simulator: start parked on an "ac" or "dc" charger
     use_can_config: bool = True
     history_hz: float = 20.0  # per-signal history for plots (the pi runtime profile keeps less)
+    map: str | None = None  # navigation: .osm.pbf or map cache; None = the built-in town
+    destination: str | None = None  # navigation: guide there once the map is loaded
 
 
 class Session:
@@ -286,6 +288,17 @@ class Session:
             return decode(data)
         except Exception:  # cantools' decode errors: a frame that does not fit its message
             return None
+
+    def drive_route(
+        self, points: list[tuple[float, float]], limits_kmh: list[float], loop: bool = False
+    ) -> bool:
+        """Hand a route to the in-process simulated car, which drives it; False when there is none."""
+        if self.simulator is None:
+            return False
+        from .simulator.route import Route
+
+        self.simulator.car.follow(Route(points, limits_kmh, loop=loop))
+        return True
 
     def start_recording(self, path: str | Path) -> Recorder:
         recorder = Recorder(path)

@@ -57,7 +57,7 @@
 <context>
     <name>CabinPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="44"/>
+        <location filename="../../ui/panels/__init__.py" line="51"/>
         <location filename="../../ui/panels/cabin.py" line="65"/>
         <location filename="../../ui/panels/cabin.py" line="102"/>
         <source>Cabin</source>
@@ -435,7 +435,7 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="58"/>
+        <location filename="../../ui/panels/__init__.py" line="65"/>
         <location filename="../../ui/panels/can_monitor.py" line="218"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
@@ -492,7 +492,7 @@
 <context>
     <name>DiagnosticsPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="51"/>
+        <location filename="../../ui/panels/__init__.py" line="58"/>
         <location filename="../../ui/panels/diagnostics.py" line="110"/>
         <source>Vehicle health</source>
         <translation>车辆健康</translation>
@@ -974,6 +974,205 @@
         <location filename="../../ui/models/frame_table.py" line="137"/>
         <source>Data</source>
         <translation>数据</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="44"/>
+        <location filename="../../ui/panels/navigation.py" line="93"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="105"/>
+        <source>Search streets and places</source>
+        <translation>搜索街道和地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="113"/>
+        <location filename="../../ui/panels/navigation.py" line="332"/>
+        <source>Charging</source>
+        <translation>充电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="114"/>
+        <location filename="../../ui/panels/navigation.py" line="333"/>
+        <source>Fuel</source>
+        <translation>油量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="115"/>
+        <location filename="../../ui/panels/navigation.py" line="334"/>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="130"/>
+        <source>Charge there</source>
+        <translation>前往充电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="134"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="145"/>
+        <location filename="../../ui/panels/navigation.py" line="492"/>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="148"/>
+        <source>North up / heading up</source>
+        <translation>正北朝上 / 车头朝上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="153"/>
+        <source>Follow the car</source>
+        <translation>跟随车辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="157"/>
+        <source>Loading the map…</source>
+        <translation>正在加载地图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="261"/>
+        <source>Importing the map: %1 %</source>
+        <translation>正在导入地图：%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="264"/>
+        <source>Map not loaded: %1</source>
+        <translation>地图未加载：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="321"/>
+        <source>Nothing found</source>
+        <translation>未找到结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="331"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="350"/>
+        <source>No position yet: waiting for GPS</source>
+        <translation>尚无定位：等待 GPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="374"/>
+        <source>Off the route: finding a new one…</source>
+        <translation>已偏离路线：正在重新规划…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="414"/>
+        <source>Arrive at %1</source>
+        <translation>到达 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="416"/>
+        <source>At the roundabout take exit %1</source>
+        <translation>在环岛驶出第 %1 出口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="418"/>
+        <source>Keep left</source>
+        <translation>靠左行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="418"/>
+        <source>Keep right</source>
+        <translation>靠右行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="420"/>
+        <source>Continue straight</source>
+        <translation>继续直行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="422"/>
+        <source>Make a U-turn</source>
+        <translation>掉头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="425"/>
+        <source>Turn left</source>
+        <translation>左转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="426"/>
+        <source>Turn right</source>
+        <translation>右转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="427"/>
+        <source>Turn slightly left</source>
+        <translation>向左前方行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="428"/>
+        <source>Turn slightly right</source>
+        <translation>向右前方行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="429"/>
+        <source>Turn sharp left</source>
+        <translation>向左后方急转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="430"/>
+        <source>Turn sharp right</source>
+        <translation>向右后方急转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="431"/>
+        <location filename="../../ui/panels/navigation.py" line="432"/>
+        <source>Go straight</source>
+        <translation>直行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="433"/>
+        <source>%1 onto %2</source>
+        <translation>%1，进入%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="440"/>
+        <source>You have arrived</source>
+        <translation>您已到达目的地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="452"/>
+        <source>%1 to go</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="453"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="454"/>
+        <source>arrive %1</source>
+        <translation>%1 到达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="457"/>
+        <source>%1 % at arrival</source>
+        <translation>到达时电量 %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="461"/>
+        <source>Charge at %1: %2 min to %3 %</source>
+        <translation>在 %1 充电：%2 分钟充至 %3 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="465"/>
+        <source>Below the reserve at arrival, and no charging station in reach</source>
+        <translation>到达时电量低于储备，且无可到达的充电站</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,8 @@ SUBCOMMANDS = {
     "diag": "diag",
     "doctor": "doctor",
     "install-service": "install_service",
+    "map": "map",
+    "route": "route",
 }
 DEFAULT = "run"
 

@@ -38,6 +38,9 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
         "--fault", action="append", default=[], metavar="NAME", help="simulator fault (repeatable)"
     )
     p.add_argument("--charge", choices=("ac", "dc"), help="simulator: start parked on an AC or DC charger")
+    nav = p.add_argument_group("navigation")
+    nav.add_argument("--map", metavar="FILE", help=".osm.pbf or map cache (default: the built-in town)")
+    nav.add_argument("--destination", metavar="LAT,LON|NAME", help="start guidance to this place")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -86,6 +89,8 @@ def session_options(args: argparse.Namespace) -> SessionOptions:
         cycle=args.cycle,
         faults=tuple(args.fault),
         charge=args.charge,
+        map=args.map,
+        destination=args.destination,
     )
 
 

@@ -19,7 +19,14 @@ MIN_GLIBC_ARM = (2, 39)  # PySide6's ARM wheels are built against it
 
 def check_system() -> list[Check]:
     checks: list[Check] = []
-    for step in (check_platform, check_display, check_audio, check_voice_models, check_writable):
+    for step in (
+        check_platform,
+        check_display,
+        check_audio,
+        check_voice_models,
+        check_map_cache,
+        check_writable,
+    ):
         checks += step()
     return checks
 
@@ -181,6 +188,27 @@ def check_voice_models(env: dict[str, str] | None = None) -> list[Check]:
             Check("pocketsphinx model", "warn", "pocketsphinx is not installed", "pip install pocketsphinx")
         )
     return checks
+
+
+def check_map_cache(folder: Path | None = None) -> list[Check]:
+    """Imported OpenStreetMap regions (``cockpit map import``); without one the built-in town is used."""
+    from ..navigation.mapdata import CACHE_SUFFIX, maps_dir
+
+    folder = folder or maps_dir()
+    caches = sorted(folder.glob(f"*{CACHE_SUFFIX}")) if folder.is_dir() else []
+    if not caches:
+        return [
+            Check(
+                "map cache",
+                "warn",
+                f"no imported map in {folder}: navigation uses the built-in town",
+                "Import a region: cockpit map import REGION.osm.pbf (from download.geofabrik.de)",
+            )
+        ]
+    sizes = ", ".join(
+        f"{c.name[: -len(CACHE_SUFFIX)]} ({c.stat().st_size / 2**20:.1f} MB)" for c in caches[:4]
+    )
+    return [Check("map cache", "ok", f"{len(caches)} region(s) in {folder}: {sizes}")]
 
 
 def check_writable(folders: list[tuple[str, Path]] | None = None) -> list[Check]:

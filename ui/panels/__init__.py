@@ -38,6 +38,13 @@ PANELS = (
         "ui.panels.energy:EnergyPanel",
     ),
     PanelInfo(
+        "navigation",
+        "➤",
+        "NavigationPanel",
+        QT_TRANSLATE_NOOP("NavigationPanel", "Navigation"),
+        "ui.panels.navigation:NavigationPanel",
+    ),
+    PanelInfo(
         "cabin",
         "❖",
         "CabinPanel",

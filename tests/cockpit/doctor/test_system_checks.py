@@ -57,3 +57,13 @@ def test_doctor_json_has_every_check(capsys) -> None:
     assert names[0] == "CAN frames" and "platform" in names and "user data folder" in names
     assert out["failed"] == sum(c["status"] == "fail" for c in out["checks"])
     assert code == (1 if out["failed"] else 0)
+
+
+def test_map_cache_lists_imported_regions(tmp_path: Path) -> None:
+    from cockpit.doctor.system_checks import check_map_cache
+
+    (none,) = check_map_cache(tmp_path)
+    assert none.status == "warn" and "built-in town" in none.detail and "cockpit map import" in none.fix
+    (tmp_path / "monaco-latest.navmap.npz").write_bytes(b"\0" * 2048)
+    (found,) = check_map_cache(tmp_path)
+    assert found.status == "ok" and "monaco-latest" in found.detail
