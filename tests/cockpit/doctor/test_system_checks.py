@@ -12,9 +12,10 @@ from cockpit.doctor.system_checks import check_audio, check_display, check_platf
 def test_audio_on_this_machine_says_what_is_missing() -> None:
     checks = check_audio()
     failed = [c for c in checks if c.status == "fail"]
-    # No sound card here: either PortAudio itself or the microphone is missing, and the fix says which.
+    # No sound card here: sounddevice, PortAudio or the microphone is missing, and the fix says which.
     assert failed, checks
-    assert any("libportaudio2" in c.fix or "USB microphone" in c.fix for c in failed)
+    fixes = " ".join(c.fix for c in failed)
+    assert any(hint in fixes for hint in ("pip install sounddevice", "libportaudio2", "USB microphone"))
 
 
 def test_audio_devices_are_listed_by_direction() -> None:
