@@ -21,6 +21,7 @@ from typing import Literal
 import can
 
 from vehicle_bus.dbc import FrameDecoder, frame_decoder
+from vehicle_bus.diagnostics.tester import Tester
 from vehicle_bus.errors import BusOpenError, InputError
 from vehicle_bus.frame_cache import BusCounters, FrameEntry
 from vehicle_bus.pipeline import Pipeline
@@ -32,6 +33,8 @@ from vehicle_bus.transmit import ActuatorTransmitter
 
 from .commands import CommandLayer
 from .energy import EnergyMonitor
+from .simulator.diagnostics.network import CATALOG, DESCRIPTION
+from .simulator.faults import Faults
 from .simulator.runner import SimulationRunner
 from .simulator.setup import build_simulation
 from .state_store import StateStore
@@ -56,6 +59,9 @@ class SessionOptions:
     faults: tuple[str, ...] = ()
     charge: str | None = None  # simulator: start parked on an "ac" or "dc" charger
     use_can_config: bool = True
+    history_hz: float = 20.0  # per-signal history for plots (the pi runtime profile keeps less)
+    map: str | None = None  # navigation: .osm.pbf or map cache; None = the built-in town
+    destination: str | None = None  # navigation: guide there once the map is loaded
 
 
 class Session:
@@ -64,7 +70,7 @@ class Session:
     def __init__(self, options: SessionOptions) -> None:
         self.options = options
         self.vehicle: VehicleData = load_vehicle_data(options.vehicle, options.dbc, options.mapping)
-        self.store = StateStore(units=self.vehicle.units())
+        self.store = StateStore(units=self.vehicle.units(), history_hz=options.history_hz)
         profile = self.vehicle.profile
         # The trip computer belongs to the car, not to a screen: it integrates on every tick.
         self.energy = EnergyMonitor(self.store, profile.battery_capacity_kwh if profile else None)
@@ -88,6 +94,8 @@ class Session:
         self._loader: threading.Thread | None = None
         self._retransmit: can.BusABC | None = None
         self._frame_decoders: dict[int, FrameDecoder | None] = {}
+        self._tester: Tester | None = None
+        self._tester_lock = threading.Lock()
         self._commands: CommandLayer | None = None
 
     @property
@@ -281,6 +289,17 @@ class Session:
         except Exception:  # cantools' decode errors: a frame that does not fit its message
             return None
 
+    def drive_route(
+        self, points: list[tuple[float, float]], limits_kmh: list[float], loop: bool = False
+    ) -> bool:
+        """Hand a route to the in-process simulated car, which drives it; False when there is none."""
+        if self.simulator is None:
+            return False
+        from .simulator.route import Route
+
+        self.simulator.car.follow(Route(points, limits_kmh, loop=loop))
+        return True
+
     def start_recording(self, path: str | Path) -> Recorder:
         recorder = Recorder(path)
         self.pipeline.start_recording(recorder)
@@ -298,8 +317,35 @@ class Session:
         rate = bitrate or (self.vehicle.profile.bitrate if self.vehicle.profile else 500_000)
         return min(1.0, self.frames_per_second * 125 / rate) if rate else math.nan
 
+    # -- diagnostics ----------------------------------------------------------------------------------------
+    def diagnostics(self) -> Tester:
+        """The diagnostic tester (UDS, OBD-II) on a bus connection of its own, opened on first use.
+
+        Blocks while it opens a bus: call it off the UI thread, as every diagnostic request.
+        """
+        with self._tester_lock:
+            if self._tester is None:
+                if self.kind == "simulator" and self.sim_channel:
+                    bus = can.Bus(interface="virtual", channel=self.sim_channel)
+                elif self.kind == "live":
+                    bus = open_bus(self._spec, self._bitrate)
+                else:
+                    raise InputError(
+                        "diagnostics need a CAN bus with ECUs on it; a log replay has none",
+                        fix="Run the simulator (no --replay) or give --can",
+                    )
+                self._tester = Tester(bus, DESCRIPTION, CATALOG)
+            return self._tester
+
+    @property
+    def faults(self) -> Faults | None:
+        """The in-process simulator's faults (inject and repair at run time); None on a real bus."""
+        return self.simulator.car.faults if self.simulator is not None else None
+
     def close(self) -> None:
         self._closing.set()
+        if self._tester is not None:
+            self._tester.close()
         if self.simulator is not None:
             self.simulator.stop()
         self.pipeline.close()

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import QApplication
 
 from assets import ASSETS_DIR
 from cockpit.commands import CommandLayer
+from cockpit.runtime_profile import choose_profile
 from cockpit.session import Session
 from voice.assistant_loop import VoiceOptions
 
 from .context import UiContext
+from .kiosk import Kiosk
 from .panels import PANELS
 from .shell import HeadUnitWindow
 from .theme import THEMES, apply_theme
@@ -33,6 +35,8 @@ class Look:
     lang: str = "en"
     units: str = "metric"
     fullscreen: bool = False
+    kiosk: bool = False
+    profile: str = "auto"  # runtime profile: auto, desktop or pi (cockpit/runtime_profile.py)
 
 
 def _quiet_offscreen(mode: QtMsgType, context: object, message: str) -> None:
@@ -87,7 +91,7 @@ def build_window(
     toggle_theme: Callable[[], None] | None = None,
     voice: VoiceOptions | None = None,
 ) -> HeadUnitWindow:
-    """``voice``: recognizer options; None runs voice with the defaults (best engine installed)."""
+    """``voice``: recognizer options (from `cockpit run`); None builds the window without voice."""
     app = application()
     install_translation(app, look.lang)
     theme = THEMES[resolve_theme(look.theme)]
@@ -102,11 +106,13 @@ def build_window(
         units=Units(look.units),
         commands=commands or session.commands,
         scale=scale,
+        profile=choose_profile(look.profile),
     )
     if toggle_theme is not None:
         ctx.extra["toggle_theme"] = toggle_theme
-    ctx.extra["voice_options"] = voice or VoiceOptions()
-    window = HeadUnitWindow(ctx, PANELS)
+    # None: no voice (screenshots, tests of other parts); the head unit passes its options.
+    ctx.extra["voice_options"] = voice or VoiceOptions(enabled=False)
+    window = HeadUnitWindow(ctx, PANELS, tick_hz=ctx.profile.ui_hz)
     window.resize(width, height)
     return window
 
@@ -120,6 +126,7 @@ class HeadUnit:
         self.voice = voice
         # Requests in flight survive a day/night rebuild of the window.
         self.commands = session.commands
+        self.kiosk: Kiosk | None = None
         self.window = self._build()
         self._auto = QTimer()
         if look.theme == "auto":
@@ -132,7 +139,12 @@ class HeadUnit:
         return build_window(self.session, self.look, self.commands, self.toggle_theme, self.voice)
 
     def show(self) -> None:
-        if self.look.fullscreen:
+        if self.look.kiosk:
+            self.kiosk = Kiosk(self.window, self.window.status.clock)
+            self.kiosk.apply()
+            self.window.start()
+            return
+        elif self.look.fullscreen:
             self.window.showFullScreen()
         else:
             self.window.show()
@@ -147,10 +159,14 @@ class HeadUnit:
         self.look.theme = "light" if self.look.theme == "dark" else "dark"
         old = self.window
         self.window = self._build()
-        self.window.setGeometry(old.geometry())
+        if not self.look.kiosk:  # a kiosk window takes the whole screen by itself
+            self.window.setGeometry(old.geometry())
         self.window.show_panel(old.current)
         old.timer.stop()
         old.voice.close()  # one listener on the microphone: the new window's
+        old_kiosk = self.kiosk
+        if old_kiosk is not None:
+            old_kiosk.leaving = True  # the old window may close; the kiosk goes on in the new one
         self.show()
         old.close()
         old.deleteLater()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cockpit.commands import CommandLayer
+from cockpit.runtime_profile import DESKTOP, RuntimeProfile
 from cockpit.session import Session
 
 from .theme import Theme
@@ -19,6 +20,7 @@ class UiContext:
     commands: CommandLayer
     # Size relative to the 1280×720 reference layout: fonts and paddings follow it.
     scale: float = 1.0
+    profile: RuntimeProfile = DESKTOP
     extra: dict[str, object] = field(default_factory=dict)
 
     def px(self, value: float) -> int:

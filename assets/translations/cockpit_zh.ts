@@ -57,7 +57,7 @@
 <context>
     <name>CabinPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="44"/>
+        <location filename="../../ui/panels/__init__.py" line="51"/>
         <location filename="../../ui/panels/cabin.py" line="65"/>
         <location filename="../../ui/panels/cabin.py" line="102"/>
         <source>Cabin</source>
@@ -420,23 +420,23 @@
 <context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="193"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="193"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="193"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="51"/>
-        <location filename="../../ui/panels/can_monitor.py" line="219"/>
+        <location filename="../../ui/panels/__init__.py" line="65"/>
+        <location filename="../../ui/panels/can_monitor.py" line="218"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
@@ -490,172 +490,455 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="58"/>
+        <location filename="../../ui/panels/diagnostics.py" line="110"/>
+        <source>Vehicle health</source>
+        <translation>车辆健康</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="107"/>
+        <source>Not scanned yet</source>
+        <translation>尚未扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="116"/>
+        <source>Scan</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="117"/>
+        <source>Read codes</source>
+        <translation>读取故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="118"/>
+        <source>Clear codes…</source>
+        <translation>清除故障码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="130"/>
+        <source>Faults (developer)</source>
+        <translation>故障注入（开发者）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="149"/>
+        <source>Tyre pressure low: front left</source>
+        <translation>胎压过低：左前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="150"/>
+        <source>Tyre pressure low: front right</source>
+        <translation>胎压过低：右前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="151"/>
+        <source>Tyre pressure low: rear left</source>
+        <translation>胎压过低：左后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="152"/>
+        <source>Tyre pressure low: rear right</source>
+        <translation>胎压过低：右后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="153"/>
+        <source>12 V battery low</source>
+        <translation>12 V 蓄电池电压低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="154"/>
+        <source>Battery cells out of balance</source>
+        <translation>电芯不均衡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="155"/>
+        <source>High-voltage isolation fault</source>
+        <translation>高压绝缘故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="156"/>
+        <source>Charging fault</source>
+        <translation>充电故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="157"/>
+        <source>Outside temperature sensor lost</source>
+        <translation>车外温度传感器信号丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="158"/>
+        <source>TPMS stops answering diagnostics</source>
+        <translation>胎压模块停止响应诊断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="167"/>
+        <source>Clear codes</source>
+        <translation>清除故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="168"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="178"/>
+        <source>ECUs</source>
+        <translation>控制单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="187"/>
+        <source>Trouble codes</source>
+        <translation>故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="205"/>
+        <source>ECU information</source>
+        <translation>控制单元信息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="206"/>
+        <source>Select an ECU</source>
+        <translation>请选择控制单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="232"/>
+        <source>Scanning…</source>
+        <translation>正在扫描…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="235"/>
+        <source>Reading trouble codes…</source>
+        <translation>正在读取故障码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="242"/>
+        <source>Clear the stored trouble codes of %1 ECUs? Codes of faults that are still present come back at the next self-test.</source>
+        <translation>清除 %1 个控制单元中存储的故障码？仍然存在的故障会在下一次自检时重新出现。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="252"/>
+        <source>Clearing trouble codes…</source>
+        <translation>正在清除故障码…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="255"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="336"/>
+        <source>Codes cleared in %1 s</source>
+        <translation>故障码已清除，用时 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="338"/>
+        <source>Codes read in %1 s</source>
+        <translation>故障码已读取，用时 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="354"/>
+        <source>%1 of %2 ECUs answered in %3 s</source>
+        <translation>%2 个控制单元中有 %1 个应答，用时 %3 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="362"/>
+        <source>No answer from %1 after %2 s</source>
+        <translation>%1 在 %2 秒内无应答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="392"/>
+        <source>No codes from the ECUs that answered</source>
+        <translation>已应答的控制单元没有故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="394"/>
+        <source>No trouble codes stored</source>
+        <translation>没有存储的故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="407"/>
+        <source>no codes</source>
+        <translation>无故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="409"/>
+        <source>1 code</source>
+        <translation>1 个故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="411"/>
+        <source>%1 codes</source>
+        <translation>%1 个故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="440"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+</context>
+<context>
+    <name>DtcTableModel</name>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="21"/>
+        <source>ECU</source>
+        <translation>控制单元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="22"/>
+        <source>Code</source>
+        <translation>故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="23"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="24"/>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="25"/>
+        <source>First seen</source>
+        <translation>首次出现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="26"/>
+        <source>Last seen</source>
+        <translation>最近出现</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="27"/>
+        <source>Times</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="30"/>
+        <source>active</source>
+        <translation>当前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="31"/>
+        <location filename="../../ui/models/dtc_table.py" line="38"/>
+        <source>pending</source>
+        <translation>待定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="32"/>
+        <source>stored</source>
+        <translation>已存储</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="33"/>
+        <source>passed</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="36"/>
+        <source>test failed</source>
+        <translation>测试失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="37"/>
+        <source>failed this cycle</source>
+        <translation>本循环失败</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="39"/>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="40"/>
+        <source>not tested since clear</source>
+        <translation>清除后未测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="41"/>
+        <source>failed since clear</source>
+        <translation>清除后失败过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="42"/>
+        <source>not tested this cycle</source>
+        <translation>本循环未测试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/dtc_table.py" line="43"/>
+        <source>warning lamp</source>
+        <translation>警告灯</translation>
+    </message>
+</context>
+<context>
     <name>EnergyPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="37"/>
-        <location filename="../../ui/panels/energy.py" line="57"/>
+        <location filename="../../ui/panels/energy.py" line="56"/>
         <source>Energy</source>
         <translation>能耗</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="85"/>
+        <location filename="../../ui/panels/energy.py" line="84"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="91"/>
+        <location filename="../../ui/panels/energy.py" line="90"/>
         <source>Power flow</source>
         <translation>能量流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="97"/>
+        <location filename="../../ui/panels/energy.py" line="96"/>
         <source>Power and speed, last 5 minutes</source>
         <translation>功率与车速（最近 5 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="131"/>
+        <location filename="../../ui/panels/energy.py" line="130"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="103"/>
+        <location filename="../../ui/panels/energy.py" line="102"/>
         <source>Consumption per km</source>
         <translation>每公里能耗</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="174"/>
+        <location filename="../../ui/panels/energy.py" line="173"/>
         <source>Distance</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="175"/>
+        <location filename="../../ui/panels/energy.py" line="174"/>
         <source>Energy used</source>
         <translation>耗电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="176"/>
+        <location filename="../../ui/panels/energy.py" line="175"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="177"/>
+        <location filename="../../ui/panels/energy.py" line="176"/>
         <source>Regenerated</source>
         <translation>能量回收</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="179"/>
+        <location filename="../../ui/panels/energy.py" line="178"/>
         <source>Trip computer</source>
         <translation>行车电脑</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="183"/>
+        <location filename="../../ui/panels/energy.py" line="182"/>
         <source>Since start</source>
         <translation>本次行程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="187"/>
+        <location filename="../../ui/panels/energy.py" line="186"/>
         <source>Trip ⟲</source>
         <translation>小计 ⟲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="188"/>
+        <location filename="../../ui/panels/energy.py" line="187"/>
         <source>Reset trip</source>
         <translation>小计里程清零</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="207"/>
+        <location filename="../../ui/panels/energy.py" line="206"/>
         <source>Battery pack</source>
         <translation>电池包</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="209"/>
+        <location filename="../../ui/panels/energy.py" line="208"/>
         <source>Voltage</source>
         <translation>电压</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="210"/>
+        <location filename="../../ui/panels/energy.py" line="209"/>
         <source>Current</source>
         <translation>电流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="211"/>
+        <location filename="../../ui/panels/energy.py" line="210"/>
         <source>Temperature min / avg / max</source>
         <translation>温度 最低 / 平均 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="212"/>
+        <location filename="../../ui/panels/energy.py" line="211"/>
         <source>Cells min / max</source>
         <translation>单体最低 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="213"/>
+        <location filename="../../ui/panels/energy.py" line="212"/>
         <source>Cell delta</source>
         <translation>单体压差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="219"/>
-        <location filename="../../ui/panels/energy.py" line="317"/>
+        <location filename="../../ui/panels/energy.py" line="218"/>
+        <location filename="../../ui/panels/energy.py" line="316"/>
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="220"/>
-        <location filename="../../ui/panels/energy.py" line="310"/>
+        <location filename="../../ui/panels/energy.py" line="219"/>
+        <location filename="../../ui/panels/energy.py" line="309"/>
         <source>Not charging</source>
         <translation>未在充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="233"/>
+        <location filename="../../ui/panels/energy.py" line="232"/>
         <source>Range extender</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="235"/>
+        <location filename="../../ui/panels/energy.py" line="234"/>
         <source>Fuel</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="236"/>
+        <location filename="../../ui/panels/energy.py" line="235"/>
         <source>Generator</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="237"/>
+        <location filename="../../ui/panels/energy.py" line="236"/>
         <source>Electric range</source>
         <translation>纯电续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="238"/>
+        <location filename="../../ui/panels/energy.py" line="237"/>
         <source>Total range</source>
         <translation>综合续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="311"/>
+        <location filename="../../ui/panels/energy.py" line="310"/>
         <source>Plug in to see the power curve.</source>
         <translation>插枪后显示充电功率曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="317"/>
+        <location filename="../../ui/panels/energy.py" line="316"/>
         <source>Charging finished</source>
         <translation>充电完成</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="319"/>
+        <location filename="../../ui/panels/energy.py" line="318"/>
         <source>target {0:.0f} %</source>
         <translation>目标 {0:.0f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="322"/>
+        <location filename="../../ui/panels/energy.py" line="321"/>
         <source>{0} h {1:02d} min to target</source>
         <translation>距目标 {0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="323"/>
+        <location filename="../../ui/panels/energy.py" line="322"/>
         <source>{0:.1f} kWh added</source>
         <translation>已充 {0:.1f} kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="370"/>
+        <location filename="../../ui/panels/energy.py" line="369"/>
         <source>Trip average {0:.0f} {1}</source>
         <translation>小计平均 {0:.0f} {1}</translation>
     </message>
@@ -714,6 +997,205 @@
         <location filename="../../ui/shell.py" line="173"/>
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
+    </message>
+</context>
+<context>
+    <name>NavigationPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="44"/>
+        <location filename="../../ui/panels/navigation.py" line="93"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="109"/>
+        <source>Search streets and places</source>
+        <translation>搜索街道和地点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="117"/>
+        <location filename="../../ui/panels/navigation.py" line="336"/>
+        <source>Charging</source>
+        <translation>充电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="118"/>
+        <location filename="../../ui/panels/navigation.py" line="337"/>
+        <source>Fuel</source>
+        <translation>油量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="119"/>
+        <location filename="../../ui/panels/navigation.py" line="338"/>
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="134"/>
+        <source>Charge there</source>
+        <translation>前往充电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="138"/>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="149"/>
+        <location filename="../../ui/panels/navigation.py" line="496"/>
+        <source>N</source>
+        <translation>北</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="152"/>
+        <source>North up / heading up</source>
+        <translation>正北朝上 / 车头朝上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="157"/>
+        <source>Follow the car</source>
+        <translation>跟随车辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="161"/>
+        <source>Loading the map…</source>
+        <translation>正在加载地图…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="265"/>
+        <source>Importing the map: %1 %</source>
+        <translation>正在导入地图：%1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="268"/>
+        <source>Map not loaded: %1</source>
+        <translation>地图未加载：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="325"/>
+        <source>Nothing found</source>
+        <translation>未找到结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="335"/>
+        <source>Street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="354"/>
+        <source>No position yet: waiting for GPS</source>
+        <translation>尚无定位：等待 GPS</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="378"/>
+        <source>Off the route: finding a new one…</source>
+        <translation>已偏离路线：正在重新规划…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="418"/>
+        <source>Arrive at %1</source>
+        <translation>到达 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="420"/>
+        <source>At the roundabout take exit %1</source>
+        <translation>在环岛驶出第 %1 出口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="422"/>
+        <source>Keep left</source>
+        <translation>靠左行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="422"/>
+        <source>Keep right</source>
+        <translation>靠右行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="424"/>
+        <source>Continue straight</source>
+        <translation>继续直行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="426"/>
+        <source>Make a U-turn</source>
+        <translation>掉头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="429"/>
+        <source>Turn left</source>
+        <translation>左转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="430"/>
+        <source>Turn right</source>
+        <translation>右转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="431"/>
+        <source>Turn slightly left</source>
+        <translation>向左前方行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="432"/>
+        <source>Turn slightly right</source>
+        <translation>向右前方行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="433"/>
+        <source>Turn sharp left</source>
+        <translation>向左后方急转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="434"/>
+        <source>Turn sharp right</source>
+        <translation>向右后方急转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="435"/>
+        <location filename="../../ui/panels/navigation.py" line="436"/>
+        <source>Go straight</source>
+        <translation>直行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="437"/>
+        <source>%1 onto %2</source>
+        <translation>%1，进入%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="444"/>
+        <source>You have arrived</source>
+        <translation>您已到达目的地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="456"/>
+        <source>%1 to go</source>
+        <translation>剩余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="457"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="458"/>
+        <source>arrive %1</source>
+        <translation>%1 到达</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="461"/>
+        <source>%1 % at arrival</source>
+        <translation>到达时电量 %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="465"/>
+        <source>Charge at %1: %2 min to %3 %</source>
+        <translation>在 %1 充电：%2 分钟充至 %3 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="469"/>
+        <source>Below the reserve at arrival, and no charging station in reach</source>
+        <translation>到达时电量低于储备，且无可到达的充电站</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,11 @@ SUBCOMMANDS = {
     "screenshot": "screenshot",
     "command": "command",
     "mapping": "mapping",
+    "diag": "diag",
+    "doctor": "doctor",
+    "install-service": "install_service",
+    "map": "map",
+    "route": "route",
     "voice": "voice",
 }
 DEFAULT = "run"

@@ -9,6 +9,7 @@ import sys
 from vehicle_bus.errors import InputError
 from voice.assistant_loop import VoiceOptions
 
+from ..runtime_profile import choose_profile
 from ..session import Session, SessionOptions
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
 
@@ -38,6 +39,9 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
         "--fault", action="append", default=[], metavar="NAME", help="simulator fault (repeatable)"
     )
     p.add_argument("--charge", choices=("ac", "dc"), help="simulator: start parked on an AC or DC charger")
+    nav = p.add_argument_group("navigation")
+    nav.add_argument("--map", metavar="FILE", help=".osm.pbf or map cache (default: the built-in town)")
+    nav.add_argument("--destination", metavar="LAT,LON|NAME", help="start guidance to this place")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,6 +49,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_source_options(p)
     add_look_options(p)
     p.add_argument("--fullscreen", action="store_true")
+    p.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="full screen, no decorations or cursor, screen kept awake; leave with Ctrl+Alt+Q or a 3 s press "
+        "on the clock",
+    )
+    p.add_argument(
+        "--profile",
+        choices=("auto", "desktop", "pi"),
+        default="auto",
+        help="runtime profile: pi = 30 Hz UI, thinner plots, simpler map (auto: pi on ARM)",
+    )
     add_voice_options(p)
     p.set_defaults(handler=run)
 
@@ -103,6 +119,8 @@ def session_options(args: argparse.Namespace) -> SessionOptions:
         cycle=args.cycle,
         faults=tuple(args.fault),
         charge=args.charge,
+        map=args.map,
+        destination=args.destination,
     )
 
 
@@ -112,7 +130,7 @@ def open_session(options: SessionOptions) -> Session:
         session = Session(options)
     except InputError as exc:
         # The vehicle's DBC or mapping is broken: show the demo car and say why, rather than no window.
-        session = Session(SessionOptions(cycle=options.cycle))
+        session = Session(SessionOptions(cycle=options.cycle, history_hz=options.history_hz))
         session.start()
         session.problem = f"{exc.line()} (showing the simulated demo vehicle)"
         return session
@@ -125,19 +143,23 @@ def open_session(options: SessionOptions) -> Session:
 
 def run(args: argparse.Namespace) -> int:
     options = session_options(args)
-    from ui.app import Look, application, build_window
+    profile = choose_profile(args.profile)
+    options.history_hz = profile.history_hz
+    from ui.app import HeadUnit, Look, application
 
     app = application()
     session = open_session(options)
     look = Look(
-        size=args.size, theme=args.theme, lang=args.lang, units=args.units, fullscreen=args.fullscreen
+        size=args.size,
+        theme=args.theme,
+        lang=args.lang,
+        units=args.units,
+        fullscreen=args.fullscreen,
+        kiosk=args.kiosk,
+        profile=profile.name,
     )
-    window = build_window(session, look, voice=voice_options(args))
-    if args.fullscreen:
-        window.showFullScreen()
-    else:
-        window.show()
-    window.start()
+    head_unit = HeadUnit(session, look, voice_options(args))
+    head_unit.show()
     try:
         code = app.exec()
     finally:

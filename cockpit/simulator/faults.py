@@ -19,6 +19,7 @@ FAULTS = {
     "hv-isolation": "high-voltage isolation resistance low",
     "charging-fault": "charger communication fault: charging stops",
     "sensor-lost": "outside temperature sensor signal lost",
+    "tpms-diag-silent": "tyre pressure module stops answering diagnostic requests",
 }
 LEAKED_KPA = 165.0
 
@@ -26,12 +27,20 @@ LEAKED_KPA = 165.0
 class Faults:
     def __init__(self, names: list[str] | tuple[str, ...] = ()) -> None:
         for name in names:
-            if name not in FAULTS:
-                raise InputError(
-                    f"unknown fault {name!r}",
-                    fix="Valid faults: " + ", ".join(f"{k} ({v})" for k, v in FAULTS.items()),
-                )
-        self.names = set(names)
+            _check(name)
+        self.names = frozenset(names)
+
+    # Faults change at run time (the developer menu) while the simulation thread reads them: each change
+    # replaces the frozen set in one assignment, so the reader sees the old set or the new one.
+    def add(self, name: str) -> None:
+        """Inject a fault now."""
+        _check(name)
+        self.names = self.names | {name}
+
+    def repair(self, name: str) -> None:
+        """The workshop fixes it: the car's state recovers; stored DTCs stay until cleared."""
+        _check(name)
+        self.names = self.names - {name}
 
     def active(self, name: str) -> bool:
         return name in self.names
@@ -44,3 +53,11 @@ class Faults:
         if "12v-low" in self.names:
             car.lv_voltage = 11.4
         car.battery.cell_spread_mv = 160.0 if "cell-imbalance" in self.names else 8.0
+
+
+def _check(name: str) -> None:
+    if name not in FAULTS:
+        raise InputError(
+            f"unknown fault {name!r}",
+            fix="Valid faults: " + ", ".join(f"{k} ({v})" for k, v in FAULTS.items()),
+        )

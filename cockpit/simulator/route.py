@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..navigation.builtin_town import loop_points as _town_loop
+
 if TYPE_CHECKING:
     from .drive_cycles import RouteCycle
 
@@ -63,21 +65,9 @@ class Route:
         return a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, bearing_deg(a, b)
 
 
-# A loop through a town (Jing'an, Shanghai: the home market of the cars the demo vehicle imitates), with
-# the speed limits of its street classes: an arterial, a residential street, an elevated road.
-DEFAULT_LOOP = Route(
-    points=[
-        (31.22960, 121.44520),
-        (31.23410, 121.44600),
-        (31.23480, 121.45390),
-        (31.23160, 121.45880),
-        (31.22410, 121.45800),
-        (31.22330, 121.44890),
-        (31.22960, 121.44520),
-    ],
-    limits_kmh=[50, 40, 30, 60, 80, 50],
-    loop=True,
-)
+# The demo car's loop runs round the arterials of the built-in map's town (in Jing'an, Shanghai: the home
+# market of the cars the demo vehicle imitates), so the car shows on the map the head unit opens with.
+DEFAULT_LOOP = Route(*_town_loop(), loop=True)
 
 
 def default_route_cycle() -> RouteCycle:

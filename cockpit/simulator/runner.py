@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import can
 
+from .diagnostics.network import DiagnosticNetwork
 from .ecu_network import EcuNetwork
 
 STEP_S = 0.01
@@ -46,6 +47,8 @@ class SimulationRunner:
         self._thread: threading.Thread | None = None
         self.frames_sent = 0
         self.on_step: Callable[[float], None] | None = None
+        # The ECUs also answer diagnostic requests (UDS, OBD-II) when there is a bus to ask them on.
+        self.diagnostics = DiagnosticNetwork(self.car) if bus is not None else None
 
     def _filler(self, timestamp: float) -> list[can.Message]:
         self._filler_due += self.filler_per_step
@@ -71,10 +74,16 @@ class SimulationRunner:
         if self.bus is not None:
             while (msg := self.bus.recv(timeout=0)) is not None:
                 self.network.receive(msg)
+                if self.diagnostics is not None:
+                    self.diagnostics.receive(msg)
         self.car.step(STEP_S)
         t = self.car.t
         stamp = time.time() if not self.fast else self.start_time + t
         frames = self.network.due_frames(t, stamp)
+        if self.diagnostics is not None:
+            for frame in (answers := self.diagnostics.step()):
+                frame.timestamp = stamp
+            frames += answers
         if self.filler_per_step:
             frames += self._filler(stamp)
         for frame in frames:

@@ -72,6 +72,7 @@ class SimulatedVehicle:
         self.tyre_kpa = dict.fromkeys(("FL", "FR", "RL", "RR"), TYRE_COLD_KPA)
         self.tyre_temp = dict.fromkeys(("FL", "FR", "RL", "RR"), outside_temp + 5)
         self.steering_angle = 0.0
+        self._route_origin_m = 0.0  # distance driven when the current route began
         self._last_heading = self.route.position(0.0)[2]
         self.wall_epoch = time.time()
         self._apply_drive_mode()
@@ -149,11 +150,20 @@ class SimulatedVehicle:
         if isinstance(cycle, IdleCycle):
             return True
         if isinstance(cycle, RouteCycle):
-            return not cycle.loop and self.powertrain.state.distance >= cycle.total_m - 1.0
+            return not cycle.loop and self._route_s() >= cycle.total_m - 1.0
         return self.t >= cycle.duration
 
+    def follow(self, route: Route) -> None:
+        """Drive ``route`` from its start (navigation hands over its route; the car is already there)."""
+        self._route_origin_m = self.powertrain.state.distance
+        self.route = route
+        self.cycle = route.drive_cycle()
+
+    def _route_s(self) -> float:
+        return self.powertrain.state.distance - self._route_origin_m
+
     def position(self) -> tuple[float, float, float]:
-        return self.route.position(self.powertrain.state.distance)
+        return self.route.position(self._route_s())
 
     def range_km(self) -> float:
         """Displayed range: usable energy over the consumption of the WLTC-like mix (as cars display)."""
@@ -171,7 +181,7 @@ class SimulatedVehicle:
         if isinstance(self.cycle, RouteCycle):
             # A driver following speed limits eases in and out of them rather than flooring it.
             v = self.powertrain.state.speed
-            wanted = self.cycle.speed_at_distance(self.powertrain.state.distance)
+            wanted = self.cycle.speed_at_distance(self._route_s())
             return min(max(wanted, v - ROUTE_DECEL * dt), v + ROUTE_ACCEL * dt)
         return self.cycle.target_speed(t)
 

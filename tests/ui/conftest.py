@@ -45,6 +45,32 @@ def run_session(qtbot, session: Session) -> Callable[..., None]:
             session.tick()
             if each is not None:
                 each()
-            qtbot.wait(20)
+            pump_events(0.02)
 
     return run
+
+
+def pump_events(seconds: float) -> None:
+    """Process Qt events (timers, queued signals) for ``seconds``.
+
+    Not ``qtbot.wait``: once a test has quit the application's event loop (``cockpit screenshot`` does),
+    the nested loop behind ``qtbot.wait`` returns at once for the rest of the session.
+    """
+    from PySide6.QtCore import QCoreApplication
+
+    end = time.monotonic() + seconds
+    while True:
+        QCoreApplication.processEvents()
+        if time.monotonic() >= end:
+            return
+        time.sleep(0.005)
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 3.0) -> bool:
+    """Process events until ``condition()`` holds or ``timeout`` passes; returns the condition."""
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() >= end:
+            return condition()
+        pump_events(0.01)
+    return True

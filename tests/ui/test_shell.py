@@ -15,6 +15,8 @@ from cockpit.session import Session, SessionOptions
 from ui.app import Look, build_window
 from ui.shell import HeadUnitWindow
 
+from .conftest import pump_events
+
 DRIVER = "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature"
 
 
@@ -22,7 +24,7 @@ def run(window: HeadUnitWindow, qtbot, seconds: float) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         window.tick()
-        qtbot.wait(16)
+        pump_events(0.016)
 
 
 @pytest.fixture

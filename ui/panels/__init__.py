@@ -38,11 +38,25 @@ PANELS = (
         "ui.panels.energy:EnergyPanel",
     ),
     PanelInfo(
+        "navigation",
+        "➤",
+        "NavigationPanel",
+        QT_TRANSLATE_NOOP("NavigationPanel", "Navigation"),
+        "ui.panels.navigation:NavigationPanel",
+    ),
+    PanelInfo(
         "cabin",
         "❖",
         "CabinPanel",
         QT_TRANSLATE_NOOP("CabinPanel", "Cabin"),
         "ui.panels.cabin:CabinPanel",
+    ),
+    PanelInfo(
+        "health",
+        "✚",
+        "DiagnosticsPanel",
+        QT_TRANSLATE_NOOP("DiagnosticsPanel", "Vehicle health"),
+        "ui.panels.diagnostics:DiagnosticsPanel",
     ),
     PanelInfo(
         "can",

@@ -56,7 +56,6 @@ from .base import Panel
 
 UPDATE_S = 0.1  # table, statistics, signals and plot samples: 10 Hz
 # Rows handed to the table per UI tick when many ids changed at once (see CanMonitorPanel.refresh).
-ROWS_PER_TICK = 200
 PLOT_WINDOW_S = 60.0
 GAP_S = 1.0  # samples further apart than this (panel hidden) are not joined in the plot
 # Below this width (at scale 1) the signals pane goes under the table instead of beside it.
@@ -290,7 +289,7 @@ class CanMonitorPanel(Panel):
 
         A flooded bus changes ~1,000 ids per 100 ms; updating all those rows at once is several
         milliseconds of Python that the bus threads stretch further (GIL), so each tick takes at most
-        :data:`ROWS_PER_TICK` of them and no tick grows long.
+        the runtime profile's ``table_rows_per_tick`` of them and no tick grows long.
         """
         now = time.monotonic()
         if not self._pending and now - self._updated_at >= UPDATE_S:
@@ -299,7 +298,8 @@ class CanMonitorPanel(Panel):
             self._update_stats()
             self._update_detail(now)
         if self._pending:
-            chunk, self._pending = self._pending[:ROWS_PER_TICK], self._pending[ROWS_PER_TICK:]
+            rows = self.ctx.profile.table_rows_per_tick
+            chunk, self._pending = self._pending[:rows], self._pending[rows:]
             started = time.perf_counter()
             self.model.update(chunk, now)
             self.last_update_s = time.perf_counter() - started

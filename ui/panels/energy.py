@@ -19,7 +19,6 @@ from .base import Panel
 P = "Vehicle.Powertrain."
 TB = P + "TractionBattery."
 PLOT_SECONDS = 300
-PLOT_EVERY_S = 0.25
 SLOW_EVERY_S = 0.2
 
 
@@ -250,7 +249,7 @@ class EnergyPanel(Panel):
         if now - self._slow_at >= SLOW_EVERY_S:
             self._slow_at = now
             self._update_slow()
-        if now - self._plot_at >= PLOT_EVERY_S:
+        if now - self._plot_at >= self.ctx.profile.plot_every_s:
             self._plot_at = now
             self._update_plots()
 

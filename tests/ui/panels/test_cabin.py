@@ -12,6 +12,8 @@ from cockpit.commands import FUNCTIONS
 from ui.panels.cabin import CabinPanel, ColourSwatches, OneTouch
 from ui.widgets.command_controls import CommandLevel, CommandStepper, CommandToggle
 
+from ..conftest import pump_events
+
 
 @pytest.fixture
 def panel(ctx, qtbot, run_session) -> CabinPanel:
@@ -93,7 +95,7 @@ def test_refused_while_driving_shows_the_cars_reason(ctx, qtbot, run_session) ->
         end = time.monotonic() + 10
         while (driving.store.value("Vehicle.Speed") or 0) < 8 and time.monotonic() < end:
             driving.tick()
-            qtbot.wait(20)
+            pump_events(0.02)
         panel.show_page(2)
         tailgate = control(panel, CommandToggle, "trunk.open")
         tailgate.click()
@@ -101,7 +103,7 @@ def test_refused_while_driving_shows_the_cars_reason(ctx, qtbot, run_session) ->
             driving.tick()
             ctx.commands.update()
             panel.refresh({})
-            qtbot.wait(20)
+            pump_events(0.02)
         assert tailgate.toolTip() == "refused: vehicle moving"
         assert not tailgate.isChecked()
     finally:

@@ -1,0 +1,167 @@
+"""``cockpit diag scan|dtc|clear|info``: vehicle diagnostics (UDS over ISO-TP, OBD-II) from the shell.
+
+Without ``--can`` the demo car runs in-process on a private virtual bus (``--fault`` injects faults into
+it); with ``--can`` the requests go to whatever ECUs are on that bus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+
+from vehicle_bus.diagnostics import EcuReport, ObdReport
+from vehicle_bus.diagnostics.reports import DtcRecord, Seen
+from vehicle_bus.diagnostics.tester import DEFAULT_TIMEOUT_S, Tester
+from vehicle_bus.errors import InputError
+from vehicle_bus.sources.live import open_bus
+
+from ..simulator.diagnostics.in_process import car_on_bus
+from ..simulator.diagnostics.network import CATALOG, DESCRIPTION
+from ..simulator.faults import FAULTS
+
+ACTIONS = ("scan", "dtc", "clear", "info")
+OBD_LABELS = {
+    "speed_kmh": ("vehicle speed (PID 0D)", "km/h"),
+    "control_module_voltage_v": ("control module voltage (PID 42)", "V"),
+    "ambient_temperature_c": ("ambient air temperature (PID 46)", "°C"),
+    "battery_remaining_percent": ("hybrid/EV battery remaining (PID 5B)", "%"),
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "diag",
+        help="vehicle diagnostics: scan ECUs, read or clear DTCs, ECU info (default: in-process simulator)",
+    )
+    p.add_argument(
+        "action",
+        choices=ACTIONS,
+        help="scan: which ECUs answer; dtc: trouble codes; "
+        "clear: clear all codes; info: identification, live values, OBD-II",
+    )
+    p.add_argument(
+        "--can", metavar="INTERFACE[:CHANNEL]", help="the bus the ECUs are on, e.g. socketcan:can0"
+    )
+    p.add_argument("--bitrate", type=int, metavar="BPS")
+    p.add_argument(
+        "--fault",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="inject a fault into the in-process simulator (repeatable): " + ", ".join(FAULTS),
+    )
+    p.add_argument("--ecu", action="append", default=[], metavar="NAME", help="only this ECU (repeatable)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT_S,
+        metavar="S",
+        help=f"seconds to wait for each answer (default {DEFAULT_TIMEOUT_S:g})",
+    )
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.can and args.fault:
+        raise InputError(
+            "--fault injects into the in-process simulator, which --can replaces",
+            fix="Give the fault to the simulator on that bus instead: cockpit sim --can ... --fault NAME",
+        )
+    if not args.timeout > 0:
+        raise InputError(f"--timeout must be more than 0 s, not {args.timeout:g}")
+    with _tester(args) as tester:
+        ecus = [tester.description.ecu(name) for name in args.ecu] or None
+        if args.action == "scan":
+            reports = tester.uds.scan(ecus)
+        elif args.action == "dtc":
+            reports = tester.uds.read_dtcs(ecus)
+        elif args.action == "clear":
+            reports = tester.uds.clear(ecus)
+        else:
+            reports = tester.uds.info(ecus)
+        obd = tester.obd.read() if args.action == "info" and ecus is None else None
+    if args.json:
+        out: dict = {"ecus": [_json(r, args.action) for r in reports]}
+        if obd is not None:
+            out["obd"] = obd.to_json()
+        json.dump(out, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for report in reports:
+            print("\n".join(_lines(report, args.action)))
+        if obd is not None:
+            print("\n".join(_obd_lines(obd)))
+    return 0 if all(r.problem is None for r in reports) else 1
+
+
+@contextmanager
+def _tester(args: argparse.Namespace) -> Iterator[Tester]:
+    if not args.can:
+        with car_on_bus(args.fault, timeout=args.timeout) as car:
+            yield car.tester
+        return
+    tester = Tester(open_bus(args.can, args.bitrate), DESCRIPTION, CATALOG, args.timeout)
+    try:
+        yield tester
+    finally:
+        tester.close()
+
+
+def _json(report: EcuReport, action: str) -> dict:
+    out = report.to_json()
+    if action == "dtc" and "dtcs" not in out:
+        out["dtcs"] = None  # unknown: the ECU did not say (not the same as an empty list)
+    return out
+
+
+def _lines(report: EcuReport, action: str) -> list[str]:
+    head = f"{report.name} ({report.address})"
+    if report.problem:
+        return [f"{head}: {report.problem}"]
+    if action == "scan":
+        versions = ", ".join(v.text for v in report.info if v.did != 0xF197)
+        codes = f"{report.dtc_count} DTC{'s' if report.dtc_count != 1 else ''}"
+        return [f"{head}: answers in {report.waited_s * 1000:.0f} ms; {versions}; {codes}"]
+    if action == "clear":
+        return [f"{head}: DTCs cleared"]
+    if action == "dtc":
+        if not report.dtcs:
+            return [f"{head}: no DTCs"]
+        return [f"{head}:", *(f"  {_dtc_line(d)}" for d in report.dtcs)]
+    lines = [f"{head}: {report.description}"]
+    lines += [f"  {v.name}: {v.text}" for v in report.info + report.live]
+    return lines
+
+
+def _dtc_line(d: DtcRecord) -> str:
+    seen = ""
+    if d.first_seen is not None:
+        seen = f"; first seen {_seen(d.first_seen)}"
+    if d.last_seen is not None and d.last_seen != d.first_seen:
+        seen += f", last {_seen(d.last_seen)}"
+    times = f", {d.occurrences}×" if d.occurrences else ""
+    return f"{d.code}  {d.summary:<8} {d.description} (status 0x{d.status:02X}{seen}{times})"
+
+
+def _seen(seen: Seen) -> str:
+    when = datetime.fromtimestamp(seen.time).strftime("%Y-%m-%d %H:%M:%S") if seen.time else "?"
+    return f"{when} at {seen.odometer_km:,} km" if seen.odometer_km is not None else when
+
+
+def _obd_lines(obd: ObdReport) -> list[str]:
+    if obd.problem:
+        return [f"OBD-II: {obd.problem}"]
+    lines = [f"OBD-II (answered by {', '.join(obd.responders)}):"]
+    if obd.vin:
+        lines.append(f"  VIN: {obd.vin}")
+    for name, value in obd.values.items():
+        label, unit = OBD_LABELS.get(name, (name, ""))
+        lines.append(f"  {label}: {value:g} {unit}".rstrip())
+    for responder, codes in obd.stored_dtcs.items():
+        lines.append(f"  stored DTCs ({responder}): {', '.join(codes) or 'none'}")
+    return lines

@@ -1,0 +1,79 @@
+"""``cockpit route --from A --to B``: a route with turn-by-turn maneuvers, headless."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..navigation.energy import EnergyModel
+from ..navigation.maneuvers import describe
+from ..navigation.map_source import open_map
+from ..navigation.navigator import Navigator, format_duration
+from ..simulator.params import sim_params
+from ..vehicle_profile import load_profile
+
+
+def parse_latlon(text: str) -> tuple[float, float]:
+    try:
+        lat, lon = (float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected LAT,LON (e.g. 43.7384,7.4246), not {text!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise argparse.ArgumentTypeError(f"{text!r} is outside latitude -90..90, longitude -180..180")
+    return lat, lon
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("route", help="compute a route offline with turn-by-turn maneuvers")
+    p.add_argument("--map", metavar="FILE", help=".osm.pbf or map cache (default: the built-in town)")
+    p.add_argument("--from", dest="origin", required=True, metavar="LAT,LON|NAME")
+    p.add_argument("--to", dest="destination", required=True, metavar="LAT,LON|NAME")
+    p.add_argument("--soc", type=float, metavar="PCT", help="battery now: also predict the SoC at arrival")
+    p.add_argument(
+        "--vehicle", metavar="NAME|DIR", help="vehicle profile for the energy model (default demo)"
+    )
+    p.add_argument("--json", action="store_true", help="one JSON document")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    nav = Navigator(open_map(args.map))
+    start = nav.resolve(args.origin, "start")
+    end = nav.resolve(args.destination, "destination", near=start)
+    route = nav.route(start, end)
+    plan = None
+    if args.soc is not None:
+        model = EnergyModel.from_params(sim_params(load_profile(args.vehicle).settings))
+        plan = nav.energy_plan(route, model, args.soc)
+    if args.json:
+        doc: dict[str, object] = {
+            "distance_m": round(route.distance_m, 1),
+            "duration_s": round(route.duration_s, 1),
+            "maneuvers": [m.as_json() for m in route.maneuvers],
+            "geometry": [[round(float(a), 7), round(float(b), 7)] for a, b in route.points],
+        }
+        if plan is not None:
+            doc["energy"] = {
+                "energy_wh": round(plan.energy_wh, 1),
+                "arrival_soc": round(plan.arrival_soc, 1),
+                "reserve_soc": plan.reserve_soc,
+                "charging_stop": None
+                if plan.stop is None
+                else {k: (round(v, 6) if isinstance(v, float) else v) for k, v in vars(plan.stop).items()},
+            }
+        print(json.dumps(doc, ensure_ascii=False))
+        return 0
+    print(f"{route.distance_m / 1000:.2f} km, {format_duration(route.duration_s)}")
+    for m in route.maneuvers:
+        print(f"  {m.at_m / 1000:6.2f} km  {describe(m)}")
+    if plan is not None:
+        print(f"arrival: {plan.arrival_soc:.1f} % ({plan.energy_wh / 1000:.2f} kWh)")
+        if plan.stop is not None:
+            s = plan.stop
+            print(
+                f"charge at {s.name} ({s.power_kw:.0f} kW {'DC' if s.dc else 'AC'}): {s.arrival_soc:.0f} → "
+                f"{s.target_soc:.0f} % in {s.charge_min:.0f} min, arriving with {s.final_soc:.0f} %"
+            )
+        elif plan.needs_charge:
+            print("no charging station on this map can be reached with the charge left")
+    return 0

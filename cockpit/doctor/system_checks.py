@@ -1,0 +1,238 @@
+"""The machine around the bus: audio devices, voice models, display, writable folders, platform limits."""
+
+from __future__ import annotations
+
+import os
+import platform
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from platformdirs import user_cache_path, user_data_path
+
+from ..runtime_profile import available_memory_mb, choose_profile, is_arm
+from .check import Check
+
+APP = "smart-cockpit"
+MIN_GLIBC_ARM = (2, 39)  # PySide6's ARM wheels are built against it
+
+
+def check_system() -> list[Check]:
+    checks: list[Check] = []
+    for step in (
+        check_platform,
+        check_display,
+        check_audio,
+        check_voice_models,
+        check_map_cache,
+        check_writable,
+    ):
+        checks += step()
+    return checks
+
+
+def check_platform(machine: str | None = None, libc: tuple[str, str] | None = None) -> list[Check]:
+    machine = machine or platform.machine()
+    name, version = libc or platform.libc_ver()
+    profile = choose_profile("auto", machine)
+    memory = available_memory_mb()
+    free = f", {memory:,.0f} MB free" if memory is not None else ""
+    checks = [
+        Check(
+            "platform", "ok", f"{machine}, Python {platform.python_version()}{free}; profile {profile.name}"
+        )
+    ]
+    if is_arm(machine) and name == "glibc" and version:
+        parts = tuple(int(p) for p in version.split(".")[:2] if p.isdigit())
+        if parts < MIN_GLIBC_ARM:
+            checks.append(
+                Check(
+                    "glibc",
+                    "fail",
+                    f"glibc {version}: PySide6's ARM wheels need 2.39 or newer",
+                    "Use Raspberry Pi OS Trixie (64-bit) or Ubuntu 24.04; Bookworm is not supported",
+                )
+            )
+    return checks
+
+
+def check_display(env: dict[str, str] | None = None, dri: Path = Path("/dev/dri")) -> list[Check]:
+    env = dict(os.environ) if env is None else env
+    platform_name = env.get("QT_QPA_PLATFORM", "")
+    if platform_name.startswith(("eglfs", "linuxfb")):
+        cards = sorted(dri.glob("card*")) if dri.exists() else []
+        if platform_name.startswith("eglfs") and not cards:
+            return [
+                Check(
+                    "display",
+                    "fail",
+                    "QT_QPA_PLATFORM=eglfs but there is no /dev/dri/card*",
+                    "Enable KMS (dtoverlay=vc4-kms-v3d in /boot/firmware/config.txt) and reboot",
+                )
+            ]
+        return [
+            Check(
+                "display", "ok", f"{platform_name} on {', '.join(c.name for c in cards) or 'the framebuffer'}"
+            )
+        ]
+    if platform_name in ("offscreen", "minimal"):
+        return [
+            Check(
+                "display",
+                "warn",
+                f"QT_QPA_PLATFORM={platform_name}: nothing is shown on a screen",
+                "Unset it to use the desktop, or set eglfs to draw without one",
+            )
+        ]
+    if env.get("WAYLAND_DISPLAY"):
+        return [Check("display", "ok", f"Wayland ({env['WAYLAND_DISPLAY']})")]
+    if env.get("DISPLAY"):
+        return [Check("display", "ok", f"X11 ({env['DISPLAY']})")]
+    return [
+        Check(
+            "display",
+            "fail",
+            "no desktop session (neither WAYLAND_DISPLAY nor DISPLAY is set)",
+            "Start it from the desktop, or without one: QT_QPA_PLATFORM=eglfs cockpit --kiosk",
+        )
+    ]
+
+
+def check_audio(query: Callable[[], list[dict]] | None = None) -> list[Check]:
+    try:
+        if query is None:
+            import sounddevice
+
+            def query() -> list[dict]:
+                return list(sounddevice.query_devices())
+
+        devices = query()
+    except OSError as exc:  # sounddevice raises OSError when the PortAudio library is missing
+        return [
+            Check(
+                "audio",
+                "fail",
+                f"no audio system: {exc}",
+                "Install PortAudio: sudo apt install libportaudio2 (voice needs it)",
+            )
+        ]
+    except ImportError:
+        return [Check("audio", "fail", "sounddevice is not installed", "pip install sounddevice")]
+    inputs = [d["name"] for d in devices if d.get("max_input_channels", 0) > 0]
+    outputs = [d["name"] for d in devices if d.get("max_output_channels", 0) > 0]
+    checks = []
+    if inputs:
+        checks.append(Check("microphone", "ok", f"{len(inputs)} input(s): {', '.join(inputs[:3])}"))
+    else:
+        checks.append(
+            Check(
+                "microphone",
+                "fail",
+                "no audio input device",
+                "Plug in a USB microphone; voice works from WAV files meanwhile (cockpit voice test)",
+            )
+        )
+    if outputs:
+        checks.append(Check("speaker", "ok", f"{len(outputs)} output(s): {', '.join(outputs[:3])}"))
+    else:
+        checks.append(
+            Check(
+                "speaker",
+                "warn",
+                "no audio output device: replies are shown, not spoken",
+                "Connect a speaker or HDMI audio",
+            )
+        )
+    return checks
+
+
+def vosk_model_dirs(env: dict[str, str] | None = None) -> list[Path]:
+    """Where Vosk looks for models: VOSK_MODEL_PATH, then its cache folders."""
+    env = dict(os.environ) if env is None else env
+    places = [Path(env["VOSK_MODEL_PATH"])] if env.get("VOSK_MODEL_PATH") else []
+    places += [Path.home() / ".cache" / "vosk", Path("/usr/share/vosk"), Path.home() / "AppData/Local/vosk"]
+    return places
+
+
+def check_voice_models(env: dict[str, str] | None = None) -> list[Check]:
+    found = []
+    for place in vosk_model_dirs(env):
+        if (place / "am").is_dir() or (place / "conf").is_dir():
+            found.append(str(place))
+        elif place.is_dir():
+            found += [str(p) for p in sorted(place.iterdir()) if (p / "am").is_dir() or (p / "conf").is_dir()]
+    checks = []
+    if found:
+        checks.append(Check("Vosk model", "ok", ", ".join(found[:3])))
+    else:
+        checks.append(
+            Check(
+                "Vosk model",
+                "warn",
+                "no Vosk model found (VOSK_MODEL_PATH, ~/.cache/vosk)",
+                "With internet: cockpit voice download en; pocketsphinx works meanwhile",
+            )
+        )
+    try:
+        import pocketsphinx
+
+        model = Path(pocketsphinx.get_model_path()) / "en-us"
+        status = "ok" if model.is_dir() else "warn"
+        checks.append(
+            Check(
+                "pocketsphinx model", status, str(model), "" if model.is_dir() else "pip install pocketsphinx"
+            )
+        )
+    except ImportError:
+        checks.append(
+            Check("pocketsphinx model", "warn", "pocketsphinx is not installed", "pip install pocketsphinx")
+        )
+    return checks
+
+
+def check_map_cache(folder: Path | None = None) -> list[Check]:
+    """Imported OpenStreetMap regions (``cockpit map import``); without one the built-in town is used."""
+    from ..navigation.mapdata import CACHE_SUFFIX, maps_dir
+
+    folder = folder or maps_dir()
+    caches = sorted(folder.glob(f"*{CACHE_SUFFIX}")) if folder.is_dir() else []
+    if not caches:
+        return [
+            Check(
+                "map cache",
+                "warn",
+                f"no imported map in {folder}: navigation uses the built-in town",
+                "Import a region: cockpit map import REGION.osm.pbf (from download.geofabrik.de)",
+            )
+        ]
+    sizes = ", ".join(
+        f"{c.name[: -len(CACHE_SUFFIX)]} ({c.stat().st_size / 2**20:.1f} MB)" for c in caches[:4]
+    )
+    return [Check("map cache", "ok", f"{len(caches)} region(s) in {folder}: {sizes}")]
+
+
+def check_writable(folders: list[tuple[str, Path]] | None = None) -> list[Check]:
+    """Recordings, the map cache and downloaded models are written here; a read-only home loses them."""
+    folders = folders or [
+        ("user data folder", user_data_path(APP)),
+        ("cache folder", user_cache_path(APP)),
+    ]
+    checks = []
+    for label, folder in folders:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".doctor-"):
+                pass
+        except OSError as exc:
+            checks.append(
+                Check(
+                    label,
+                    "fail",
+                    f"{folder} is not writable ({exc.strerror or exc})",
+                    "Recordings, map caches and models cannot be saved there: point XDG_DATA_HOME and "
+                    "XDG_CACHE_HOME at a writable folder (e.g. on a USB stick)",
+                )
+            )
+        else:
+            checks.append(Check(label, "ok", f"{folder} is writable"))
+    return checks

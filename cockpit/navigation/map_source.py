@@ -1,0 +1,39 @@
+"""Which map to use: ``--map FILE`` (an ``.osm.pbf``, imported on first use, or a cache) or the built-in
+town."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from vehicle_bus.errors import InputError
+
+from .builtin_town import builtin_town
+from .mapdata import CACHE_SUFFIX, MapData, cache_path_for
+from .osm_import import import_osm
+
+OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+
+
+def open_map(
+    path: str | Path | None, cache_dir: Path | None = None, progress: Callable[[int, int], None] | None = None
+) -> MapData:
+    """The map at ``path`` (None: the built-in town). A ``.pbf`` is imported unless its cache is newer."""
+    if path is None:
+        return builtin_town(cache_dir)
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise InputError("map file not found", where=str(path), fix="Give an .osm.pbf extract or a map cache")
+    if path.name.endswith(".npz"):
+        return MapData.load(path)
+    cache = cache_path_for(path, cache_dir)
+    if not (cache.is_file() and cache.stat().st_mtime >= path.stat().st_mtime):
+        import_osm(path, cache, progress)
+    return MapData.load(cache)
+
+
+def attribution(data: MapData) -> str:
+    return OSM_ATTRIBUTION if data.source == "osm" else ""
+
+
+__all__ = ["CACHE_SUFFIX", "OSM_ATTRIBUTION", "attribution", "open_map"]

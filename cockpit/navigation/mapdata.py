@@ -1,0 +1,168 @@
+"""The compact map cache: numpy arrays for roads, areas, labels and POIs, saved as one ``.npz`` file.
+
+Roads are OSM ways split nowhere: ``way_nodes[way_start[i]:way_start[i + 1]]`` are the road-node indices
+of way ``i``; the graph (``graph.py``) cuts them at junctions. Areas (water, parks, buildings) are rings
+of coordinates, several rings per area (outer and inner, drawn with the odd-even rule). Strings (names,
+refs, POI tags) travel as one JSON document inside the archive.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import platformdirs
+
+from vehicle_bus.errors import InputError
+
+CACHE_VERSION = 1
+CACHE_SUFFIX = ".navmap.npz"
+
+# Road classes, most important first; the index is the class code stored per way.
+ROAD_CLASSES = (
+    "motorway",
+    "trunk",
+    "primary",
+    "secondary",
+    "tertiary",
+    "unclassified",
+    "residential",
+    "living_street",
+    "service",
+)
+# Typical speed (km/h) where a road has no usable ``maxspeed``: urban European defaults.
+CLASS_SPEED_KMH = (110.0, 90.0, 60.0, 50.0, 50.0, 40.0, 30.0, 10.0, 15.0)
+AREA_KINDS = ("water", "park", "building")
+LINE_KINDS = ("river", "coastline", "rail")
+POI_CATEGORIES = ("charging", "fuel", "parking")
+
+
+# The array fields, saved one .npy each; the rest travels as JSON.
+ARRAY_FIELDS = (
+    "node_lat",
+    "node_lon",
+    "way_start",
+    "way_nodes",
+    "way_class",
+    "way_oneway",
+    "way_speed",
+    "way_roundabout",
+    "area_kind",
+    "area_ring_start",
+    "ring_start",
+    "ring_lat",
+    "ring_lon",
+    "line_kind",
+    "line_start",
+    "line_lat",
+    "line_lon",
+)
+
+
+@dataclass
+class MapData:
+    """Everything the navigation engine and the map view need, as flat arrays."""
+
+    node_lat: np.ndarray  # float64, road nodes
+    node_lon: np.ndarray
+    way_start: np.ndarray  # int64, len(ways) + 1 offsets into way_nodes
+    way_nodes: np.ndarray  # int32 road-node indices
+    way_class: np.ndarray  # uint8 index into ROAD_CLASSES
+    way_oneway: np.ndarray  # int8: 0 both ways, 1 forward only, -1 backward only
+    way_speed: np.ndarray  # float32 km/h
+    way_roundabout: np.ndarray  # bool
+    way_name: list[str]
+    way_ref: list[str]
+    area_kind: np.ndarray  # uint8 index into AREA_KINDS, per area
+    area_ring_start: np.ndarray  # int64, len(areas) + 1 offsets into ring indices
+    ring_start: np.ndarray  # int64, len(rings) + 1 offsets into ring_lat/ring_lon
+    ring_lat: np.ndarray
+    ring_lon: np.ndarray
+    line_kind: np.ndarray  # uint8 index into LINE_KINDS
+    line_start: np.ndarray  # int64 offsets into line_lat/line_lon
+    line_lat: np.ndarray
+    line_lon: np.ndarray
+    pois: list[dict[str, Any]] = field(default_factory=list)  # lat lon category name tags
+    places: list[dict[str, Any]] = field(default_factory=list)  # lat lon name kind (town, suburb…)
+    source: str = "osm"  # "osm" or "builtin"
+    name: str = ""
+
+    @property
+    def way_count(self) -> int:
+        return len(self.way_class)
+
+    def bounds(self) -> tuple[float, float, float, float]:
+        """(south, west, north, east) of the roads."""
+        return (
+            float(self.node_lat.min()),
+            float(self.node_lon.min()),
+            float(self.node_lat.max()),
+            float(self.node_lon.max()),
+        )
+
+    def pois_in(self, category: str) -> list[dict[str, Any]]:
+        return [p for p in self.pois if p["category"] == category]
+
+    # -- persistence ----------------------------------------------------------------------------------------
+
+    def save(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        meta = {
+            "version": CACHE_VERSION,
+            "way_name": self.way_name,
+            "way_ref": self.way_ref,
+            "pois": self.pois,
+            "places": self.places,
+            "source": self.source,
+            "name": self.name,
+        }
+        arrays = {k: getattr(self, k) for k in ARRAY_FIELDS}
+        tmp = path.with_name(path.name + ".part")
+        with tmp.open("wb") as fh:
+            np.savez(fh, meta=np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8), **arrays)
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> MapData:
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                meta = json.loads(bytes(z["meta"]).decode())
+                if meta.get("version") != CACHE_VERSION:
+                    raise InputError(
+                        f"map cache version {meta.get('version')} is not {CACHE_VERSION}",
+                        where=str(path),
+                        fix="Import the .osm.pbf again with `cockpit map import`",
+                    )
+                arrays = {k: z[k] for k in ARRAY_FIELDS}
+        except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError) as exc:
+            raise InputError(
+                f"not a readable map cache ({type(exc).__name__})",
+                where=str(path),
+                fix="Import the .osm.pbf again with `cockpit map import`",
+            ) from None
+        return cls(
+            **arrays,
+            way_name=meta["way_name"],
+            way_ref=meta["way_ref"],
+            pois=meta["pois"],
+            places=meta["places"],
+            source=meta["source"],
+            name=meta["name"],
+        )
+
+
+def maps_dir() -> Path:
+    return Path(platformdirs.user_data_dir("smart-cockpit")) / "maps"
+
+
+def cache_path_for(pbf: Path, folder: Path | None = None) -> Path:
+    name = pbf.name
+    for suffix in (".osm.pbf", ".pbf"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return (folder or maps_dir()) / (name + CACHE_SUFFIX)

@@ -1,0 +1,303 @@
+"""Read an OpenStreetMap extract (``.osm.pbf``) with pyosmium into a :class:`MapData` cache.
+
+One streaming pass with node locations and assembled areas: drivable ways become roads (class, one-way,
+speed, name, ref, roundabout), closed ways and multipolygons become water, parks and buildings, rivers and
+the coastline become lines, ``place=*`` nodes become labels, and charging stations, fuel stations and
+car parks (nodes or areas) become POIs with their tags.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import osmium
+
+from vehicle_bus.errors import InputError
+
+from .mapdata import AREA_KINDS, CLASS_SPEED_KMH, LINE_KINDS, ROAD_CLASSES, MapData, cache_path_for
+
+_CLASS_INDEX = {name: i for i, name in enumerate(ROAD_CLASSES)}
+_CLASS_INDEX.update({f"{name}_link": i for i, name in enumerate(ROAD_CLASSES[:5])})
+_NO_CARS = {"no", "private", "agricultural", "forestry", "delivery", "destination_only_not"}
+_ZONE_SPEEDS = {"urban": 50.0, "rural": 80.0, "motorway": 130.0, "trunk": 110.0, "living_street": 20.0}
+_POI_TAGS = (("amenity", "charging_station", "charging"), ("amenity", "fuel", "fuel"))
+_KEEP_POI_TAGS = re.compile(
+    r"^(socket:.*|capacity|operator|brand|network|fee|opening_hours|charging_station:output|maxpower|"
+    r"access|parking|name|ref)$"
+)
+# Objects in an extract, per byte of .osm.pbf (Monaco: ~50,000 objects in 0.69 MB); sizes the bar.
+_OBJECTS_PER_BYTE = 0.075
+
+
+def parse_maxspeed(text: str | None) -> float | None:
+    """km/h from an OSM ``maxspeed`` value: "50", "30 mph", "FR:urban", "none"; None when unusable."""
+    if not text:
+        return None
+    text = text.strip().lower()
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(mph|km/h|kmh)?", text)
+    if match:
+        value = float(match.group(1))
+        return value * 1.609344 if match.group(2) == "mph" else value
+    zone = text.partition(":")[2]
+    if zone in _ZONE_SPEEDS:
+        return _ZONE_SPEEDS[zone]
+    if text == "walk":
+        return 7.0
+    return None
+
+
+def _oneway(tags: Any, roundabout: bool, cls_name: str) -> int:
+    value = tags.get("oneway")
+    if value in ("yes", "true", "1"):
+        return 1
+    if value in ("-1", "reverse"):
+        return -1
+    if value == "no":
+        return 0
+    return 1 if roundabout or cls_name == "motorway" else 0
+
+
+def _car_allowed(tags: Any) -> bool:
+    for key in ("motor_vehicle", "motorcar", "vehicle", "access"):
+        value = tags.get(key)
+        if value is not None:
+            return value not in _NO_CARS
+    return tags.get("area") != "yes"
+
+
+def _area_kind(tags: Any) -> str | None:
+    if tags.get("natural") == "water" or tags.get("waterway") == "riverbank":
+        return "water"
+    if tags.get("landuse") in ("reservoir", "basin"):
+        return "water"
+    if tags.get("leisure") in ("park", "garden", "pitch", "golf_course", "nature_reserve"):
+        return "park"
+    if tags.get("landuse") in ("grass", "forest", "meadow", "recreation_ground", "village_green", "cemetery"):
+        return "park"
+    if tags.get("natural") in ("wood", "scrub", "grassland"):
+        return "park"
+    if tags.get("building") not in (None, "no"):
+        return "building"
+    return None
+
+
+def _line_kind(tags: Any) -> str | None:
+    if tags.get("waterway") in ("river", "stream", "canal"):
+        return "river"
+    if tags.get("natural") == "coastline":
+        return "coastline"
+    if tags.get("railway") in ("rail", "light_rail", "subway", "tram") and tags.get("tunnel") != "yes":
+        return "rail"
+    return None
+
+
+def _poi_category(tags: Any) -> str | None:
+    for key, value, category in _POI_TAGS:
+        if tags.get(key) == value:
+            return category
+    if tags.get("amenity") == "parking" and tags.get("access") not in ("private", "no"):
+        return "parking"
+    return None
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.node_index: dict[int, int] = {}
+        self.lat: list[float] = []
+        self.lon: list[float] = []
+        self.way_nodes: list[int] = []
+        self.way_start = [0]
+        self.way_class: list[int] = []
+        self.way_oneway: list[int] = []
+        self.way_speed: list[float] = []
+        self.way_roundabout: list[bool] = []
+        self.way_name: list[str] = []
+        self.way_ref: list[str] = []
+        self.area_kind: list[int] = []
+        self.area_ring_start = [0]
+        self.ring_start = [0]
+        self.ring_lat: list[float] = []
+        self.ring_lon: list[float] = []
+        self.line_kind: list[int] = []
+        self.line_start = [0]
+        self.line_lat: list[float] = []
+        self.line_lon: list[float] = []
+        self.pois: list[dict[str, Any]] = []
+        self.places: list[dict[str, Any]] = []
+        self.bad_locations = 0
+
+    def node(self, n: Any) -> None:
+        tags = n.tags
+        if not len(tags):
+            return
+        category = _poi_category(tags)
+        if category is not None:
+            self._poi(category, n.location.lat, n.location.lon, tags)
+        place = tags.get("place")
+        if place in ("city", "town", "village", "suburb", "quarter", "neighbourhood") and tags.get("name"):
+            self.places.append(
+                {"lat": n.location.lat, "lon": n.location.lon, "name": tags["name"], "kind": place}
+            )
+
+    def _poi(self, category: str, lat: float, lon: float, tags: Any) -> None:
+        kept = {t.k: t.v for t in tags if _KEEP_POI_TAGS.match(t.k)}
+        name = tags.get("name") or tags.get("brand") or tags.get("operator") or ""
+        self.pois.append({"lat": lat, "lon": lon, "category": category, "name": name, "tags": kept})
+
+    def way(self, w: Any) -> None:
+        tags = w.tags
+        highway = tags.get("highway")
+        if highway in _CLASS_INDEX and _car_allowed(tags):
+            self._road(w, highway, tags)
+        kind = _line_kind(tags)
+        if kind is not None:
+            start = len(self.line_lat)
+            try:
+                for nr in w.nodes:
+                    self.line_lat.append(nr.lat)
+                    self.line_lon.append(nr.lon)
+            except osmium.InvalidLocationError:
+                del self.line_lat[start:], self.line_lon[start:]
+                self.bad_locations += 1
+                return
+            self.line_kind.append(LINE_KINDS.index(kind))
+            self.line_start.append(len(self.line_lat))
+
+    def _road(self, w: Any, highway: str, tags: Any) -> None:
+        refs = []
+        try:
+            for nr in w.nodes:
+                refs.append((nr.ref, nr.lat, nr.lon))
+        except osmium.InvalidLocationError:
+            self.bad_locations += 1
+            return
+        if len(refs) < 2:
+            return
+        cls = _CLASS_INDEX[highway]
+        roundabout = tags.get("junction") in ("roundabout", "circular")
+        for ref, lat, lon in refs:
+            index = self.node_index.get(ref)
+            if index is None:
+                index = self.node_index[ref] = len(self.lat)
+                self.lat.append(lat)
+                self.lon.append(lon)
+            self.way_nodes.append(index)
+        self.way_start.append(len(self.way_nodes))
+        self.way_class.append(cls)
+        self.way_oneway.append(_oneway(tags, roundabout, highway))
+        self.way_speed.append(parse_maxspeed(tags.get("maxspeed")) or CLASS_SPEED_KMH[cls])
+        self.way_roundabout.append(roundabout)
+        self.way_name.append(tags.get("name") or "")
+        self.way_ref.append(tags.get("ref") or "")
+
+    def area(self, a: Any) -> None:
+        tags = a.tags
+        category = _poi_category(tags)
+        kind = _area_kind(tags)
+        if category is None and kind is None:
+            return
+        rings: list[list[tuple[float, float]]] = []
+        try:
+            for outer in a.outer_rings():
+                rings.append([(p.lat, p.lon) for p in outer])
+                for inner in a.inner_rings(outer):
+                    rings.append([(p.lat, p.lon) for p in inner])
+        except osmium.InvalidLocationError:
+            self.bad_locations += 1
+            return
+        if not rings:
+            return
+        if category is not None:
+            outer = np.array(rings[0])
+            self._poi(category, float(outer[:, 0].mean()), float(outer[:, 1].mean()), tags)
+        if kind is None:
+            return
+        for ring in rings:
+            for lat, lon in ring:
+                self.ring_lat.append(lat)
+                self.ring_lon.append(lon)
+            self.ring_start.append(len(self.ring_lat))
+        self.area_kind.append(AREA_KINDS.index(kind))
+        self.area_ring_start.append(len(self.ring_start) - 1)
+
+    def build(self, name: str) -> MapData:
+        f64, i64 = np.float64, np.int64
+        return MapData(
+            node_lat=np.array(self.lat, f64),
+            node_lon=np.array(self.lon, f64),
+            way_start=np.array(self.way_start, i64),
+            way_nodes=np.array(self.way_nodes, np.int32),
+            way_class=np.array(self.way_class, np.uint8),
+            way_oneway=np.array(self.way_oneway, np.int8),
+            way_speed=np.array(self.way_speed, np.float32),
+            way_roundabout=np.array(self.way_roundabout, bool),
+            way_name=self.way_name,
+            way_ref=self.way_ref,
+            area_kind=np.array(self.area_kind, np.uint8),
+            area_ring_start=np.array(self.area_ring_start, i64),
+            ring_start=np.array(self.ring_start, i64),
+            ring_lat=np.array(self.ring_lat, f64),
+            ring_lon=np.array(self.ring_lon, f64),
+            line_kind=np.array(self.line_kind, np.uint8),
+            line_start=np.array(self.line_start, i64),
+            line_lat=np.array(self.line_lat, f64),
+            line_lon=np.array(self.line_lon, f64),
+            pois=self.pois,
+            places=self.places,
+            source="osm",
+            name=name,
+        )
+
+
+def read_osm(path: Path, progress: Callable[[int, int], None] | None = None) -> MapData:
+    """Parse ``path``; ``progress(done, estimated_total)`` is called every few thousand objects."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("map file not found", where=str(path), fix="Give an existing .osm.pbf file")
+    total = max(1, int(path.stat().st_size * _OBJECTS_PER_BYTE))
+    collector = _Collector()
+    count = 0
+    try:
+        for obj in osmium.FileProcessor(str(path)).with_locations().with_areas():
+            if obj.is_node():
+                collector.node(obj)
+            elif obj.is_way():
+                collector.way(obj)
+            elif obj.is_area():
+                collector.area(obj)
+            count += 1
+            if progress is not None and count % 5000 == 0:
+                progress(count, max(total, count))
+    except RuntimeError as exc:
+        # libosmium says what is wrong with the file (truncated blob, unknown format, bad header).
+        raise InputError(
+            f"not a readable OSM file ({str(exc).strip().splitlines()[0]})",
+            where=str(path),
+            fix="Give an .osm.pbf extract, e.g. from download.geofabrik.de",
+        ) from None
+    if progress is not None:
+        progress(count, count)
+    if count == 0:
+        raise InputError("the file holds no OSM data", where=str(path), fix="Give an .osm.pbf extract")
+    if not collector.way_class:
+        raise InputError(
+            "no roads in this region (no drivable highway=* ways)",
+            where=str(path),
+            fix="Give an extract that covers roads",
+        )
+    name = path.name.removesuffix(".pbf").removesuffix(".osm")
+    return collector.build(name)
+
+
+def import_osm(
+    path: Path, out: Path | None = None, progress: Callable[[int, int], None] | None = None
+) -> Path:
+    """Read ``path`` and write its cache (in the user data folder unless ``out``); returns the cache path."""
+    data = read_osm(path, progress)
+    target = out or cache_path_for(Path(path))
+    data.save(target)
+    return target

@@ -1,0 +1,84 @@
+"""How hard the head unit works: the desktop profile, and a low-power one for a Raspberry Pi.
+
+A Pi 4 core is three to four times slower than a laptop's, and the head unit there shares it with the CAN
+reader, the simulator and voice. The ``pi`` profile halves the UI rate (30 Hz still follows a needle),
+keeps a quarter of the plot history, redraws plots less often, drops animations, asks the map for its
+simplified drawing at low zoom, and picks the voice engine by the memory that is free. ``auto`` chooses
+``pi`` on ARM machines, ``desktop`` elsewhere.
+"""
+
+from __future__ import annotations
+
+import platform
+from dataclasses import dataclass
+from pathlib import Path
+
+from vehicle_bus.errors import InputError
+
+ARM_MACHINES = ("aarch64", "arm64", "armv7l", "armv6l")
+# A Vosk small model needs about 300 MB once loaded; below this much free memory the Pi uses
+# pocketsphinx (about 60 MB) instead.
+VOSK_MIN_AVAILABLE_MB = 700
+
+
+@dataclass(frozen=True)
+class RuntimeProfile:
+    name: str
+    ui_hz: int  # the window's tick
+    history_hz: float  # per-signal history kept for plots
+    plot_every_s: float  # how often a plot redraws
+    table_rows_per_tick: int  # CAN monitor rows updated per tick
+    animations: bool
+    map_detail: str  # "full" or "simplified" (fewer features drawn at low zoom)
+
+    def voice_engine(self, available_mb: float | None = None) -> str:
+        """The voice engine this machine can afford: Vosk when memory allows, else pocketsphinx."""
+        if self.name == "desktop":
+            return "vosk"
+        free = available_mb if available_mb is not None else available_memory_mb()
+        return "vosk" if free is not None and free >= VOSK_MIN_AVAILABLE_MB else "pocketsphinx"
+
+
+DESKTOP = RuntimeProfile(
+    "desktop",
+    ui_hz=60,
+    history_hz=20.0,
+    plot_every_s=0.25,
+    table_rows_per_tick=200,
+    animations=True,
+    map_detail="full",
+)
+PI = RuntimeProfile(
+    "pi",
+    ui_hz=30,
+    history_hz=5.0,
+    plot_every_s=1.0,
+    table_rows_per_tick=60,
+    animations=False,
+    map_detail="simplified",
+)
+PROFILES = {"desktop": DESKTOP, "pi": PI}
+
+
+def is_arm(machine: str | None = None) -> bool:
+    return (machine or platform.machine()).lower() in ARM_MACHINES
+
+
+def choose_profile(name: str = "auto", machine: str | None = None) -> RuntimeProfile:
+    if name == "auto":
+        return PI if is_arm(machine) else DESKTOP
+    try:
+        return PROFILES[name]
+    except KeyError:
+        raise InputError(f"unknown profile {name!r}", fix="Use auto, desktop or pi") from None
+
+
+def available_memory_mb(meminfo: Path = Path("/proc/meminfo")) -> float | None:
+    """MemAvailable from the kernel (None where there is no /proc/meminfo)."""
+    try:
+        for line in meminfo.read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None

@@ -1,0 +1,1 @@
+"""The simulated car's diagnostic side: a UDS server per ECU, their fault memory, OBD-II."""

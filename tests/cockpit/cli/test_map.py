@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from cockpit.cli.main import main
+
+from .conftest import MONACO_PBF
+
+
+def test_import_writes_a_cache(capsys, tmp_path: Path) -> None:
+    out = tmp_path / "monaco.navmap.npz"
+    assert main(["map", "import", str(MONACO_PBF), "--out", str(out)]) == 0
+    line = capsys.readouterr().out
+    assert out.is_file() and "11 charging stations" in line
+
+
+def test_import_into_the_user_data_folder(capsys, data_home: Path) -> None:
+    assert main(["map", "import", str(MONACO_PBF)]) == 0
+    assert (data_home / "smart-cockpit" / "maps" / "monaco-latest.navmap.npz").is_file()
+
+
+def test_search_charging_by_road_distance(capsys, monaco_map: Path) -> None:
+    code = main(["map", "search", "charging", "--map", str(monaco_map), "--near", "43.7384,7.4246", "--json"])
+    doc = json.loads(capsys.readouterr().out)
+    assert code == 0 and len(doc["results"]) == 11
+    distances = [r["road_m"] for r in doc["results"]]
+    assert distances == sorted(distances)
+
+
+def test_search_by_name(capsys, monaco_map: Path) -> None:
+    assert main(["map", "search", "place du casino", "--map", str(monaco_map)]) == 0
+    assert "Place du Casino" in capsys.readouterr().out.splitlines()[0]
+
+
+def test_import_of_a_non_osm_file(capsys, tmp_path: Path) -> None:
+    bad = tmp_path / "x.osm.pbf"
+    bad.write_bytes(b"\0" * 64)
+    assert main(["map", "import", str(bad), "--out", str(tmp_path / "x.npz")]) == 2
+    assert "not a readable OSM file" in capsys.readouterr().err

@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from cockpit.cli.main import main
+
+
+def _run_json(capsys, *args: str) -> tuple[int, dict]:
+    code = main(["route", *args, "--json"])
+    out = capsys.readouterr().out
+    return code, json.loads(out) if out else {}
+
+
+def test_route_json_on_monaco(capsys, monaco_map: Path) -> None:
+    code, doc = _run_json(
+        capsys, "--map", str(monaco_map), "--from", "43.7384,7.4246", "--to", "43.7300,7.4200"
+    )
+    assert code == 0
+    assert set(doc) == {"distance_m", "duration_s", "maneuvers", "geometry"}
+    ms = doc["maneuvers"]
+    assert ms[0]["type"] == "depart" and ms[-1]["type"] == "arrive"
+    assert all(set(m) >= {"type", "modifier", "street", "distance_m"} for m in ms)
+    assert sum(m["distance_m"] for m in ms) == pytest.approx(doc["distance_m"], abs=1.0)
+    lat, lon = doc["geometry"][0]
+    assert abs(lat - 43.7384) < 0.001 and abs(lon - 7.4246) < 0.001
+
+
+def test_route_by_names_on_the_builtin_town(capsys, data_home: Path) -> None:
+    code, doc = _run_json(
+        capsys, "--from", "Old Town Garage Charging", "--to", "North Bank Superfast", "--soc", "40"
+    )
+    assert code == 0 and doc["distance_m"] > 2000
+    assert 39 < doc["energy"]["arrival_soc"] < 40
+    assert any(data_home.rglob("builtin-town-*.npz"))  # the generated town is cached
+
+
+def test_route_text(capsys, data_home: Path) -> None:
+    assert main(["route", "--from", "Town Hall Fast Charge", "--to", "Central Car Park"]) == 0
+    out = capsys.readouterr().out
+    assert "km" in out and "Arrive at the destination" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "43.7384,7.4246", "--to", "43.70,7.45"], "from the nearest road"),
+        (["--from", "43.7384,7.4246", "--to", "Nowhere Street Xyzzy"], "no place called"),
+    ],
+)
+def test_bad_destinations_are_one_line(capsys, monaco_map: Path, args: list[str], message: str) -> None:
+    code = main(["route", "--map", str(monaco_map), *args])
+    err = capsys.readouterr().err
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
+
+
+def test_missing_and_broken_map_files(capsys, tmp_path: Path) -> None:
+    assert main(["route", "--map", str(tmp_path / "none.osm.pbf"), "--from", "1,1", "--to", "2,2"]) == 2
+    assert "map file not found" in capsys.readouterr().err
+    broken = tmp_path / "broken.osm.pbf"
+    broken.write_text("this is not OSM data\n")
+    assert main(["route", "--map", str(broken), "--from", "1,1", "--to", "2,2"]) == 2
+    err = capsys.readouterr().err
+    assert "not a readable OSM file" in err and "Traceback" not in err

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cockpit.navigation.mapdata import ROAD_CLASSES, MapData
+from cockpit.navigation.osm_import import import_osm, parse_maxspeed, read_osm
+from vehicle_bus.errors import InputError
+
+from .conftest import MONACO_PBF
+
+
+def test_monaco_cache_holds_roads_areas_and_pois(monaco_cache: Path) -> None:
+    data = MapData.load(monaco_cache)
+    assert data.source == "osm"
+    assert data.way_count > 1000 and len(data.node_lat) > 5000
+    assert len(data.pois_in("charging")) == 11
+    assert data.pois_in("fuel") and data.pois_in("parking")
+    # Every road class Monaco has, one-ways (the roundabouts among them), names.
+    assert {ROAD_CLASSES[c] for c in np.unique(data.way_class)} >= {"primary", "secondary", "residential"}
+    assert (data.way_oneway[data.way_roundabout] == 1).all()
+    assert "Boulevard Albert 1er" in data.way_name
+    assert len(data.area_kind) > 1000  # buildings, parks, water
+    sockets = [p for p in data.pois_in("charging") if any(k.startswith("socket:") for k in p["tags"])]
+    assert sockets, "socket tags kept for the energy planner"
+    south, west, north, east = data.bounds()
+    assert 43.72 < south < north < 43.76 and 7.40 < west < east < 7.45
+
+
+def test_maxspeed_values() -> None:
+    assert parse_maxspeed("50") == 50
+    assert parse_maxspeed("30 mph") == pytest.approx(48.28, abs=0.01)
+    assert parse_maxspeed("FR:urban") == 50
+    assert parse_maxspeed("signals") is None
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="not found"):
+        read_osm(tmp_path / "nowhere.osm.pbf")
+
+
+def test_truncated_file(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.osm.pbf"
+    cut.write_bytes(MONACO_PBF.read_bytes()[:100_000])
+    with pytest.raises(InputError, match="not a readable OSM file"):
+        read_osm(cut)
+
+
+def test_not_osm(tmp_path: Path) -> None:
+    junk = tmp_path / "photo.osm.pbf"
+    junk.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 20)
+    with pytest.raises(InputError, match="not a readable OSM file"):
+        read_osm(junk)
+
+
+def test_region_without_roads(tmp_path: Path) -> None:
+    osm = tmp_path / "sea.osm"
+    osm.write_text(
+        '<?xml version="1.0"?><osm version="0.6">'
+        '<node id="1" lat="43.7" lon="7.4" version="1"><tag k="name" v="buoy"/></node>'
+        '<node id="2" lat="43.71" lon="7.41" version="1"/>'
+        '<way id="3" version="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="footway"/></way></osm>'
+    )
+    with pytest.raises(InputError, match="no roads"):
+        import_osm(osm, tmp_path / "sea.navmap.npz")
+    assert not (tmp_path / "sea.navmap.npz").exists()
+
+
+def test_damaged_cache(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.navmap.npz"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    with pytest.raises(InputError, match="not a readable map cache"):
+        MapData.load(bad)

@@ -1,0 +1,171 @@
+"""The navigation panel on the running simulated car: the built-in map loads off the UI thread, search
+finds charging stations by road distance, a route starts guidance, the simulated car drives it, the
+banner counts down; an OSM map shows its attribution; a broken map file is one line and the panel lives."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QImage
+
+from cockpit.navigation.osm_import import import_osm
+from cockpit.session import Session, SessionOptions
+from ui.context import UiContext
+from ui.panels.navigation import NavigationPanel
+from ui.theme import DARK
+from ui.units import Units
+
+MONACO_PBF = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "osm" / "monaco-latest.osm.pbf"
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+
+
+def _delivered(check) -> bool:
+    # Deliver the worker threads' queued signals even when an earlier test left the application after
+    # exec()/quit() (the screenshot tests do): Qt then stops processing events in qWait, posted ones too.
+    QCoreApplication.sendPostedEvents()
+    return bool(check())
+
+
+def _panel(qtbot, ctx: UiContext) -> NavigationPanel:
+    panel = NavigationPanel(ctx)
+    qtbot.addWidget(panel)
+    panel.resize(1280, 600)
+    panel.show()
+    loading = panel.status.text()
+    qtbot.waitUntil(lambda: _delivered(lambda: panel.nav is not None or panel.status.text() != loading))
+    return panel
+
+
+def test_search_route_and_guidance_on_the_builtin_town(qtbot, ctx, run_session) -> None:
+    panel = _panel(qtbot, ctx)
+    assert panel.nav is not None, panel.status.text()
+    assert panel.map.attribution == ""
+    run_session(1.0, lambda: panel.refresh(ctx.session.store.snapshot()))
+    assert panel.map.car is not None  # the car from the CAN GPS signals
+    panel._search_for("charging")
+    assert panel.results.count() == 6
+    first = panel.results.item(0).data(0x0100)
+    assert "Charging" in panel.results.item(0).text()
+    panel.navigate_to(first.lat, first.lon, first.name)
+    qtbot.waitUntil(lambda: _delivered(lambda: panel.route is not None))
+    # The simulated car now drives the route the panel computed.
+    assert ctx.session.simulator.car.route.points[-1] == pytest.approx(tuple(panel.route.points[-1]))
+    run_session(2.0, lambda: (panel.refresh(ctx.session.store.snapshot()), panel.background()))
+    assert panel.banner.isVisible() and panel.trip.isVisible()
+    assert "to go" in panel.trip_text.text() and "% at arrival" in panel.trip_text.text()
+    before = panel.progress.remaining_m
+    run_session(2.0, lambda: (panel.refresh(ctx.session.store.snapshot()), panel.background()))
+    assert panel.progress.remaining_m < before
+    assert not panel.progress.off_route
+    image = QImage(panel.size(), QImage.Format.Format_RGB32)
+    panel.render(image)
+    route_blue = sum(
+        1 for x in range(0, 1280, 8) for y in range(0, 600, 8) if image.pixelColor(x, y).name() == "#3d8bff"
+    )
+    assert route_blue > 10  # the route line (and the banner) are drawn
+    panel.end_guidance()
+    assert not panel.banner.isVisible()
+
+
+def _ctx_with(qapp, options: SessionOptions) -> tuple[Session, UiContext]:
+    session = Session(options)
+    session.start()
+    return session, UiContext(session, DARK, Units(), session.commands)
+
+
+def test_osm_map_shows_attribution(qtbot, qapp, tmp_path: Path) -> None:
+    if not MONACO_PBF.is_file():
+        pytest.skip("shared Monaco extract missing")
+    cache = import_osm(MONACO_PBF, tmp_path / "monaco.navmap.npz")
+    session, ctx = _ctx_with(qapp, SessionOptions(use_can_config=False, map=str(cache)))
+    try:
+        panel = _panel(qtbot, ctx)
+        assert panel.map.attribution == "© OpenStreetMap contributors"
+        assert len(panel.nav.data.pois_in("charging")) == 11
+        # The simulated car was in the built-in town, far from Monaco: it is moved onto Monaco's roads.
+        end = time.monotonic() + 5
+        while time.monotonic() < end and not panel.nav.on_map(*(panel._car_latlon() or (0.0, 0.0))):
+            session.tick()
+            panel.background()
+            qtbot.wait(20)
+        lat, lon = panel._car_latlon()
+        assert 43.72 < lat < 43.76 and 7.40 < lon < 7.45
+    finally:
+        session.close()
+
+
+def test_broken_map_is_one_line_and_the_panel_lives(qtbot, qapp, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.osm.pbf"
+    broken.write_bytes(b"garbage" * 100)
+    session, ctx = _ctx_with(qapp, SessionOptions(use_can_config=False, map=str(broken)))
+    try:
+        panel = _panel(qtbot, ctx)
+        assert panel.nav is None
+        assert "not a readable OSM file" in panel.status.text()
+        panel._search_for("charging")  # no map: nothing happens, nothing breaks
+        assert not panel.results.isVisible()
+    finally:
+        session.close()
+
+
+def test_drag_and_wheel_stop_following_and_zoom(qtbot, ctx, run_session) -> None:
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtTest import QTest
+
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    view = panel.map
+    assert view.follow and panel.follow.isChecked()
+    before = QPointF(view.center)
+    QTest.mousePress(view, Qt.MouseButton.LeftButton, pos=QPoint(600, 300))
+    QTest.mouseMove(view, QPoint(500, 250))
+    QTest.mouseRelease(view, Qt.MouseButton.LeftButton, pos=QPoint(500, 250))
+    assert not view.follow and not panel.follow.isChecked()
+    assert view.center.x() > before.x()  # dragging left shows what lies east
+    scale = view.scale
+    wheel = QWheelEvent(
+        QPointF(640, 300),
+        QPointF(640, 300),
+        QPoint(0, 0),
+        QPoint(0, 240),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    view.wheelEvent(wheel)
+    assert view.scale == pytest.approx(scale * 1.25**2)
+    panel.follow.setChecked(True)
+    assert view.follow
+    panel.north.setChecked(False)  # heading up
+    assert view.heading_up
+    image = QImage(view.size(), QImage.Format.Format_RGB32)
+    view.render(image)  # draws turned without error
+
+
+def test_charging_stop_suggestion_leads_there(qtbot, ctx, run_session) -> None:
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    here = panel._car_latlon()
+    far = panel.nav.places.search("North Bank Superfast")[0]
+    route = panel.nav.route(here, (far.lat, far.lon))
+    # A battery too low for the trip: the plan suggests a stop and the button routes there.
+    plan = panel.nav.energy_plan(route, panel.model, soc=10.05, reserve=10.0)
+    assert plan.stop is not None
+    panel.destination_name = far.name
+    panel._routed(route, plan, panel._request)
+    assert panel.charge_button.isVisible()
+    assert plan.stop.name in panel.trip_text.text()
+    panel.go_charge()
+    qtbot.waitUntil(lambda: _delivered(lambda: panel.route is not route))
+    end = panel.route.points[-1]
+    assert panel.nav.graph.snap(plan.stop.lat, plan.stop.lon).distance_m < 100
+    assert abs(end[0] - plan.stop.lat) < 0.001 and abs(end[1] - plan.stop.lon) < 0.001

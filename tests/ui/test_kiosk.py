@@ -1,0 +1,75 @@
+"""Kiosk mode and the runtime profile, on the real window over the simulated car."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from cockpit.session import Session
+from ui.app import HeadUnit, Look
+
+from .conftest import pump_events, wait_until
+
+
+@pytest.fixture
+def kiosk(qtbot, session: Session) -> Iterator[HeadUnit]:
+    head_unit = HeadUnit(session, Look(kiosk=True))
+    head_unit.show()
+    qtbot.addWidget(head_unit.window)
+    try:
+        yield head_unit
+    finally:
+        while QGuiApplication.overrideCursor() is not None:
+            QGuiApplication.restoreOverrideCursor()
+
+
+def test_kiosk_is_full_screen_without_decorations_or_cursor(kiosk: HeadUnit) -> None:
+    window = kiosk.window
+    assert window.windowFlags() & Qt.WindowType.FramelessWindowHint
+    assert window.windowState() & Qt.WindowState.WindowFullScreen
+    assert QGuiApplication.overrideCursor().shape() == Qt.CursorShape.BlankCursor
+    assert window.timer.isActive()
+
+
+def test_kiosk_ignores_close_and_leaves_by_the_key_combination(kiosk: HeadUnit, qtbot) -> None:
+    window = kiosk.window
+    window.close()  # Alt+F4, or the compositor
+    assert window.isVisible()
+    qtbot.keyClick(
+        window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+    )
+    assert wait_until(lambda: not window.isVisible(), 2.0)
+    assert QGuiApplication.overrideCursor() is None
+
+
+def test_kiosk_leaves_by_a_long_press_on_the_clock_only(kiosk: HeadUnit, qtbot) -> None:
+    window, clock = kiosk.window, kiosk.window.status.clock
+    assert kiosk.kiosk is not None
+    kiosk.kiosk.long_press_s = 1.0
+    qtbot.mousePress(clock, Qt.MouseButton.LeftButton)
+    pump_events(0.1)
+    qtbot.mouseRelease(clock, Qt.MouseButton.LeftButton)  # a tap is not an exit
+    pump_events(1.2)
+    assert window.isVisible()
+    qtbot.mousePress(clock, Qt.MouseButton.LeftButton)
+    assert wait_until(lambda: not window.isVisible(), 3.0)
+
+
+def test_a_day_night_switch_in_kiosk_mode_keeps_the_kiosk(kiosk: HeadUnit, qtbot) -> None:
+    old = kiosk.window
+    kiosk.toggle_theme()
+    assert kiosk.window is not old and kiosk.window.isVisible()
+    assert kiosk.window.windowState() & Qt.WindowState.WindowFullScreen
+    kiosk.window.close()
+    assert kiosk.window.isVisible()
+
+
+@pytest.mark.parametrize(("profile", "interval_ms"), [("desktop", 17), ("pi", 33)])
+def test_the_profile_sets_the_ui_tick_rate(qtbot, session: Session, profile: str, interval_ms: int) -> None:
+    head_unit = HeadUnit(session, Look(profile=profile))
+    qtbot.addWidget(head_unit.window)
+    assert head_unit.window.timer.interval() == interval_ms
+    assert head_unit.window.ctx.profile.name == profile

@@ -1,0 +1,36 @@
+"""OBD-II over the functional id 0x7DF against the simulated car."""
+
+from __future__ import annotations
+
+import pytest
+
+from cockpit.simulator.diagnostics.in_process import car_on_bus
+
+
+def test_obd_reads_vin_speed_soc_and_stored_codes() -> None:
+    with car_on_bus(["12v-low"], timeout=0.5) as car:
+        report = car.tester.obd.read()
+        soc = car.simulation.car.battery.state.soc
+    assert report.problem is None
+    assert report.responders == ["0x7E8"]  # only the powertrain ECU speaks OBD-II
+    assert report.vin == "W0SCPD3E5N1000417"  # mode 09 PID 02, a multi-frame answer
+    assert report.values["speed_kmh"] == 0
+    assert report.values["battery_remaining_percent"] == pytest.approx(soc, abs=0.5)  # PID 0x5B
+    assert report.values["control_module_voltage_v"] == pytest.approx(11.4)  # PID 0x42, the low 12 V
+    assert report.stored_dtcs == {"0x7E8": ["P0562"]}  # mode 03: confirmed codes
+
+
+def test_obd_on_a_bus_without_ecus_says_nobody_answered() -> None:
+    import can
+
+    from vehicle_bus.diagnostics.obd import ObdReader
+
+    bus = can.Bus(interface="virtual", channel="cockpit-test-empty-obd")
+    notifier = can.Notifier(bus, [], timeout=0.05)
+    try:
+        report = ObdReader(bus, notifier, window=0.2).read()
+    finally:
+        notifier.stop()
+        bus.shutdown()
+    assert report.problem == "no OBD-II answer to 0x7DF after 0.2 s"
+    assert report.vin is None

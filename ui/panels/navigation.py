@@ -1,0 +1,501 @@
+"""Navigation: the map with the car, search (names, categories), a route with turn-by-turn guidance, the
+charge at arrival and a charging stop when it runs short. The map loads and routes compute on worker
+threads; results cross into Qt through queued signals."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cockpit.navigation.energy import EnergyModel, EnergyPlan
+from cockpit.navigation.guidance import Guidance, Progress
+from cockpit.navigation.maneuvers import Maneuver
+from cockpit.navigation.map_source import attribution, open_map
+from cockpit.navigation.navigator import Navigator
+from cockpit.navigation.routing import Route
+from cockpit.navigation.search import Place
+from cockpit.simulator.params import sim_params
+from cockpit.state_store import SignalValue
+from vehicle_bus.errors import InputError
+
+from ..context import UiContext
+from ..widgets.map_layers import build_layers, route_path
+from ..widgets.map_view import CITY, STREET, MapView
+from .base import Panel
+
+LAT = "Vehicle.CurrentLocation.Latitude"
+LON = "Vehicle.CurrentLocation.Longitude"
+HEADING = "Vehicle.CurrentLocation.Heading"
+SOC = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed"
+GUIDE_EVERY_S = 0.2
+ARROWS = {
+    "left": "←",
+    "right": "→",
+    "slight left": "↖",
+    "slight right": "↗",
+    "sharp left": "↙",
+    "sharp right": "↘",
+    "uturn": "↶",
+    "straight": "↑",
+}
+
+
+class _Worker(QObject):
+    loaded = Signal(object, object, str)  # navigator, layers, attribution
+    progress = Signal(int, int)  # OSM objects read, estimated total (importing an .osm.pbf)
+    failed = Signal(str)
+    routed = Signal(object, object, object)  # route, plan, request id
+    route_failed = Signal(str)
+
+
+class NavigationPanel(Panel):
+    key = "navigation"
+    icon = "➤"
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__(ctx)
+        self.nav: Navigator | None = None
+        self.route: Route | None = None
+        self.plan: EnergyPlan | None = None
+        self.guidance: Guidance | None = None
+        self.progress: Progress | None = None
+        self.destination: tuple[float, float] | None = None
+        self.destination_name = ""
+        self._guide_at = 0.0
+        self._pending: str | None = None
+        self._moved_car = False
+        self._routing = False
+        self._request = 0
+        profile = ctx.session.vehicle.profile
+        self.model = EnergyModel.from_params(sim_params(profile.settings if profile else {}))
+        self.worker = _Worker()
+        self.worker.loaded.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
+        self.worker.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        self.worker.progress.connect(self._import_progress, Qt.ConnectionType.QueuedConnection)
+        self.worker.routed.connect(self._routed, Qt.ConnectionType.QueuedConnection)
+        self.worker.route_failed.connect(self._route_failed, Qt.ConnectionType.QueuedConnection)
+        self._build_ui()
+        self._load(ctx.session.options.map)
+
+    def title(self) -> str:
+        return self.tr("Navigation")
+
+    # -- layout ---------------------------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        px = self.ctx.px
+        self.map = MapView(
+            night=self.ctx.theme.name == "dark",
+            scale_ui=self.ctx.scale,
+            simplified=self.ctx.profile.map_detail == "simplified",
+        )
+        self.map.setParent(self)
+        self.map.user_moved.connect(self._user_moved)
+        self.banner = QLabel(self)
+        self.banner.setObjectName("navBanner")
+        self.banner.setWordWrap(True)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search streets and places"))
+        self.search.returnPressed.connect(self._search)
+        self.search.textEdited.connect(self._search)
+        self.categories = QWidget(self)
+        row = QHBoxLayout(self.categories)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(px(6))
+        for text, query in (
+            (self.tr("Charging"), "charging"),
+            (self.tr("Fuel"), "fuel"),
+            (self.tr("Parking"), "parking"),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, q=query: self._search_for(q))
+            row.addWidget(button)
+        self.results = QListWidget(self)
+        self.results.itemClicked.connect(self._picked)
+        self.results.hide()
+        self.trip = QWidget(self)
+        self.trip.setObjectName("navTrip")
+        trip_row = QHBoxLayout(self.trip)
+        trip_row.setContentsMargins(px(12), px(4), px(6), px(4))
+        self.trip_text = QLabel()
+        self.trip_text.setWordWrap(True)
+        trip_row.addWidget(self.trip_text, 1)
+        self.charge_button = QPushButton(self.tr("Charge there"))
+        self.charge_button.clicked.connect(self.go_charge)
+        self.charge_button.hide()
+        trip_row.addWidget(self.charge_button)
+        self.stop_button = QPushButton(self.tr("End"))
+        self.stop_button.clicked.connect(self.end_guidance)
+        trip_row.addWidget(self.stop_button)
+        self.trip.hide()
+        self.controls = QWidget(self)
+        col = QVBoxLayout(self.controls)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(px(6))
+        zoom_in, zoom_out = QPushButton("+"), QPushButton("−")
+        zoom_in.clicked.connect(lambda: self.map.zoom(1.5))
+        zoom_out.clicked.connect(lambda: self.map.zoom(1 / 1.5))
+        self.north = QPushButton(self.tr("N"))
+        self.north.setCheckable(True)
+        self.north.setChecked(True)
+        self.north.setToolTip(self.tr("North up / heading up"))
+        self.north.toggled.connect(self._north_toggled)
+        self.follow = QPushButton("◎")
+        self.follow.setCheckable(True)
+        self.follow.setChecked(True)
+        self.follow.setToolTip(self.tr("Follow the car"))
+        self.follow.toggled.connect(self._follow_toggled)
+        for b in (zoom_in, zoom_out, self.north, self.follow):
+            col.addWidget(b)
+        self.status = QLabel(self.tr("Loading the map…"), self)
+        self.status.setObjectName("navStatus")
+        t = self.ctx.theme
+        self.setStyleSheet(
+            f"QLabel#navBanner {{ background: {t.accent}; color: white; border-radius: {px(14)}px;"
+            f" padding: {px(8)}px {px(14)}px; font-size: {px(20)}px; font-weight: 600; }}"
+            f"QWidget#navTrip, QLabel#navStatus {{ background: {t.surface}; border: 1px solid {t.border};"
+            f" border-radius: {px(14)}px; }}"
+            f"QLabel#navStatus {{ padding: {px(6)}px {px(12)}px; }}"
+            f"QLineEdit {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: {px(12)}px;"
+            f" padding: {px(8)}px; min-height: {px(30)}px; }}"
+            f"QListWidget {{ background: {t.surface}; border: 1px solid {t.border};"
+            f" border-radius: {px(12)}px; }}"
+            f"QListWidget::item {{ padding: {px(6)}px; }}"
+        )
+        self.banner.hide()
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        self._place()
+
+    def _place(self) -> None:
+        px = self.ctx.px
+        w, h = self.width(), self.height()
+        gap = px(10)
+        self.map.setGeometry(0, 0, w, h)
+        side = min(px(380), max(px(240), w // 3))
+        self.search.setGeometry(w - side - gap, gap, side, px(48))
+        self.categories.setGeometry(w - side - gap, gap + px(54), side, px(48))
+        self.results.setGeometry(w - side - gap, gap + px(108), side, min(px(320), h - px(200)))
+        banner_w = min(px(460), w - side - 3 * gap)
+        self.banner.setGeometry(gap, gap, banner_w, px(84))
+        self.controls.setGeometry(w - px(64) - gap, h - px(4 * 72) - gap, px(64), px(4 * 72))
+        self.map.attribution_inset = px(64) + gap
+        self.trip.setGeometry(gap, h - px(74) - gap, min(px(720), w - px(60) - 3 * gap), px(74))
+        self.status.adjustSize()
+        self.status.move(gap, h - self.status.height() - gap - (px(80) if self.trip.isVisible() else 0))
+        for widget in (
+            self.banner,
+            self.search,
+            self.categories,
+            self.results,
+            self.controls,
+            self.trip,
+            self.status,
+        ):
+            widget.raise_()
+
+    # -- map loading ----------------------------------------------------------------------------------------
+    def _load(self, path: str | None) -> None:
+        def work() -> None:
+            try:
+                data = open_map(path, progress=self.worker.progress.emit)
+                nav = Navigator(data)
+                layers = build_layers(nav.graph)
+                _ = nav.places  # the search index, built here rather than on the first keystroke
+            except InputError as exc:
+                self.worker.failed.emit(exc.line())
+                return
+            except Exception as exc:  # a map that breaks the importer must not take the head unit down
+                self.worker.failed.emit(f"{path}: cannot load the map ({type(exc).__name__}: {exc})")
+                return
+            self.worker.loaded.emit(nav, layers, attribution(data))
+
+        threading.Thread(target=work, name="cockpit-map-load", daemon=True).start()
+
+    def _loaded(self, nav: Navigator, layers: object, text: str) -> None:
+        self.nav = nav
+        self.map.set_layers(layers, text)  # type: ignore[arg-type]
+        self.status.hide()
+        self._update_car(self.ctx.session.store.snapshot())
+        self._pending = self.ctx.session.options.destination or ""
+        self._start_pending()
+
+    def _start_pending(self) -> None:
+        """Once the map is loaded and the car's position known: put the simulated car on the map if it is
+        elsewhere (an OSM extract far from the built-in town), then guide to ``--destination``."""
+        wanted, nav, here = self._pending, self.nav, self._car_latlon()
+        if wanted is None or nav is None or here is None:
+            return
+        if self._moved_car:
+            if not nav.on_map(*here):
+                return  # the car's GPS has not caught up with its move yet
+        elif self.ctx.session.simulator is not None and not nav.on_map(*here):
+            try:
+                points, limits = nav.demo_loop()
+            except InputError:
+                points = []
+            if points:
+                self.ctx.session.drive_route(points, limits, loop=True)
+                self._moved_car = True
+                return  # guide from the car's new place once it reports it
+        self._pending = None
+        if wanted:
+            try:
+                lat, lon = nav.resolve(wanted, "destination", near=self._car_latlon())
+            except InputError as exc:
+                self._show_status(exc.line())
+                return
+            self.navigate_to(lat, lon, wanted)
+
+    def _import_progress(self, done: int, total: int) -> None:
+        if self.nav is None:
+            percent = min(99, round(100 * done / max(total, 1)))
+            self._show_status(self.tr("Importing the map: %1 %").replace("%1", str(percent)))
+
+    def _failed(self, message: str) -> None:
+        self._show_status(self.tr("Map not loaded: %1").replace("%1", message))
+
+    def _show_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setWordWrap(True)
+        self.status.setMaximumWidth(max(200, self.width() - self.ctx.px(100)))
+        self.status.show()
+        self._place()
+
+    # -- position and guidance ------------------------------------------------------------------------------
+    def _car_latlon(self) -> tuple[float, float] | None:
+        store = self.ctx.session.store
+        lat, lon = store.value(LAT), store.value(LON)
+        if lat is None or lon is None:
+            return None
+        return float(lat), float(lon)
+
+    def _update_car(self, changed: dict[str, SignalValue]) -> None:
+        if self.nav is None or not ({LAT, LON, HEADING} & changed.keys()):
+            return
+        here = self._car_latlon()
+        if here is None:
+            return
+        x, y = self.nav.graph.project(*here)
+        self.map.set_car(float(x), -float(y), float(self.ctx.session.store.value(HEADING, 0.0) or 0.0))
+
+    def refresh(self, changed: dict[str, SignalValue]) -> None:
+        self._update_car(changed)
+
+    def background(self) -> None:
+        if self._pending is not None:
+            self._start_pending()
+        now = time.monotonic()
+        if self.guidance is None or now - self._guide_at < GUIDE_EVERY_S:
+            return
+        self._guide_at = now
+        here = self._car_latlon()
+        if here is None:
+            return
+        self.progress = progress = self.guidance.update(*here)
+        if progress.off_route and not self._routing:
+            self._start_route(here, self.destination, reroute=True)  # type: ignore[arg-type]
+        self._show_progress()
+
+    # -- search ---------------------------------------------------------------------------------------------
+    def _search_for(self, query: str) -> None:
+        self.search.setText(query)
+        self._search()
+
+    def _search(self) -> None:
+        text = self.search.text().strip()
+        self.results.clear()
+        if self.nav is None or len(text) < 2:
+            self.results.hide()
+            return
+        places = self.nav.places.search(text, near=self._car_latlon(), limit=12)
+        if not places:
+            self.results.addItem(self.tr("Nothing found"))
+        for place in places:
+            item = QListWidgetItem(self._place_text(place))
+            item.setData(Qt.ItemDataRole.UserRole, place)
+            self.results.addItem(item)
+        self.results.show()
+        self._place()
+
+    def _place_text(self, place: Place) -> str:
+        kind = {
+            "street": self.tr("Street"),
+            "charging": self.tr("Charging"),
+            "fuel": self.tr("Fuel"),
+            "parking": self.tr("Parking"),
+        }.get(place.kind, place.kind)
+        distance = "" if place.road_m == float("inf") else f" · {self._distance(place.road_m / 1000)}"
+        return f"{place.name}\n{kind}{distance}"
+
+    def _picked(self, item: QListWidgetItem) -> None:
+        place = item.data(Qt.ItemDataRole.UserRole)
+        if place is None:
+            return
+        self.results.hide()
+        self.navigate_to(place.lat, place.lon, place.name)
+
+    # -- routing --------------------------------------------------------------------------------------------
+    def navigate_to(self, lat: float, lon: float, name: str) -> None:
+        here = self._car_latlon()
+        if self.nav is None or here is None:
+            self._show_status(self.tr("No position yet: waiting for GPS"))
+            return
+        self.destination, self.destination_name = (lat, lon), name
+        self._start_route(here, (lat, lon), reroute=False)
+
+    def _start_route(self, here: tuple[float, float], there: tuple[float, float], reroute: bool) -> None:
+        nav = self.nav
+        if nav is None:
+            return
+        self._routing = True
+        self._request += 1
+        request = self._request
+        soc = self.ctx.session.store.value(SOC)
+
+        def work() -> None:
+            try:
+                route = nav.route(here, there)
+                plan = nav.energy_plan(route, self.model, float(soc)) if soc is not None else None
+            except InputError as exc:
+                self.worker.route_failed.emit(exc.line())
+                return
+            self.worker.routed.emit(route, plan, request)
+
+        if reroute:
+            self._show_status(self.tr("Off the route: finding a new one…"))
+        threading.Thread(target=work, name="cockpit-route", daemon=True).start()
+
+    def _routed(self, route: Route, plan: EnergyPlan | None, request: int) -> None:
+        self._routing = False
+        if request != self._request or self.nav is None:
+            return
+        self.route, self.plan = route, plan
+        self.guidance = Guidance(route, self.nav.graph.project)
+        self.map.set_route(route_path(self.nav.graph, route.points))
+        self.map.highlight = None
+        self.status.hide()
+        self.ctx.session.drive_route([tuple(p) for p in route.points], route.speed_limits_kmh(self.nav.graph))
+        self.follow.setChecked(True)
+        self.map.scale = max(self.map.scale, STREET / 2)
+        self._guide_at = 0.0
+        self.background()
+
+    def _route_failed(self, message: str) -> None:
+        self._routing = False
+        self._show_status(message)
+
+    def go_charge(self) -> None:
+        """Drive to the suggested charging stop first (the destination is kept for after charging)."""
+        stop = self.plan.stop if self.plan is not None else None
+        if stop is not None:
+            self.navigate_to(stop.lat, stop.lon, stop.name)
+
+    def end_guidance(self) -> None:
+        self.route = self.guidance = self.progress = self.plan = None
+        self.destination = None
+        self.map.set_route(None)
+        self.banner.hide()
+        self.trip.hide()
+        self._place()
+
+    # -- text -----------------------------------------------------------------------------------------------
+    def instruction(self, m: Maneuver) -> str:
+        street = m.street
+        if m.type == "arrive":
+            return self.tr("Arrive at %1").replace("%1", self.destination_name or street)
+        if m.type == "roundabout":
+            text = self.tr("At the roundabout take exit %1").replace("%1", str(m.exit))
+        elif m.type == "keep":
+            text = self.tr("Keep left") if m.modifier == "left" else self.tr("Keep right")
+        elif m.type == "continue":
+            text = self.tr("Continue straight")
+        elif m.modifier == "uturn":
+            text = self.tr("Make a U-turn")
+        else:
+            text = {
+                "left": self.tr("Turn left"),
+                "right": self.tr("Turn right"),
+                "slight left": self.tr("Turn slightly left"),
+                "slight right": self.tr("Turn slightly right"),
+                "sharp left": self.tr("Turn sharp left"),
+                "sharp right": self.tr("Turn sharp right"),
+                "straight": self.tr("Go straight"),
+            }.get(m.modifier, self.tr("Go straight"))
+        return self.tr("%1 onto %2").replace("%1", text).replace("%2", street) if street else text
+
+    def _show_progress(self) -> None:
+        p = self.progress
+        if p is None or self.route is None:
+            return
+        if p.arrived:
+            self.banner.setText(self.tr("You have arrived"))
+        elif p.next_maneuver is not None:
+            m = p.next_maneuver
+            arrow = (
+                "⟳" if m.type == "roundabout" else "◎" if m.type == "arrive" else ARROWS.get(m.modifier, "↑")
+            )
+            if m.type == "keep":
+                arrow = ARROWS["slight " + m.modifier]
+            self.banner.setText(f"{arrow}  {self._distance(p.to_next_m / 1000)}\n{self.instruction(m)}")
+        self.banner.show()
+        eta = time.strftime("%H:%M", time.localtime(time.time() + p.remaining_s))
+        parts = [
+            self.tr("%1 to go").replace("%1", self._distance(p.remaining_m / 1000)),
+            self.tr("%1 min").replace("%1", str(round(p.remaining_s / 60))),
+            self.tr("arrive %1").replace("%1", eta),
+        ]
+        if self.plan is not None:
+            parts.append(self.tr("%1 % at arrival").replace("%1", f"{self.plan.arrival_soc:.0f}"))
+        text = "  ·  ".join(parts)
+        stop = self.plan.stop if self.plan is not None else None
+        if stop is not None:
+            text += "\n" + self.tr("Charge at %1: %2 min to %3 %").replace("%1", stop.name).replace(
+                "%2", f"{stop.charge_min:.0f}"
+            ).replace("%3", f"{stop.target_soc:.0f}")
+        elif self.plan is not None and self.plan.needs_charge:
+            text += "\n" + self.tr("Below the reserve at arrival, and no charging station in reach")
+        self.charge_button.setVisible(stop is not None)
+        self.trip_text.setText(text)
+        if not self.trip.isVisible():
+            self.trip.show()
+            self._place()
+
+    def _distance(self, km: float) -> str:
+        if self.ctx.units.imperial:
+            miles = km / 1.609344
+            return f"{miles:.1f} mi" if miles >= 0.2 else f"{round(miles * 5280, -1):.0f} ft"
+        return f"{km:.1f} km" if km >= 1 else f"{round(km * 1000, -1):.0f} m"
+
+    # -- view controls --------------------------------------------------------------------------------------
+    def _user_moved(self) -> None:
+        self.follow.blockSignals(True)
+        self.follow.setChecked(False)
+        self.follow.blockSignals(False)
+
+    def _follow_toggled(self, on: bool) -> None:
+        self.map.follow = on
+        if on and self.map.car is not None:
+            self.map.center = QPointF(self.map.car[0], self.map.car[1])
+        self.map.update()
+
+    def _north_toggled(self, north_up: bool) -> None:
+        self.map.heading_up = not north_up
+        self.north.setText(self.tr("N") if north_up else "⬆")
+        self.map.update()
+
+    def zoom_to(self, scale: float) -> None:
+        self.map.scale = max(CITY / 2, scale)
+        self.map.update()

@@ -1,0 +1,56 @@
+"""A diagnostic tester on its own connection to the bus: the UDS client and the OBD-II reader together.
+
+It reads the bus through a notifier of its own, so it never competes with the head unit's pipeline for
+frames (python-can lets one reader take each frame; a second connection to the same bus sees them all).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import can
+
+from .catalog import DiagnosticDescription, load_description, load_dtc_catalog
+from .client import DiagnosticClient
+from .obd import ObdReader
+
+DEFAULT_TIMEOUT_S = 1.0
+# Closing waits this long at most for a request in flight (a scan of silent ECUs ends in about a timeout).
+CLOSE_WAIT_S = 3.0
+
+
+class Tester:
+    def __init__(
+        self,
+        bus: can.BusABC,
+        description_path: str | Path,
+        catalog_path: str | Path,
+        timeout: float = DEFAULT_TIMEOUT_S,
+    ) -> None:
+        description = load_description(description_path)
+        self.bus = bus
+        self.notifier = can.Notifier(bus, [], timeout=0.05)
+        self._lock = threading.Lock()
+        catalog = load_dtc_catalog(catalog_path)
+        self.uds = DiagnosticClient(
+            bus, description, catalog, timeout, notifier=self.notifier, lock=self._lock
+        )
+        self.obd = ObdReader(
+            bus, self.notifier, description.functional_id, window=min(timeout, 0.5), lock=self._lock
+        )
+
+    @property
+    def description(self) -> DiagnosticDescription:
+        return self.uds.description
+
+    def close(self) -> None:
+        """Let a request in flight finish (bounded by its timeouts), then close; later ones are refused."""
+        self.uds.closed = self.obd.closed = True
+        acquired = self._lock.acquire(timeout=CLOSE_WAIT_S)
+        try:
+            self.notifier.stop(timeout=1)
+            self.bus.shutdown()
+        finally:
+            if acquired:
+                self._lock.release()
