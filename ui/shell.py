@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
+
 from .context import UiContext
 from .panels import PanelInfo
 from .panels.base import Panel
@@ -107,7 +109,9 @@ class HeadUnitWindow(QMainWindow):
         self.voice = VoiceController(
             ctx, self.voice_overlay, ctx.extra.get("voice_options"), ctx.extra.get("voice_source")
         )
-        self.voice.register_panels(self._show_panel_by_voice)
+        self.voice.register(ShowPanel, self._show_panel_by_voice)
+        self.voice.register(NavigateTo, self._navigate_by_voice)
+        self.voice.register(CancelNavigation, self._cancel_navigation_by_voice)
         self.voice.ready.connect(self.status.set_voice, Qt.ConnectionType.QueuedConnection)
         self.voice.problem.connect(self._voice_problem, Qt.ConnectionType.QueuedConnection)
         self.talk.clicked.connect(self.voice.push_to_talk)
@@ -168,11 +172,38 @@ class HeadUnitWindow(QMainWindow):
         if not self.voice.loop.ready:  # no engine at all (a microphone problem is only the overlay's)
             self.status.voice.setText(self.tr("voice: unavailable"))
 
-    def _show_panel_by_voice(self, key: str) -> str | None:
-        if key not in self.panel_keys:
-            raise LookupError(self.tr("there is no {0} screen here").format(key))
-        self.show_panel(self.panel_keys.index(key))
+    def _show_panel_by_voice(self, action: ShowPanel) -> str | None:
+        if action.key not in self.panel_keys:
+            raise LookupError(self.tr("there is no {0} screen here").format(action.key))
+        self.show_panel(self.panel_keys.index(action.key))
         return None
+
+    def _navigation(self) -> Panel:
+        if "navigation" not in self.panel_keys:
+            raise LookupError(self.tr("navigation is not available here"))
+        self.show_panel(self.panel_keys.index("navigation"))
+        return self._built[self.current]
+
+    def _navigate_by_voice(self, action: NavigateTo) -> str:
+        panel = self._navigation()
+        if panel.nav is None:
+            raise LookupError(self.tr("the map is still loading"))
+        store = self.ctx.session.store
+        lat, lon = (
+            store.value("Vehicle.CurrentLocation.Latitude"),
+            store.value("Vehicle.CurrentLocation.Longitude"),
+        )
+        near = (float(lat), float(lon)) if lat is not None and lon is not None else None
+        places = panel.nav.places.search(action.category or action.name or "", near=near, limit=1)
+        if not places:
+            raise LookupError(self.tr("nothing like that on this map"))
+        place = places[0]
+        panel.navigate_to(place.lat, place.lon, place.name)
+        return self.tr("Route to {0}.").format(place.name)
+
+    def _cancel_navigation_by_voice(self, _action: CancelNavigation) -> str:
+        self._navigation().end_guidance()
+        return self.tr("Navigation cancelled.")
 
     def _add_replay_bar(self) -> None:
         if self.replay_bar is None and self.ctx.session.replay is not None:

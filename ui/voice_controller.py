@@ -7,9 +7,12 @@ layer lives, and its reply is followed on the window's tick until the car has co
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QObject, Qt, Signal
 
-from cockpit.assistant import Assistant, Reply, ShowPanel
+from cockpit.assistant import Assistant, Reply
 from voice.assistant_loop import FrameSource, VoiceLoop, VoiceOptions
 from voice.listener import Heard
 from voice.reply.tts import Speaker
@@ -53,9 +56,10 @@ class VoiceController(QObject):
     def start(self) -> None:
         self.loop.load()
 
-    def register_panels(self, show: object) -> None:
-        """Let "show the energy screen" switch panels: ``show(key)`` returns what to say, or raises."""
-        self.assistant.handlers.register(ShowPanel, lambda action: show(action.key))
+    def register(self, kind: type, handler: Callable[[Any], str | None]) -> None:
+        """Where the window plugs in what voice cannot do alone (panels, navigation): ``handler(action)``
+        returns what to say (None: "okay"), or raises with the reason."""
+        self.assistant.handlers.register(kind, handler)
 
     # -- user ---------------------------------------------------------------------------------------------
     def push_to_talk(self) -> None:

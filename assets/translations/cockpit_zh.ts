@@ -979,24 +979,49 @@
 <context>
     <name>HeadUnitWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="81"/>
+        <location filename="../../ui/shell.py" line="83"/>
         <source>Talk</source>
         <translation>说话</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="84"/>
+        <location filename="../../ui/shell.py" line="86"/>
         <source>Push to talk (F2)</source>
         <translation>按下说话 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="169"/>
+        <location filename="../../ui/shell.py" line="173"/>
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="173"/>
+        <location filename="../../ui/shell.py" line="177"/>
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="183"/>
+        <source>navigation is not available here</source>
+        <translation>这里没有导航</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="190"/>
+        <source>the map is still loading</source>
+        <translation>地图仍在加载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="199"/>
+        <source>nothing like that on this map</source>
+        <translation>地图上没有找到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="202"/>
+        <source>Route to {0}.</source>
+        <translation>前往 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="206"/>
+        <source>Navigation cancelled.</source>
+        <translation>导航已取消。</translation>
     </message>
 </context>
 <context>
@@ -1286,27 +1311,27 @@
 <context>
     <name>VoiceController</name>
     <message>
-        <location filename="../../ui/voice_controller.py" line="68"/>
+        <location filename="../../ui/voice_controller.py" line="72"/>
         <source>Voice is not ready: {0}</source>
         <translation>语音尚未就绪：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="68"/>
+        <location filename="../../ui/voice_controller.py" line="72"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="82"/>
+        <location filename="../../ui/voice_controller.py" line="86"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="109"/>
+        <location filename="../../ui/voice_controller.py" line="113"/>
         <source>I did not hear anything.</source>
         <translation>没有听到声音。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="130"/>
+        <location filename="../../ui/voice_controller.py" line="134"/>
         <source>Waiting for the car…</source>
         <translation>等待车辆响应…</translation>
     </message>

@@ -11,6 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 
+CATEGORY_WORDS = {"charging": "charging station", "fuel": "fuel station"}
+
+
 @dataclass(frozen=True)
 class NavigateTo:
     category: str | None = None  # charging_station, parking, restaurant, ...

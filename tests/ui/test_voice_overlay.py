@@ -118,3 +118,21 @@ def test_the_wake_phrase_starts_listening_without_a_tap(window: HeadUnitWindow, 
     window.start()
     _run_until(window, qtbot, lambda: "done" in window.voice_overlay.result.text(), 30)
     assert window.voice_overlay.result.text() == "Doors locked, done."
+
+
+def test_voice_navigation_and_panels_drive_the_window(window: HeadUnitWindow, qtbot):
+    from voice.understanding.intents import load_intents
+    from voice.understanding.parser import IntentParser
+
+    parser = IntentParser(load_intents())
+
+    def say(text: str) -> str:
+        return window.voice.assistant.handle(text, parser.parse(text), 5.0).text
+
+    assert say("show the energy screen") == "Okay, show the energy panel." and window.current == 0
+    panel = window.panel("navigation")
+    _run_until(window, qtbot, lambda: panel.nav is not None, 60)
+    reply = say("navigate to the nearest charging station")
+    assert reply.startswith("Route to ") and window.panel_keys[window.current] == "navigation"
+    _run_until(window, qtbot, lambda: panel.route is not None, 30)
+    assert say("cancel navigation") == "Navigation cancelled." and panel.route is None

@@ -110,7 +110,7 @@ def test_navigation_and_panels_go_to_whoever_registered(assistant):
     assistant.handlers.register(ShowPanel, asked.append)
     assert say(assistant, "navigate to the nearest charging station").text == "Route to Monaco set."
     assert say(assistant, "show the energy screen").text == "Okay, show the energy panel."
-    assert asked == [NavigateTo(category="charging_station"), ShowPanel("energy")]
+    assert asked == [NavigateTo(category="charging"), ShowPanel("energy")]
 
 
 def test_the_car_refusing_is_said_with_its_reason():
