@@ -10,7 +10,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-
 CATEGORY_WORDS = {"charging": "charging station", "fuel": "fuel station"}
 
 
