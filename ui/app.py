@@ -15,6 +15,7 @@ from assets import ASSETS_DIR
 from cockpit.commands import CommandLayer
 from cockpit.runtime_profile import choose_profile
 from cockpit.session import Session
+from voice.assistant_loop import VoiceOptions
 
 from .context import UiContext
 from .kiosk import Kiosk
@@ -88,7 +89,9 @@ def build_window(
     look: Look,
     commands: CommandLayer | None = None,
     toggle_theme: Callable[[], None] | None = None,
+    voice: VoiceOptions | None = None,
 ) -> HeadUnitWindow:
+    """``voice``: recognizer options (from `cockpit run`); None builds the window without voice."""
     app = application()
     install_translation(app, look.lang)
     theme = THEMES[resolve_theme(look.theme)]
@@ -107,6 +110,8 @@ def build_window(
     )
     if toggle_theme is not None:
         ctx.extra["toggle_theme"] = toggle_theme
+    # None: no voice (screenshots, tests of other parts); the head unit passes its options.
+    ctx.extra["voice_options"] = voice or VoiceOptions(enabled=False)
     window = HeadUnitWindow(ctx, PANELS, tick_hz=ctx.profile.ui_hz)
     window.resize(width, height)
     return window
@@ -115,9 +120,10 @@ def build_window(
 class HeadUnit:
     """The running head unit: one session, and a window that can be rebuilt for a day/night change."""
 
-    def __init__(self, session: Session, look: Look) -> None:
+    def __init__(self, session: Session, look: Look, voice: VoiceOptions | None = None) -> None:
         self.session = session
         self.look = look
+        self.voice = voice
         # Requests in flight survive a day/night rebuild of the window.
         self.commands = session.commands
         self.kiosk: Kiosk | None = None
@@ -130,7 +136,7 @@ class HeadUnit:
             self._auto.start(60_000)
 
     def _build(self) -> HeadUnitWindow:
-        return build_window(self.session, self.look, self.commands, self.toggle_theme)
+        return build_window(self.session, self.look, self.commands, self.toggle_theme, self.voice)
 
     def show(self) -> None:
         if self.look.kiosk:
@@ -157,6 +163,7 @@ class HeadUnit:
             self.window.setGeometry(old.geometry())
         self.window.show_panel(old.current)
         old.timer.stop()
+        old.voice.close()  # one listener on the microphone: the new window's
         old_kiosk = self.kiosk
         if old_kiosk is not None:
             old_kiosk.leaving = True  # the old window may close; the kiosk goes on in the new one

@@ -20,12 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
+
 from .context import UiContext
 from .panels import PanelInfo
 from .panels.base import Panel
+from .voice_controller import VoiceController
 from .widgets.climate_strip import ClimateStrip
 from .widgets.replay_bar import ReplayBar
 from .widgets.status_bar import StatusBar
+from .widgets.voice_overlay import VoiceOverlay
 
 TICK_HZ = 60
 
@@ -75,6 +79,13 @@ class HeadUnitWindow(QMainWindow):
             scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.stack.addWidget(scroller)
         rail.addStretch(1)
+        # Push to talk sits at the foot of the rail, in reach of the driver's hand (and F2).
+        talk = self.tr("Talk")
+        self.talk = QPushButton(f"◉\n{talk}")
+        self.talk.setObjectName("nav")
+        self.talk.setToolTip(self.tr("Push to talk (F2)"))
+        self.talk.setMinimumSize(ctx.px(76), ctx.px(64))
+        rail.addWidget(self.talk)
         self.nav.idClicked.connect(self.show_panel)
         middle.addWidget(self.rail)
         middle.addWidget(self.stack, 1)
@@ -93,6 +104,18 @@ class HeadUnitWindow(QMainWindow):
         self.nav.button(0).setChecked(True)
         self._build(0)
         root.installEventFilter(self)
+        # Voice: the overlay floats over the panels; push-to-talk is the status bar's mic button and F2.
+        self.voice_overlay = VoiceOverlay(ctx, root)
+        self.voice = VoiceController(
+            ctx, self.voice_overlay, ctx.extra.get("voice_options"), ctx.extra.get("voice_source")
+        )
+        self.voice.register(ShowPanel, self._show_panel_by_voice)
+        self.voice.register(NavigateTo, self._navigate_by_voice)
+        self.voice.register(CancelNavigation, self._cancel_navigation_by_voice)
+        self.voice.ready.connect(self.status.set_voice, Qt.ConnectionType.QueuedConnection)
+        self.voice.problem.connect(self._voice_problem, Qt.ConnectionType.QueuedConnection)
+        self.talk.clicked.connect(self.voice.push_to_talk)
+        QShortcut(QKeySequence("F2"), self, self.voice.push_to_talk)
         self.timer = QTimer(self)
         self.timer.setInterval(round(1000 / tick_hz))
         self.timer.timeout.connect(self.tick)
@@ -132,6 +155,8 @@ class HeadUnitWindow(QMainWindow):
         self._build(self.current).shown()
 
     def start(self) -> None:
+        if self.voice.options.enabled:
+            self.voice.start()
         self.timer.start()
         self.slow.start()
         self._build(self.current).shown()
@@ -142,6 +167,43 @@ class HeadUnitWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         self.nav.button(index).setChecked(True)
         panel.shown()
+
+    def _voice_problem(self, _line: str) -> None:
+        if not self.voice.loop.ready:  # no engine at all (a microphone problem is only the overlay's)
+            self.status.voice.setText(self.tr("voice: unavailable"))
+
+    def _show_panel_by_voice(self, action: ShowPanel) -> str | None:
+        if action.key not in self.panel_keys:
+            raise LookupError(self.tr("there is no {0} screen here").format(action.key))
+        self.show_panel(self.panel_keys.index(action.key))
+        return None
+
+    def _navigation(self) -> Panel:
+        if "navigation" not in self.panel_keys:
+            raise LookupError(self.tr("navigation is not available here"))
+        self.show_panel(self.panel_keys.index("navigation"))
+        return self._built[self.current]
+
+    def _navigate_by_voice(self, action: NavigateTo) -> str:
+        panel = self._navigation()
+        if panel.nav is None:
+            raise LookupError(self.tr("the map is still loading"))
+        store = self.ctx.session.store
+        lat, lon = (
+            store.value("Vehicle.CurrentLocation.Latitude"),
+            store.value("Vehicle.CurrentLocation.Longitude"),
+        )
+        near = (float(lat), float(lon)) if lat is not None and lon is not None else None
+        places = panel.nav.places.search(action.category or action.name or "", near=near, limit=1)
+        if not places:
+            raise LookupError(self.tr("nothing like that on this map"))
+        place = places[0]
+        panel.navigate_to(place.lat, place.lon, place.name)
+        return self.tr("Route to {0}.").format(place.name)
+
+    def _cancel_navigation_by_voice(self, _action: CancelNavigation) -> str:
+        self._navigation().end_guidance()
+        return self.tr("Navigation cancelled.")
 
     def _add_replay_bar(self) -> None:
         if self.replay_bar is None and self.ctx.session.replay is not None:
@@ -168,6 +230,7 @@ class HeadUnitWindow(QMainWindow):
         for panel in self._built.values():
             panel.background()
         self._built[self.current].refresh(changed)
+        self.voice.tick()
         message = session.problem or session.loading
         if message != (self.banner.text() or None):
             self.banner.setText(message or "")

@@ -977,6 +977,54 @@
     </message>
 </context>
 <context>
+    <name>HeadUnitWindow</name>
+    <message>
+        <location filename="../../ui/shell.py" line="83"/>
+        <source>Talk</source>
+        <translation>说话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="86"/>
+        <source>Push to talk (F2)</source>
+        <translation>按下说话 (F2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="173"/>
+        <source>voice: unavailable</source>
+        <translation>语音：不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="177"/>
+        <source>there is no {0} screen here</source>
+        <translation>这里没有 {0} 界面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="183"/>
+        <source>navigation is not available here</source>
+        <translation>这里没有导航</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="190"/>
+        <source>the map is still loading</source>
+        <translation>地图仍在加载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="199"/>
+        <source>nothing like that on this map</source>
+        <translation>地图上没有找到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="202"/>
+        <source>Route to {0}.</source>
+        <translation>前往 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell.py" line="206"/>
+        <source>Navigation cancelled.</source>
+        <translation>导航已取消。</translation>
+    </message>
+</context>
+<context>
     <name>NavigationPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="44"/>
@@ -985,192 +1033,192 @@
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="105"/>
+        <location filename="../../ui/panels/navigation.py" line="109"/>
         <source>Search streets and places</source>
         <translation>搜索街道和地点</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="113"/>
-        <location filename="../../ui/panels/navigation.py" line="332"/>
+        <location filename="../../ui/panels/navigation.py" line="117"/>
+        <location filename="../../ui/panels/navigation.py" line="336"/>
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="114"/>
-        <location filename="../../ui/panels/navigation.py" line="333"/>
+        <location filename="../../ui/panels/navigation.py" line="118"/>
+        <location filename="../../ui/panels/navigation.py" line="337"/>
         <source>Fuel</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="115"/>
-        <location filename="../../ui/panels/navigation.py" line="334"/>
+        <location filename="../../ui/panels/navigation.py" line="119"/>
+        <location filename="../../ui/panels/navigation.py" line="338"/>
         <source>Parking</source>
         <translation>停车</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="130"/>
+        <location filename="../../ui/panels/navigation.py" line="134"/>
         <source>Charge there</source>
         <translation>前往充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="134"/>
+        <location filename="../../ui/panels/navigation.py" line="138"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="145"/>
-        <location filename="../../ui/panels/navigation.py" line="492"/>
+        <location filename="../../ui/panels/navigation.py" line="149"/>
+        <location filename="../../ui/panels/navigation.py" line="496"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="148"/>
+        <location filename="../../ui/panels/navigation.py" line="152"/>
         <source>North up / heading up</source>
         <translation>正北朝上 / 车头朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="153"/>
+        <location filename="../../ui/panels/navigation.py" line="157"/>
         <source>Follow the car</source>
         <translation>跟随车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="157"/>
+        <location filename="../../ui/panels/navigation.py" line="161"/>
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="261"/>
+        <location filename="../../ui/panels/navigation.py" line="265"/>
         <source>Importing the map: %1 %</source>
         <translation>正在导入地图：%1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="264"/>
+        <location filename="../../ui/panels/navigation.py" line="268"/>
         <source>Map not loaded: %1</source>
         <translation>地图未加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="321"/>
+        <location filename="../../ui/panels/navigation.py" line="325"/>
         <source>Nothing found</source>
         <translation>未找到结果</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="331"/>
+        <location filename="../../ui/panels/navigation.py" line="335"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="350"/>
+        <location filename="../../ui/panels/navigation.py" line="354"/>
         <source>No position yet: waiting for GPS</source>
         <translation>尚无定位：等待 GPS</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="374"/>
+        <location filename="../../ui/panels/navigation.py" line="378"/>
         <source>Off the route: finding a new one…</source>
         <translation>已偏离路线：正在重新规划…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="414"/>
+        <location filename="../../ui/panels/navigation.py" line="418"/>
         <source>Arrive at %1</source>
         <translation>到达 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="416"/>
+        <location filename="../../ui/panels/navigation.py" line="420"/>
         <source>At the roundabout take exit %1</source>
         <translation>在环岛驶出第 %1 出口</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="418"/>
+        <location filename="../../ui/panels/navigation.py" line="422"/>
         <source>Keep left</source>
         <translation>靠左行驶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="418"/>
+        <location filename="../../ui/panels/navigation.py" line="422"/>
         <source>Keep right</source>
         <translation>靠右行驶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="420"/>
+        <location filename="../../ui/panels/navigation.py" line="424"/>
         <source>Continue straight</source>
         <translation>继续直行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="422"/>
+        <location filename="../../ui/panels/navigation.py" line="426"/>
         <source>Make a U-turn</source>
         <translation>掉头</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="425"/>
+        <location filename="../../ui/panels/navigation.py" line="429"/>
         <source>Turn left</source>
         <translation>左转</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="426"/>
+        <location filename="../../ui/panels/navigation.py" line="430"/>
         <source>Turn right</source>
         <translation>右转</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="427"/>
+        <location filename="../../ui/panels/navigation.py" line="431"/>
         <source>Turn slightly left</source>
         <translation>向左前方行驶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="428"/>
+        <location filename="../../ui/panels/navigation.py" line="432"/>
         <source>Turn slightly right</source>
         <translation>向右前方行驶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="429"/>
+        <location filename="../../ui/panels/navigation.py" line="433"/>
         <source>Turn sharp left</source>
         <translation>向左后方急转</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="430"/>
+        <location filename="../../ui/panels/navigation.py" line="434"/>
         <source>Turn sharp right</source>
         <translation>向右后方急转</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="431"/>
-        <location filename="../../ui/panels/navigation.py" line="432"/>
+        <location filename="../../ui/panels/navigation.py" line="435"/>
+        <location filename="../../ui/panels/navigation.py" line="436"/>
         <source>Go straight</source>
         <translation>直行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="433"/>
+        <location filename="../../ui/panels/navigation.py" line="437"/>
         <source>%1 onto %2</source>
         <translation>%1，进入%2</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="440"/>
+        <location filename="../../ui/panels/navigation.py" line="444"/>
         <source>You have arrived</source>
         <translation>您已到达目的地</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="452"/>
+        <location filename="../../ui/panels/navigation.py" line="456"/>
         <source>%1 to go</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="453"/>
+        <location filename="../../ui/panels/navigation.py" line="457"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="454"/>
+        <location filename="../../ui/panels/navigation.py" line="458"/>
         <source>arrive %1</source>
         <translation>%1 到达</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="457"/>
+        <location filename="../../ui/panels/navigation.py" line="461"/>
         <source>%1 % at arrival</source>
         <translation>到达时电量 %1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="461"/>
+        <location filename="../../ui/panels/navigation.py" line="465"/>
         <source>Charge at %1: %2 min to %3 %</source>
         <translation>在 %1 充电：%2 分钟充至 %3 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="465"/>
+        <location filename="../../ui/panels/navigation.py" line="469"/>
         <source>Below the reserve at arrival, and no charging station in reach</source>
         <translation>到达时电量低于储备，且无可到达的充电站</translation>
     </message>
@@ -1220,6 +1268,7 @@
     <name>StatusBar</name>
     <message>
         <location filename="../../ui/widgets/status_bar.py" line="37"/>
+        <location filename="../../ui/widgets/status_bar.py" line="62"/>
         <source>voice: off</source>
         <translation>语音：关</translation>
     </message>
@@ -1229,29 +1278,100 @@
         <translation>日间 / 夜间</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="78"/>
+        <location filename="../../ui/widgets/status_bar.py" line="62"/>
+        <source>voice: {0}</source>
+        <translation>语音：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status_bar.py" line="82"/>
         <source>Outside {0:.0f} {1}</source>
         <translation>车外 {0:.0f} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="94"/>
+        <location filename="../../ui/widgets/status_bar.py" line="98"/>
         <source>Simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="94"/>
+        <location filename="../../ui/widgets/status_bar.py" line="98"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="94"/>
+        <location filename="../../ui/widgets/status_bar.py" line="98"/>
         <source>Live</source>
         <translation>实车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="97"/>
+        <location filename="../../ui/widgets/status_bar.py" line="101"/>
         <source>{0} {1} · {2:.0f} frames/s</source>
         <translation>{0} {1} · {2:.0f} 帧/秒</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceController</name>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="72"/>
+        <source>Voice is not ready: {0}</source>
+        <translation>语音尚未就绪：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="72"/>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="86"/>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="113"/>
+        <source>I did not hear anything.</source>
+        <translation>没有听到声音。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="134"/>
+        <source>Waiting for the car…</source>
+        <translation>等待车辆响应…</translation>
+    </message>
+</context>
+<context>
+    <name>VoiceOverlay</name>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="30"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="67"/>
+        <source>Listening…</source>
+        <translation>正在聆听…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="84"/>
+        <source>Understanding…</source>
+        <translation>正在理解…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="90"/>
+        <source>Understood: {0}</source>
+        <translation>已理解：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="90"/>
+        <source>Not understood</source>
+        <translation>未能理解</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="95"/>
+        <source>Working…</source>
+        <translation>执行中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="100"/>
+        <source>Voice</source>
+        <translation>语音</translation>
     </message>
 </context>
 </TS>

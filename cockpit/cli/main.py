@@ -23,6 +23,7 @@ SUBCOMMANDS = {
     "install-service": "install_service",
     "map": "map",
     "route": "route",
+    "voice": "voice",
 }
 DEFAULT = "run"
 

@@ -7,6 +7,7 @@ import re
 import sys
 
 from vehicle_bus.errors import InputError
+from voice.assistant_loop import VoiceOptions
 
 from ..runtime_profile import choose_profile
 from ..session import Session, SessionOptions
@@ -60,7 +61,36 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="auto",
         help="runtime profile: pi = 30 Hz UI, thinner plots, simpler map (auto: pi on ARM)",
     )
+    add_voice_options(p)
     p.set_defaults(handler=run)
+
+
+def add_voice_options(p: argparse.ArgumentParser) -> None:
+    v = p.add_argument_group("voice (push to talk: the mic button or F2)")
+    v.add_argument("--no-voice", action="store_true", help="no voice assistant")
+    v.add_argument(
+        "--voice-engine",
+        choices=("auto", "vosk", "pocketsphinx"),
+        default="auto",
+        help="auto: Vosk when a model is found, else pocketsphinx",
+    )
+    v.add_argument("--vosk-model", metavar="DIR", help="Vosk model folder")
+    v.add_argument("--intents", action="append", default=[], metavar="FILE", help="more intent templates")
+    v.add_argument("--mic", metavar="DEVICE", help="microphone (index or part of its name)")
+    v.add_argument("--no-speak", action="store_true", help="no spoken replies")
+    v.add_argument("--no-wake", action="store_true", help='no "hey cockpit" wake phrase (push to talk only)')
+
+
+def voice_options(args: argparse.Namespace) -> VoiceOptions:
+    return VoiceOptions(
+        enabled=not args.no_voice,
+        engine=args.voice_engine,
+        vosk_model=args.vosk_model,
+        intents=list(args.intents),
+        speak=not args.no_speak,
+        mic=args.mic,
+        wake=not args.no_wake,
+    )
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -128,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
         kiosk=args.kiosk,
         profile=profile.name,
     )
-    head_unit = HeadUnit(session, look)
+    head_unit = HeadUnit(session, look, voice_options(args))
     head_unit.show()
     try:
         code = app.exec()

@@ -57,6 +57,10 @@ class StatusBar(QFrame):
         self.set_gear(None)
         self.tick_clock()
 
+    def set_voice(self, engine: str) -> None:
+        """The recognizer in use, always on screen."""
+        self.voice.setText(self.tr("voice: {0}").format(engine) if engine else self.tr("voice: off"))
+
     def tick_clock(self) -> None:
         self.clock.setText(time.strftime("%H:%M"))
 

@@ -1,0 +1,17 @@
+"""The assistant: understood intents → cabin commands and other actions, executed, and a spoken reply."""
+
+from .actions import CancelNavigation, Handlers, NavigateTo, Question, ShowPanel
+from .assistant import ActionResult, Assistant, Reply
+from .plan import plan
+
+__all__ = [
+    "ActionResult",
+    "Assistant",
+    "CancelNavigation",
+    "Handlers",
+    "NavigateTo",
+    "Question",
+    "Reply",
+    "ShowPanel",
+    "plan",
+]

@@ -1,0 +1,36 @@
+"""Intent → commands, without sending: every shipped intent has a plan, and the plans build valid commands."""
+
+from __future__ import annotations
+
+import pytest
+
+from cockpit.assistant.plan import PLANS, UNRESOLVED, PlanError, plan
+from cockpit.commands import Command
+from voice.understanding.intents import load_intents
+from voice.understanding.parser import Intent, IntentParser
+
+
+def test_every_shipped_intent_has_a_plan():
+    names = set(load_intents().intents)
+    assert names - set(PLANS) - set(UNRESOLVED) == {"Cancel"}
+
+
+@pytest.mark.parametrize(
+    ("text", "commands"),
+    [
+        ("set the passenger temperature to twenty four", [Command("climate.temperature", 24, "passenger")]),
+        ("lower the temperature by three degrees", [Command("climate.temperature", delta=-3)]),
+        ("open the rear left window to thirty percent", [Command("window.position", 30, "rear_left")]),
+        ("turn on the high beams", [Command("lights.exterior", "high")]),
+        ("massage the passenger seat", [Command("seat.massage", True, "passenger")]),
+        ("set the ambient light to blue", [Command("ambient.on", True), Command("ambient.color", "blue")]),
+    ],
+)
+def test_sentences_become_the_commands_touch_would_make(text, commands):
+    (intent,) = IntentParser(load_intents()).parse(text)
+    assert plan(intent) == commands
+
+
+def test_a_missing_slot_is_one_line():
+    with pytest.raises(PlanError, match="ClimateSetTemperature needs a temperature"):
+        plan(Intent("ClimateSetTemperature", {}))

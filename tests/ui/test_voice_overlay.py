@@ -1,0 +1,138 @@
+"""Voice in the window: push-to-talk fed from a WAV (the microphone's code path), the overlay showing the
+transcript and the result, the command confirmed by the simulated car, the engine in the status bar."""
+
+from __future__ import annotations
+
+import io
+import threading
+import time
+from collections.abc import Iterator
+
+import numpy as np
+import pytest
+
+from cockpit.cli.run import open_session
+from cockpit.session import SessionOptions
+from ui.app import Look, build_window
+from ui.shell import HeadUnitWindow
+from voice.assistant_loop import VoiceOptions
+from voice.audio.sources import array_frames
+from voice.audio.wav import read_wav
+from voice.reply.tts import Speaker
+
+AC = "Vehicle.Cabin.HVAC.IsAirConditioningActive"
+
+
+def _speech(text: str) -> np.ndarray:
+    samples = read_wav(io.BytesIO(Speaker().synthesize(text, "en-us", 165))).samples
+    pad = np.zeros(4800, np.int16)
+    return np.concatenate([pad, samples, pad])
+
+
+class Utterances:
+    """A microphone stand-in: each push-to-talk hears the next recording, in real time."""
+
+    def __init__(self, *texts: str) -> None:
+        self.queue = [_speech(t) for t in texts]
+
+    def __call__(self, stop: threading.Event) -> Iterator[bytes]:
+        for chunk in array_frames(self.queue.pop(0)):
+            if stop.is_set():
+                return
+            time.sleep(0.005)  # faster than real time, but still a stream
+            yield chunk
+
+
+@pytest.fixture
+def window(qtbot, request) -> Iterator[HeadUnitWindow]:
+    session = open_session(SessionOptions(use_can_config=False, cycle="idle"))
+    wake = "wake" in request.node.name
+    win = build_window(session, Look(), voice=VoiceOptions(engine="pocketsphinx", speak=False, wake=wake))
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.voice.close()
+    session.close()
+
+
+def _run_until(window: HeadUnitWindow, qtbot, done, seconds: float = 15.0) -> None:
+    end = time.monotonic() + seconds
+    while not done() and time.monotonic() < end:
+        window.tick()
+        qtbot.wait(16)
+    assert done(), "timed out"
+
+
+def test_push_to_talk_executes_and_shows_the_result(window: HeadUnitWindow, qtbot):
+    window.voice.loop.source = Utterances("turn on the a c", "play some music")
+    window.start()
+    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off")
+    assert window.status.voice.text() == "voice: pocketsphinx en-us (grammar)"
+    window.voice.push_to_talk()
+    assert window.voice_overlay.isVisible() and window.voice_overlay.state.text() == "Listening…"
+    _run_until(window, qtbot, lambda: "done" in window.voice_overlay.result.text())
+    overlay = window.voice_overlay
+    assert overlay.transcript.text() == "“turn on the a c”"
+    assert overlay.understood.text() == "Understood: TurnOn"
+    assert overlay.result.text() == "Air conditioning on, done."
+    assert window.ctx.session.store.value(AC) is True
+    # Out-of-domain speech: said so, nothing sent.
+    sent = window.ctx.session.transmitter.sent
+    window.voice.push_to_talk()
+    _run_until(window, qtbot, lambda: "did not understand" in overlay.result.text())
+    assert overlay.understood.text() == "Not understood"
+    assert window.ctx.session.transmitter.sent == sent
+
+
+def test_a_tap_while_listening_cancels(window: HeadUnitWindow, qtbot):
+    window.voice.loop.source = lambda stop: iter(lambda: (time.sleep(0.03), bytes(960))[1], None)
+    window.start()
+    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off")
+    window.voice.push_to_talk()
+    _run_until(window, qtbot, lambda: window.voice.loop.listening)
+    window.talk.click()
+    _run_until(window, qtbot, lambda: not window.voice.loop.listening)
+    assert window.voice_overlay.result.text() == "Cancelled."
+
+
+def test_no_microphone_is_said_on_screen_and_the_window_keeps_running(
+    window: HeadUnitWindow, qtbot, monkeypatch
+):
+    import voice.audio.sources as sources
+
+    def no_portaudio():
+        raise sources.VoiceError("no microphone: PortAudio library not found", fix="Install PortAudio")
+
+    monkeypatch.setattr(sources, "_sounddevice", no_portaudio)
+    window.start()
+    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off")
+    window.voice.push_to_talk()
+    _run_until(window, qtbot, lambda: "no microphone" in window.voice_overlay.result.text())
+    window.tick()
+    assert window.status.voice.text().startswith("voice: pocketsphinx")
+
+
+def test_the_wake_phrase_starts_listening_without_a_tap(window: HeadUnitWindow, qtbot):
+    audio = np.concatenate([_speech("hey cockpit"), _speech("lock the car")])
+    window.voice.loop.source = lambda stop: array_frames(audio)
+    window.start()
+    _run_until(window, qtbot, lambda: "done" in window.voice_overlay.result.text(), 30)
+    assert window.voice_overlay.result.text() == "Doors locked, done."
+
+
+def test_voice_navigation_and_panels_drive_the_window(window: HeadUnitWindow, qtbot):
+    from voice.understanding.intents import load_intents
+    from voice.understanding.parser import IntentParser
+
+    parser = IntentParser(load_intents())
+
+    def say(text: str) -> str:
+        return window.voice.assistant.handle(text, parser.parse(text), 5.0).text
+
+    assert say("show the energy screen") == "Okay, show the energy panel." and window.current == 0
+    panel = window.panel("navigation")
+    _run_until(window, qtbot, lambda: panel.nav is not None, 60)
+    reply = say("navigate to the nearest charging station")
+    assert reply.startswith("Route to ") and window.panel_keys[window.current] == "navigation"
+    _run_until(window, qtbot, lambda: panel.route is not None, 30)
+    assert say("cancel navigation") == "Navigation cancelled." and panel.route is None

@@ -1,0 +1,123 @@
+"""Real speech (espeak-ng) through the listener and the pocketsphinx engine: endpointing, recognition,
+parsing, noise, silence and out-of-domain speech.
+
+pocketsphinx adapts to the channel (cepstral mean) over the utterances it hears, as a head unit does in its
+cabin: the tests share one engine, adapted once per noise condition with three other commands, and every
+test starts from that condition's adapted state, so none depends on another.
+
+A representative subset; the full sweep of sentences, voices and SNRs is bench/voice.py.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from voice.audio.cabin_noise import cabin_noise, mix
+from voice.audio.sources import array_frames
+from voice.engines.pocketsphinx_engine import PocketsphinxEngine
+from voice.listener import Listener
+from voice.understanding.intents import load_intents
+from voice.understanding.parser import IntentParser
+
+INTENTS = load_intents()
+
+
+@pytest.fixture(scope="module")
+def engine() -> PocketsphinxEngine:
+    return PocketsphinxEngine(INTENTS)
+
+
+WARM_UP = ("open the windows", "set the fan to three", "turn off the seat heating")
+_channels: dict[tuple, str] = {}
+
+
+def adapted(engine: PocketsphinxEngine, speech, snr: float | None = None, noise: str = "road") -> Listener:
+    listener = Listener(engine, IntentParser(INTENTS))
+    if (snr, noise) not in _channels:
+        for text in WARM_UP:
+            listener.listen(array_frames(speech(text, snr=snr, noise=noise)))
+        _channels[(snr, noise)] = engine.channel
+    engine.channel = _channels[(snr, noise)]
+    return listener
+
+
+@pytest.fixture
+def listener(engine, speech) -> Listener:
+    return adapted(engine, speech)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "slots"),
+    [
+        ("lock the car", "Lock", {}),
+        ("what's the range", "AskRange", {}),
+        ("heat the driver seat to high", "SeatHeating", {"seat": "driver", "level": 3}),
+        ("open the sunroof halfway", "SunroofSetPosition", {"percent": 50}),
+    ],
+)
+def test_clean_speech_is_understood_soon_after_it_ends(listener, speech, text, intent, slots):
+    heard = listener.listen(array_frames(speech(text)))
+    assert [(i.name, i.slots) for i in heard.intents] == [(intent, slots)]
+    assert heard.problem is None
+    assert heard.latency_ms is not None and heard.latency_ms < 1000
+
+
+@pytest.mark.parametrize(
+    ("snr", "noise", "text", "intent"),
+    [
+        (20, "road", "turn on the a c", "TurnOn"),
+        (10, "wind", "cancel navigation", "CancelNavigation"),
+        (10, "fan", "lock the car", "Lock"),
+        (5, "road", "i'm cold", "ClimateRaiseTemperature"),
+        (5, "fan", "open the sunroof halfway", "SunroofSetPosition"),
+    ],
+)
+def test_speech_in_cabin_noise_is_understood(engine, speech, snr, noise, text, intent):
+    heard = adapted(engine, speech, snr, noise).listen(array_frames(speech(text, snr=snr, noise=noise)))
+    assert [i.name for i in heard.intents] == [intent]
+
+
+@pytest.mark.parametrize("text", ["play some music", "what time is it", "tell me a joke"])
+def test_out_of_domain_speech_is_rejected(listener, speech, text):
+    heard = listener.listen(array_frames(speech(text)))
+    assert heard.intents == [] and heard.problem == "not understood"
+
+
+def test_silence_and_noise_alone_are_no_speech(listener):
+    silence = np.zeros(32000, np.int16)
+    assert listener.listen(array_frames(silence)).problem == "no speech heard"
+    fan = mix(np.ones(32000, np.int16), cabin_noise("fan", 2.1), 0)
+    heard = listener.listen(array_frames(fan))
+    assert heard.intents == [] and heard.problem in ("no speech heard", "not understood")
+
+
+def test_the_endpoint_ends_the_utterance_before_the_audio_does(engine, speech):
+    # A command, a pause, then more speech: only the first utterance is taken.
+    command, other = speech("lock the car"), speech("open the trunk")
+    events = []
+    listener = adapted(engine, speech)
+    listener.events = lambda kind, value: events.append(kind)
+    heard = listener.listen(array_frames(np.concatenate([command, np.zeros(8000, np.int16), other])))
+    assert [i.name for i in heard.intents] == ["Lock"]
+    assert heard.audio_s < (len(command) + 8000) / 16000
+    assert events.count("speech") == 1 and events.count("endpoint") == 1 and "level" in events
+
+
+def test_cancel_stops_listening(listener, speech):
+    cancel = threading.Event()
+    cancel.set()
+    heard = listener.listen(array_frames(speech("lock the car")), cancel)
+    assert heard.problem == "cancelled" and heard.intents == []
+
+
+@pytest.mark.parametrize("cut", [4807, 4800], ids=["short-last-frame", "whole-frames"])
+def test_audio_that_ends_mid_speech_is_still_recognized(listener, speech, cut):
+    # No trailing pause: the end of the audio is the endpoint, whether or not a short frame is left over.
+    samples = speech("lock the car")[:-cut]
+    if cut == 4800:
+        samples = samples[: len(samples) - len(samples) % 480]
+    heard = listener.listen(array_frames(samples))
+    assert heard.latency_ms is not None and heard.problem in (None, "not understood")

@@ -1,0 +1,116 @@
+"""One spoken request: audio frames → endpointing → recognizer → intents, with events for the screen.
+
+The same code runs for a microphone and for WAV files (``cockpit voice test``): only the frame source
+differs. Latency is measured from the endpoint (end of speech detected) to the intents.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .audio.endpoint import Endpointer
+from .engines.base import SAMPLE_RATE, Engine
+from .understanding.parser import Intent, IntentParser
+
+Events = Callable[
+    [str, object], None
+]  # ("level", dBFS) ("speech", None) ("partial", text) ("endpoint", None)
+
+
+@dataclass
+class Heard:
+    text: str = ""
+    intents: list[Intent] = field(default_factory=list)
+    problem: str | None = None  # why nothing is done: no speech, not understood, cancelled
+    latency_ms: float | None = None  # endpoint → intents
+    audio_s: float = 0.0
+    engine_s: float = 0.0  # time spent in the recognizer (for the real-time factor)
+
+
+def level_dbfs(pcm: bytes) -> float:
+    samples = np.frombuffer(pcm, np.int16).astype(np.float64)
+    if not len(samples):
+        return -96.0
+    rms = math.sqrt(float(np.mean(samples * samples))) / 32768.0
+    return max(-96.0, 20 * math.log10(rms)) if rms > 0 else -96.0
+
+
+class Listener:
+    def __init__(self, engine: Engine, parser: IntentParser, events: Events | None = None) -> None:
+        self.engine = engine
+        self.parser = parser
+        self.events = events or (lambda kind, value: None)
+
+    def listen(self, frames: Iterable[bytes], cancel: threading.Event | None = None) -> Heard:
+        """Recognize the first utterance in ``frames`` (stops at its endpoint or when frames run out)."""
+        endpointer = Endpointer()
+        size = endpointer.frame_bytes
+        heard = Heard()
+        stream = None
+        pending = b""
+        endpoint_at: float | None = None
+        last_partial = ""
+
+        def feed(pcm: bytes) -> None:
+            nonlocal last_partial
+            t = time.perf_counter()
+            stream.accept(pcm)
+            partial = stream.partial()
+            heard.engine_s += time.perf_counter() - t
+            if partial != last_partial:
+                last_partial = partial
+                self.events("partial", partial)
+
+        for chunk in frames:
+            if cancel is not None and cancel.is_set():
+                heard.problem = "cancelled"
+                if stream is not None:
+                    stream.finish()
+                return heard
+            pending += chunk
+            while len(pending) >= size:
+                frame, pending = pending[:size], pending[size:]
+                heard.audio_s += len(frame) / 2 / SAMPLE_RATE
+                self.events("level", level_dbfs(frame))
+                step = endpointer.process(frame)
+                if step.started:
+                    t = time.perf_counter()
+                    stream = self.engine.start()
+                    heard.engine_s += time.perf_counter() - t
+                    self.events("speech", None)
+                if step.speech and stream is not None:
+                    feed(step.speech)
+                if step.ended:
+                    endpoint_at = time.perf_counter()
+                    break
+            if endpoint_at is not None:
+                break
+        if endpoint_at is None:
+            step = endpointer.end(pending)
+            if step.speech and stream is not None:
+                feed(step.speech)
+            endpoint_at = time.perf_counter()
+        if stream is None:
+            heard.problem = "no speech heard"
+            return heard
+        self.events("endpoint", None)
+        t = time.perf_counter()
+        transcript = stream.finish()
+        heard.engine_s += time.perf_counter() - t
+        heard.text = transcript.text
+        candidates = [] if transcript.rejected or not transcript.text else [transcript.text]
+        for text in (*candidates, *transcript.alternatives):
+            heard.intents = self.parser.parse(text)
+            if heard.intents:
+                heard.text = text
+                break
+        else:
+            heard.problem = "not understood"
+        heard.latency_ms = (time.perf_counter() - endpoint_at) * 1000.0
+        return heard
