@@ -40,7 +40,7 @@ PERIOD_US = 100_000
 CHILD = r"""
 import sys, time, json, os
 sys.modules["asammdf"] = None  # as installed without the mf4 extra
-rate = float(sys.argv[1]); seconds = float(sys.argv[2])
+rate = float(sys.argv[1]); seconds = float(sys.argv[2]); with_vosk = sys.argv[3] == "1"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEvent, QObject, QTimer
 from cockpit.cli.run import open_session
@@ -48,9 +48,14 @@ from cockpit.runtime_profile import PI
 from cockpit.session import SessionOptions
 from ui.app import Look, application, build_window
 
-# The voice engine a Pi uses at rest: its model loaded and ready (pocketsphinx's English model).
-from pocketsphinx import Decoder
-decoder = Decoder()
+# Voice at rest, as the head unit keeps it: the engine the pi profile picks inside this cgroup (as
+# cockpit run does); --with-vosk loads a Vosk model as well (the Korean one from PyPI, the only one here).
+from voice.engines import open_engine
+from voice.understanding.intents import load_intents
+choice = "auto" if PI.voice_engine() == "vosk" else "pocketsphinx"
+engines = [open_engine(choice, load_intents()).describe()]
+if with_vosk:
+    engines.append(open_engine("vosk", load_intents(language="ko")).describe())
 
 app = application()
 session = open_session(SessionOptions(use_can_config=False, history_hz=PI.history_hz))
@@ -102,7 +107,10 @@ sent = runner.frames_sent
 deadline = time.monotonic() + 10
 while session.pipeline.cache.counters.frames < sent and time.monotonic() < deadline:
     time.sleep(0.05)
-received = session.pipeline.cache.counters.frames
+# The vehicle-health panel's diagnostic requests (functional 0x7DF, physical 0x7E0-0x7E7) are on the bus
+# too but not from the simulator: count only what the simulator sent.
+tester_ids = {0x7DF, *range(0x7E0, 0x7E8)}
+received = sum(e.count for e in session.pipeline.cache.snapshot() if e.arbitration_id not in tester_ids)
 hwm = 0
 with open("/proc/self/status") as fh:
     for line in fh:
@@ -110,7 +118,8 @@ with open("/proc/self/status") as fh:
             hwm = int(line.split()[1]) / 1024
 session.close()
 print(json.dumps({"latency": latency, "ticks": ticks, "hwm_mb": hwm, "sent": sent, "received": received,
-                  "cpu_share": cpu_share, "tick_hz": window.timer.interval(), "achieved": achieved}))
+                  "cpu_share": cpu_share, "tick_hz": window.timer.interval(), "achieved": achieved,
+                  "engines": engines}))
 """
 
 
@@ -164,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rate", type=float, default=4000)
     ap.add_argument("--seconds", type=float, default=10.0, help="measuring time per panel")
     ap.add_argument("--no-cgroup", action="store_true", help="run unconstrained, to see the headroom")
+    ap.add_argument("--with-vosk", action="store_true", help="also load a Vosk model (the Korean one here)")
     args = ap.parse_args(argv)
     group = None if args.no_cgroup else Cgroup(f"cockpit-pi-budget-{os.getpid()}")
     if group is not None:
@@ -180,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         started = time.monotonic()
         out = subprocess.run(
-            [sys.executable, "-c", CHILD, str(args.rate), str(args.seconds)],
+            [sys.executable, "-c", CHILD, str(args.rate), str(args.seconds), "1" if args.with_vosk else "0"],
             capture_output=True,
             text=True,
             env=env,
@@ -212,6 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         "dropped": data["sent"] - data["received"],
         "peak_memory_mb": round((peak or 0) / 2**20) if peak else round(data["hwm_mb"]),
         "cpu_share": round(data["cpu_share"], 3),
+        "voice_loaded": data["engines"],
         "wall_s": round(time.monotonic() - started, 1),
     }
     print(json.dumps(result))

@@ -16,9 +16,9 @@ from pathlib import Path
 from vehicle_bus.errors import InputError
 
 ARM_MACHINES = ("aarch64", "arm64", "armv7l", "armv6l")
-# A Vosk small model needs about 300 MB once loaded; below this much free memory the Pi uses
-# pocketsphinx (about 60 MB) instead.
-VOSK_MIN_AVAILABLE_MB = 700
+# A Vosk model needs 300 MB (small English) to 500 MB (the Korean one measured here) once loaded, and the
+# head unit itself about 200 MB; below this much free memory the Pi uses pocketsphinx (about 60 MB).
+VOSK_MIN_AVAILABLE_MB = 1024
 
 
 @dataclass(frozen=True)
@@ -73,12 +73,45 @@ def choose_profile(name: str = "auto", machine: str | None = None) -> RuntimePro
         raise InputError(f"unknown profile {name!r}", fix="Use auto, desktop or pi") from None
 
 
-def available_memory_mb(meminfo: Path = Path("/proc/meminfo")) -> float | None:
-    """MemAvailable from the kernel (None where there is no /proc/meminfo)."""
+def available_memory_mb(
+    meminfo: Path = Path("/proc/meminfo"), cgroup: Path = Path("/proc/self/cgroup")
+) -> float | None:
+    """Memory this process can still use: the kernel's MemAvailable, or less when its cgroup (a systemd
+    ``MemoryMax``, a container, the Pi benchmark) has a lower limit. None where the kernel does not say."""
+    available = None
     try:
         for line in meminfo.read_text().splitlines():
             if line.startswith("MemAvailable:"):
-                return int(line.split()[1]) / 1024
+                available = int(line.split()[1]) / 1024
     except OSError:
         return None
+    room = _cgroup_room_mb(cgroup)
+    if room is not None:
+        available = room if available is None else min(available, room)
+    return available
+
+
+def _cgroup_room_mb(cgroup: Path, root: Path = Path("/sys/fs/cgroup")) -> float | None:
+    """Limit minus usage of this process's memory cgroup (v2 unified or v1), None if unlimited or unknown."""
+    try:
+        lines = cgroup.read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        _, controllers, path = line.split(":", 2)
+        if controllers == "":  # v2: 0::/path
+            folder, limit_name, usage_name = root / path.lstrip("/"), "memory.max", "memory.current"
+        elif "memory" in controllers.split(","):
+            folder = root / "memory" / path.lstrip("/")
+            limit_name, usage_name = "memory.limit_in_bytes", "memory.usage_in_bytes"
+        else:
+            continue
+        try:
+            limit_text = (folder / limit_name).read_text().strip()
+            usage = int((folder / usage_name).read_text())
+        except (OSError, ValueError):
+            continue
+        if limit_text == "max" or int(limit_text) >= 1 << 60:  # v1 writes "no limit" as a huge number
+            continue
+        return (int(limit_text) - usage) / 2**20
     return None

@@ -85,6 +85,7 @@ class Session:
         self._bitrate: int | None = None
         self._watch: threading.Thread | None = None
         self._closing = threading.Event()
+        self._start_lock = threading.Lock()  # a replay indexed on a thread starts only if not closing
         self._frames_seen = 0
         self._rate_at = (time.monotonic(), 0)
         self.frames_per_second = 0.0
@@ -195,8 +196,9 @@ class Session:
             self.problem = log.report.summary()
         replay = Replay(index, speed=self.options.speed, loop=self.options.loop, retransmit=self._retransmit)
         self.pipeline.attach_replay(replay)
-        if not self._closing.is_set():
-            replay.start()
+        with self._start_lock:
+            if not self._closing.is_set():
+                replay.start()
         self.loading = None
 
     def wait_until_loaded(self, timeout: float = 60.0) -> bool:
@@ -343,7 +345,8 @@ class Session:
         return self.simulator.car.faults if self.simulator is not None else None
 
     def close(self) -> None:
-        self._closing.set()
+        with self._start_lock:
+            self._closing.set()
         if self._tester is not None:
             self._tester.close()
         if self.simulator is not None:

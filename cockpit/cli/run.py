@@ -9,7 +9,7 @@ import sys
 from vehicle_bus.errors import InputError
 from voice.assistant_loop import VoiceOptions
 
-from ..runtime_profile import choose_profile
+from ..runtime_profile import DESKTOP, RuntimeProfile, choose_profile
 from ..session import Session, SessionOptions
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
 
@@ -81,10 +81,14 @@ def add_voice_options(p: argparse.ArgumentParser) -> None:
     v.add_argument("--no-wake", action="store_true", help='no "hey cockpit" wake phrase (push to talk only)')
 
 
-def voice_options(args: argparse.Namespace) -> VoiceOptions:
+def voice_options(args: argparse.Namespace, profile: RuntimeProfile = DESKTOP) -> VoiceOptions:
+    engine = args.voice_engine
+    if engine == "auto" and profile.voice_engine() == "pocketsphinx":
+        # Too little free memory for a Vosk model next to the head unit (the pi profile): the small one.
+        engine = "pocketsphinx"
     return VoiceOptions(
         enabled=not args.no_voice,
-        engine=args.voice_engine,
+        engine=engine,
         vosk_model=args.vosk_model,
         intents=list(args.intents),
         speak=not args.no_speak,
@@ -158,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
         kiosk=args.kiosk,
         profile=profile.name,
     )
-    head_unit = HeadUnit(session, look, voice_options(args))
+    head_unit = HeadUnit(session, look, voice_options(args, profile))
     head_unit.show()
     try:
         code = app.exec()

@@ -146,41 +146,40 @@ def check_audio(query: Callable[[], list[dict]] | None = None) -> list[Check]:
     return checks
 
 
-def vosk_model_dirs(env: dict[str, str] | None = None) -> list[Path]:
-    """Where Vosk looks for models: VOSK_MODEL_PATH, then its cache folders."""
-    env = dict(os.environ) if env is None else env
-    places = [Path(env["VOSK_MODEL_PATH"])] if env.get("VOSK_MODEL_PATH") else []
-    places += [Path.home() / ".cache" / "vosk", Path("/usr/share/vosk"), Path.home() / "AppData/Local/vosk"]
-    return places
+def check_voice_models(language: str = "en") -> list[Check]:
+    """The models voice would use: Vosk's (found the way Vosk finds them) and pocketsphinx's English one."""
+    from voice.engines.models import find_vosk_model, vosk_model_dirs
+    from voice.errors import VoiceError
 
-
-def check_voice_models(env: dict[str, str] | None = None) -> list[Check]:
-    found = []
-    for place in vosk_model_dirs(env):
-        if (place / "am").is_dir() or (place / "conf").is_dir():
-            found.append(str(place))
-        elif place.is_dir():
-            found += [str(p) for p in sorted(place.iterdir()) if (p / "am").is_dir() or (p / "conf").is_dir()]
     checks = []
-    if found:
-        checks.append(Check("Vosk model", "ok", ", ".join(found[:3])))
+    try:
+        model = find_vosk_model(language)
+    except VoiceError as exc:  # a model folder that is there but broken
+        checks.append(Check("Vosk model", "fail", exc.what, exc.fix or ""))
     else:
-        checks.append(
-            Check(
-                "Vosk model",
-                "warn",
-                "no Vosk model found (VOSK_MODEL_PATH, ~/.cache/vosk)",
-                "With internet: cockpit voice download en; pocketsphinx works meanwhile",
+        if model is not None:
+            checks.append(Check("Vosk model", "ok", str(model)))
+        else:
+            places = ", ".join(str(d) for d in vosk_model_dirs())
+            checks.append(
+                Check(
+                    "Vosk model",
+                    "warn",
+                    f"no Vosk model for {language!r} in {places}",
+                    f"With internet: cockpit voice download {language}; pocketsphinx works meanwhile",
+                )
             )
-        )
     try:
         import pocketsphinx
 
-        model = Path(pocketsphinx.get_model_path()) / "en-us"
-        status = "ok" if model.is_dir() else "warn"
+        folder = Path(pocketsphinx.get_model_path()) / "en-us"
+        ok = folder.is_dir()
         checks.append(
             Check(
-                "pocketsphinx model", status, str(model), "" if model.is_dir() else "pip install pocketsphinx"
+                "pocketsphinx model",
+                "ok" if ok else "warn",
+                str(folder),
+                "" if ok else "pip install pocketsphinx",
             )
         )
     except ImportError:

@@ -21,6 +21,7 @@ def test_pi_profile_works_less() -> None:
 
 def test_voice_engine_follows_free_memory(tmp_path: Path) -> None:
     assert PI.voice_engine(available_mb=2000) == "vosk"
+    assert PI.voice_engine(available_mb=900) == "pocketsphinx"
     assert PI.voice_engine(available_mb=400) == "pocketsphinx"
     assert DESKTOP.voice_engine(available_mb=400) == "vosk"
     meminfo = tmp_path / "meminfo"
@@ -41,3 +42,46 @@ def test_run_with_profile_pi_keeps_less_history() -> None:
 
     session = Session(SessionOptions(use_can_config=False, history_hz=PI.history_hz))
     assert session.store._history_hz == PI.history_hz
+
+
+def test_the_pi_profile_picks_the_small_voice_engine_when_memory_is_short(monkeypatch) -> None:
+    import argparse
+
+    import cockpit.runtime_profile as rp
+    from cockpit.cli.run import voice_options
+
+    args = argparse.Namespace(
+        voice_engine="auto",
+        no_voice=False,
+        vosk_model=None,
+        intents=[],
+        no_speak=False,
+        mic=None,
+        no_wake=False,
+    )
+    monkeypatch.setattr(rp, "available_memory_mb", lambda: 350.0)
+    assert voice_options(args, PI).engine == "pocketsphinx"
+    assert voice_options(args, DESKTOP).engine == "auto"
+    monkeypatch.setattr(rp, "available_memory_mb", lambda: 3000.0)
+    assert voice_options(args, PI).engine == "auto"  # Vosk when its model is there, else pocketsphinx
+
+
+def test_a_cgroup_memory_limit_bounds_what_is_available(tmp_path: Path) -> None:
+    from cockpit.runtime_profile import _cgroup_room_mb
+
+    meminfo = tmp_path / "meminfo"
+    meminfo.write_text("MemTotal: 8000000 kB\nMemAvailable: 6000000 kB\n")
+    root = tmp_path / "cg"
+    (root / "memory" / "pi").mkdir(parents=True)
+    (root / "memory" / "pi" / "memory.limit_in_bytes").write_text(str(1 << 30))
+    (root / "memory" / "pi" / "memory.usage_in_bytes").write_text(str(200 << 20))
+    cgroup = tmp_path / "cgroup"
+    cgroup.write_text("9:memory:/pi\n8:cpu,cpuacct:/pi\n")
+    assert _cgroup_room_mb(cgroup, root) == 824.0
+    (root / "app").mkdir()
+    (root / "app" / "memory.max").write_text("max\n")
+    (root / "app" / "memory.current").write_text("1000\n")
+    cgroup.write_text("0::/app\n")
+    assert _cgroup_room_mb(cgroup, root) is None  # unlimited
+    # This very process: whatever the machine gives it is a positive number of MB.
+    assert available_memory_mb(meminfo) is not None

@@ -20,6 +20,8 @@ from voice.audio.sources import array_frames
 from voice.audio.wav import read_wav
 from voice.reply.tts import Speaker
 
+from .conftest import pump_events
+
 AC = "Vehicle.Cabin.HVAC.IsAirConditioningActive"
 
 
@@ -59,7 +61,7 @@ def _run_until(window: HeadUnitWindow, qtbot, done, seconds: float = 15.0) -> No
     end = time.monotonic() + seconds
     while not done() and time.monotonic() < end:
         window.tick()
-        qtbot.wait(16)
+        pump_events(0.016)
     assert done(), "timed out"
 
 

@@ -243,20 +243,23 @@ class Replay:
 
     def start(self) -> None:
         """Play on a background thread."""
-        if self._running():
-            return
-        self._stopped = False
         with self._cond:
+            # Under the lock, so a stop() from another thread sees either no thread or a started one.
+            if self._running():
+                return
+            self._stopped = False
             self._reanchor()
-        self._thread = threading.Thread(target=self._run, name="cockpit-replay", daemon=True)
-        self._thread.start()
+            thread = threading.Thread(target=self._run, name="cockpit-replay", daemon=True)
+            thread.start()
+            self._thread = thread
 
     def stop(self) -> None:
         with self._cond:
             self._stopped = True
             self._cond.notify_all()
-        if self._thread is not None and self._thread is not threading.current_thread():
-            self._thread.join(timeout=2)
+            thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout=2)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Block until played once through (never, with loop on); True if finished."""

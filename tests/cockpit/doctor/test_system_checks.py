@@ -68,3 +68,16 @@ def test_map_cache_lists_imported_regions(tmp_path: Path) -> None:
     (tmp_path / "monaco-latest.navmap.npz").write_bytes(b"\0" * 2048)
     (found,) = check_map_cache(tmp_path)
     assert found.status == "ok" and "monaco-latest" in found.detail
+
+
+def test_voice_models_are_found_the_way_vosk_finds_them(tmp_path: Path, monkeypatch) -> None:
+    from cockpit.doctor.system_checks import check_voice_models
+
+    monkeypatch.setenv("VOSK_MODEL_PATH", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    vosk, sphinx = check_voice_models("en")
+    assert vosk.status == "warn" and str(tmp_path) in vosk.detail and "cockpit voice download en" in vosk.fix
+    assert sphinx.status == "ok" and sphinx.detail.endswith("en-us")
+    # The Korean model the tests install from PyPI is found like any other.
+    (korean, _) = check_voice_models("ko")
+    assert korean.status == "ok" and "model" in korean.detail

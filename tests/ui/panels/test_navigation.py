@@ -18,6 +18,8 @@ from ui.panels.navigation import NavigationPanel
 from ui.theme import DARK
 from ui.units import Units
 
+from ..conftest import pump_events
+
 MONACO_PBF = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "osm" / "monaco-latest.osm.pbf"
 
 
@@ -94,7 +96,7 @@ def test_osm_map_shows_attribution(qtbot, qapp, tmp_path: Path) -> None:
         while time.monotonic() < end and not panel.nav.on_map(*(panel._car_latlon() or (0.0, 0.0))):
             session.tick()
             panel.background()
-            qtbot.wait(20)
+            pump_events(0.02)
         lat, lon = panel._car_latlon()
         assert 43.72 < lat < 43.76 and 7.40 < lon < 7.45
     finally:

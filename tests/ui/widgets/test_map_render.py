@@ -35,6 +35,7 @@ def render(layers, scale: float, simplified: bool) -> np.ndarray:
 
 def test_simplified_map_draws_less_at_low_zoom_and_all_when_zoomed_in(layers) -> None:
     land = np.array([int(NIGHT.land[5:7], 16), int(NIGHT.land[3:5], 16), int(NIGHT.land[1:3], 16), 255])
+
     def drawn(img: np.ndarray) -> int:
         return int((img.reshape(-1, 4) != land).any(axis=1).sum())
 
