@@ -28,6 +28,7 @@ class RuntimeProfile:
     history_hz: float  # per-signal history kept for plots
     plot_every_s: float  # how often a plot redraws
     table_rows_per_tick: int  # CAN monitor rows updated per tick
+    table_update_s: float  # how often the CAN monitor pulls new frames into its table
     animations: bool
     map_detail: str  # "full" or "simplified" (fewer features drawn at low zoom)
 
@@ -45,6 +46,7 @@ DESKTOP = RuntimeProfile(
     history_hz=20.0,
     plot_every_s=0.25,
     table_rows_per_tick=200,
+    table_update_s=0.1,
     animations=True,
     map_detail="full",
 )
@@ -54,6 +56,7 @@ PI = RuntimeProfile(
     history_hz=5.0,
     plot_every_s=1.0,
     table_rows_per_tick=60,
+    table_update_s=0.5,
     animations=False,
     map_detail="simplified",
 )

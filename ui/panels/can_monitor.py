@@ -2,8 +2,9 @@
 bus statistics and recording to a file.
 
 The shell calls :meth:`refresh` at the UI tick (60 Hz); the panel pulls ``session.frames_changed()`` and
-updates at most every 100 ms (:data:`UPDATE_S`): the table, the statistics, the selected id's decoded
-signals and one sample of the plotted signal. With 2,000+ ids an update touches only the rows that changed.
+updates at most every 100 ms (the runtime profile's ``table_update_s``; 500 ms on a Pi): the table, the
+statistics, the selected id's decoded signals and one sample of the plotted signal. With 2,000+ ids an
+update touches only the rows that changed.
 """
 
 from __future__ import annotations
@@ -285,14 +286,14 @@ class CanMonitorPanel(Panel):
 
     # -- the tick -------------------------------------------------------------------------------------------
     def refresh(self, changed: dict[str, SignalValue]) -> None:
-        """At the UI tick: fetch changes every :data:`UPDATE_S`, and feed them to the table in slices.
+        """At the UI tick: fetch changes every ``table_update_s``, and feed them to the table in slices.
 
         A flooded bus changes ~1,000 ids per 100 ms; updating all those rows at once is several
         milliseconds of Python that the bus threads stretch further (GIL), so each tick takes at most
         the runtime profile's ``table_rows_per_tick`` of them and no tick grows long.
         """
         now = time.monotonic()
-        if not self._pending and now - self._updated_at >= UPDATE_S:
+        if not self._pending and now - self._updated_at >= self.ctx.profile.table_update_s:
             self._updated_at = now
             self._pending = self.session.frames_changed(self._consumer)
             self._update_stats()
