@@ -36,6 +36,8 @@ class Utterances:
         self.queue = [_speech(t) for t in texts]
 
     def __call__(self, stop: threading.Event) -> Iterator[bytes]:
+        if not self.queue:
+            return  # the microphone is unplugged: the listener hears no more
         for chunk in array_frames(self.queue.pop(0)):
             if stop.is_set():
                 return
@@ -113,8 +115,9 @@ def test_no_microphone_is_said_on_screen_and_the_window_keeps_running(
 
 
 def test_the_wake_phrase_starts_listening_without_a_tap(window: HeadUnitWindow, qtbot):
-    audio = np.concatenate([_speech("hey cockpit"), _speech("lock the car")])
-    window.voice.loop.source = lambda stop: array_frames(audio)
+    source = Utterances("lock the car")
+    source.queue[0] = np.concatenate([_speech("hey cockpit"), source.queue[0]])
+    window.voice.loop.source = source
     window.start()
     _run_until(window, qtbot, lambda: "done" in window.voice_overlay.result.text(), 30)
     assert window.voice_overlay.result.text() == "Doors locked, done."
