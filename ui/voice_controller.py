@@ -1,16 +1,19 @@
 """Voice in the window: push-to-talk, the overlay, execution through the assistant, the spoken reply.
 
-Recognition runs on worker threads (voice.assistant_loop); what they report reaches Qt only through
-signals with queued connections. The assistant (Qt-free) executes on the UI thread, where the command
-layer lives, and its reply is followed on the window's tick until the car has confirmed or refused.
+Recognition runs on worker threads (voice.assistant_loop); what they report goes on a thread-safe queue
+that the window's tick drains on the UI thread, where the controller's signals are emitted (signals
+emitted from Python threads were lost after some other tests had run). The assistant (Qt-free) executes
+on the UI thread, where the command layer lives, and its reply is followed on the tick until the car has
+confirmed or refused.
 """
 
 from __future__ import annotations
 
+import queue
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from cockpit.assistant import Assistant, Reply
 from voice.assistant_loop import FrameSource, VoiceLoop, VoiceOptions
@@ -19,8 +22,6 @@ from voice.reply.tts import Speaker
 
 from .context import UiContext
 from .widgets.voice_overlay import VoiceOverlay
-
-Q = Qt.ConnectionType.QueuedConnection
 
 
 class VoiceController(QObject):
@@ -44,12 +45,19 @@ class VoiceController(QObject):
         self.speaker = Speaker(enabled=self.options.speak)
         self.engine_name = ""
         self.reply: Reply | None = None
-        self.ready.connect(self._ready, Q)
-        self.problem.connect(self._problem, Q)
-        self.event.connect(self._event, Q)
-        self.heard.connect(self._heard, Q)
+        self.ready.connect(self._ready)
+        self.problem.connect(self._problem)
+        self.event.connect(self._event)
+        self.heard.connect(self._heard)
+        self._inbox: queue.SimpleQueue = queue.SimpleQueue()
+        post = self._inbox.put
         self.loop = VoiceLoop(
-            self.options, self.ready.emit, self.event.emit, self.heard.emit, self.problem.emit, source
+            self.options,
+            lambda engine: post((self.ready, (engine,))),
+            lambda kind, value: post((self.event, (kind, value))),
+            lambda heard: post((self.heard, (heard,))),
+            lambda line: post((self.problem, (line,))),
+            source,
         )
         overlay.cancel.clicked.connect(self.cancel)
 
@@ -118,6 +126,12 @@ class VoiceController(QObject):
 
     # -- each window tick ----------------------------------------------------------------------------------
     def tick(self) -> None:
+        while True:
+            try:
+                signal, args = self._inbox.get_nowait()
+            except queue.Empty:
+                break
+            signal.emit(*args)
         if self.reply is not None:
             self._follow()
         self.overlay.tick()

@@ -74,6 +74,9 @@ class VoiceLoop:
         except VoiceError as exc:
             self.on_problem(exc.line())
             return
+        except Exception as exc:  # voice failing to start must not go unsaid, nor take the app down
+            self.on_problem(f"voice could not start: {type(exc).__name__}: {exc}")
+            return
         self.on_ready(self.engine.describe())
 
     @property
