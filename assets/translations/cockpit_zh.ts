@@ -420,63 +420,63 @@
 <context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="193"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="193"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="193"/>
+        <location filename="../../ui/panels/can_monitor.py" line="194"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/panels/__init__.py" line="65"/>
-        <location filename="../../ui/panels/can_monitor.py" line="218"/>
+        <location filename="../../ui/panels/can_monitor.py" line="219"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="387"/>
+        <location filename="../../ui/panels/can_monitor.py" line="388"/>
         <source>{signal} · last 60 s</source>
         <translation>{signal} · 最近 60 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="390"/>
+        <location filename="../../ui/panels/can_monitor.py" line="391"/>
         <source>Tap a signal to plot it (last 60 s)</source>
         <translation>点击信号查看曲线（最近 60 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="393"/>
+        <location filename="../../ui/panels/can_monitor.py" line="394"/>
         <source>Signals</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="396"/>
+        <location filename="../../ui/panels/can_monitor.py" line="397"/>
         <source>Tap an ID to see its signals</source>
         <translation>点击 ID 查看信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="419"/>
+        <location filename="../../ui/panels/can_monitor.py" line="420"/>
         <source>No DBC message for this ID</source>
         <translation>DBC 中没有此 ID 的报文</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="421"/>
+        <location filename="../../ui/panels/can_monitor.py" line="422"/>
         <source>This frame does not fit its DBC message</source>
         <translation>此帧与 DBC 报文定义不符</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="512"/>
+        <location filename="../../ui/panels/can_monitor.py" line="513"/>
         <source>Cannot record: {line}</source>
         <translation>无法录制：{line}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="530"/>
+        <location filename="../../ui/panels/can_monitor.py" line="531"/>
         <source>Recording failed: {line}</source>
         <translation>录制失败：{line}</translation>
     </message>
@@ -1311,27 +1311,27 @@
 <context>
     <name>VoiceController</name>
     <message>
-        <location filename="../../ui/voice_controller.py" line="72"/>
+        <location filename="../../ui/voice_controller.py" line="80"/>
         <source>Voice is not ready: {0}</source>
         <translation>语音尚未就绪：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="72"/>
+        <location filename="../../ui/voice_controller.py" line="80"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="86"/>
+        <location filename="../../ui/voice_controller.py" line="94"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="113"/>
+        <location filename="../../ui/voice_controller.py" line="121"/>
         <source>I did not hear anything.</source>
         <translation>没有听到声音。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="134"/>
+        <location filename="../../ui/voice_controller.py" line="148"/>
         <source>Waiting for the car…</source>
         <translation>等待车辆响应…</translation>
     </message>
