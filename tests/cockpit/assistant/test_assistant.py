@@ -4,7 +4,6 @@ reports it, the car's reason when it refuses, nothing sent for what was not unde
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -16,22 +15,6 @@ from voice.understanding.parser import IntentParser
 PARSER = IntentParser(load_intents())
 DRIVER_T = "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature"
 PASSENGER_T = "Vehicle.Cabin.HVAC.Station.Row1.Passenger.Temperature"
-
-
-def start(**options: object) -> Session:
-    session = Session(SessionOptions(use_can_config=False, **options))  # type: ignore[arg-type]
-    session.start()
-    assert session.commands.wait_for_status(), "the simulated car reported no status"
-    return session
-
-
-@pytest.fixture(scope="module")
-def parked() -> Iterator[Session]:
-    session = start(cycle="idle")
-    try:
-        yield session
-    finally:
-        session.close()
 
 
 @pytest.fixture

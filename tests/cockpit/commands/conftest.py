@@ -1,33 +1,14 @@
-"""A running demo car for command tests: the simulator in-process on a python-can virtual bus."""
+"""The command layer of the parked demo car (see tests/cockpit/conftest.py)."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 
 from cockpit.commands import CommandLayer
-from cockpit.session import Session, SessionOptions
-
-
-def start(**options: object) -> Session:
-    session = Session(SessionOptions(use_can_config=False, **options))  # type: ignore[arg-type]
-    session.start()
-    return session
-
-
-@pytest.fixture(scope="module")
-def parked() -> Iterator[Session]:
-    """The demo BEV parked (idle cycle), shared by a module's tests: each test commands its own function."""
-    session = start(cycle="idle")
-    try:
-        yield session
-    finally:
-        session.close()
+from cockpit.session import Session
 
 
 @pytest.fixture
 def layer(parked: Session) -> CommandLayer:
-    layer = CommandLayer(parked)
-    assert layer.wait_for_status(), "the simulated car reported no status"
-    return layer
+    """A layer of its own per test (timeouts and requests in flight do not leak between tests)."""
+    return CommandLayer(parked)

@@ -12,7 +12,7 @@ import pytest
 from cockpit.commands import Command, CommandError, CommandLayer
 from cockpit.session import Session, SessionOptions
 
-from .conftest import start
+from ..conftest import start
 
 
 @pytest.mark.parametrize(
