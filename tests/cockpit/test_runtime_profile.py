@@ -40,8 +40,17 @@ def test_unknown_profile_is_one_line() -> None:
 def test_run_with_profile_pi_keeps_less_history() -> None:
     from cockpit.session import Session, SessionOptions
 
-    session = Session(SessionOptions(use_can_config=False, history_hz=PI.history_hz))
-    assert session.store._history_hz == PI.history_hz
+    kept = {}
+    for profile in (DESKTOP, PI):
+        store = Session(SessionOptions(use_can_config=False, history_hz=profile.history_hz)).store
+        for k in range(1000):  # 10 s of speed at 100 Hz, as the bus sends it
+            store.update("Vehicle.Speed", float(k % 120), k * 0.01)
+        times, _ = store.history("Vehicle.Speed")
+        kept[profile.name] = len(times)
+    # 20 Hz and 5 Hz (a point is kept once the gap reaches 1/hz; 10 ms steps make it a little fewer).
+    assert 160 <= kept["desktop"] <= 200
+    assert 40 <= kept["pi"] <= 50
+    assert kept["desktop"] >= 3.5 * kept["pi"]
 
 
 def test_the_pi_profile_picks_the_small_voice_engine_when_memory_is_short(monkeypatch) -> None:
