@@ -42,7 +42,7 @@ import sys, time, json, os
 sys.modules["asammdf"] = None  # as installed without the mf4 extra
 rate = float(sys.argv[1]); seconds = float(sys.argv[2]); with_vosk = sys.argv[3] == "1"
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from PySide6.QtCore import QEvent, QObject, QTimer
+from bench.window_probe import PaintLatency, cycle_panels
 from cockpit.cli.run import open_session
 from cockpit.runtime_profile import PI
 from cockpit.session import SessionOptions
@@ -62,46 +62,20 @@ session = open_session(SessionOptions(use_can_config=False, history_hz=PI.histor
 runner = session.simulator
 runner.filler_per_step = max(0.0, (rate - runner.network.frames_per_second) * 0.01)
 window = build_window(session, Look(size=(800, 480), profile="pi"))
-latency = []
-last = {}
-
-class PaintWatch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint and obj is window.status.speed:
-            item = session.store.get("Vehicle.Speed")
-            if item is not None and item.timestamp != last.get("ts"):
-                last["ts"] = item.timestamp
-                latency.append(time.time() - item.timestamp)
-        return False
-
-watch = PaintWatch()
-window.status.speed.installEventFilter(watch)
+probe = PaintLatency(window, session)
 window.show()
 window.start()
-ticks = {}
-panels = window.panel_keys
-cpu0 = wall0 = None
+mark = {}
 
-def next_panel(i=[0]):
-    global cpu0, wall0
-    if i[0] == 0:
-        cpu0, wall0 = time.process_time(), time.monotonic()
-        last["sent0"] = runner.frames_sent
-    else:
-        ticks[panels[i[0] - 1]] = list(window.tick_times)
-    if i[0] == len(panels):
-        app.quit()
-        return
-    window.tick_times.clear()
-    window.show_panel(i[0])
-    i[0] += 1
-    QTimer.singleShot(int(seconds * 1000), next_panel)
+def measuring():
+    mark.update(cpu0=time.process_time(), wall0=time.monotonic(), sent0=runner.frames_sent)
 
-QTimer.singleShot(3000, next_panel)  # let the start settle before measuring
-app.exec()
+ticks = cycle_panels(app, window, seconds, settle_s=3.0, on_start=measuring)
+latency = probe.latency
+cpu0, wall0 = mark["cpu0"], mark["wall0"]
 measured_s = time.monotonic() - wall0
 cpu_share = (time.process_time() - cpu0) / measured_s
-achieved = (runner.frames_sent - last["sent0"]) / measured_s
+achieved = (runner.frames_sent - mark["sent0"]) / measured_s
 runner.stop()
 sent = runner.frames_sent
 deadline = time.monotonic() + 10

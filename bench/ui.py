@@ -33,7 +33,7 @@ import sys, time, json, os
 sys.modules["asammdf"] = None  # as installed without the mf4 extra
 spawned = float(sys.argv[1]); rate = float(sys.argv[2]); seconds = float(sys.argv[3])
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-from PySide6.QtCore import QEvent, QObject, QTimer
+from bench.window_probe import PaintLatency, cycle_panels
 from cockpit.cli.run import open_session
 from cockpit.session import SessionOptions
 from ui.app import Look, application, build_window
@@ -43,41 +43,11 @@ session = open_session(SessionOptions(use_can_config=False))
 runner = session.simulator
 runner.filler_per_step = max(0.0, (rate - runner.network.frames_per_second) * 0.01)
 window = build_window(session, Look())
-result = {"first_paint": None, "latency": []}
-
-class PaintWatch(QObject):
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.Paint:
-            if result["first_paint"] is None:
-                result["first_paint"] = time.time() - spawned
-            if obj is window.status.speed:
-                item = session.store.get("Vehicle.Speed")
-                if item is not None and item.timestamp != result.get("last_ts"):
-                    result["last_ts"] = item.timestamp
-                    result["latency"].append(time.time() - item.timestamp)
-        return False
-
-watch = PaintWatch()
-window.installEventFilter(watch)
-window.status.speed.installEventFilter(watch)
+probe = PaintLatency(window, session, spawned)
 window.show()
 window.start()
-ticks = {}
-panels = window.panel_keys
-
-def next_panel(i=[0]):
-    if i[0] > 0:
-        ticks[panels[i[0] - 1]] = list(window.tick_times)
-    if i[0] == len(panels):
-        app.quit()
-        return
-    window.tick_times.clear()
-    window.show_panel(i[0])
-    i[0] += 1
-    QTimer.singleShot(int(seconds * 1000), next_panel)
-
-QTimer.singleShot(2000, next_panel)  # let the start settle before measuring
-app.exec()
+ticks = cycle_panels(app, window, seconds, settle_s=2.0)  # let the start settle before measuring
+result = {"first_paint": probe.first_paint, "latency": probe.latency}
 rss = 0
 with open("/proc/self/status") as fh:
     for line in fh:
