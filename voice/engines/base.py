@@ -36,6 +36,8 @@ class Stream(ABC):
 class Engine(ABC):
     name: str = ""
     mode: str = "grammar"  # or "free" (free-form dictation, no grammar)
+    # Audio from before the first voiced frame to hand over with the speech (see audio/endpoint.py).
+    lead_in_s: float = 0.0
 
     @abstractmethod
     def start(self) -> Stream:
