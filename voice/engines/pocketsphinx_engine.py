@@ -29,7 +29,10 @@ log = logging.getLogger(__name__)
 LEXICON = Path(__file__).resolve().parents[2] / "assets" / "intents"
 SENTENCES_PER_TEMPLATE = 200
 # No second (flat-lexicon) pass: it doubled the time after the endpoint without a measurable gain.
-DECODER: dict[str, Any] = {"fwdflat": False}
+# Dither: digital silence (WAV files, synthesised speech) has no spectrum to normalise; a trace of noise
+# raised the benchmark's clean acceptance on espeak-ng by 6 points and changed nothing in cabin noise. A
+# fixed seed keeps the result of a given recording the same from run to run.
+DECODER: dict[str, Any] = {"fwdflat": False, "dither": True, "seed": 1}
 DISCOUNT = 0.5
 N_BEST = 10  # hypotheses from the lattice offered to the parser
 
