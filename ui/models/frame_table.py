@@ -206,9 +206,16 @@ class FrameTableModel(QAbstractTableModel):
         return 0 if row is None else self._rows[row].changed
 
     # -- updates --------------------------------------------------------------------------------------------
-    def update(self, frames: Iterable[FrameLike], now: float | None = None) -> None:
+    def update(
+        self, frames: Iterable[FrameLike], now: float | None = None, shown: range | None = None
+    ) -> None:
         """Take the newest frames (every id, or only those that changed since the last call): insert new
-        ids, refresh changed rows, and recompute rates (ids that went silent fall to 0 Hz)."""
+        ids, refresh changed rows, and recompute rates (ids that went silent fall to 0 Hz).
+
+        ``shown``: the rows the (only) view shows; ``dataChanged`` is emitted for changed rows among them
+        only. The others change quietly: a view reads them when it paints them, once scrolled to, and a
+        range of far-apart rows merged into one would repaint the whole viewport for rows it does not show.
+        """
         now = time.monotonic() if now is None else now
         rows, row_of = self._rows, self._row_of
         dirty: list[int] = []  # row numbers before any insertion
@@ -259,6 +266,8 @@ class FrameTableModel(QAbstractTableModel):
             # Rows moved down: find the changed ones again through their ids.
             row_of = self._row_of
             dirty = [row_of[i] for i in dirty_ids]
+        elif shown is not None:  # (``shown`` counts rows before this update; inserts repaint the view anyway)
+            dirty = [row for row in dirty if row in shown]
         self._emit_changed(dirty)
 
     def clear(self) -> None:
