@@ -201,6 +201,11 @@ class FrameTableModel(QAbstractTableModel):
         row = self._row_of.get(arbitration_id)
         return None if row is None else self._rows[row].rate
 
+    def bytes_at(self, row: int) -> tuple[bytes, int]:
+        """The row's last data and its changed-bytes mask (bit i = byte i), for a delegate in one call."""
+        entry = self._rows[row]
+        return entry.data, entry.changed
+
     def changed_bytes(self, arbitration_id: int) -> int:
         row = self._row_of.get(arbitration_id)
         return 0 if row is None else self._rows[row].changed

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -44,7 +44,6 @@ from cockpit.state_store import SignalValue
 
 from ..context import UiContext
 from ..models.frame_table import (
-    CHANGED_BYTES_ROLE,
     COUNT_COLUMN,
     DATA_BYTES_ROLE,
     DATA_COLUMN,
@@ -64,51 +63,72 @@ NARROW_PX = 900
 
 
 class DataBytesDelegate(QStyledItemDelegate):
-    """Paints the Data cell byte by byte; bytes that changed are drawn in the highlight colour on a pill."""
+    """Paints the Data cell byte by byte; bytes that changed are drawn in the highlight colour on a pill.
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    It is the table's most painted cell, so it reads the row from the model in one call (not the nine
+    ``data()`` calls of ``initStyleOption``), measures the font once, and draws the unchanged bytes as one
+    string over the style's own cell background (selection included).
+    """
+
+    def __init__(self, ctx: UiContext, model: FrameTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         t = ctx.theme
+        self._model = model
         self._pad = ctx.px(6)
         self._text = QColor(t.text)
         self._selected_text = QColor("white")
         self._highlight = QColor(t.warning)
+        self._selected_highlight = QColor("black")
         self._pill = QColor(t.warning)
         self._pill.setAlphaF(0.22)
+        self._font_key = ""
+        self._width = self._step = self._height = 0.0
+
+    def _measure(self, option: QStyleOptionViewItem) -> None:
+        key = option.font.key()
+        if key != self._font_key:
+            fm = QFontMetricsF(option.font)
+            self._font_key = key
+            self._width, self._step, self._height = (
+                fm.horizontalAdvance("00"),
+                fm.horizontalAdvance("00 "),
+                fm.height(),
+            )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        data: bytes = index.data(DATA_BYTES_ROLE) or b""
-        changed: int = index.data(CHANGED_BYTES_ROLE) or 0
-        opt.text = ""
-        widget = opt.widget
+        data, changed = self._model.bytes_at(index.row())
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        fm = opt.fontMetrics
-        width = fm.horizontalAdvance("00")
-        step = fm.horizontalAdvance("00 ")
-        rect = opt.rect
-        pill_h = min(rect.height() - 4, fm.height() + self._pad)
-        top = rect.top() + (rect.height() - pill_h) // 2
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        self._measure(option)
+        width, step = self._width, self._step
+        rect = option.rect
+        left, top, height = rect.left() + self._pad, rect.top(), rect.height()
+        # Bytes that fit whole in the cell.
+        shown = min(len(data), max(0, int((rect.right() - left - width) // step) + 1))
+        if not shown:
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        centre = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        plain = data[:shown].hex(" ").upper()
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        x = rect.left() + self._pad
-        for i, byte in enumerate(data):
-            if x + width > rect.right():
-                break
-            cell = QRect(x, rect.top(), width, rect.height())
-            if changed >> i & 1:
-                pill = QRect(x - 3, top, width + 6, pill_h)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(self._highlight if selected else self._pill)
-                painter.drawRoundedRect(pill, 4, 4)
-                painter.setPen(QColor("black") if selected else self._highlight)
-            else:
-                painter.setPen(self._selected_text if selected else self._text)
-            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, f"{byte:02X}")
-            x += step
+        if changed & ((1 << shown) - 1):
+            texts = plain.split(" ")
+            pill_h = min(height - 4, self._height + self._pad)
+            pill_top = top + (height - pill_h) / 2
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._highlight if selected else self._pill)
+            marked = [i for i in range(shown) if changed >> i & 1]
+            for i in marked:
+                painter.drawRoundedRect(QRectF(left + i * step - 3, pill_top, width + 6, pill_h), 4, 4)
+            painter.setPen(self._selected_highlight if selected else self._highlight)
+            for i in marked:
+                painter.drawText(QRectF(left + i * step, top, width, height), centre, texts[i])
+                texts[i] = "  "
+            plain = " ".join(texts)
+        painter.setPen(self._selected_text if selected else self._text)
+        painter.drawText(QRectF(left, top, rect.right() - left + 1, height), centre, plain)
         painter.restore()
 
 
@@ -173,7 +193,7 @@ class CanMonitorPanel(Panel):
         self.table = QTableView()
         self.table.setModel(self.model)
         self._setup_table(self.table)
-        self.table.setItemDelegateForColumn(DATA_COLUMN, DataBytesDelegate(ctx, self.table))
+        self.table.setItemDelegateForColumn(DATA_COLUMN, DataBytesDelegate(ctx, self.model, self.table))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         box.addWidget(self.table)
         self.splitter.addWidget(table_card)
