@@ -212,10 +212,15 @@ class FrameTableModel(QAbstractTableModel):
 
     # -- updates --------------------------------------------------------------------------------------------
     def update(
-        self, frames: Iterable[FrameLike], now: float | None = None, shown: range | None = None
+        self,
+        frames: Iterable[FrameLike],
+        now: float | None = None,
+        shown: range | None = None,
+        sweep: bool = True,
     ) -> None:
         """Take the newest frames (every id, or only those that changed since the last call): insert new
-        ids, refresh changed rows, and recompute rates (ids that went silent fall to 0 Hz).
+        ids, refresh changed rows, and recompute rates (with ``sweep``, ids that went silent fall to 0 Hz,
+        at most once per :data:`RATE_WINDOW_S`).
 
         ``shown``: the rows the (only) view shows; ``dataChanged`` is emitted for changed rows among them
         only. The others change quietly: a view reads them when it paints them, once scrolled to, and a
@@ -254,7 +259,7 @@ class FrameTableModel(QAbstractTableModel):
                     touched = True
             if touched:
                 dirty.append(index)
-        if now - self._swept_at >= RATE_WINDOW_S:
+        if sweep and now - self._swept_at >= RATE_WINDOW_S:
             # Rows with no new frame were not visited above: their rate still has to decay.
             self._swept_at = now
             for index, row in enumerate(rows):

@@ -338,7 +338,9 @@ class CanMonitorPanel(Panel):
             chunk = list(islice(pending.values(), self.ctx.profile.table_rows_per_tick))
             for entry in chunk:
                 del pending[entry.arbitration_id]
-            self._update_table(chunk, now, self._shown_rows())
+            # These rows were out of view at the last look: no repaint, unless scrolled to since. Silent ids'
+            # rates decay at the period's update, in its one repaint.
+            self._update_table(chunk, now, self._shown_rows(), sweep=False)
 
     def shown(self) -> None:
         self.poll()
@@ -360,9 +362,9 @@ class CanMonitorPanel(Panel):
         for entry in self.session.frames_changed(self._consumer):
             pending[entry.arbitration_id] = entry
 
-    def _update_table(self, frames: list[Any], now: float, shown: range | None) -> None:
+    def _update_table(self, frames: list[Any], now: float, shown: range | None, sweep: bool = True) -> None:
         started = time.perf_counter()
-        self.model.update(frames, now, shown)
+        self.model.update(frames, now, shown, sweep)
         self.last_update_s = time.perf_counter() - started
 
     def _shown_rows(self) -> range:
