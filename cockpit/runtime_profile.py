@@ -27,8 +27,8 @@ class RuntimeProfile:
     ui_hz: int  # the window's tick
     history_hz: float  # per-signal history kept for plots
     plot_every_s: float  # how often a plot redraws
-    table_rows_per_tick: int  # CAN monitor rows updated per tick
-    table_update_s: float  # how often the CAN monitor pulls new frames into its table
+    table_rows_per_tick: int  # CAN monitor rows out of view brought up to date per tick, without a repaint
+    table_update_s: float  # how often the CAN monitor takes new frames: rows in view, stats, one repaint
     animations: bool
     map_detail: str  # "full" or "simplified" (fewer features drawn at low zoom)
 

@@ -55,14 +55,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="full screen, no decorations or cursor, screen kept awake; leave with Ctrl+Alt+Q or a 3 s press "
         "on the clock",
     )
+    add_profile_option(p)
+    add_voice_options(p)
+    p.set_defaults(handler=run)
+
+
+def add_profile_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--profile",
         choices=("auto", "desktop", "pi"),
         default="auto",
         help="runtime profile: pi = 30 Hz UI, thinner plots, simpler map (auto: pi on ARM)",
     )
-    add_voice_options(p)
-    p.set_defaults(handler=run)
 
 
 def add_voice_options(p: argparse.ArgumentParser) -> None:

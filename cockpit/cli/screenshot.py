@@ -9,7 +9,8 @@ from pathlib import Path
 
 from vehicle_bus.errors import InputError
 
-from .run import add_look_options, add_source_options, open_session, session_options
+from ..runtime_profile import choose_profile
+from .run import add_look_options, add_profile_option, add_source_options, open_session, session_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -21,6 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_source_options(p)
     add_look_options(p)
+    add_profile_option(p)
     p.set_defaults(handler=run)
 
 
@@ -40,8 +42,11 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
 
     app = application()
-    session = open_session(session_options(args))
-    window = build_window(session, Look(size=args.size, theme=args.theme, lang=args.lang, units=args.units))
+    options = session_options(args)
+    options.history_hz = choose_profile(args.profile).history_hz  # as `cockpit run` keeps it
+    session = open_session(options)
+    look = Look(size=args.size, theme=args.theme, lang=args.lang, units=args.units, profile=args.profile)
+    window = build_window(session, look)
     window.show_panel(panel_keys().index(args.panel))
     window.show()
     window.start()

@@ -201,14 +201,31 @@ class FrameTableModel(QAbstractTableModel):
         row = self._row_of.get(arbitration_id)
         return None if row is None else self._rows[row].rate
 
+    def bytes_at(self, row: int) -> tuple[bytes, int]:
+        """The row's last data and its changed-bytes mask (bit i = byte i), for a delegate in one call."""
+        entry = self._rows[row]
+        return entry.data, entry.changed
+
     def changed_bytes(self, arbitration_id: int) -> int:
         row = self._row_of.get(arbitration_id)
         return 0 if row is None else self._rows[row].changed
 
     # -- updates --------------------------------------------------------------------------------------------
-    def update(self, frames: Iterable[FrameLike], now: float | None = None) -> None:
+    def update(
+        self,
+        frames: Iterable[FrameLike],
+        now: float | None = None,
+        shown: range | None = None,
+        sweep: bool = True,
+    ) -> None:
         """Take the newest frames (every id, or only those that changed since the last call): insert new
-        ids, refresh changed rows, and recompute rates (ids that went silent fall to 0 Hz)."""
+        ids, refresh changed rows, and recompute rates (with ``sweep``, ids that went silent fall to 0 Hz,
+        at most once per :data:`RATE_WINDOW_S`).
+
+        ``shown``: the rows the (only) view shows; ``dataChanged`` is emitted for changed rows among them
+        only. The others change quietly: a view reads them when it paints them, once scrolled to, and a
+        range of far-apart rows merged into one would repaint the whole viewport for rows it does not show.
+        """
         now = time.monotonic() if now is None else now
         rows, row_of = self._rows, self._row_of
         dirty: list[int] = []  # row numbers before any insertion
@@ -242,7 +259,7 @@ class FrameTableModel(QAbstractTableModel):
                     touched = True
             if touched:
                 dirty.append(index)
-        if now - self._swept_at >= RATE_WINDOW_S:
+        if sweep and now - self._swept_at >= RATE_WINDOW_S:
             # Rows with no new frame were not visited above: their rate still has to decay.
             self._swept_at = now
             for index, row in enumerate(rows):
@@ -259,6 +276,8 @@ class FrameTableModel(QAbstractTableModel):
             # Rows moved down: find the changed ones again through their ids.
             row_of = self._row_of
             dirty = [row_of[i] for i in dirty_ids]
+        elif shown is not None:  # (``shown`` counts rows before this update; inserts repaint the view anyway)
+            dirty = [row for row in dirty if row in shown]
         self._emit_changed(dirty)
 
     def clear(self) -> None:

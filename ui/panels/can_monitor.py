@@ -3,8 +3,9 @@ bus statistics and recording to a file.
 
 The shell calls :meth:`refresh` at the UI tick (60 Hz); the panel pulls ``session.frames_changed()`` and
 updates at most every 100 ms (the runtime profile's ``table_update_s``; 500 ms on a Pi): the table, the
-statistics, the selected id's decoded signals and one sample of the plotted signal. With 2,000+ ids an
-update touches only the rows that changed.
+statistics, the selected id's decoded signals and one sample of the plotted signal (the plot redraws at the
+profile's ``plot_every_s``). With 2,000+ ids an update touches only the rows that changed and repaints only
+the rows in view, once per period; the rows out of view follow over the next ticks (see :meth:`refresh`).
 """
 
 from __future__ import annotations
@@ -13,12 +14,13 @@ import math
 import time
 from collections import deque
 from datetime import datetime
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -42,7 +44,6 @@ from cockpit.state_store import SignalValue
 
 from ..context import UiContext
 from ..models.frame_table import (
-    CHANGED_BYTES_ROLE,
     COUNT_COLUMN,
     DATA_BYTES_ROLE,
     DATA_COLUMN,
@@ -55,8 +56,6 @@ from ..models.frame_table import (
 from ..widgets.bus_stats import BusStats
 from .base import Panel
 
-UPDATE_S = 0.1  # table, statistics, signals and plot samples: 10 Hz
-# Rows handed to the table per UI tick when many ids changed at once (see CanMonitorPanel.refresh).
 PLOT_WINDOW_S = 60.0
 GAP_S = 1.0  # samples further apart than this (panel hidden) are not joined in the plot
 # Below this width (at scale 1) the signals pane goes under the table instead of beside it.
@@ -64,51 +63,72 @@ NARROW_PX = 900
 
 
 class DataBytesDelegate(QStyledItemDelegate):
-    """Paints the Data cell byte by byte; bytes that changed are drawn in the highlight colour on a pill."""
+    """Paints the Data cell byte by byte; bytes that changed are drawn in the highlight colour on a pill.
 
-    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+    It is the table's most painted cell, so it reads the row from the model in one call (not the nine
+    ``data()`` calls of ``initStyleOption``), measures the font once, and draws the unchanged bytes as one
+    string over the style's own cell background (selection included).
+    """
+
+    def __init__(self, ctx: UiContext, model: FrameTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         t = ctx.theme
+        self._model = model
         self._pad = ctx.px(6)
         self._text = QColor(t.text)
         self._selected_text = QColor("white")
         self._highlight = QColor(t.warning)
+        self._selected_highlight = QColor("black")
         self._pill = QColor(t.warning)
         self._pill.setAlphaF(0.22)
+        self._font_key = ""
+        self._width = self._step = self._height = 0.0
+
+    def _measure(self, option: QStyleOptionViewItem) -> None:
+        key = option.font.key()
+        if key != self._font_key:
+            fm = QFontMetricsF(option.font)
+            self._font_key = key
+            self._width, self._step, self._height = (
+                fm.horizontalAdvance("00"),
+                fm.horizontalAdvance("00 "),
+                fm.height(),
+            )
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        data: bytes = index.data(DATA_BYTES_ROLE) or b""
-        changed: int = index.data(CHANGED_BYTES_ROLE) or 0
-        opt.text = ""
-        widget = opt.widget
+        data, changed = self._model.bytes_at(index.row())
+        widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        fm = opt.fontMetrics
-        width = fm.horizontalAdvance("00")
-        step = fm.horizontalAdvance("00 ")
-        rect = opt.rect
-        pill_h = min(rect.height() - 4, fm.height() + self._pad)
-        top = rect.top() + (rect.height() - pill_h) // 2
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        self._measure(option)
+        width, step = self._width, self._step
+        rect = option.rect
+        left, top, height = rect.left() + self._pad, rect.top(), rect.height()
+        # Bytes that fit whole in the cell.
+        shown = min(len(data), max(0, int((rect.right() - left - width) // step) + 1))
+        if not shown:
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        centre = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        plain = data[:shown].hex(" ").upper()
         painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        x = rect.left() + self._pad
-        for i, byte in enumerate(data):
-            if x + width > rect.right():
-                break
-            cell = QRect(x, rect.top(), width, rect.height())
-            if changed >> i & 1:
-                pill = QRect(x - 3, top, width + 6, pill_h)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(self._highlight if selected else self._pill)
-                painter.drawRoundedRect(pill, 4, 4)
-                painter.setPen(QColor("black") if selected else self._highlight)
-            else:
-                painter.setPen(self._selected_text if selected else self._text)
-            painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, f"{byte:02X}")
-            x += step
+        if changed & ((1 << shown) - 1):
+            texts = plain.split(" ")
+            pill_h = min(height - 4, self._height + self._pad)
+            pill_top = top + (height - pill_h) / 2
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self._highlight if selected else self._pill)
+            marked = [i for i in range(shown) if changed >> i & 1]
+            for i in marked:
+                painter.drawRoundedRect(QRectF(left + i * step - 3, pill_top, width + 6, pill_h), 4, 4)
+            painter.setPen(self._selected_highlight if selected else self._highlight)
+            for i in marked:
+                painter.drawText(QRectF(left + i * step, top, width, height), centre, texts[i])
+                texts[i] = "  "
+            plain = " ".join(texts)
+        painter.setPen(self._selected_text if selected else self._text)
+        painter.drawText(QRectF(left, top, rect.right() - left + 1, height), centre, plain)
         painter.restore()
 
 
@@ -130,10 +150,11 @@ class CanMonitorPanel(Panel):
         self._updated_at = -math.inf
         # A name of its own for the session's change tracking (a rebuilt window starts afresh).
         self._consumer = f"can-monitor-{id(self):x}"
-        self._pending: list[Any] = []
+        self._pending: dict[int, Any] = {}  # id → newest entry not yet in the table
         self._signal_rows: list[str] = []
         self._units: dict[int, dict[str, str]] = {}
         self._samples: deque[tuple[float, float]] = deque()
+        self._plotted_at = -math.inf  # when the plot was last redrawn
         self._recorder: Any = None
         self._recording_name = ""
         self.recording_path: Path | None = None
@@ -172,7 +193,7 @@ class CanMonitorPanel(Panel):
         self.table = QTableView()
         self.table.setModel(self.model)
         self._setup_table(self.table)
-        self.table.setItemDelegateForColumn(DATA_COLUMN, DataBytesDelegate(ctx, self.table))
+        self.table.setItemDelegateForColumn(DATA_COLUMN, DataBytesDelegate(ctx, self.model, self.table))
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
         box.addWidget(self.table)
         self.splitter.addWidget(table_card)
@@ -286,24 +307,40 @@ class CanMonitorPanel(Panel):
 
     # -- the tick -------------------------------------------------------------------------------------------
     def refresh(self, changed: dict[str, SignalValue]) -> None:
-        """At the UI tick: fetch changes every ``table_update_s``, and feed them to the table in slices.
+        """At the UI tick: every ``table_update_s`` take the ids with new frames and update at once the rows
+        the user sees (those in view, the selected id, ids seen for the first time), the statistics and the
+        signals; the other rows follow quietly, ``table_rows_per_tick`` of them per tick.
 
-        A flooded bus changes ~1,000 ids per 100 ms; updating all those rows at once is several
-        milliseconds of Python that the bus threads stretch further (GIL), so each tick takes at most
-        the runtime profile's ``table_rows_per_tick`` of them and no tick grows long.
+        So the table repaints once per update period, not at every tick, while the Python work of a flooded
+        bus (~1,000 ids changing per 100 ms) is spread evenly over the ticks. Rows out of view need no
+        repaint: the view reads them from the model when they are scrolled to, and by the next period at
+        the latest they are among the rows in view.
         """
         now = time.monotonic()
-        if not self._pending and now - self._updated_at >= self.ctx.profile.table_update_s:
+        profile = self.ctx.profile
+        if now - self._updated_at >= profile.table_update_s:
             self._updated_at = now
-            self._pending = self.session.frames_changed(self._consumer)
+            self._take_changes()
+            shown = self._shown_rows()
+            row_of = self.model.row_of
+            urgent = []
+            for arbitration_id, entry in self._pending.items():
+                row = row_of(arbitration_id)
+                if row is None or row in shown or arbitration_id == self.selected_id:
+                    urgent.append(entry)
+            for entry in urgent:
+                del self._pending[entry.arbitration_id]
+            self._update_table(urgent, now, shown)
             self._update_stats()
             self._update_detail(now)
-        if self._pending:
-            rows = self.ctx.profile.table_rows_per_tick
-            chunk, self._pending = self._pending[:rows], self._pending[rows:]
-            started = time.perf_counter()
-            self.model.update(chunk, now)
-            self.last_update_s = time.perf_counter() - started
+        elif self._pending:
+            pending = self._pending
+            chunk = list(islice(pending.values(), self.ctx.profile.table_rows_per_tick))
+            for entry in chunk:
+                del pending[entry.arbitration_id]
+            # These rows were out of view at the last look: no repaint, unless scrolled to since. Silent ids'
+            # rates decay at the period's update, in its one repaint.
+            self._update_table(chunk, now, self._shown_rows(), sweep=False)
 
     def shown(self) -> None:
         self.poll()
@@ -312,14 +349,32 @@ class CanMonitorPanel(Panel):
         """Pull every id's newest frame and update the table, the statistics, the signals and the plot."""
         now = time.monotonic() if now is None else now
         self._updated_at = now
-        # Only the ids with new frames since the last poll: with 2,000 ids on a busy bus, far fewer.
-        frames = [*self._pending, *self.session.frames_changed(self._consumer)]
-        self._pending = []
-        started = time.perf_counter()
-        self.model.update(frames, now)
-        self.last_update_s = time.perf_counter() - started
+        self._take_changes()
+        frames, self._pending = list(self._pending.values()), {}
+        self._update_table(frames, now, None)
         self._update_stats()
-        self._update_detail(now)
+        self._update_detail(now, redraw=True)
+
+    def _take_changes(self) -> None:
+        # Only the ids with new frames since the last look: with 2,000 ids on a busy bus, far fewer. An id
+        # still waiting from the last period keeps its place, with its newest frame.
+        pending = self._pending
+        for entry in self.session.frames_changed(self._consumer):
+            pending[entry.arbitration_id] = entry
+
+    def _update_table(self, frames: list[Any], now: float, shown: range | None, sweep: bool = True) -> None:
+        started = time.perf_counter()
+        self.model.update(frames, now, shown, sweep)
+        self.last_update_s = time.perf_counter() - started
+
+    def _shown_rows(self) -> range:
+        """The rows the table shows now (partly shown ones included)."""
+        view = self.table
+        first = view.rowAt(0)
+        if first < 0:
+            return range(0)
+        last = view.rowAt(view.viewport().height() - 1)
+        return range(first, (last if last >= 0 else self.model.rowCount() - 1) + 1)
 
     def _update_stats(self) -> None:
         s = self.session
@@ -374,7 +429,7 @@ class CanMonitorPanel(Panel):
         name = self._signal_rows[rows[0].row()] if rows and rows[0].row() < len(self._signal_rows) else None
         if name != self.plotted_signal:
             self._set_plotted(name)
-            self._sample(time.monotonic())
+            self._sample(time.monotonic(), redraw=True)
 
     def _set_plotted(self, name: str | None) -> None:
         self.plotted_signal = name
@@ -398,7 +453,7 @@ class CanMonitorPanel(Panel):
         hint.setFlags(Qt.ItemFlag.NoItemFlags)
         self.signals.setItem(0, 0, hint)
 
-    def _update_detail(self, now: float) -> None:
+    def _update_detail(self, now: float, redraw: bool = False) -> None:
         arbitration_id = self.selected_id
         if arbitration_id is None:
             return
@@ -449,7 +504,7 @@ class CanMonitorPanel(Panel):
             if item.text() != text:
                 item.setText(text)
         if self.plotted_signal is not None:
-            self._sample(now, values)
+            self._sample(now, values, redraw)
 
     def _item(self, text: str, right: bool = False) -> QTableWidgetItem:
         item = QTableWidgetItem(text)
@@ -465,7 +520,8 @@ class CanMonitorPanel(Panel):
         return units
 
     # -- plot -----------------------------------------------------------------------------------------------
-    def _sample(self, now: float, values: dict[str, object] | None = None) -> None:
+    def _sample(self, now: float, values: dict[str, object] | None = None, redraw: bool = False) -> None:
+        """Add the plotted signal's value now; the line is redrawn every ``plot_every_s`` (or at once)."""
         if self.plotted_signal is None or self.selected_id is None:
             return
         if values is None:
@@ -478,13 +534,17 @@ class CanMonitorPanel(Panel):
         if number is None:
             return
         samples = self._samples
-        if samples and now - samples[-1][0] > GAP_S and not math.isnan(samples[-1][1]):
+        period = self.ctx.profile.table_update_s
+        if samples and now - samples[-1][0] > max(GAP_S, 2 * period) and not math.isnan(samples[-1][1]):
             # The panel was hidden: break the line rather than draw a straight one across the gap.
-            samples.append((samples[-1][0] + UPDATE_S, math.nan))
+            samples.append((samples[-1][0] + period, math.nan))
         samples.append((now, number))
         while samples and samples[0][0] < now - PLOT_WINDOW_S:
             samples.popleft()
-        self.curve.setData([t - now for t, _ in samples], [v for _, v in samples])
+        if redraw or now - self._plotted_at >= self.ctx.profile.plot_every_s:
+            # Each redraw repaints the whole plot (axes, grid, line): at the profile's plot rate only.
+            self._plotted_at = now
+            self.curve.setData([t - now for t, _ in samples], [v for _, v in samples])
 
     def plot_points(self) -> int:
         """How many samples the plot shows."""

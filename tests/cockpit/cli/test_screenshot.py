@@ -16,11 +16,11 @@ def test_panel_help_lists_the_panels(capsys) -> None:
 
 
 @pytest.mark.parametrize(
-    ("panel", "size", "theme", "lang"),
-    [("energy", "800x480", "light", "zh"), ("can", "1920x720", "dark", "en")],
+    ("panel", "size", "theme", "lang", "profile"),
+    [("energy", "800x480", "light", "zh", "pi"), ("can", "1920x720", "dark", "en", "desktop")],
 )
 def test_renders_a_panel_at_the_size_asked(
-    tmp_path: Path, panel: str, size: str, theme: str, lang: str
+    tmp_path: Path, panel: str, size: str, theme: str, lang: str, profile: str
 ) -> None:
     out = tmp_path / f"{panel}.png"
     code = main(
@@ -38,6 +38,8 @@ def test_renders_a_panel_at_the_size_asked(
             lang,
             "--after",
             "1.5",
+            "--profile",
+            profile,
         ]
     )
     assert code == 0

@@ -98,6 +98,30 @@ def test_rate_from_count_deltas_over_a_window(qapp) -> None:
     assert model.rate(1) == 0.0
 
 
+def test_rows_out_of_view_change_quietly_and_read_new_when_painted(qapp) -> None:
+    model = FrameTableModel()
+    ids = range(0x100, 0x140)
+    model.update([entry(i, b"\x00", 1) for i in ids], now=0.0)
+    changed: list[tuple[int, int]] = []
+    model.dataChanged.connect(lambda a, b, _roles=(): changed.append((a.row(), b.row())))
+    # Every id got a frame; the view shows rows 10 to 19.
+    model.update([entry(i, b"\x01", 2, previous=b"\x00") for i in ids], now=0.1, shown=range(10, 20))
+    assert changed == [(10, 19)]
+    # The rows out of view changed all the same: a view scrolled to them reads the new data.
+    assert model.index(50, DATA_COLUMN).data() == "01" and model.bytes_at(50) == (b"\x01", 0b1)
+
+
+def test_rates_of_silent_ids_decay_only_when_swept(qapp) -> None:
+    model = FrameTableModel()
+    model.update([entry(1, b"", 1), entry(2, b"", 1)], now=100.0)
+    model.update([entry(1, b"", 11), entry(2, b"", 11)], now=101.0)
+    # Id 2 went silent; an update without the sweep leaves its rate for the next one with it.
+    model.update([entry(1, b"", 21)], now=102.0, sweep=False)
+    assert model.rate(1) == 10.0 and model.rate(2) == 10.0
+    model.update([], now=102.1)
+    assert model.rate(2) == 0.0
+
+
 def test_ids_beyond_2000_update_incrementally_and_fast(qapp) -> None:
     model = FrameTableModel(names)
     base = 0x18F00000

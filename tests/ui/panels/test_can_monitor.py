@@ -1,22 +1,30 @@
 """The CAN monitor on the running simulated vehicle: ids, names, counts, changed bytes, signals, the plot,
-the 2,000-id flood, recording from the button and the screenshots at 1280×720 and 800×480."""
+the 2,000-id flood, recording from the button, the Raspberry Pi profile's coalesced repaints, and the
+screenshots at 1280×720 and 800×480."""
 
 from __future__ import annotations
 
 import math
 import shutil
 import time
+from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 
 import can
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtTest import QTest
 
-from ui.models.frame_table import COUNT_COLUMN, ID_COLUMN, NAME_COLUMN
+from cockpit.runtime_profile import PI
+from ui.models.frame_table import COUNT_COLUMN, DATA_COLUMN, ID_COLUMN, NAME_COLUMN
 from ui.panels.can_monitor import CanMonitorPanel
 
 DRIVE_STATUS = 0x101
+# Ids of our own on the simulated bus: below every simulated one (the table's first row), and above every
+# filler id (its last row, out of view).
+TOP_ID = 0x0A0
+BOTTOM_ID = 0x1FFFFFF0
 
 
 @pytest.fixture
@@ -26,6 +34,33 @@ def panel(qtbot, ctx, tmp_path: Path) -> CanMonitorPanel:
     p.resize(1280, 720)
     p.show()
     return p
+
+
+@pytest.fixture
+def pi_panel(qtbot, ctx, tmp_path: Path) -> CanMonitorPanel:
+    """The panel as the Raspberry Pi profile runs it, at the Pi's 800×480."""
+    p = CanMonitorPanel(replace(ctx, profile=PI), record_dir=tmp_path)
+    qtbot.addWidget(p)
+    p.resize(800, 480)
+    p.show()
+    return p
+
+
+class PaintSpy(QObject):
+    """When a widget was painted, and where."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.paints: list[tuple[float, QRect]] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint:
+            self.paints.append((time.monotonic(), event.region().boundingRect()))
+        return False
+
+    def painted(self, rect: QRect, after: float) -> bool:
+        return any(t > after and region.intersects(rect) for t, region in self.paints)
 
 
 def warm_up(panel: CanMonitorPanel, run_session, seconds: float = 1.0) -> None:
@@ -87,8 +122,11 @@ def test_selecting_an_id_shows_its_signals_and_a_signal_plots_live(panel, run_se
     run_session(0.6, lambda: panel.refresh({}))
     after = panel.plot_points()
     assert after >= before + 3
+    # The line is redrawn at the profile's plot rate: within one plot period it has every sample so far.
+    run_session(panel.ctx.profile.plot_every_s + 0.1, lambda: panel.refresh({}))
     xs, _ = panel.curve.getData()
-    assert len(xs) == after and max(xs) <= 0 and min(xs) >= -60
+    assert after <= len(xs) <= panel.plot_points() and max(xs) <= 0 and min(xs) >= -60
+    after = panel.plot_points()
 
     # Back after a while on another panel: the line breaks over the gap instead of joining it.
     panel.poll(time.monotonic() + 5)
@@ -187,3 +225,73 @@ def test_screenshots(panel, run_session, session, tmp_path: Path, size: tuple[in
     # Touch sizes: rows and the button stay finger-sized.
     assert panel.table.verticalHeader().defaultSectionSize() >= 40
     assert panel.stats.record.height() >= 48
+
+
+# -- the Raspberry Pi profile: one repaint per update period -------------------------------------------------
+def send(bus: can.BusABC, arbitration_id: int, data: bytes) -> None:
+    bus.send(can.Message(arbitration_id=arbitration_id, data=data, is_extended_id=arbitration_id > 0x7FF))
+
+
+def data_text(panel: CanMonitorPanel, arbitration_id: int) -> str:
+    return panel.model.index(panel.model.row_of(arbitration_id), DATA_COLUMN).data()
+
+
+def test_pi_profile_repaints_the_table_once_per_period_with_the_new_data_in_view(
+    pi_panel, run_session, session
+) -> None:
+    period = PI.table_update_s
+    session.simulator.filler_per_step = 20  # 2,000 more frames/s over 2,000 ids: every tick has rows to take
+    with can.Bus(interface="virtual", channel=session.sim_channel) as bus:
+        send(bus, TOP_ID, bytes(8))
+        warm_up(pi_panel, run_session, 1.0)
+        assert pi_panel.model.row_of(TOP_ID) == 0
+        spy = PaintSpy(pi_panel.table.viewport())
+        run_session(2.0, lambda: pi_panel.refresh({}))
+        # Rows changed at every tick, but the table was painted once per period (not ~100 times).
+        assert 2 <= len(spy.paints) <= 2.0 / period + 2
+
+        send(bus, TOP_ID, bytes.fromhex("CAFE000000000001"))
+        sent = time.monotonic()
+        run_session(period + 0.15, lambda: pi_panel.refresh({}))
+    assert data_text(pi_panel, TOP_ID) == "CA FE 00 00 00 00 00 01"
+    row = pi_panel.table.visualRect(pi_panel.model.index(0, DATA_COLUMN))
+    assert spy.painted(row, after=sent)
+
+
+def test_pi_profile_shows_a_row_changed_out_of_view_once_scrolled_to(pi_panel, run_session, session) -> None:
+    period = PI.table_update_s
+    session.simulator.filler_per_step = 20
+    with can.Bus(interface="virtual", channel=session.sim_channel) as bus:
+        send(bus, BOTTOM_ID, bytes(8))
+        warm_up(pi_panel, run_session, 1.0)
+        row = pi_panel.model.row_of(BOTTOM_ID)
+        assert row == pi_panel.model.rowCount() - 1 > 2000
+        send(bus, BOTTOM_ID, bytes.fromhex("0102030405060708"))
+        run_session(period + 0.1, lambda: pi_panel.refresh({}))
+
+        pi_panel.table.scrollToBottom()
+        spy = PaintSpy(pi_panel.table.viewport())
+        scrolled = time.monotonic()
+        run_session(period + 0.15, lambda: pi_panel.refresh({}))
+    rect = pi_panel.table.visualRect(pi_panel.model.index(pi_panel.model.row_of(BOTTOM_ID), DATA_COLUMN))
+    assert pi_panel.table.viewport().rect().intersects(rect)
+    assert data_text(pi_panel, BOTTOM_ID) == "01 02 03 04 05 06 07 08"
+    assert spy.painted(rect, after=scrolled)
+
+
+def test_pi_profile_plot_gets_a_sample_per_period_and_redraws_at_its_plot_rate(pi_panel, run_session) -> None:
+    warm_up(pi_panel, run_session, 0.6)
+    assert pi_panel.select_id(DRIVE_STATUS) and pi_panel.select_signal("VehicleSpeed")
+    redraws: list[tuple[float, int]] = []  # when, and how many points the line had
+    pi_panel.curve.sigPlotChanged.connect(
+        lambda curve: redraws.append((time.monotonic(), len(curve.getData()[0])))
+    )
+    before, started = pi_panel.plot_points(), time.monotonic()
+    run_session(2.2, lambda: pi_panel.refresh({}))
+    periods = (time.monotonic() - started) / PI.table_update_s
+    # A sample every update period (not every tick)...
+    assert periods - 2 <= pi_panel.plot_points() - before <= periods + 1
+    # ...and the line redrawn at most once per plot period, with the samples taken so far.
+    times = [t for t, _ in redraws]
+    assert redraws and all(b - a >= PI.plot_every_s * 0.9 for a, b in pairwise(times))
+    assert redraws[-1][1] >= pi_panel.plot_points() - PI.plot_every_s / PI.table_update_s
