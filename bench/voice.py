@@ -17,14 +17,10 @@ engine. One JSON line of figures; the method and the latest figures are in docs/
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import resource
-import shutil
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,13 +29,12 @@ from typing import Any
 import numpy as np
 import yaml
 
+from voice.audio import synthetic
 from voice.audio.cabin_noise import KINDS, cabin_noise, mix
 from voice.audio.sources import array_frames
-from voice.audio.wav import read_wav
 from voice.engines import SAMPLE_RATE, open_engine
 from voice.engines.models import find_vosk_model
 from voice.listener import Listener
-from voice.reply.tts import Speaker
 from voice.understanding.intents import load_intents
 from voice.understanding.parser import IntentParser
 
@@ -75,19 +70,10 @@ def load_cases(language: str) -> tuple[list[Case], list[Case]]:
     return commands, ood
 
 
-def synthesize(speaker: Speaker, text: str, voice: str, rate: int) -> np.ndarray:
-    """Speech at 16 kHz with 300 ms of silence either side (the endpointer needs the pause).
-
-    ``voice`` is an espeak-ng voice, or ``flite:NAME`` for one of flite's.
-    """
-    if voice.startswith("flite:"):
-        with tempfile.NamedTemporaryFile(suffix=".wav") as f:
-            subprocess.run(["flite", "-voice", voice[6:], "-t", text, "-o", f.name], check=True)
-            samples = read_wav(f.name).samples
-    else:
-        samples = read_wav(io.BytesIO(speaker.synthesize(text, voice, rate))).samples
+def synthesize(text: str, voice: str, rate: int) -> np.ndarray:
+    """Speech at 16 kHz with 300 ms of silence either side (the endpointer needs the pause)."""
     pad = np.zeros(int(0.3 * SAMPLE_RATE), np.int16)
-    return np.concatenate([pad, samples, pad])
+    return np.concatenate([pad, synthetic.synthesize(text, voice, rate), pad])
 
 
 def run_engine(
@@ -100,14 +86,13 @@ def run_engine(
     load_s = time.perf_counter() - t
     memory = _rss_mb() - before
     listener = Listener(engine, IntentParser(intents))
-    speaker = Speaker()
     commands, ood = load_cases(language)
     voices = VOICES[language][:1] if quick else VOICES[language]
     if flite and not quick:
         voices = voices + FLITE_VOICES.get(language, [])
     if quick:
         commands, ood = commands[::4], ood[::2]
-    listener.listen(array_frames(synthesize(speaker, commands[0].text, *voices[0])))  # warm-up
+    listener.listen(array_frames(synthesize(commands[0].text, *voices[0])))  # warm-up
     per_snr = {}
     for snr in snrs:
         accepted = false_accepts = 0
@@ -116,7 +101,7 @@ def run_engine(
         n_cmd = n_ood = 0
         by_voice: dict[str, list[int]] = {f"{v}@{r}": [0, 0] for v, r in voices}
         for i, (case, (voice, rate)) in enumerate((c, v) for c in commands + ood for v in voices):
-            speech = synthesize(speaker, case.text, voice, rate)
+            speech = synthesize(case.text, voice, rate)
             if snr != "clean":
                 kind = KINDS[i % len(KINDS)]
                 speech = mix(speech, cabin_noise(kind, len(speech) / 16000 + 0.1, seed=i), float(snr))
@@ -180,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     snrs = args.snr.split(",")
     flite = not args.no_flite
-    if flite and shutil.which("flite") is None:
+    if flite and not synthetic.available(synthetic.FLITE):
         sys.stderr.write(
             "bench.voice: flite is not installed: espeak-ng voices only (apt-get install flite)\n"
         )
