@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -149,6 +150,29 @@ class HeadUnit:
         else:
             self.window.show()
         self.window.start()
+
+    def quit(self) -> None:
+        """End the run: the event loop returns and the caller closes the session (and any recording).
+
+        A kiosk is left first: Qt does not quit while a window refuses to close, and a kiosk's does.
+        """
+        if self.kiosk is not None:
+            self.kiosk.leave()
+        QApplication.quit()
+
+    def quit_on_signals(self) -> None:
+        """Ctrl+C and SIGTERM (``systemctl --user stop``) end the run as :meth:`quit` does.
+
+        Without this, Ctrl+C raised KeyboardInterrupt inside a tick (a traceback, and the app ran on) and
+        SIGTERM killed the process before an open recording was closed.
+        """
+
+        def stop(signum: int, frame: object) -> None:
+            # Python runs the handler between two bytecodes, possibly inside a tick: quit from the loop.
+            QTimer.singleShot(0, self.quit)
+
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, stop)
 
     def _follow_clock(self) -> None:
         if resolve_theme("auto") != self.look.theme:

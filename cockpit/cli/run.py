@@ -168,6 +168,7 @@ def run(args: argparse.Namespace) -> int:
     )
     head_unit = HeadUnit(session, look, voice_options(args, profile))
     head_unit.show()
+    head_unit.quit_on_signals()
     try:
         code = app.exec()
     finally:

@@ -22,6 +22,10 @@ def kiosk(qtbot, session: Session) -> Iterator[HeadUnit]:
     try:
         yield head_unit
     finally:
+        # A kiosk window refuses to close, and Qt will not quit while one is open: a later test's
+        # app.quit() would never return.
+        if head_unit.kiosk is not None and not head_unit.kiosk.leaving:
+            head_unit.kiosk.leave()
         while QGuiApplication.overrideCursor() is not None:
             QGuiApplication.restoreOverrideCursor()
 
