@@ -1,4 +1,4 @@
-"""Shared fixtures: where ../shared is, and small DBC text builders."""
+"""Shared fixtures: where ../shared is, Monaco imported once per session, and small DBC text builders."""
 
 from __future__ import annotations
 
@@ -13,6 +13,17 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 KONA = SHARED / "data" / "can" / "hyundai-kona-ev"
+MONACO_PBF = SHARED / "data" / "osm" / "monaco-latest.osm.pbf"
+
+
+@pytest.fixture(scope="session")
+def monaco_map(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real Monaco extract imported (0.5 s) into a temporary map cache, once for all tests."""
+    if not MONACO_PBF.is_file():
+        pytest.skip(f"shared Monaco extract not found at {MONACO_PBF}")
+    from cockpit.navigation.osm_import import import_osm
+
+    return import_osm(MONACO_PBF, tmp_path_factory.mktemp("maps") / "monaco.navmap.npz")
 
 
 @pytest.fixture

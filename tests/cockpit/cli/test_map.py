@@ -5,7 +5,7 @@ from pathlib import Path
 
 from cockpit.cli.main import main
 
-from .conftest import MONACO_PBF
+from ...conftest import MONACO_PBF
 
 
 def test_import_writes_a_cache(capsys, tmp_path: Path) -> None:

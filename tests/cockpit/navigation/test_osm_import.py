@@ -9,11 +9,11 @@ from cockpit.navigation.mapdata import ROAD_CLASSES, MapData
 from cockpit.navigation.osm_import import import_osm, parse_maxspeed, read_osm
 from vehicle_bus.errors import InputError
 
-from .conftest import MONACO_PBF
+from ...conftest import MONACO_PBF
 
 
-def test_monaco_cache_holds_roads_areas_and_pois(monaco_cache: Path) -> None:
-    data = MapData.load(monaco_cache)
+def test_monaco_cache_holds_roads_areas_and_pois(monaco_map: Path) -> None:
+    data = MapData.load(monaco_map)
     assert data.source == "osm"
     assert data.way_count > 1000 and len(data.node_lat) > 5000
     assert len(data.pois_in("charging")) == 11

@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
-from cockpit.navigation.osm_import import import_osm
 from cockpit.session import Session, SessionOptions
 from ui.context import UiContext
 from ui.panels.navigation import NavigationPanel
@@ -19,8 +18,6 @@ from ui.theme import DARK
 from ui.units import Units
 
 from ..conftest import pump_events
-
-MONACO_PBF = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "osm" / "monaco-latest.osm.pbf"
 
 
 @pytest.fixture(autouse=True)
@@ -82,11 +79,8 @@ def _ctx_with(qapp, options: SessionOptions) -> tuple[Session, UiContext]:
     return session, UiContext(session, DARK, Units(), session.commands)
 
 
-def test_osm_map_shows_attribution(qtbot, qapp, tmp_path: Path) -> None:
-    if not MONACO_PBF.is_file():
-        pytest.skip("shared Monaco extract missing")
-    cache = import_osm(MONACO_PBF, tmp_path / "monaco.navmap.npz")
-    session, ctx = _ctx_with(qapp, SessionOptions(use_can_config=False, map=str(cache)))
+def test_osm_map_shows_attribution(qtbot, qapp, monaco_map: Path) -> None:
+    session, ctx = _ctx_with(qapp, SessionOptions(use_can_config=False, map=str(monaco_map)))
     try:
         panel = _panel(qtbot, ctx)
         assert panel.map.attribution == "© OpenStreetMap contributors"
