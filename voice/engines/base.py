@@ -15,6 +15,9 @@ class Transcript:
     # The next-best hypotheses, best first: the parser takes the first that is a command, so a likelier
     # wording that is not one ("open bus on") does not hide the command right behind it.
     alternatives: tuple[str, ...] = ()
+    # The recognizer's own belief in ``text``, 0..1 (None when the engine gives none). The understanding
+    # layer combines it with how well the text matched a template into the result's confidence.
+    confidence: float | None = None
 
 
 class Stream(ABC):
