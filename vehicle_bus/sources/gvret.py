@@ -5,8 +5,10 @@ The format (as SavvyCAN writes it)::
     Time Stamp,ID,Extended,Dir,Bus,LEN,D1,D2,D3,D4,D5,D6,D7,D8
     22213513,00000111,false,Rx,0,8,00,00,00,00,00,00,00,00,
 
-Time stamps are microseconds, the ID is hex, ``Dir`` is optional, rows carry exactly ``LEN`` data bytes
-(fewer than eight for short frames, up to 64 for CAN FD) and often a trailing comma.
+Time stamps are microseconds, the ID is hex, ``Dir`` is optional, and rows often end in a trailing comma.
+A row carries at least ``LEN`` data bytes (up to 64 for CAN FD): some SavvyCAN versions write exactly ``LEN``
+columns, others all eight even for a shorter frame. SavvyCAN's own loader takes the first ``LEN`` columns and
+ignores the rest, and so does this reader; only a row with fewer data bytes than ``LEN`` is bad.
 
 :class:`GVRETReader` is registered under the ``can.io.message_reader`` entry point for the ``.gvret``
 suffix, so ``can.LogReader("capture.gvret")`` opens it. python-can's own CSV reader always owns ``.csv``;
@@ -68,6 +70,15 @@ def is_gvret_header(line: str) -> bool:
     """True when ``line`` is the header line of a SavvyCAN GVRET CSV file."""
     names = {name.lower() for name in _header_names(line)}
     return all(column.lower() in names for column in REQUIRED_COLUMNS)
+
+
+def _first_bytes(tail: str, length: int) -> bytearray:
+    """The frame's data from the data columns of a row: the first ``length`` of them, each two hex digits
+    (SavvyCAN's rule when a row has more columns than LEN). Raises ValueError when there are fewer."""
+    fields = tail.split(",", length)[:length]
+    if len(fields) < length or any(len(byte.strip()) != 2 for byte in fields):
+        raise ValueError("data")
+    return bytearray.fromhex(" ".join(fields))
 
 
 def _file_name(file: Any) -> str:
@@ -154,9 +165,7 @@ class GVRETReader(TextIOMessageReader):
             given.pop()
         if len(given) < length:
             return f"LEN {length} but only {len(given)} data bytes given"
-        if len(given) > length:
-            return f"LEN {length} but {len(given)} data bytes given"
-        for byte in given:
+        for byte in given[:length]:
             if len(byte) != 2 or not all(c in "0123456789abcdefABCDEF" for c in byte):
                 return f"data byte {byte!r} is not two hex digits"
         raw_ts = fields[self._i_ts].strip()
@@ -215,12 +224,18 @@ class GVRETReader(TextIOMessageReader):
                 length = small_get(raw)
                 if length is None:
                     length = int(raw)
+                if length > 8 and length not in fd_lengths:
+                    raise ValueError("length")
                 # Spaces for commas make fromhex reject a one- or three-digit field instead of re-pairing
                 # digits across fields; SavvyCAN's trailing comma becomes harmless trailing space.
                 # A LEN 0 row may end at LEN, with no data part at all.
-                data = fromhex(f[ds].replace(",", " ")) if len(f) > ds else bytearray()
-                if len(data) != length or (length > 8 and length not in fd_lengths):
-                    raise ValueError("length")
+                tail = f[ds] if len(f) > ds else ""
+                try:
+                    data = fromhex(tail.replace(",", " "))
+                except ValueError:
+                    data = None
+                if data is None or len(data) != length:
+                    data = _first_bytes(tail, length)
                 raw = f[i_ts]
                 try:
                     us = int(raw)

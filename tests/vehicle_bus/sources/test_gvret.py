@@ -206,7 +206,7 @@ def test_bad_lines_are_skipped_and_counted_with_line_numbers(write_text: WriteTe
         + "6000,00000105,maybe,0,1,00\n"  # 8: bad Extended
         + "7000,00000106,false,0,2,0,C22\n"  # 9: digits that only pair up across fields
         + "8000,00000800,false,0,1,00\n"  # 10: standard ID above 0x7FF
-        + "9000,00000107,false,0,2,01,02,03\n"  # 11: more bytes than LEN
+        + "9000,00000107,false,0,2,01,0\n"  # 11: LEN 2 but the second byte is one digit
         + row(10_000, 0x108, b"\x08")  # 12
     )
     msgs, reader = read_all(write_text("bad.csv", text))
@@ -221,7 +221,28 @@ def test_bad_lines_are_skipped_and_counted_with_line_numbers(write_text: WriteTe
     assert "'maybe'" in reasons[8]
     assert "'0'" in reasons[9]
     assert "0x800" in reasons[10]
-    assert "LEN 2 but 3 data bytes" in reasons[11]
+    assert "'0'" in reasons[11]
+
+
+def test_columns_beyond_len_are_ignored_as_savvycan_does(write_text: WriteText) -> None:
+    """SavvyCAN writes all eight data columns even for short frames; its loader takes the first LEN."""
+    text = (
+        HEADER
+        + "1000,00000450,false,0,3,00,C2,05,00,00,00,00,00\n"  # padded with zeros
+        + "2000,00000451,false,0,0,,,,,,,,\n"  # empty columns
+        + "3000,00000452,false,0,2,AB,CD,xx,,,,,\n"  # junk SavvyCAN never reads
+        + "4000,18DAF110,true,1,12,"
+        + ",".join(["11"] * 16)
+        + "\n"  # CAN FD: 16 columns, LEN 12
+    )
+    msgs, reader = read_all(write_text("padded.csv", text))
+    assert reader.bad_line_count == 0
+    assert [(m.arbitration_id, m.dlc, bytes(m.data), m.is_fd) for m in msgs] == [
+        (0x450, 3, bytes.fromhex("00C205"), False),
+        (0x451, 0, b"", False),
+        (0x452, 2, bytes.fromhex("ABCD"), False),
+        (0x18DAF110, 12, b"\x11" * 12, True),
+    ]
 
 
 def test_only_the_first_bad_lines_are_kept_but_all_are_counted(write_text: WriteText) -> None:
@@ -327,3 +348,30 @@ def test_real_capture_where_the_second_bus_starts_earlier(kona_dir: Path) -> Non
     # Line 5 (bus 1) is 12.5 ms older than line 2 (bus 0): it must come out first.
     assert msgs[0].channel == 1 and msgs[0].timestamp == pytest.approx(302.9918)
     assert (reader.late_frames, reader.bad_line_count) == (0, 0)
+
+
+def test_real_capture_rewritten_with_all_eight_columns_reads_the_same_frames(
+    kona_dir: Path, tmp_path: Path
+) -> None:
+    """The real capture as newer SavvyCAN versions write it: every row padded to D8. Before the LEN rule,
+    the 5,590 rows shorter than eight bytes (14 % of this capture) were skipped as bad."""
+    original = kona_dir / "230112-7-2019-pcan-ccan-power-off-on-ready-off.csv"
+    lines = original.read_text(encoding="utf-8").splitlines()
+    padded = [lines[0]]
+    short_rows = 0
+    for line in lines[1:]:
+        fields = line.rstrip(",").split(",")
+        missing = 13 - len(fields)
+        short_rows += missing > 0
+        padded.append(",".join(fields + ["00"] * missing))
+    path = tmp_path / "padded.csv"
+    path.write_text("\n".join(padded) + "\n", encoding="utf-8")
+
+    expected, _ = read_all(original)
+    got, reader = read_all(path)
+    assert short_rows == 5590
+    assert reader.bad_line_count == 0
+    assert len(got) == len(expected) == 39546
+    assert [(m.arbitration_id, m.dlc, bytes(m.data)) for m in got] == [
+        (m.arbitration_id, m.dlc, bytes(m.data)) for m in expected
+    ]
