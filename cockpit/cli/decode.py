@@ -1,22 +1,25 @@
-"""``cockpit decode LOG``: every VSS value a log yields, as JSON lines or CSV, headless."""
+"""``cockpit decode LOG``: every VSS value a log yields, or with ``--raw`` every frame as read, headless."""
 
 from __future__ import annotations
 
 import argparse
-import csv
-import fnmatch
-import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from vehicle_bus.sources.logfile import LogFile
-
-from ..vehicle_data import load_vehicle_data
 from .vehicle_options import add_channel_option, add_vehicle_options, channel_choice
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    import can
+
+    from vehicle_bus.sources.logfile import LogFile
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("decode", help="decode a CAN log to VSS signal values (jsonl or csv)")
+    p = sub.add_parser(
+        "decode", help="decode a CAN log to VSS signal values, or print its frames as read (--raw)"
+    )
     p.add_argument(
         "log", metavar="LOG", help="a log python-can reads (.asc .blf .log .trc .csv .mf4, .gz) or GVRET CSV"
     )
@@ -29,12 +32,87 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="GLOB",
         help="only paths matching (repeatable, or a,b)",
     )
+    p.add_argument(
+        "--raw",
+        action="store_true",
+        help="print every frame as read (time stamp, channel, id, flags, DLC, data) instead of signals",
+    )
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from vehicle_bus.sources.logfile import LogFile
+
     log = LogFile(args.log)
+    if args.raw:
+        # Every frame as read: only an explicit --channel filters, not a profile's default bus.
+        return _print_frames(log, channel_choice(args.channel, None), args.format)
+    return _print_signals(log, args)
+
+
+def _on_channel(log: LogFile, channel: object | None, seen: set[str]) -> Iterator[can.Message]:
+    """The log's frames on ``channel`` (all when None); ``seen`` collects every channel met."""
+    wanted = None if channel is None else str(channel)
+    for msg in log:
+        name = str(msg.channel)
+        seen.add(name)
+        if wanted is None or name == wanted:
+            yield msg
+
+
+def _finish(log: LogFile, args_log: str, channel: object | None, frames: int, seen: set[str]) -> None:
+    """Report what reading skipped; a log without one usable frame is an error, not an empty result."""
+    from vehicle_bus.errors import LogFormatError
+
+    failure = log.report.no_frame_error()
+    if failure is not None:
+        raise failure
+    summary = log.report.summary()
+    if summary:
+        print(f"cockpit: {summary}", file=sys.stderr)
+    if frames == 0:
+        present = ", ".join(sorted(seen))
+        raise LogFormatError(
+            f"no frames on channel {channel}",
+            where=args_log,
+            fix=f"Channels in this log: {present}; pick one with --channel N, or --channel all",
+        )
+
+
+def _print_frames(log: LogFile, channel: object | None, fmt: str) -> int:
+    from vehicle_bus.sources.raw_frames import CSV_COLUMNS, csv_row, frame_record
+
+    out = sys.stdout
+    seen: set[str] = set()
+    frames = 0
+    if fmt == "csv":
+        import csv
+
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for msg in _on_channel(log, channel, seen):
+            frames += 1
+            writer.writerow(csv_row(msg))
+    else:
+        import json
+
+        dumps = json.dumps
+        for msg in _on_channel(log, channel, seen):
+            frames += 1
+            out.write(dumps(frame_record(msg)) + "\n")
+    out.flush()
+    _finish(log, str(log.path), channel, frames, seen)
+    return 0
+
+
+def _print_signals(log: LogFile, args: argparse.Namespace) -> int:
+    import csv
+    import fnmatch
+    import json
+
+    from ..vehicle_data import load_vehicle_data
+
     vehicle = load_vehicle_data(args.vehicle, args.dbc, args.mapping)
     for warning in vehicle.warnings:
         print(f"cockpit: warning: {warning}", file=sys.stderr)
@@ -61,25 +139,25 @@ def run(args: argparse.Namespace) -> int:
             writer.writerow([rel, path, value])
 
     frames = 0
+    seen: set[str] = set()
+    wanted_channel = None if channel is None else str(channel)
     feed = decoder.feed
     for msg in log:
         if t0 is None:
+            # Times are relative to the log's first frame on any bus, so buses decoded apart line up.
             t0 = msg.timestamp
-        if channel is not None and msg.channel != channel and str(msg.channel) != str(channel):
+        name = str(msg.channel)
+        seen.add(name)
+        if wanted_channel is not None and name != wanted_channel:
             continue
         frames += 1
         feed(msg.arbitration_id, msg.data, msg.timestamp, emit)
     out.flush()
-    summary = log.report.summary()
-    if summary:
-        print(f"cockpit: {summary}", file=sys.stderr)
     errors = decoder.stats.errors
     if errors:
         worst = ", ".join(
             f"0x{fid:x} ({n}x: {decoder.stats.last_error[fid]})" for fid, n in errors.most_common(3)
         )
         print(f"cockpit: {sum(errors.values())} frames could not be decoded: {worst}", file=sys.stderr)
-    if frames == 0:
-        where = f" on channel {channel}" if channel is not None else ""
-        print(f"cockpit: {args.log}: no frames{where}", file=sys.stderr)
+    _finish(log, args.log, channel, frames, seen)
     return 0

@@ -25,6 +25,7 @@ import gc
 import gzip
 import importlib.util
 import os
+import re
 import sys
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -100,6 +101,24 @@ class LogReadReport:
         if len(self.examples) < _MAX_EXAMPLES:
             self.examples.append(f"{self.path}:{lineno}: {reason}")
 
+    def no_frame_error(self) -> LogFormatError | None:
+        """The error for a pass that delivered no frame at all (junk, an empty BLF), or None."""
+        if self.frames:
+            return None
+        found = []
+        if self.bad_lines:
+            noun = "line" if self.bad_lines == 1 else "lines"
+            first = f", first: {self.examples[0]}" if self.examples else ""
+            found.append(f"skipped {self.bad_lines:,} bad {noun}{first}")
+        if self.stopped is not None:
+            found.append(f"stopped: {self.stopped}")
+        detail = f" ({'; '.join(found)})" if found else ""
+        return LogFormatError(
+            f"no readable CAN frame in the file{detail}",
+            where=str(self.path),
+            fix="Check that it is a CAN log in the format its name says",
+        )
+
     def summary(self) -> str | None:
         """One line for the end of a run, or None when the file was read cleanly."""
         if not self.bad_lines and self.stopped is None:
@@ -112,6 +131,55 @@ class LogReadReport:
         if self.stopped is not None:
             parts.append(f"stopped early: {self.stopped}")
         return "; ".join(parts)
+
+
+def _check_text(head: bytes, name: str, where: str) -> None:
+    """A text log must be 8-bit text: UTF-16 (Windows tools save it) and binary data read as nothing but
+    bad lines, so they are refused when opened, with what to do."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (head[1:2] == b"\x00" and head[3:4] == b"\x00"):
+        raise LogFormatError(
+            f"is UTF-16 text, but a {name} log is read as UTF-8/ASCII",
+            where=where,
+            fix="Save it again as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
+        )
+    if b"\x00" in head:
+        offset = head.index(b"\x00")
+        raise LogFormatError(
+            f"holds binary data (a NUL byte at offset {offset}), not {name} text",
+            where=where,
+            fix="Check that the file name's suffix matches its content",
+        )
+
+
+def _frame_defect(msg: can.Message) -> str | None:
+    """Why a frame a python-can text reader built is not a frame (it builds them unchecked), or None."""
+    if msg.is_error_frame or msg.is_remote_frame:
+        return None
+    # Classic CAN allows DLC 9-15, meaning 8 bytes (python-can keeps the DLC as read).
+    needed = msg.dlc if msg.is_fd else min(msg.dlc, 8)
+    if len(msg.data) < needed:
+        return f"DLC {msg.dlc} but only {len(msg.data)} data bytes given"
+    return None
+
+
+#: Lines of a Vector ASC file that are not frames but are ASC: header keywords and trigger blocks. Every
+#: event line (frames, error frames, statistics, chip states, J1939) starts with a time stamp.
+_ASC_NON_FRAME = re.compile(
+    r"\s*(?:$|//|date\s|base\s|(?:no\s+)?internal\s+events\s+logged|begin\s+triggerblock|"
+    r"end\s+triggerblock|\d+\.\d+\s)",
+    re.IGNORECASE,
+)
+#: Longer than any ASC event line (a 64-byte CAN FD frame with its bit timings is about 400 characters).
+_ASC_MAX_LINE = 2048
+
+
+def _asc_garbage(line: str) -> str | None:
+    """Why a line python-can's ASC reader passed over silently is not ASC, or None when it is."""
+    if len(line) > _ASC_MAX_LINE:
+        return f"line of {len(line):,} characters, longer than any Vector ASC line"
+    if _ASC_NON_FRAME.match(line):
+        return None
+    return f"not a Vector ASC line: {line.strip()[:40]!r}"
 
 
 class _Feed:
@@ -142,8 +210,10 @@ class _ReaderInput:
     ``close()`` does nothing: the readers close their file at the end, but the file outlives each reader.
     """
 
-    def __init__(self, preamble: list[str], feed: _Feed, record: bool) -> None:
+    def __init__(self, preamble: list[str], feed: _Feed, record: bool, track: bool = False) -> None:
         self.recorded: list[str] | None = [] if record else None
+        #: With ``track``, the lines taken from the feed, so the ones that made no frame can be judged.
+        self.handed: list[tuple[int, str]] | None = [] if track else None
         self.from_feed = False
         self._preamble = preamble
         self._feed = feed
@@ -160,7 +230,15 @@ class _ReaderInput:
         for line in self._feed.lines:
             if self.recorded is not None:
                 self.recorded.append(line)
+            if self.handed is not None:
+                self.handed.append((self._feed.lineno, line))
             yield line
+
+    def take_handed(self) -> list[tuple[int, str]]:
+        """The feed's lines (with their numbers) handed out since the last call."""
+        handed = self.handed or []
+        self.handed = []
+        return handed
 
     def stop_recording(self) -> list[str]:
         recorded = self.recorded or []
@@ -322,6 +400,8 @@ class LogFile:
                     fix="Check that the file name's suffix matches its content",
                 )
             return
+        if self.format in _TEXT_FORMATS:
+            _check_text(head, name, where)
         if self.format not in ("csv", "gvret"):
             return
         first = head.decode("utf-8", errors="replace").splitlines()[0] if head.strip() else ""
@@ -415,8 +495,10 @@ class LogFile:
                 preamble: list[str] = []
                 started = False
                 failed_at = -1
+                # python-can's ASC reader passes over any line it does not understand; judge those lines.
+                judge = _asc_garbage if self.format == "asc" else None
                 while True:
-                    source = _ReaderInput(preamble, feed, record=not started)
+                    source = _ReaderInput(preamble, feed, record=not started, track=judge is not None)
                     try:
                         reader = make_reader(source)
                         for msg in reader:
@@ -424,10 +506,21 @@ class LogFile:
                                 started = True
                                 # The last recorded line is the one that made this first frame.
                                 preamble = source.stop_recording()[:-1][:_MAX_PREAMBLE_LINES]
+                            if judge is not None:
+                                _judge_lines(source.take_handed()[:-1], judge, report)
+                            defect = _frame_defect(msg)
+                            if defect is not None:
+                                report.add_bad_line(feed.lineno, defect)
+                                continue
                             report.frames += 1
                             yield msg
+                        if judge is not None:
+                            _judge_lines(source.take_handed(), judge, report)
                         break
                     except Exception as exc:
+                        if judge is not None:
+                            # The last line handed out is the one that failed, counted below.
+                            _judge_lines(source.take_handed()[:-1], judge, report)
                         reason = f"not a valid {name} line ({_one_line(exc)})"
                         if not source.from_feed or feed.done or feed.lineno == failed_at:
                             # No new line behind the error: resuming would fail the same way again.
@@ -499,6 +592,15 @@ class LogFile:
                     )
         finally:
             _close_quietly(opened)
+
+
+def _judge_lines(
+    lines: list[tuple[int, str]], judge: Callable[[str], str | None], report: LogReadReport
+) -> None:
+    for lineno, line in lines:
+        reason = judge(line)
+        if reason is not None:
+            report.add_bad_line(lineno, reason)
 
 
 def _close_quietly(opened: list[Any]) -> None:

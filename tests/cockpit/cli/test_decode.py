@@ -65,8 +65,9 @@ def test_explicit_dbc_and_mapping_files(capsys, kona_dir: Path) -> None:
 
 def test_channel_choice_decodes_only_that_bus(capsys, kona_dir: Path) -> None:
     code, out, err = decode(capsys, str(kona_dir / KONA_LOG), "--vehicle", "kona-ev", "--channel", "7")
-    assert code == 0 and out == ""
-    assert "no frames on channel 7" in err
+    assert code == 2 and out == ""
+    assert "no frames on channel 7" in err and "Channels in this log: 0, 1" in err
+    assert len(err.strip().splitlines()) == 1
 
 
 def test_corrupt_lines_are_skipped_counted_and_summarised(capsys, tmp_path: Path, kona_dir: Path) -> None:
@@ -126,3 +127,104 @@ def test_no_subcommand_means_run_and_top_level_options_still_work(monkeypatch) -
     parser._subparsers._group_actions[0].choices["run"].set_defaults(handler=fake_run)
     assert main_module.main(["-v", "--size", "800x480"]) == 0
     assert seen == {"size": (800, 480), "verbose": True}
+
+
+# -- --raw: every frame as read -----------------------------------------------------------------------
+
+
+def test_raw_prints_every_frame_with_all_its_fields(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.log"
+    path.write_text(
+        "(1.000000) can0 123#DEADBEEF\n"
+        "(1.500000) can1 1ABCDEF0#R2 T\n"
+        "(2.000000) can0 321##3" + "11" * 12 + "\n"
+        "(2.500000) can0 20000080#0000000000000000\n"
+    )
+    code, out, err = decode(capsys, str(path), "--raw")
+    assert code == 0 and err == ""
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows[0] == {
+        "t": 1.0,
+        "channel": "can0",
+        "id": 0x123,
+        "extended": False,
+        "fd": False,
+        "brs": False,
+        "esi": False,
+        "error": False,
+        "remote": False,
+        "rx": True,
+        "dlc": 4,
+        "data": "DEADBEEF",
+    }
+    assert (rows[1]["id"], rows[1]["extended"], rows[1]["remote"], rows[1]["dlc"], rows[1]["rx"]) == (
+        0x1ABCDEF0,
+        True,
+        True,
+        2,
+        False,
+    )
+    assert (rows[2]["fd"], rows[2]["brs"], rows[2]["esi"], rows[2]["dlc"]) == (True, True, True, 12)
+    assert rows[3]["error"] is True
+
+
+def test_raw_csv_and_channel_filter(capsys, kona_dir: Path) -> None:
+    code, out, err = decode(capsys, str(kona_dir / KONA_LOG), "--raw", "--format", "csv", "--channel", "1")
+    assert err == ""
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert len(rows) > 1000 and {row["channel"] for row in rows} == {"1"}
+    first = rows[0]
+    assert len(first["id"]) == 3 and first["extended"] == "0" and len(first["data"]) == 2 * int(first["dlc"])
+
+
+# -- files with no readable frame ---------------------------------------------------------------------
+
+
+def _empty_blf(path: Path) -> Path:
+    with can.BLFWriter(str(path)):
+        pass
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "expected"),
+    [
+        ("junk.asc", lambda p: p.write_text("hello\nworld\n"), "no readable CAN frame"),
+        ("junk.log", lambda p: p.write_text("hello\nworld\n"), "skipped 2 bad lines, first: "),
+        (
+            "utf16.asc",
+            lambda p: p.write_bytes("date Mon Jan 1\n 1.0 1 123 Rx d 1 00\n".encode("utf-16")),
+            "is UTF-16 text",
+        ),
+        ("empty.blf", _empty_blf, "no readable CAN frame"),
+        ("nul.trc", lambda p: p.write_bytes(b"\x00\x01\x02garbage"), "binary data"),
+    ],
+)
+@pytest.mark.parametrize("raw", [True, False])
+def test_a_log_without_one_readable_frame_is_an_error(
+    capsys, tmp_path: Path, name: str, make, expected: str, raw: bool
+) -> None:
+    path = tmp_path / name
+    make(path)
+    code, out, err = decode(capsys, str(path), *(["--raw"] if raw else []))
+    assert code == 2 and out == ""
+    assert expected in err and name in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_skips_are_counted_with_the_first_bad_line(capsys, tmp_path: Path) -> None:
+    path = tmp_path / "dirty.asc"
+    path.write_text(
+        "date Mon Jan 1 10:00:00.000 am 2024\nbase hex  timestamps absolute\n"
+        "Begin Triggerblock Mon Jan 1 10:00:00.000 am 2024\n"
+        "   0.100000 1  123             Rx   d 2 01 02\n"
+        "garbage that is no ASC\n"
+        "   0.200000 1  124             Rx   d 8 01\n"
+        "   0.300000 1  125             Rx   d 1 03\n"
+        "End TriggerBlock\n"
+    )
+    code, out, err = decode(capsys, str(path), "--raw")
+    assert code == 0
+    assert [json.loads(line)["id"] for line in out.splitlines()] == [0x123, 0x125]
+    assert "skipped 2 bad lines (first: " in err and "dirty.asc:5: not a Vector ASC line" in err
