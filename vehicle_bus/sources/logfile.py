@@ -101,36 +101,36 @@ class LogReadReport:
         if len(self.examples) < _MAX_EXAMPLES:
             self.examples.append(f"{self.path}:{lineno}: {reason}")
 
+    def _problems(self) -> list[str]:
+        """What went wrong in this pass: skipped lines (with the first) and why reading stopped early."""
+        found = []
+        if self.bad_lines:
+            noun = "line" if self.bad_lines == 1 else "lines"
+            first = f" (first: {self.examples[0]})" if self.examples else ""
+            found.append(f"skipped {self.bad_lines:,} bad {noun}{first}")
+        if self.stopped is not None:
+            found.append(f"stopped early: {self.stopped}")
+        return found
+
     def no_frame_error(self) -> LogFormatError | None:
         """The error for a pass that delivered no frame at all (junk, an empty BLF), or None."""
         if self.frames:
             return None
-        found = []
-        if self.bad_lines:
-            noun = "line" if self.bad_lines == 1 else "lines"
-            first = f", first: {self.examples[0]}" if self.examples else ""
-            found.append(f"skipped {self.bad_lines:,} bad {noun}{first}")
-        if self.stopped is not None:
-            found.append(f"stopped: {self.stopped}")
-        detail = f" ({'; '.join(found)})" if found else ""
+        found = self._problems()
         return LogFormatError(
-            f"no readable CAN frame in the file{detail}",
+            "no readable CAN frame in the file" + (f": {'; '.join(found)}" if found else ""),
             where=str(self.path),
             fix="Check that it is a CAN log in the format its name says",
         )
 
     def summary(self) -> str | None:
         """One line for the end of a run, or None when the file was read cleanly."""
-        if not self.bad_lines and self.stopped is None:
+        found = self._problems()
+        if not found:
             return None
-        parts = [f"{self.path}: read {self.frames:,} frame{'' if self.frames == 1 else 's'}"]
-        if self.bad_lines:
-            noun = "line" if self.bad_lines == 1 else "lines"
-            first = f" (first: {self.examples[0]})" if self.examples else ""
-            parts.append(f"skipped {self.bad_lines:,} bad {noun}{first}")
-        if self.stopped is not None:
-            parts.append(f"stopped early: {self.stopped}")
-        return "; ".join(parts)
+        return "; ".join(
+            [f"{self.path}: read {self.frames:,} frame{'' if self.frames == 1 else 's'}", *found]
+        )
 
 
 def _check_text(head: bytes, name: str, where: str) -> None:

@@ -191,7 +191,7 @@ def _empty_blf(path: Path) -> Path:
     ("name", "make", "expected"),
     [
         ("junk.asc", lambda p: p.write_text("hello\nworld\n"), "no readable CAN frame"),
-        ("junk.log", lambda p: p.write_text("hello\nworld\n"), "skipped 2 bad lines, first: "),
+        ("junk.log", lambda p: p.write_text("hello\nworld\n"), "skipped 2 bad lines (first: "),
         (
             "utf16.asc",
             lambda p: p.write_bytes("date Mon Jan 1\n 1.0 1 123 Rx d 1 00\n".encode("utf-16")),
