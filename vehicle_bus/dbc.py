@@ -69,6 +69,7 @@ def load_databases(paths: Iterable[str | Path]) -> LoadedDatabase:
             )
         loaded.files.append(path)
     _warn_overlaps(db, loaded.warnings)
+    _warn_strict_refusals(db, loaded.warnings)
     return loaded
 
 
@@ -94,6 +95,7 @@ def _add_other(db: Database, path: Path) -> None:
 
 
 def _add_dbc(db: Database, path: Path, warnings: list[str]) -> None:
+    warned_before = len(warnings)
     lines = _ensure_sections(_read_text(path).splitlines())
     for _ in range(_MAX_REPAIRS):
         candidate = Database(strict=False)
@@ -117,7 +119,13 @@ def _add_dbc(db: Database, path: Path, warnings: list[str]) -> None:
             "too many syntax errors to repair", where=str(path), fix="Check the file is a DBC"
         )
     if not candidate.messages:
-        raise DatabaseError("no messages defined", where=str(path), fix="Check the file is a DBC")
+        if len(warnings) > warned_before:
+            # Everything that was there was left out as broken: nothing of the file is usable.
+            raise DatabaseError(
+                "no message could be loaded", where=str(path), fix="Fix the statements named above"
+            )
+        # A DBC of only nodes, comments or environment variables is valid (cantools loads it too).
+        warnings.append(f"{path}: defines no messages, so nothing in it can be decoded")
     existing = {m.frame_id for m in db.messages}
     for message in candidate.messages:
         if message.frame_id in existing:
@@ -215,6 +223,22 @@ def _warn_overlaps(db: Database, warnings: list[str]) -> None:
             warnings.append(
                 f"message {message.name} (0x{message.frame_id:x}): signals {a} and {b} overlap; "
                 "both decoded from the same bits"
+            )
+
+
+def _warn_strict_refusals(db: Database, warnings: list[str]) -> None:
+    """Say what cantools' strict load would refuse (a signal that does not fit its message, overlaps in a
+    multiplexed message), so the tolerant load never hides a defect; overlaps were already named."""
+    for message in db.messages:
+        try:
+            message.refresh(strict=True)
+        except Exception as exc:  # cantools.database.Error; anything else is a defect to report too
+            text = _first_line(exc)
+            if "overlapping" in text and _overlapping_pairs(message):
+                continue
+            warnings.append(
+                f"message {message.name} (0x{message.frame_id:x}): {text.rstrip('.')}; cantools' strict "
+                "load refuses this; loaded anyway, but its frames may fail to decode"
             )
 
 

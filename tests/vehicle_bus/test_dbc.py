@@ -83,7 +83,7 @@ def test_several_files_merge_and_a_repeated_id_keeps_the_first(tmp_path: Path) -
     [
         ("missing.dbc", None, "not found"),
         ("notes.txt", "hello", "unknown database format"),
-        ("empty.dbc", HEADER, "no messages"),
+        ("broken.dbc", HEADER + 'BO_ 1 B: 8 X\n SG_ Oops : 0|8@1+ (1,0 [0|1] "" X\n', "no message could"),
         ("garbage.dbc", "VERSION 12 @@@\n", "cannot load DBC"),
     ],
 )
@@ -97,3 +97,17 @@ def test_unusable_files_give_one_clear_error(
         load_databases([path])
     message = str(err.value)
     assert expected in message and name in message and "\n" not in message
+
+
+def test_a_dbc_without_messages_loads_with_a_warning(tmp_path: Path) -> None:
+    """cantools loads a DBC of only nodes or comments; so do we, and say that nothing can be decoded."""
+    loaded = load_databases([write(tmp_path, "empty.dbc", HEADER + "BU_: A B\n")])
+    assert loaded.db.messages == []
+    assert any("empty.dbc: defines no messages" in w for w in loaded.warnings)
+
+
+def test_what_cantools_strict_refuses_is_loaded_with_a_warning(tmp_path: Path) -> None:
+    text = HEADER + 'BO_ 300 Short: 1 X\n SG_ Wide : 0|16@1+ (1,0) [0|65535] "" X\n'
+    loaded = load_databases([write(tmp_path, "short.dbc", text)])
+    assert [m.name for m in loaded.db.messages] == ["Short"]
+    assert any("Wide does not fit in message Short" in w and "strict" in w for w in loaded.warnings)
