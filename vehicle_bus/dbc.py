@@ -40,6 +40,8 @@ class LoadedDatabase:
     db: Database
     files: list[Path]
     warnings: list[str] = field(default_factory=list)
+    #: Harmless mends that change nothing decoded (missing empty sections, a non-UTF-8 encoding).
+    notes: list[str] = field(default_factory=list)
 
 
 def load_databases(paths: Iterable[str | Path]) -> LoadedDatabase:
@@ -53,12 +55,10 @@ def load_databases(paths: Iterable[str | Path]) -> LoadedDatabase:
     for raw in paths:
         path = Path(raw)
         if not path.is_file():
-            raise DatabaseError(
-                "database file not found", where=str(path), fix="Check the path given with --dbc"
-            )
+            raise DatabaseError("database file not found", where=str(path), fix="Check the path")
         suffix = path.suffix.lower()
         if suffix in _DBC_SUFFIXES:
-            _add_dbc(db, path, loaded.warnings)
+            _add_dbc(db, path, loaded.warnings, loaded.notes)
         elif suffix in _OTHER_FORMATS:
             _add_other(db, path)
         else:
@@ -73,12 +73,13 @@ def load_databases(paths: Iterable[str | Path]) -> LoadedDatabase:
     return loaded
 
 
-def _read_text(path: Path) -> str:
+def _read_text(path: Path, notes: list[str]) -> str:
     data = path.read_bytes()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         # Vector tools write cp1252; latin-1 maps every byte, so no DBC is refused for its encoding.
+        notes.append(f"{path}: not UTF-8; read as Latin-1 (Vector tools write cp1252)")
         return data.decode("latin-1")
 
 
@@ -91,12 +92,16 @@ def _add_other(db: Database, path: Path) -> None:
         raise DatabaseError("not a CAN database (diagnostics databases are not decoded)", where=str(path))
     for message in other.messages:
         db.messages.append(message)
+    _add_nodes(db, other)
     db.refresh()
 
 
-def _add_dbc(db: Database, path: Path, warnings: list[str]) -> None:
+def _add_dbc(db: Database, path: Path, warnings: list[str], notes: list[str]) -> None:
     warned_before = len(warnings)
-    lines = _ensure_sections(_read_text(path).splitlines())
+    original = _read_text(path, notes).splitlines()
+    lines = _ensure_sections(original)
+    if lines is not original:
+        notes.append(f"{path}: no BS_:/BU_: section; empty ones added (cantools' grammar requires them)")
     for _ in range(_MAX_REPAIRS):
         candidate = Database(strict=False)
         try:
@@ -135,7 +140,16 @@ def _add_dbc(db: Database, path: Path, warnings: list[str]) -> None:
             )
             continue
         db.messages.append(message)
+    _add_nodes(db, candidate)
     db.refresh()
+
+
+def _add_nodes(db: Database, other: Database) -> None:
+    known = {node.name for node in db.nodes}
+    for node in other.nodes:
+        if node.name not in known:
+            known.add(node.name)
+            db.nodes.append(node)
 
 
 def _ensure_sections(lines: list[str]) -> list[str]:

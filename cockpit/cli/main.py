@@ -18,6 +18,7 @@ SUBCOMMANDS = {
     "screenshot": "screenshot",
     "command": "command",
     "mapping": "mapping",
+    "dbc": "dbc",
     "diag": "diag",
     "doctor": "doctor",
     "install-service": "install_service",
