@@ -45,7 +45,15 @@ def load_mapping(path: str | Path) -> Mapping:
     if as_json:
         reader.read_json(_parse_json(text, path))
     else:
-        reader.read_overlay(_parse_yaml(text, path))
+        data, duplicates = _parse_yaml(text, path)
+        for key, first, second in duplicates:
+            # KUKSA's own VSS 3.0 example gives one door twice; its tools keep the last, as YAML does.
+            reader.warn(
+                f"{path}:{second}",
+                f"{key} appears twice (lines {first} and {second}); the last one is used, as YAML and "
+                "KUKSA's tools do",
+            )
+        reader.read_overlay(data)
     if not reader.mapping.nodes:
         raise MappingError(
             "the file describes no VSS signals",
@@ -145,7 +153,8 @@ _MarkLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
 _MarkLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
-def _parse_yaml(text: str, path: Path) -> Any:
+def _parse_yaml(text: str, path: Path) -> tuple[Any, list[tuple[Any, int, int]]]:
+    """The YAML data, and every key given twice in one mapping as (key, first line, second line)."""
     loader = _MarkLoader(text)
     try:
         data = loader.get_single_data()
@@ -158,14 +167,7 @@ def _parse_yaml(text: str, path: Path) -> Any:
         raise MappingError(f"not valid YAML: {exc}", where=str(path)) from None
     finally:
         loader.dispose()
-    if loader.duplicates:
-        key, first, second = loader.duplicates[0]
-        raise MappingError(
-            f"{key} appears twice (lines {first} and {second})",
-            where=f"{path}:{second}",
-            fix="Keep one entry; YAML would silently use the last",
-        )
-    return data
+    return data, loader.duplicates
 
 
 def _parse_json(text: str, path: Path) -> Any:
@@ -301,11 +303,13 @@ class _Reader:
         if "vss2dbc" in node:
             out_where = self.where(path, node, "vss2dbc")
             if vss.type != "actuator":
-                raise MappingError(
-                    f"vss2dbc is only allowed on actuators; {path} is a {vss.type}",
-                    where=out_where,
-                    fix="Only actuators have targets to send; remove vss2dbc or use dbc2vss",
+                # Only actuators have targets to send. One such entry in a published example must not cost
+                # the whole file: the entry is left out, the node and its dbc2vss stay.
+                self.warn(
+                    out_where,
+                    f"{path}: vss2dbc on a {vss.type} ignored; only actuators have targets to send",
                 )
+                return
             self.mapping.vss2dbc[path] = self._vss2dbc(path, node["vss2dbc"], out_where)
 
     def _number(self, path: str, node: dict, key: str) -> float | None:

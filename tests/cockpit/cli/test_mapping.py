@@ -42,10 +42,14 @@ Vehicle.Powertrain.TractionBattery.CurrentCurrent:
     assert "IBatt" in out and "Batt_HV_Status" in out  # the ambiguous name and which message it took
 
 
-def test_vss2dbc_on_a_sensor_is_refused_with_file_and_line(capsys, tmp_path: Path, kona_dir: Path) -> None:
+def test_vss2dbc_on_a_sensor_is_a_warning_with_file_and_line(capsys, tmp_path: Path, kona_dir: Path) -> None:
+    """KUKSA ignores such an entry; the rest of the file loads (it used to refuse the whole file)."""
     mapping = tmp_path / "m.vspec"
-    mapping.write_text("Vehicle.Speed:\n  type: sensor\n  datatype: float\n  vss2dbc:\n    signal: SocDisp\n")
+    mapping.write_text(
+        "Vehicle.Speed:\n  type: sensor\n  datatype: float\n  vss2dbc:\n    signal: SocDisp\n"
+        "  dbc2vss:\n    signal: SocDisp\n"
+    )
     code = main(["mapping", "check", "--dbc", str(kona_dir / "pcan.dbc"), "--mapping", str(mapping)])
-    err = capsys.readouterr().err
-    assert code == 2
-    assert "m.vspec:" in err and "actuator" in err and len(err.strip().splitlines()) == 1
+    out = capsys.readouterr().out
+    assert code == 0
+    assert f"{mapping}:4: Vehicle.Speed: vss2dbc on a sensor ignored" in out
