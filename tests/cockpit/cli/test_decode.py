@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import can
+import cantools
 import pytest
 
 from cockpit.cli.main import main
@@ -228,3 +229,42 @@ def test_skips_are_counted_with_the_first_bad_line(capsys, tmp_path: Path) -> No
     assert code == 0
     assert [json.loads(line)["id"] for line in out.splitlines()] == [0x123, 0x125]
     assert "skipped 2 bad lines (first: " in err and "dirty.asc:5: not a Vector ASC line" in err
+
+
+def test_a_kuksa_style_mapping_decodes_a_candump_log(capsys, tmp_path: Path) -> None:
+    """Stands for KUKSA's Tesla example (Model3CAN.dbc, vss_4.0/dbc_overlay.vspec, a candump -L log):
+    mirror positions in volts through KUKSA's own math transform, a value table through a mapping
+    transform, a DBC without the message that Vector's pseudo message stands for. Written small by hand."""
+    dbc = tmp_path / "car.dbc"
+    dbc.write_text(
+        'VERSION ""\n\nNS_ :\n\nBS_:\n\nBU_: Receiver VehicleBus\n\n'
+        "BO_ 3221225472 VECTOR__INDEPENDENT_SIG_MSG: 0 Vector__XXX\n"
+        ' SG_ Lamp : 0|2@1+ (1,0) [0|3] "" Vector__XXX\n\n'
+        "BO_ 258 ID102LEFT_doorStatus: 8 VehicleBus\n"
+        ' SG_ LEFT_mirrorTilt : 41|8@1+ (0.02,0) [0|5] "V"  Receiver\n'
+        ' SG_ LEFT_mirrorHeat : 58|3@1+ (1,0) [0|4] ""  Receiver\n\n'
+        'VAL_ 258 LEFT_mirrorHeat 0 "HEATER_OFF" 1 "HEATER_ON" ;\n'
+    )
+    overlay = tmp_path / "dbc_overlay.vspec"
+    overlay.write_text(
+        "Vehicle.Body.Mirrors.DriverSide.Tilt:\n  datatype: int8\n  type: actuator\n"
+        "  dbc2vss:\n    signal: LEFT_mirrorTilt\n    interval_ms: 100\n"
+        '    transform:\n      math: "floor((x*40)-100)"\n'
+        "Vehicle.Body.Mirrors.DriverSide.IsHeatingOn:\n  type: actuator\n  datatype: boolean\n"
+        "  dbc2vss:\n    interval_ms: 1000\n    signal: LEFT_mirrorHeat\n    transform:\n"
+        "       mapping:\n        - from: HEATER_ON\n          to: true\n"
+        "        - from: HEATER_OFF\n          to: false\n"
+    )
+    db = cantools.database.load_file(dbc, strict=False)
+    message = db.get_message_by_frame_id(258)
+    log = tmp_path / "candump.log"
+    with log.open("w") as out:
+        for i, (volts, heat) in enumerate([(1.0, 0), (2.5, 1), (3.0, 1)]):
+            data = message.encode({"LEFT_mirrorTilt": volts, "LEFT_mirrorHeat": heat})
+            out.write(f"({1700000000 + i:.6f}) vcan0 102#{data.hex().upper()}\n")
+    code, out, err = decode(capsys, str(log), "--dbc", str(dbc), "--mapping", str(overlay))
+    assert code == 0 and "Traceback" not in err
+    rows = [json.loads(line) for line in out.splitlines()]
+    tilt = [r["value"] for r in rows if r["path"].endswith("Tilt")]
+    heating = [r["value"] for r in rows if r["path"].endswith("IsHeatingOn")]
+    assert tilt == [-60, 0, 20] and heating == [False, True, True]
