@@ -175,8 +175,9 @@ _ASC_MAX_LINE = 2048
 
 def _asc_garbage(line: str) -> str | None:
     """Why a line python-can's ASC reader passed over silently is not ASC, or None when it is."""
-    if len(line) > _ASC_MAX_LINE:
-        return f"line of {len(line):,} characters, longer than any Vector ASC line"
+    length = len(line.rstrip("\r\n"))
+    if length > _ASC_MAX_LINE:
+        return f"line of {length:,} characters, longer than any Vector ASC line"
     if _ASC_NON_FRAME.match(line):
         return None
     return f"not a Vector ASC line: {line.strip()[:40]!r}"

@@ -443,3 +443,41 @@ def test_mf4_without_the_extra_says_how_to_install_it(tmp_path, monkeypatch) -> 
     with pytest.raises(LogFormatError) as err:
         LogFile(path)
     assert 'pip install "smart-cockpit[mf4]"' in str(err.value)
+
+
+# -- what python-can's ASC reader passes over silently is counted -------------------------------------
+
+
+def test_asc_garbage_and_frames_shorter_than_their_dlc_are_counted(tmp_path: Path) -> None:
+    msgs = sample_messages(4)
+    path = write_log(tmp_path / "dirty.asc", msgs)
+    lines = path.read_text().splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if " Rx " in line)
+    lines.insert(first + 1, "this is not ASC\n")
+    lines.insert(first + 2, "x" * 5000 + "\n")
+    lines.insert(first + 3, "   9.000000 1  123             Rx   d 8 01 02\n")
+    lines.insert(first + 4, "   9.100000 1  Statistic: D 0 R 0 XD 0 XR 0 E 0 O 0 B 0.00%\n")
+    path.write_text("".join(lines))
+    log = LogFile(path)
+    got = list(log)
+    assert len(got) == len(msgs)
+    assert log.report.bad_lines == 3
+    reasons = "\n".join(log.report.examples)
+    assert f"dirty.asc:{first + 2}: not a Vector ASC line: 'this is not ASC'" in reasons
+    assert "line of 5,000 characters" in reasons and "DLC 8 but only 2 data bytes" in reasons
+
+
+def test_utf16_text_log_is_refused_when_opened(tmp_path: Path) -> None:
+    path = write_log(tmp_path / "wide.asc", sample_messages(2))
+    path.write_bytes(path.read_text().encode("utf-16"))
+    with pytest.raises(LogFormatError) as caught:
+        LogFile(path)
+    assert "UTF-16" in str(caught.value) and "iconv" in str(caught.value)
+
+
+def test_a_blf_without_objects_reads_no_frame_and_says_so(tmp_path: Path) -> None:
+    path = write_log(tmp_path / "empty.blf", [])
+    log = LogFile(path)
+    assert list(log) == []
+    error = log.report.no_frame_error()
+    assert error is not None and "no readable CAN frame" in str(error) and "empty.blf" in str(error)
