@@ -214,7 +214,7 @@ class _ReaderInput:
     def __init__(self, preamble: list[str], feed: _Feed, record: bool, track: bool = False) -> None:
         self.recorded: list[str] | None = [] if record else None
         #: With ``track``, the lines taken from the feed, so the ones that made no frame can be judged.
-        self.handed: list[tuple[int, str]] | None = [] if track else None
+        self.handed: list[str] | None = [] if track else None
         self.from_feed = False
         self._preamble = preamble
         self._feed = feed
@@ -232,14 +232,21 @@ class _ReaderInput:
             if self.recorded is not None:
                 self.recorded.append(line)
             if self.handed is not None:
-                self.handed.append((self._feed.lineno, line))
+                self.handed.append(line)
             yield line
 
-    def take_handed(self) -> list[tuple[int, str]]:
-        """The feed's lines (with their numbers) handed out since the last call."""
-        handed = self.handed or []
+    def take_handed(self, keep_last: bool) -> list[tuple[int, str]]:
+        """The feed's lines handed out since the last call, numbered; without the last one (the line that
+        made a frame, or failed) unless ``keep_last``. Most calls find that one line only."""
+        handed = self.handed
+        if not handed or (len(handed) == 1 and not keep_last):
+            if handed:
+                handed.clear()
+            return []
         self.handed = []
-        return handed
+        last = self._feed.lineno
+        numbered = list(enumerate(handed, start=last - len(handed) + 1))
+        return numbered if keep_last else numbered[:-1]
 
     def stop_recording(self) -> list[str]:
         recorded = self.recorded or []
@@ -508,7 +515,7 @@ class LogFile:
                                 # The last recorded line is the one that made this first frame.
                                 preamble = source.stop_recording()[:-1][:_MAX_PREAMBLE_LINES]
                             if judge is not None:
-                                _judge_lines(source.take_handed()[:-1], judge, report)
+                                _judge_lines(source.take_handed(keep_last=False), judge, report)
                             defect = _frame_defect(msg)
                             if defect is not None:
                                 report.add_bad_line(feed.lineno, defect)
@@ -516,12 +523,12 @@ class LogFile:
                             report.frames += 1
                             yield msg
                         if judge is not None:
-                            _judge_lines(source.take_handed(), judge, report)
+                            _judge_lines(source.take_handed(keep_last=True), judge, report)
                         break
                     except Exception as exc:
                         if judge is not None:
                             # The last line handed out is the one that failed, counted below.
-                            _judge_lines(source.take_handed()[:-1], judge, report)
+                            _judge_lines(source.take_handed(keep_last=False), judge, report)
                         reason = f"not a valid {name} line ({_one_line(exc)})"
                         if not source.from_feed or feed.done or feed.lineno == failed_at:
                             # No new line behind the error: resuming would fail the same way again.
