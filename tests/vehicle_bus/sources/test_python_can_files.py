@@ -1,19 +1,20 @@
 """Our reader path against python-can's own reader test files (from its source distribution).
 
-``LogFile`` + ``frame_record`` is exactly what ``cockpit decode --raw`` prints; every file
-``can.LogReader`` reads must come out frame for frame the same (count, time stamps, channel, id, flags,
-DLC, data), and every file it cannot read must be refused with one line.
+``LogFile`` + ``frame_record``, and ``cockpit decode --raw`` which prints them: every file ``can.LogReader``
+reads must come out frame for frame the same (count, time stamps, channel, id, flags, DLC, data), and
+every file it cannot read must be refused with one line and exit status 2.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import can
 import pytest
 
-from vehicle_bus.errors import LogFormatError
+from cockpit.cli.main import main
 from vehicle_bus.sources.candump import CandumpReader
 from vehicle_bus.sources.logfile import LogFile
 from vehicle_bus.sources.raw_frames import frame_record
@@ -27,21 +28,22 @@ def _python_can_frames(path: Path) -> list[dict] | Exception:
         return exc
 
 
-def test_reads_like_can_logreader(python_can_test_file: Path) -> None:
+def test_reads_like_can_logreader(python_can_test_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     expected = _python_can_frames(python_can_test_file)
+    code = main(["decode", str(python_can_test_file), "--raw"])
+    out, err = capsys.readouterr()
     if isinstance(expected, Exception):
-        with pytest.raises(LogFormatError) as caught:
-            log = LogFile(python_can_test_file)
-            failure = log.report.no_frame_error() if not list(log) else None
-            if failure is not None:
-                raise failure
-        assert "\n" not in str(caught.value) and python_can_test_file.name in str(caught.value)
+        assert code == 2 and out == ""
+        assert len(err.strip().splitlines()) == 1 and python_can_test_file.name in err
         return
     log = LogFile(python_can_test_file)
     got = [frame_record(msg) for msg in log]
     assert log.report.summary() is None, log.report.summary()
     assert len(got) == len(expected)
     assert got == expected
+    # What `cockpit decode --raw` prints is the same, through JSON.
+    assert code == 0 and err == ""
+    assert [json.loads(line) for line in out.splitlines()] == json.loads(json.dumps(expected))
 
 
 def _example_messages(sdist: Path) -> list[can.Message]:
