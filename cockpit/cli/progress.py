@@ -1,7 +1,8 @@
 """Progress bars on the terminal for long work (``sim --fast``, ``map import``, reading a replay's log).
 
-A bar is drawn on stderr only when stderr is a terminal and the output is not for a program (``--json``,
-``--quiet``): piped or logged output stays clean. tqdm is imported only when a bar is drawn.
+A bar is drawn on stderr only when a person is watching: stdout and stderr both terminals, and the output
+not asked for a program (``--json``) or silence (``--quiet``), so piped, redirected or logged output stays
+clean. tqdm is imported only when a bar is drawn.
 """
 
 from __future__ import annotations
@@ -12,9 +13,12 @@ from typing import IO, Any
 from ..index_progress import Progress
 
 
-def wants_bar(stream: IO[str] | None = None, *, json: bool = False, quiet: bool = False) -> bool:
-    stream = sys.stderr if stream is None else stream
-    return not (json or quiet) and bool(getattr(stream, "isatty", lambda: False)())
+def wants_bar(*, json: bool = False, quiet: bool = False) -> bool:
+    return not (json or quiet) and all(_is_terminal(s) for s in (sys.stdout, sys.stderr))
+
+
+def _is_terminal(stream: IO[str] | None) -> bool:
+    return stream is not None and bool(getattr(stream, "isatty", lambda: False)())
 
 
 def terminal_bar(

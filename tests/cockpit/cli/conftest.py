@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -19,19 +20,27 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 class TerminalBuffer(io.StringIO):
-    """A stream that says it is a terminal, as stderr is when a person runs the command."""
+    """A stream that says it is a terminal, as stdout and stderr are when a person runs the command."""
 
     def isatty(self) -> bool:
         return True
 
 
-@pytest.fixture
-def on_terminal(monkeypatch: pytest.MonkeyPatch) -> Callable[[], TerminalBuffer]:
-    """Call it in the test (capsys takes stderr back after the fixtures run): stderr becomes a terminal."""
+@dataclass
+class Terminal:
+    out: io.StringIO
+    err: TerminalBuffer
 
-    def activate() -> TerminalBuffer:
-        stream = TerminalBuffer()
-        monkeypatch.setattr(sys, "stderr", stream)
-        return stream
+
+@pytest.fixture
+def on_terminal(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Terminal]:
+    """Call it in the test (capsys takes the streams back after the fixtures run): stderr becomes a
+    terminal, and stdout too unless ``stdout=False`` (then it is redirected, as into a file)."""
+
+    def activate(stdout: bool = True) -> Terminal:
+        terminal = Terminal(TerminalBuffer() if stdout else io.StringIO(), TerminalBuffer())
+        monkeypatch.setattr(sys, "stdout", terminal.out)
+        monkeypatch.setattr(sys, "stderr", terminal.err)
+        return terminal
 
     return activate

@@ -11,20 +11,20 @@ from cockpit.index_progress import Progress
 
 
 def test_sim_fast_draws_a_bar_on_a_terminal(capsys, tmp_path: Path, on_terminal) -> None:
-    err = on_terminal()
+    terminal = on_terminal()
     assert main(["sim", "--fast", "--duration", "20", "--record", str(tmp_path / "a.log")]) == 0
-    bar = err.getvalue()
+    bar = terminal.err.getvalue()
     assert "simulating: 100%" in bar and "20/20" in bar
     assert "cockpit sim: demo-bev" in bar  # the summary still follows
 
 
 def test_sim_json_and_quiet_draw_no_bar(capsys, tmp_path: Path, on_terminal) -> None:
-    err = on_terminal()
+    terminal = on_terminal()
     assert main(["sim", "--fast", "--duration", "5", "--record", str(tmp_path / "b.log"), "--json"]) == 0
-    summary = json.loads(capsys.readouterr().out)
+    summary = json.loads(terminal.out.getvalue())
     assert summary["vehicle"] == "demo-bev" and summary["frames"] > 0 and summary["seconds"] == 5
     assert main(["sim", "--fast", "--duration", "5", "--record", str(tmp_path / "c.log"), "--quiet"]) == 0
-    assert err.getvalue() == ""
+    assert terminal.err.getvalue() == ""
 
 
 def test_sim_draws_no_bar_when_stderr_is_not_a_terminal(capsys, tmp_path: Path) -> None:
@@ -32,8 +32,14 @@ def test_sim_draws_no_bar_when_stderr_is_not_a_terminal(capsys, tmp_path: Path) 
     assert "simulating" not in capsys.readouterr().err
 
 
+def test_sim_draws_no_bar_when_stdout_is_redirected(tmp_path: Path, on_terminal) -> None:
+    terminal = on_terminal(stdout=False)
+    assert main(["sim", "--fast", "--duration", "5", "--record", str(tmp_path / "e.log")]) == 0
+    assert "simulating" not in terminal.err.getvalue() and "cockpit sim: demo-bev" in terminal.err.getvalue()
+
+
 def test_reading_a_log_shows_percent_then_completes(on_terminal) -> None:
-    err = on_terminal()
+    err = on_terminal().err
     bar = IndexBar("drive.log")
     for frames in (0, 25_000, 50_000):
         bar(Progress(frames, 100_000, frames / 50_000))
