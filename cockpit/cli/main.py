@@ -9,6 +9,7 @@ top of modules that commands share (``vehicle_options``, ``vehicles``).
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import logging
 import sys
@@ -57,6 +58,13 @@ def with_command(argv: Sequence[str]) -> tuple[str | None, list[str]]:
         return None, args
     if first < len(args) and args[first] in COMMANDS:
         return args[first], args
+    if first < len(args) and not args[first].startswith("-"):
+        # `run` takes no words of its own, so a leading word is a command, perhaps mistyped.
+        near = difflib.get_close_matches(args[first], COMMANDS, n=1)
+        raise InputError(
+            f"unknown command {args[first]!r}",
+            fix=(f"Did you mean {near[0]}? " if near else "") + "Commands: " + ", ".join(COMMANDS),
+        )
     return DEFAULT, [*args[:first], DEFAULT, *args[first:]]
 
 
@@ -91,8 +99,8 @@ def _accept_verbose(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    command, args_list = with_command(sys.argv[1:] if argv is None else argv)
     try:
+        command, args_list = with_command(sys.argv[1:] if argv is None else argv)
         parser = build_parser(command)
         args = parser.parse_args(args_list)
         if args.command is None:

@@ -138,3 +138,10 @@ def _leaf_parsers(parser: argparse.ArgumentParser) -> list[argparse.ArgumentPars
     if not subs:
         return [parser]
     return [leaf for child in subs[0].choices.values() for leaf in _leaf_parsers(child)]
+
+
+def test_a_mistyped_command_is_one_line_with_the_nearest_name(capsys) -> None:
+    assert main(["-v", "decod", "drive.log"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("cockpit: unknown command 'decod'. Did you mean decode? Commands: run, sim, decode")
+    assert len(err.strip().splitlines()) == 1
