@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import can
+
 from cockpit.cli.main import main
 from cockpit.cli.progress import IndexBar
+from cockpit.cli.run import open_session
 from cockpit.index_progress import Progress
+from cockpit.session import SessionOptions
 
 
 def test_sim_fast_draws_a_bar_on_a_terminal(capsys, tmp_path: Path, on_terminal) -> None:
@@ -46,3 +50,17 @@ def test_reading_a_log_shows_percent_then_completes(on_terminal) -> None:
     assert "reading drive.log:  50%" in err.getvalue()
     bar(Progress(99_000, 100_000, 2.0, done=True))
     assert "reading drive.log: 100%" in err.getvalue() and "99.0k/99.0k" in err.getvalue()
+
+
+def test_the_head_unit_shows_a_replays_reading_on_the_terminal(tmp_path: Path, on_terminal) -> None:
+    log = tmp_path / "drive.log"
+    with can.Logger(str(log)) as out:
+        for k in range(5000):
+            out.on_message_received(can.Message(timestamp=k / 100, arbitration_id=0x101, data=bytes(8)))
+    terminal = on_terminal()
+    session = open_session(SessionOptions(replay=str(log), use_can_config=False), terminal_progress=True)
+    try:
+        assert session.wait_until_loaded()
+    finally:
+        session.close()
+    assert "reading drive.log: 100%" in terminal.err.getvalue() and "5.00k/5.00k" in terminal.err.getvalue()
