@@ -102,10 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         command, args_list = with_command(sys.argv[1:] if argv is None else argv)
         parser = build_parser(command)
-        args = parser.parse_args(args_list)
-        if args.command is None:
-            parser.print_help()
-            return 0
+        args = parser.parse_args(args_list)  # help and usage errors exit here (0 and 2)
         logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(message)s")
         # cantools and python-can log parse problems themselves; we report them as one line each instead.
         for noisy in ("cantools", "can"):
