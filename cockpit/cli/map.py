@@ -11,8 +11,8 @@ from pathlib import Path
 from ..navigation.map_source import open_map
 from ..navigation.navigator import Navigator
 from ..navigation.osm_import import import_osm
+from .places import parse_latlon
 from .progress import terminal_bar, wants_bar
-from .route import parse_latlon
 
 
 def register(sub: argparse._SubParsersAction) -> None:

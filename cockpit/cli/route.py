@@ -14,16 +14,6 @@ from ..vehicle_profile import load_profile
 from .vehicle_options import check_soc
 
 
-def parse_latlon(text: str) -> tuple[float, float]:
-    try:
-        lat, lon = (float(v) for v in text.split(","))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected LAT,LON (e.g. 43.7384,7.4246), not {text!r}") from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise argparse.ArgumentTypeError(f"{text!r} is outside latitude -90..90, longitude -180..180")
-    return lat, lon
-
-
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("route", help="compute a route offline with turn-by-turn maneuvers")
     p.add_argument("--map", metavar="FILE", help=".osm.pbf or map cache (default: the built-in town)")

@@ -59,6 +59,8 @@ def test_help_lists_every_command_with_its_summary_and_imports_none() -> None:
         ("decode", ("can", "cantools"), HEAVY),
         ("route", ("cockpit.navigation", "scipy"), ("can", "cantools", "PySide6", "voice", "osmium")),
         ("voice", ("voice",), ("can", "cantools", "PySide6", "scipy", "cockpit.navigation")),
+        ("map", ("cockpit.navigation",), ("can", "cantools", "PySide6", "voice")),
+        ("diag", ("udsoncan", "isotp"), ("PySide6", "voice", "scipy")),
     ],
 )
 def test_a_command_imports_its_own_module_only(command: str, needed: tuple, not_needed: tuple) -> None:
