@@ -14,7 +14,9 @@ if TYPE_CHECKING:  # python-can is not imported by commands that only take these
 
 def add_vehicle_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("vehicle (default: the demo vehicle)")
-    group.add_argument("--vehicle", metavar="NAME|DIR", help="vehicle profile name or folder")
+    group.add_argument(
+        "--vehicle", metavar="NAME|DIR", help="vehicle profile: a name (or bev, erev) or a profile folder"
+    )
     group.add_argument("--dbc", nargs="+", default=[], metavar="FILE", help="CAN database file(s)")
     group.add_argument(
         "--mapping", nargs="+", default=[], metavar="FILE", help="KUKSA DBC↔VSS mapping file(s)"
