@@ -10,6 +10,7 @@ headers and comments make the estimate a little high.
 from __future__ import annotations
 
 import gzip
+import math
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ class Progress:
 
 
 def format_seconds(seconds: float) -> str:
-    seconds = max(0, round(seconds))
+    seconds = max(1, math.ceil(seconds))  # "about 0 s left" would read as done
     return f"{seconds} s" if seconds < 60 else f"{seconds // 60} min {seconds % 60:02d} s"
 
 

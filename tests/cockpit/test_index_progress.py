@@ -73,3 +73,8 @@ def test_the_session_tells_the_banner_and_the_terminal_how_far_it_is(tmp_path: P
     assert all(text == state.text("long.log") for state, text in reports)  # what the banner shows
     assert any(" % (" in text and "left" in text for _, text in reports if text)
     assert session.loading is None
+
+
+def test_time_left_reads_as_people_say_it() -> None:
+    assert Progress(100, 1000, 0.01).text("x").endswith("about 1 s left…")
+    assert "about 2 min 15 s left" in Progress(100, 1000, 15.0).text("x")
