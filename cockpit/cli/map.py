@@ -10,7 +10,6 @@ from pathlib import Path
 
 from ..navigation.map_source import open_map
 from ..navigation.navigator import Navigator
-from ..navigation.osm_import import import_osm
 from .places import parse_latlon
 from .progress import terminal_bar, wants_bar
 
@@ -35,6 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from ..navigation.osm_import import import_osm  # pyosmium: only to import, not to search
+
     bar = terminal_bar(1, "reading OSM", " objects", unit_scale=True) if wants_bar(json=args.json) else None
 
     def progress(done: int, total: int) -> None:

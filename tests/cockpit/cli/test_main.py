@@ -59,7 +59,7 @@ def test_help_lists_every_command_with_its_summary_and_imports_none() -> None:
         ("decode", ("can", "cantools"), HEAVY),
         ("route", ("cockpit.navigation", "scipy"), ("can", "cantools", "PySide6", "voice", "osmium")),
         ("voice", ("voice",), ("can", "cantools", "PySide6", "scipy", "cockpit.navigation")),
-        ("map", ("cockpit.navigation",), ("can", "cantools", "PySide6", "voice")),
+        ("map", ("cockpit.navigation",), ("can", "cantools", "PySide6", "voice", "osmium")),
         ("diag", ("udsoncan", "isotp"), ("PySide6", "voice", "scipy")),
     ],
 )
