@@ -4,17 +4,29 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-import can
+from vehicle_bus.errors import InputError
+
+if TYPE_CHECKING:  # python-can is not imported by commands that only take these options (voice say)
+    import can
 
 
 def add_vehicle_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("vehicle (default: the demo vehicle)")
-    group.add_argument("--vehicle", metavar="NAME|DIR", help="vehicle profile name or folder")
+    group.add_argument(
+        "--vehicle", metavar="NAME|DIR", help="vehicle profile: a name (or bev, erev) or a profile folder"
+    )
     group.add_argument("--dbc", nargs="+", default=[], metavar="FILE", help="CAN database file(s)")
     group.add_argument(
         "--mapping", nargs="+", default=[], metavar="FILE", help="KUKSA DBC↔VSS mapping file(s)"
     )
+
+
+def check_soc(soc: float | None) -> None:
+    """``--soc`` is a percentage; anything else is refused before work starts."""
+    if soc is not None and not 0 <= soc <= 100:
+        raise InputError(f"--soc {soc:g} is not a state of charge", fix="Give a percentage from 0 to 100")
 
 
 def add_channel_option(parser: argparse.ArgumentParser) -> None:
