@@ -40,6 +40,7 @@ COMMANDS: dict[str, CommandInfo] = {
     "route": CommandInfo("route", "compute a route offline with turn-by-turn maneuvers"),
     "voice": CommandInfo("voice", "voice assistant: test WAV files, say a sentence, download a model"),
     "doctor": CommandInfo("doctor", "check the CAN interface, audio, voice models, display and folders"),
+    "companion": CommandInfo("companion", "serve the phone companion web app over HTTPS; pair a phone"),
     "install-service": CommandInfo("install_service", "install a systemd user service for kiosk mode"),
 }
 DEFAULT = "run"
