@@ -54,10 +54,17 @@ class RateLimit:
         self.burst, self.per_s, self.clock = burst, per_s, clock
         self._buckets: dict[str, tuple[float, float]] = {}
 
+    def _tokens(self, key: str, now: float) -> float:
+        tokens, since = self._buckets.get(key, (self.burst, now))
+        return min(self.burst, tokens + (now - since) * self.per_s)
+
+    def exhausted(self, key: str) -> bool:
+        """Whether the next :meth:`allow` would refuse (without spending anything)."""
+        return self._tokens(key, self.clock()) < 1
+
     def allow(self, key: str) -> bool:
         now = self.clock()
-        tokens, since = self._buckets.get(key, (self.burst, now))
-        tokens = min(self.burst, tokens + (now - since) * self.per_s)
+        tokens = self._tokens(key, now)
         if len(self._buckets) > 10_000:  # a flood of addresses: forget the full buckets
             self._buckets = {k: v for k, v in self._buckets.items() if v[0] < self.burst}
         if tokens < 1:
@@ -211,10 +218,17 @@ class CompanionServer:
 
     # -- API ------------------------------------------------------------------------------------------------
     async def _pair(self, request: web.Request) -> web.Response:
-        if not self.unauthorized.allow(self._client(request)):
+        # Only failed attempts count: a household pairing its phones one after another is not slowed.
+        if self.unauthorized.exhausted(self._client(request)):
             return _error(429, "rate_limited", "too many pairing attempts; wait a minute")
         if not self._same_origin(request):
             return _error(403, "cross_origin", "pairing must come from the companion page itself")
+        response = await self._redeem(request)
+        if response.status != 200:
+            self.unauthorized.allow(self._client(request))
+        return response
+
+    async def _redeem(self, request: web.Request) -> web.Response:
         try:
             body = await self._json(request)
             code = body.get("code") if isinstance(body, dict) else None
