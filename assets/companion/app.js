@@ -56,7 +56,7 @@ let lang = params.get("lang") || localStorage.getItem("lang") || (navigator.lang
 let theme = params.get("theme") || localStorage.getItem("theme") ||
   (matchMedia("(prefers-color-scheme: light)").matches ? "light" : "dark");
 let state = null;
-let targetTemp = 21.0;
+let targetTemp = 21;
 let targetTouched = false;
 let socket = null;
 let retryMs = 1000;
@@ -95,7 +95,7 @@ const fmt = (v, digits = 0, unit = "") => (v === null || v === undefined ? "–"
 
 function render(s) {
   state = s;
-  $("soc").textContent = fmt(s.soc, 0);
+  $("soc").textContent = fmt(s.soc, 1);
   $("range").textContent = fmt(s.range_km, 0, " km");
   $("soc-bar").style.width = (s.soc || 0) + "%";
   const c = s.charging || {};
@@ -117,7 +117,7 @@ function render(s) {
   const cl = s.climate || {};
   $("car-target").textContent = fmt(cl.target_c, 1, " °C");
   if (!targetTouched && typeof cl.target_c === "number") targetTemp = cl.target_c;
-  $("target-temp").textContent = targetTemp.toFixed(1) + "°";
+  $("target-temp").textContent = targetTemp.toFixed(0) + "°";
   for (const box of document.querySelectorAll(".levels")) {
     const level = (s.seat_heating || {})[box.dataset.seat];
     box.querySelectorAll("button").forEach((b, i) => b.classList.toggle("active", i === level));
@@ -263,7 +263,7 @@ function wire() {
     b.onclick = () => {
       targetTouched = true;
       targetTemp = Math.max(16, Math.min(32, targetTemp + Number(b.dataset.stepTemp)));
-      $("target-temp").textContent = targetTemp.toFixed(1) + "°";
+      $("target-temp").textContent = targetTemp.toFixed(0) + "°";
     };
   }
   $("precondition").onclick = () => command({ action: "precondition", temperature: targetTemp });

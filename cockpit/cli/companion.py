@@ -32,12 +32,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "companion",
         help="serve the phone companion web app (pair: a new pairing link from the running server)",
         description="Without a verb: run the head unit headless with the companion server. "
-        "pair: print a fresh one-time pairing link from the server that runs.",
+        "pair: print a fresh one-time pairing link from the server that runs; devices: list the paired "
+        "phones; revoke ID: remove one.",
     )
-    p.add_argument(
-        "verb", nargs="?", choices=("pair",), help="pair: a new pairing link from the running server"
-    )
-    p.add_argument("--json", action="store_true", help="pair: print the link as JSON")
+    p.add_argument("verb", nargs="?", choices=("pair", "devices", "revoke"), help="ask the running server")
+    p.add_argument("device", nargs="?", metavar="ID", help="revoke: the phone's id (see devices)")
+    p.add_argument("--json", action="store_true", help="pair, devices: print JSON")
     add_companion_options(p)
     add_can_options(p)
     add_vehicle_options(p)
@@ -60,8 +60,8 @@ def companion_options(args: argparse.Namespace) -> object:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.verb == "pair":
-        return _pair(args)
+    if args.verb is not None:
+        return _ask_running(args)
     from ..companion.service import CompanionService, run_headless
     from ..session import Session, SessionOptions
 
@@ -100,13 +100,31 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _pair(args: argparse.Namespace) -> int:
+def _ask_running(args: argparse.Namespace) -> int:
+    """pair, devices, revoke: ask the running server over its control socket."""
+    from vehicle_bus.errors import InputError
+
     from ..companion.control import SOCKET_NAME, ask
     from ..companion.service import companion_dir
 
-    reply = ask(Path(companion_dir()) / SOCKET_NAME, "pair")
+    path = Path(companion_dir()) / SOCKET_NAME
+    if args.verb == "revoke":
+        if not args.device:
+            raise InputError("revoke needs the phone's id", fix="See cockpit companion devices")
+        if not ask(path, f"revoke {args.device}")["revoked"]:
+            raise InputError(
+                f"no paired phone has the id {args.device!r}", fix="See cockpit companion devices"
+            )
+        print(f"revoked {args.device}")
+        return 0
+    reply = ask(path, args.verb)
     if args.json:
         print(json.dumps(reply))
+    elif args.verb == "devices":
+        for device in reply["devices"]:
+            print(f"{device['id']}  {device['name']}")
+        if not reply["devices"]:
+            print("no phone is paired")
     else:
         print(f"pair a phone within 2 minutes: {reply['url']}")
         print(f"certificate fingerprint (SHA-256): {reply['fingerprint']}")

@@ -3,7 +3,7 @@
 ``cockpit companion pair`` asks the running server for a fresh pairing link through it. The socket lives
 in the companion folder (``0700``) and is itself ``0600``; one request line in, one JSON line out:
 ``pair`` → ``{"url", "expires_in", "fingerprint"}``, ``state`` → the phone's view of the car, ``devices``
-→ the paired phones.
+→ the paired phones, ``revoke ID`` → ``{"revoked": true|false}``.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from typing import Any
 from vehicle_bus.errors import InputError
 
 SOCKET_NAME = "control.sock"
-VERBS = ("pair", "state", "devices")
+VERBS = ("pair", "state", "devices", "revoke")
 
 
 class ControlChannel:
     def __init__(self, path: Path, answer: Callable[[str], dict[str, Any]]) -> None:
         self.path = path
-        self.answer = answer  # verb → reply; called on the server's event loop
+        self.answer = answer  # request line → reply; called on the server's event loop
         self._server: asyncio.AbstractServer | None = None
 
     async def start(self, loop: asyncio.AbstractEventLoop) -> None:
@@ -48,7 +48,8 @@ class ControlChannel:
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             line = (await asyncio.wait_for(reader.readline(), 5.0)).decode(errors="replace").strip()
-            reply = self.answer(line) if line in VERBS else {"error": f"unknown request {line[:40]!r}"}
+            known = line.split(" ", 1)[0] in VERBS
+            reply = self.answer(line) if known else {"error": f"unknown request {line[:40]!r}"}
             writer.write(json.dumps(reply).encode() + b"\n")
             await writer.drain()
         except (TimeoutError, ConnectionError):

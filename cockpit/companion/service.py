@@ -115,7 +115,10 @@ class CompanionService:
         with self._state_lock:
             return self._state
 
-    def _control(self, verb: str) -> dict[str, Any]:
+    def _control(self, line: str) -> dict[str, Any]:
+        verb, _, argument = line.partition(" ")
+        if verb == "revoke":
+            return {"revoked": self.registry.revoke(argument.strip())}
         if verb == "pair":
             return {
                 "url": self.pairing_url(),

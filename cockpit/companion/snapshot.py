@@ -56,12 +56,13 @@ class SnapshotBuilder:
         if lat is not None and lon is not None and (not self.track or self.track[-1] != (lat, lon)):
             self.track.append((round(lat, 6), round(lon, 6)))
         power_w = value(f"{SC_CHARGING}.Power")
+        range_m = value(f"{BATTERY}.Range")
         seconds = value(f"{CHARGING}.TimeToComplete")
         return {
             "vehicle": self.session.vehicle.name,
             "source": self.session.label,
             "soc": _round(value(f"{BATTERY}.StateOfCharge.Displayed")),
-            "range_km": _round(value(f"{BATTERY}.Range"), 0),
+            "range_km": round(range_m / 1000) if isinstance(range_m, (int, float)) else None,
             "speed_kmh": _round(value("Vehicle.Speed"), 0),
             "gear": value("Vehicle.Powertrain.Transmission.SelectedGear"),
             "charging": {
