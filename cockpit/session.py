@@ -103,6 +103,7 @@ class Session:
         self._tester: Tester | None = None
         self._tester_lock = threading.Lock()
         self._commands: CommandLayer | None = None
+        self.companion = None  # cockpit.companion.CompanionService (--companion): ticked with the commands
 
     @property
     def commands(self) -> CommandLayer:

@@ -12,6 +12,7 @@ from voice.assistant_loop import VoiceOptions
 
 from ..runtime_profile import DESKTOP, RuntimeProfile, choose_profile
 from ..session import Session, SessionOptions
+from .companion import add_companion_options, companion_options
 from .progress import IndexBar, wants_bar
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
 
@@ -59,6 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_profile_option(p)
     add_voice_options(p)
+    add_companion_options(p, flag=True)
     p.set_defaults(handler=run)
 
 
@@ -164,6 +166,8 @@ def run(args: argparse.Namespace) -> int:
 
     app = application()
     session = open_session(options, terminal_progress=True)
+    if args.companion:
+        start_companion(session, args)
     look = Look(
         size=args.size,
         theme=args.theme,
@@ -179,7 +183,23 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = app.exec()
     finally:
+        if session.companion is not None:
+            session.companion.close()
         session.close()
     if session.problem:
         print(f"cockpit: {session.problem}", file=sys.stderr)
     return code
+
+
+def start_companion(session: Session, args: argparse.Namespace) -> None:
+    """Serve the phone companion beside the window; ticked by the window, where touch commands run."""
+    from ..companion.service import CompanionService
+
+    try:
+        service = CompanionService(session, companion_options(args))  # type: ignore[arg-type]
+        service.start()
+    except InputError:
+        session.close()
+        raise
+    session.companion = service
+    print(f"companion: {service.base_url}, certificate {service.certificate.fingerprint}", file=sys.stderr)

@@ -59,6 +59,13 @@ PANELS = (
         "ui.panels.diagnostics:DiagnosticsPanel",
     ),
     PanelInfo(
+        "companion",
+        "☏",
+        "CompanionPanel",
+        QT_TRANSLATE_NOOP("CompanionPanel", "Phone"),
+        "ui.panels.companion:CompanionPanel",
+    ),
+    PanelInfo(
         "can",
         "⌁",
         "CanMonitorPanel",
