@@ -39,6 +39,7 @@ REASONS = {
     "CHARGING_CABLE_CONNECTED": "charging cable connected",
     "NOT_READY": "vehicle not ready",
     "OTHER": "the vehicle would not do it",
+    "CABLE_NOT_CONNECTED": "charging cable not connected",
 }
 State = Literal["pending", "confirmed", "failed", "replaced"]
 

@@ -5,8 +5,9 @@ the same :class:`~cockpit.commands.Command` objects as touch and voice, so after
 layer's own checks, the vehicle's refusals and the transmit allow-list hold for them too.
 
 Left out on purpose: drive mode and regeneration (they change how the car moves), windows, sunroof,
-tailgate and frunk (they open the car and can trap a hand), the exterior light switch, ambient lighting
-(no use from outside). Unlocking and opening the charge port are allowed only while parked.
+tailgate and frunk (they open the car and can trap a hand), the exterior light switch and ambient lighting
+(no use from outside; flashing the hazards for 3 s to find the car is allowed). Unlocking and opening the
+charge port are allowed only while parked.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ ALLOWED = frozenset(
         "steering_wheel.heating",
         "charging.limit",
         "charging.port",
+        "charging.active",
         "doors.locked",
+        "lights.flash",
     }
 )
 

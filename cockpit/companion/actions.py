@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..commands import FUNCTIONS, Command
+from ..commands import Command
 
 ORIGIN = "phone"
 SEATS = ("driver", "passenger")
@@ -52,8 +52,9 @@ def commands_for(body: Any) -> list[Command]:
         ]
     if action == "charge_limit":
         return [Command("charging.limit", value=_field(body, "percent", (int, float)), origin=ORIGIN)]
-    if action == "charging" and "charging.active" in FUNCTIONS:
-        return [Command("charging.active", value=_field(body, "on", bool), origin=ORIGIN)]
-    if action == "flash" and "lights.flash" in FUNCTIONS:
+    if action == "charging":
+        start = _field(body, "on", bool)
+        return [Command("charging.active", value="start" if start else "stop", origin=ORIGIN)]
+    if action == "flash":
         return [Command("lights.flash", value=True, origin=ORIGIN)]
     raise MalformedRequestError(f"unknown action {action!r}")
