@@ -279,6 +279,7 @@ class CabinPanel(Panel):
         self._add(grid, 1, self.tr("Ambient"), CommandToggle(ctx, "ambient.on", self.tr("On")))
         self._add(grid, 2, self.tr("Colour"), ColourSwatches(ctx))
         self._add(grid, 3, self.tr("Brightness"), CommandSlider(ctx, "ambient.brightness", None, _percent))
+        self._add(grid, 4, self.tr("Hazards"), CommandToggle(ctx, "lights.flash", self.tr("Flash")))
         grid.setColumnStretch(1, 1)
         return page
 
@@ -302,6 +303,10 @@ class CabinPanel(Panel):
         )
         port = CommandChoice(ctx, "charging.port", [("open", self.tr("Open")), ("closed", self.tr("Closed"))])
         self._add(grid, 3, self.tr("Charge port"), port)
+        charging = CommandChoice(
+            ctx, "charging.active", [("start", self.tr("Start")), ("stop", self.tr("Stop"))]
+        )
+        self._add(grid, 4, self.tr("Charging"), charging)
         grid.setColumnStretch(2, 1)
         return page
 
