@@ -266,7 +266,7 @@
     <message>
         <location filename="../../ui/panels/cabin.py" line="240"/>
         <location filename="../../ui/panels/cabin.py" line="249"/>
-        <location filename="../../ui/panels/cabin.py" line="303"/>
+        <location filename="../../ui/panels/cabin.py" line="304"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
@@ -357,126 +357,151 @@
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="291"/>
+        <location filename="../../ui/panels/cabin.py" line="282"/>
+        <source>Hazards</source>
+        <translation>危险警示灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="282"/>
+        <source>Flash</source>
+        <translation>闪烁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="292"/>
         <source>Eco</source>
         <translation>经济</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="291"/>
+        <location filename="../../ui/panels/cabin.py" line="292"/>
         <source>Comfort</source>
         <translation>舒适</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="291"/>
+        <location filename="../../ui/panels/cabin.py" line="292"/>
         <source>Sport</source>
         <translation>运动</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="296"/>
+        <location filename="../../ui/panels/cabin.py" line="297"/>
         <source>Coast</source>
         <translation>滑行</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="296"/>
+        <location filename="../../ui/panels/cabin.py" line="297"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="296"/>
+        <location filename="../../ui/panels/cabin.py" line="297"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="296"/>
+        <location filename="../../ui/panels/cabin.py" line="297"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="298"/>
+        <location filename="../../ui/panels/cabin.py" line="299"/>
         <source>Drive mode</source>
         <translation>驾驶模式</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="299"/>
+        <location filename="../../ui/panels/cabin.py" line="300"/>
         <source>Regeneration</source>
         <translation>能量回收</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="301"/>
+        <location filename="../../ui/panels/cabin.py" line="302"/>
         <source>Charge limit</source>
         <translation>充电上限</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="303"/>
+        <location filename="../../ui/panels/cabin.py" line="304"/>
         <source>Closed</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/cabin.py" line="304"/>
+        <location filename="../../ui/panels/cabin.py" line="305"/>
         <source>Charge port</source>
         <translation>充电口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="307"/>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="307"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/cabin.py" line="309"/>
+        <source>Charging</source>
+        <translation>充电</translation>
     </message>
 </context>
 <context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="65"/>
-        <location filename="../../ui/panels/can_monitor.py" line="219"/>
+        <location filename="../../ui/panels/__init__.py" line="72"/>
+        <location filename="../../ui/panels/can_monitor.py" line="240"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="388"/>
+        <location filename="../../ui/panels/can_monitor.py" line="443"/>
         <source>{signal} · last 60 s</source>
         <translation>{signal} · 最近 60 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="391"/>
+        <location filename="../../ui/panels/can_monitor.py" line="446"/>
         <source>Tap a signal to plot it (last 60 s)</source>
         <translation>点击信号查看曲线（最近 60 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="394"/>
+        <location filename="../../ui/panels/can_monitor.py" line="449"/>
         <source>Signals</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="397"/>
+        <location filename="../../ui/panels/can_monitor.py" line="452"/>
         <source>Tap an ID to see its signals</source>
         <translation>点击 ID 查看信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="420"/>
+        <location filename="../../ui/panels/can_monitor.py" line="475"/>
         <source>No DBC message for this ID</source>
         <translation>DBC 中没有此 ID 的报文</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="422"/>
+        <location filename="../../ui/panels/can_monitor.py" line="477"/>
         <source>This frame does not fit its DBC message</source>
         <translation>此帧与 DBC 报文定义不符</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="513"/>
+        <location filename="../../ui/panels/can_monitor.py" line="573"/>
         <source>Cannot record: {line}</source>
         <translation>无法录制：{line}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="531"/>
+        <location filename="../../ui/panels/can_monitor.py" line="591"/>
         <source>Recording failed: {line}</source>
         <translation>录制失败：{line}</translation>
     </message>
@@ -487,6 +512,75 @@
         <location filename="../../ui/widgets/command_controls.py" line="53"/>
         <source>Waiting for the car to confirm</source>
         <translation>等待车辆确认</translation>
+    </message>
+</context>
+<context>
+    <name>CompanionPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="65"/>
+        <location filename="../../ui/panels/companion.py" line="92"/>
+        <source>Phone</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="72"/>
+        <source>Phone companion</source>
+        <translation>手机互联</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="75"/>
+        <source>The phone companion is off. Start the head unit with --companion to pair a phone on the same network.</source>
+        <translation>手机互联未开启。使用 --companion 启动车机，即可与同一网络中的手机配对。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="96"/>
+        <source>Pair a phone</source>
+        <translation>配对手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="98"/>
+        <source>Scan with the phone&apos;s camera (same Wi-Fi). The code works once, for 2 minutes.</source>
+        <translation>用手机相机扫描（同一 Wi-Fi）。此码仅可使用一次，2 分钟内有效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="108"/>
+        <source>New code</source>
+        <translation>新二维码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="118"/>
+        <source>Certificate fingerprint (SHA-256): the phone&apos;s browser shows the same</source>
+        <translation>证书指纹（SHA-256）：手机浏览器显示的应与此相同</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="129"/>
+        <source>Paired phones</source>
+        <translation>已配对的手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="136"/>
+        <source>Commands from phones</source>
+        <translation>来自手机的指令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="174"/>
+        <source>expires in %1:%2</source>
+        <translation>%1:%2 后失效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="186"/>
+        <source>No phone is paired yet.</source>
+        <translation>尚未配对手机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="192"/>
+        <source>paired %1</source>
+        <translation>配对于 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/companion.py" line="194"/>
+        <source>Revoke</source>
+        <translation>移除</translation>
     </message>
 </context>
 <context>
