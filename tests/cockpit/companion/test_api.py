@@ -114,3 +114,38 @@ def test_commands_from_one_phone_are_rate_limited(companion: CompanionService) -
     phone = paired_phone(companion)
     statuses = [phone.request("POST", "/api/command", {"action": "nonsense"})[0] for _ in range(10)]
     assert statuses[0] == 400 and 429 in statuses
+
+
+def test_flash_is_confirmed_and_charging_without_a_cable_is_refused(companion: CompanionService) -> None:
+    phone = paired_phone(companion)
+    status, answer = phone.request("POST", "/api/command", {"action": "flash"})
+    assert (status, answer["status"]) == (200, "confirmed"), answer
+    status, answer = phone.request("POST", "/api/command", {"action": "charging", "on": True})
+    assert (status, answer["status"], answer["reason"]) == (200, "refused", "charging cable not connected")
+
+
+def test_the_websocket_needs_a_token_and_pushes_state(companion: CompanionService) -> None:
+    import asyncio
+    import ssl
+
+    import aiohttp
+
+    phone = paired_phone(companion)
+    url = companion.base_url.replace("https", "wss") + "/ws"
+
+    async def connect(cookie: str | None) -> object:
+        headers = {"Origin": companion.base_url}
+        if cookie:
+            headers["Cookie"] = f"cockpit_device={cookie}"
+        context = ssl._create_unverified_context()
+        async with aiohttp.ClientSession() as http:
+            try:
+                async with http.ws_connect(url, headers=headers, ssl=context) as ws:
+                    return await ws.receive_json(timeout=10)
+            except aiohttp.WSServerHandshakeError as exc:
+                return exc.status
+
+    companion.server.unauthorized._buckets.clear()
+    assert asyncio.run(connect(None)) == 401
+    pushed = asyncio.run(connect(phone.cookie))
+    assert pushed["type"] == "state" and pushed["state"]["soc"] > 0
