@@ -41,6 +41,7 @@ REVOKED = 4401  # WebSocket close code: this phone is no longer paired
 PUSH_S = 0.5
 COMMAND_WAIT_S = 20.0
 MAX_BODY = 16 * 1024
+SEEN_IDS_S = 600.0  # how long a command id is remembered
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -107,6 +108,7 @@ class CompanionServer:
         self._runner: web.AppRunner | None = None
         self._sockets: dict[str, set[web.WebSocketResponse]] = {}
         self._stop: asyncio.Event | None = None
+        self._seen_ids: dict[tuple[str, str], float] = {}
 
     # -- life -----------------------------------------------------------------------------------------------
     def start(self, timeout_s: float = 15.0) -> None:
@@ -267,16 +269,31 @@ class CompanionServer:
             commands = commands_for(body)
         except MalformedRequestError as exc:
             return _error(400, "malformed", str(exc))
-        request_id = body.get("id") if isinstance(body.get("id"), str) else ""
+        request_id = body.get("id")
+        if not isinstance(request_id, str) or not 0 < len(request_id) <= 64:
+            return _error(400, "malformed", 'a command needs an "id" (a string of up to 64 characters)')
+        if not self._first_use(device.id, request_id):
+            return _error(409, "replayed", "this command was already sent; nothing was done again")
         loop = asyncio.get_running_loop()
         future: asyncio.Future[dict[str, Any]] = loop.create_future()
-        if not self.bridge.submit(PhoneRequest(request_id[:64], device.name, commands, loop, future)):
+        if not self.bridge.submit(PhoneRequest(request_id, device.name, commands, loop, future)):
             return _error(503, "busy", "the head unit is busy; try again in a moment")
         try:
             result = await asyncio.wait_for(future, COMMAND_WAIT_S)
         except TimeoutError:
             result = {"id": request_id, "status": "failed", "reason": "no answer from the head unit"}
         return web.json_response(result)
+
+    def _first_use(self, device_id: str, request_id: str) -> bool:
+        """A command id is good once per phone (a retried or replayed request does not act twice)."""
+        now = time.monotonic()
+        if len(self._seen_ids) > 4096:
+            self._seen_ids = {k: t for k, t in self._seen_ids.items() if now - t < SEEN_IDS_S}
+        key = (device_id, request_id)
+        if key in self._seen_ids and now - self._seen_ids[key] < SEEN_IDS_S:
+            return False
+        self._seen_ids[key] = now
+        return True
 
     async def _websocket(self, request: web.Request) -> web.StreamResponse:
         device = self._device(request)

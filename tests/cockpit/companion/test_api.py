@@ -70,21 +70,34 @@ def test_a_command_is_confirmed_by_the_car(companion: CompanionService) -> None:
     assert any(e.request_id == "c1" and e.status == "confirmed" for e in companion.bridge.activity)
 
 
+def test_a_command_id_acts_once(companion: CompanionService) -> None:
+    phone = paired_phone(companion)
+    command = {"id": "same", "action": "seat_heating", "seat": "driver", "level": 1}
+    assert phone.request("POST", "/api/command", command)[1]["status"] == "confirmed"
+    status, body = phone.request("POST", "/api/command", command)
+    assert status == 409 and body["error"] == "replayed"
+
+
 def test_out_of_range_values_are_refused_with_the_layers_reason(companion: CompanionService) -> None:
     phone = paired_phone(companion)
-    status, answer = phone.request("POST", "/api/command", {"action": "charge_limit", "percent": 20})
+    status, answer = phone.request(
+        "POST", "/api/command", {"id": "r1", "action": "charge_limit", "percent": 20}
+    )
     assert status == 200 and answer["status"] == "refused" and "50" in answer["reason"]
 
 
 def test_malformed_requests_are_400_and_do_nothing(companion: CompanionService) -> None:
-    phone = paired_phone(companion)
+    phone, second = paired_phone(companion), paired_phone(companion)  # two: each phone's rate allows 6
     before = len(companion.bridge.activity)
     bad = [
-        phone.request("POST", "/api/command", raw=b"{not json"),
-        phone.request("POST", "/api/command", raw=b"[1, 2]"),
-        phone.request("POST", "/api/command", {"action": "drive.mode", "value": "sport"}),
-        phone.request("POST", "/api/command", {"action": "lock", "locked": "yes"}),
-        phone.request("POST", "/api/command", {"action": "seat_heating", "seat": "roof", "level": 1}),
+        second.request("POST", "/api/command", raw=b"{not json"),
+        second.request("POST", "/api/command", raw=b"[1, 2]"),
+        phone.request("POST", "/api/command", {"id": "m1", "action": "drive.mode", "value": "sport"}),
+        phone.request("POST", "/api/command", {"action": "flash"}),
+        phone.request("POST", "/api/command", {"id": "m2", "action": "lock", "locked": "yes"}),
+        phone.request(
+            "POST", "/api/command", {"id": "m3", "action": "seat_heating", "seat": "roof", "level": 1}
+        ),
         phone.request(
             "POST", "/api/command", raw=b"locked=1", content_type="application/x-www-form-urlencoded"
         ),
@@ -118,9 +131,9 @@ def test_commands_from_one_phone_are_rate_limited(companion: CompanionService) -
 
 def test_flash_is_confirmed_and_charging_without_a_cable_is_refused(companion: CompanionService) -> None:
     phone = paired_phone(companion)
-    status, answer = phone.request("POST", "/api/command", {"action": "flash"})
+    status, answer = phone.request("POST", "/api/command", {"id": "f1", "action": "flash"})
     assert (status, answer["status"]) == (200, "confirmed"), answer
-    status, answer = phone.request("POST", "/api/command", {"action": "charging", "on": True})
+    status, answer = phone.request("POST", "/api/command", {"id": "ch1", "action": "charging", "on": True})
     assert (status, answer["status"], answer["reason"]) == (200, "refused", "charging cable not connected")
 
 
