@@ -162,3 +162,15 @@ def test_the_websocket_needs_a_token_and_pushes_state(companion: CompanionServic
     assert asyncio.run(connect(None)) == 401
     pushed = asyncio.run(connect(phone.cookie))
     assert pushed["type"] == "state" and pushed["state"]["soc"] > 0
+
+
+def test_a_link_opened_after_two_minutes_is_refused(companion: CompanionService) -> None:
+    url = companion.pairing_url()
+    real = companion.registry.clock
+    companion.registry.clock = lambda: real() + 121.0
+    try:
+        status, body = Phone(companion.base_url).pair(url)
+    finally:
+        companion.registry.clock = real
+    assert status == 410 and "expired" in body["message"]
+    assert Phone(companion.base_url).pair(url)[0] == 410  # and it stays dead
