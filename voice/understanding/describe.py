@@ -76,6 +76,13 @@ PHRASES = {
     "SunroofSetPosition": lambda s: (
         f"open the sunroof to {s.get('percent')} percent" if s.get("percent") else "close the sunroof"
     ),
+    "SunshadeOpen": lambda s: "open the sunshade",
+    "SunshadeClose": lambda s: "close the sunshade",
+    "FrunkOpen": lambda s: "open the front trunk",
+    "FrunkClose": lambda s: "close the front trunk",
+    "ChargePortOpen": lambda s: "open the charge port",
+    "ChargePortClose": lambda s: "close the charge port",
+    "ClimateWarmFeet": lambda s: "warm your feet",
     "Lock": lambda s: "lock the doors",
     "Unlock": lambda s: "unlock the doors",
     "TrunkOpen": lambda s: "open the trunk",

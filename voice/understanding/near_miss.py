@@ -1,12 +1,12 @@
 """Near misses: words the templates do not know, corrected to ones they do (rapidfuzz), with a score.
 
-A recognizer or a typist gets a word slightly wrong ("windsheild", "sun roof", "temprature"), or adds one
-the templates do not have ("turn on the bloody a c"). Each unknown word is replaced by the closest
-template word when it is close enough, or dropped (a few at most); the corrected sentence is then matched
-exactly by the parser, so slots still come from the templates and never from a guess. Whole-sentence
-fuzzy matching was not used: it would carry the slot values of the template it landed on ("twenty two"
-for "twenty three"). A sentence with a negation is never corrected: dropping "don't" from "don't open the
-windows" would do the opposite of what was said.
+A recognizer or a typist gets a word slightly wrong ("windsheild", "temprature") or splits one ("sun
+roof"). Each unknown word is replaced by the closest template word when it is close enough; the corrected
+sentence is then matched exactly by the parser, so slots still come from the templates and never from a
+guess. Not done, on purpose: whole-sentence fuzzy matching (it would carry the slot values of the template
+it landed on, "twenty two" for "twenty three"), and dropping unknown words ("turn on the hazard lights"
+would become "turn on the lights"; meaningless words are the templates' skip words instead). A sentence
+with a negation is never corrected ("don't open the windows" must not come near "open the windows").
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from rapidfuzz import fuzz, process
 
 from .grammar import build_grammar, normalize
 
-WORD_CUTOFF = 80  # rapidfuzz ratio (0..100) for a word to count as a misspelling of a template word
-MIN_WORD_LEN = 4  # shorter words are too alike to correct ("cat" → "a c"?); they may only be dropped
-DROP_SCORE = 0.8  # what a dropped unknown word costs
-MAX_DROPS = 2
-MAX_UNKNOWN = 3  # more unknown words than this: not a near miss of a command
+# rapidfuzz ratio (0..100) for a word to count as a misspelling of a template word: one letter wrong in a
+# word of ten ("windsheild"), not a different word of five ("clean" for "clear" is 80, "lock"/"unlock" 80).
+WORD_CUTOFF = 85
+MIN_WORD_LEN = 5  # shorter words are too alike to correct safely
+MAX_UNKNOWN = 2  # more unknown words than this: not a near miss of a command
 JOIN_SCORE = 0.95  # "sun roof" → "sunroof"
 NEGATIONS = {"don't", "dont", "do not", "not", "never", "no", "doesn't", "didn't", "won't", "can't", "cannot"}
 MAX_CORRECTIONS = 4
@@ -51,19 +51,17 @@ class NearMiss:
                 continue
             unknown += 1
             choices = [(word_, score * found / 100) for word_, found in self._closest(word)]
-            options.append([*choices, ("", score * DROP_SCORE)])
-        if unknown == 0 or unknown > MAX_UNKNOWN:
+            if not choices:
+                return []
+            options.append(choices)
+        if unknown > MAX_UNKNOWN or all(s == 1.0 for opts in options for _, s in opts):
             return []
         out: dict[str, float] = {}
         for combo in itertools.product(*options):
-            dropped = sum(1 for w, _ in combo if not w)
-            kept = [w for w, _ in combo if w]
-            if dropped > MAX_DROPS or not kept:
-                continue
             total = 1.0
             for _, s in combo:
                 total *= s
-            text = " ".join(kept)
+            text = " ".join(w for w, _ in combo)
             out[text] = max(out.get(text, 0.0), total)
         ranked = sorted(out.items(), key=lambda kv: kv[1], reverse=True)
         return ranked[:MAX_CORRECTIONS]
