@@ -83,7 +83,9 @@ class Reply:
 
     @property
     def ok(self) -> bool:
-        return bool(self.intents) and all(r.state in ("confirmed", "done") for r in self.results)
+        if self.question or not self.intents:
+            return False
+        return all(r.state in ("confirmed", "done") for r in self.results)
 
 
 class Assistant:
