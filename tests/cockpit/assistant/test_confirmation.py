@@ -4,13 +4,12 @@ the car until the driver says yes; no, cancel, another command or silence leave 
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import pytest
 
 from cockpit.assistant import Assistant
 from cockpit.assistant.assistant import ANSWER_TIMEOUT_S, NOTHING_DONE, NOTHING_TO_CONFIRM
-from cockpit.session import Session, SessionOptions
+from cockpit.session import Session
 from voice.engines.base import Transcript
 from voice.understanding.intents import load_intents
 from voice.understanding.parser import IntentParser
@@ -95,18 +94,9 @@ def test_yes_with_nothing_asked_does_nothing(assistant, parked):
     assert reply.text == NOTHING_TO_CONFIRM and parked.transmitter.sent == sent
 
 
-def test_the_car_still_refuses_the_trunk_while_driving_after_yes():
-    session = Session(SessionOptions(use_can_config=False, cycle="route"))
-    session.start()
-    try:
-        layer = session.commands
-        deadline = time.monotonic() + 10
-        while (session.store.value("Vehicle.Speed") or 0) < 8 and time.monotonic() < deadline:
-            layer.pump(0.1)
-        assistant = Assistant(layer)
-        assert hear(assistant, "open the trunk", "close the trunk").question == "Did you mean open the trunk?"
-        reply = hear(assistant, "yes")
-        assert reply.results[0].state == "failed"
-        assert reply.text.startswith("Could not set the trunk: refused: vehicle moving")
-    finally:
-        session.close()
+def test_the_car_still_refuses_the_trunk_while_driving_after_yes(driving):
+    assistant = Assistant(driving.commands)
+    assert hear(assistant, "open the trunk", "close the trunk").question == "Did you mean open the trunk?"
+    reply = hear(assistant, "yes")
+    assert reply.results[0].state == "failed"
+    assert reply.text.startswith("Could not set the trunk: refused: vehicle moving")
