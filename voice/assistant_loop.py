@@ -88,7 +88,7 @@ class VoiceLoop:
         try:
             intents = load_intents(self.options.intents)
             self.engine = open_engine(self.options.engine, intents, self.options.vosk_model)
-            self.parser = IntentParser(intents)
+            self.parser = IntentParser(intents).prepare()
         except VoiceError as exc:
             self.on_problem(exc.line())
             return
