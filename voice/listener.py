@@ -48,7 +48,7 @@ def level_dbfs(pcm: bytes) -> float:
 class Listener:
     def __init__(self, engine: Engine, parser: IntentParser, events: Events | None = None) -> None:
         self.engine = engine
-        self.parser = parser
+        self.parser = parser.prepare()  # near-miss vocabulary now, not inside the latency of an utterance
         self.events = events or (lambda kind, value: None)
 
     def listen(self, frames: Iterable[bytes], cancel: threading.Event | None = None) -> Heard:
