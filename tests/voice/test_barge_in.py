@@ -17,8 +17,10 @@ from voice.audio import synthetic
 from voice.audio.sources import array_frames
 from voice.engines.base import SAMPLE_RATE
 
-# A reply of about 15 s: far longer than the loop needs to hear the next command from a recording.
-LONG_REPLY = " ".join(["The range is two hundred and forty kilometers, the battery is at sixty percent."] * 3)
+# A reply of about two minutes: far longer than the loop needs to hear the next command from a recording,
+# even on a loaded machine, so that a reply found ended was stopped, not finished.
+SENTENCE = "The range is two hundred and forty kilometers, the battery is at sixty percent."
+LONG_REPLY = " ".join([SENTENCE] * 24)
 # The child: espeak-ng's WAV, written to the null device in 20 ms blocks at the rate it would play.
 PLAYER = """
 import subprocess, sys, time
