@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hassil import Intents, recognize_best
 
@@ -19,6 +19,9 @@ from .describe import describe
 from .direction import opposite
 from .grammar import CONJUNCTIONS, normalize
 from .results import Intent, Understanding
+
+if TYPE_CHECKING:
+    from .near_miss import NearMiss
 
 __all__ = ["ASK_BELOW", "Intent", "IntentParser", "Understanding"]
 
@@ -45,7 +48,7 @@ class IntentParser:
     def __init__(self, intents: Intents) -> None:
         self.intents = intents
         self.language = intents.language
-        self._near_miss = None  # built on first need: the vocabulary of the templates
+        self._near_miss: NearMiss | None = None  # built on first need: the vocabulary of the templates
 
     def prepare(self) -> IntentParser:
         """Build the near-miss vocabulary now (a quarter second for the shipped templates), not on the first
