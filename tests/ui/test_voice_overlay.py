@@ -130,8 +130,15 @@ def test_the_wake_phrase_starts_listening_without_a_tap(window: HeadUnitWindow, 
     source.queue[0] = np.concatenate([_speech("hey cockpit"), source.queue[0]])
     window.voice.loop.source = source
     window.start()
-    _run_until(window, qtbot, lambda: "done" in window.voice_overlay.result.text(), 30)
-    assert window.voice_overlay.result.text() == "Doors locked, done."
+    overlay = window.voice_overlay
+    _run_until(window, qtbot, lambda: "done" in overlay.result.text() or overlay.answer.isVisible(), 60)
+    if overlay.answer.isVisible():
+        # The first command the engine hears can be found only far down its n-best list: the window asks
+        # (answered by voice in the push-to-talk test; here by touch).
+        assert overlay.result.text() == "Did you mean lock the doors?"
+        overlay.yes.click()
+        _run_until(window, qtbot, lambda: "done" in overlay.result.text())
+    assert overlay.result.text() == "Doors locked, done."
 
 
 def test_voice_navigation_and_panels_drive_the_window(window: HeadUnitWindow, qtbot):
