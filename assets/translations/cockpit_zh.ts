@@ -420,63 +420,63 @@
 <context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/panels/__init__.py" line="65"/>
-        <location filename="../../ui/panels/can_monitor.py" line="219"/>
+        <location filename="../../ui/panels/can_monitor.py" line="240"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="388"/>
+        <location filename="../../ui/panels/can_monitor.py" line="443"/>
         <source>{signal} · last 60 s</source>
         <translation>{signal} · 最近 60 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="391"/>
+        <location filename="../../ui/panels/can_monitor.py" line="446"/>
         <source>Tap a signal to plot it (last 60 s)</source>
         <translation>点击信号查看曲线（最近 60 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="394"/>
+        <location filename="../../ui/panels/can_monitor.py" line="449"/>
         <source>Signals</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="397"/>
+        <location filename="../../ui/panels/can_monitor.py" line="452"/>
         <source>Tap an ID to see its signals</source>
         <translation>点击 ID 查看信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="420"/>
+        <location filename="../../ui/panels/can_monitor.py" line="475"/>
         <source>No DBC message for this ID</source>
         <translation>DBC 中没有此 ID 的报文</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="422"/>
+        <location filename="../../ui/panels/can_monitor.py" line="477"/>
         <source>This frame does not fit its DBC message</source>
         <translation>此帧与 DBC 报文定义不符</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="513"/>
+        <location filename="../../ui/panels/can_monitor.py" line="573"/>
         <source>Cannot record: {line}</source>
         <translation>无法录制：{line}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="531"/>
+        <location filename="../../ui/panels/can_monitor.py" line="591"/>
         <source>Recording failed: {line}</source>
         <translation>录制失败：{line}</translation>
     </message>
@@ -1311,27 +1311,32 @@
 <context>
     <name>VoiceController</name>
     <message>
-        <location filename="../../ui/voice_controller.py" line="80"/>
+        <location filename="../../ui/voice_controller.py" line="93"/>
         <source>Voice is not ready: {0}</source>
         <translation>语音尚未就绪：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="80"/>
+        <location filename="../../ui/voice_controller.py" line="93"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="94"/>
+        <location filename="../../ui/voice_controller.py" line="131"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="121"/>
+        <location filename="../../ui/voice_controller.py" line="157"/>
         <source>I did not hear anything.</source>
         <translation>没有听到声音。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="148"/>
+        <location filename="../../ui/voice_controller.py" line="188"/>
+        <source>No answer: nothing done.</source>
+        <translation>没有回答：未执行任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="208"/>
         <source>Waiting for the car…</source>
         <translation>等待车辆响应…</translation>
     </message>
@@ -1339,37 +1344,68 @@
 <context>
     <name>VoiceOverlay</name>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="30"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="32"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="67"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="57"/>
+        <source>Say yes or no</source>
+        <translation>请说“是”或“否”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="59"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="60"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="88"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="101"/>
         <source>Listening…</source>
         <translation>正在聆听…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="84"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="113"/>
         <source>Understanding…</source>
         <translation>正在理解…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="90"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="123"/>
         <source>Understood: {0}</source>
         <translation>已理解：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="90"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="123"/>
         <source>Not understood</source>
         <translation>未能理解</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="95"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="128"/>
+        <source>Confidence: {0} %</source>
+        <translation>置信度：{0} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="130"/>
+        <source>also heard: “{0}”</source>
+        <translation>也可能是：“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="140"/>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="150"/>
         <source>Working…</source>
         <translation>执行中…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="100"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="155"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
