@@ -219,6 +219,8 @@ class HeadUnitWindow(QMainWindow):
         session = self.ctx.session
         session.tick()
         self.ctx.commands.update()
+        if session.connect is not None:
+            session.connect.tick()  # remote commands run here, on the thread of touch and voice
         self._version, values = session.store.changes_since(self._version)
         changed = {v.path: v for v in values}
         self.status.refresh(changed)

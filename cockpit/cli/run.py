@@ -11,6 +11,7 @@ from voice.assistant_loop import VoiceOptions
 
 from ..runtime_profile import DESKTOP, RuntimeProfile, choose_profile
 from ..session import Session, SessionOptions
+from .mqtt_options import add_mqtt_options
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
 
 
@@ -57,6 +58,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_profile_option(p)
     add_voice_options(p)
+    add_mqtt_options(p)
     p.set_defaults(handler=run)
 
 
@@ -157,6 +159,12 @@ def run(args: argparse.Namespace) -> int:
 
     app = application()
     session = open_session(options)
+    if args.mqtt:
+        from ..connect.service import ConnectService
+        from .mqtt_options import connect_options
+
+        session.connect = ConnectService(session, connect_options(args))  # ticked by the window
+        session.connect.start()
     look = Look(
         size=args.size,
         theme=args.theme,
@@ -172,6 +180,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = app.exec()
     finally:
+        if session.connect is not None:
+            session.connect.close()
         session.close()
     if session.problem:
         print(f"cockpit: {session.problem}", file=sys.stderr)

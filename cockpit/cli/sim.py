@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import math
 import sys
+import threading
+from collections.abc import Callable
 
 from vehicle_bus.errors import InputError
 from vehicle_bus.recorder import Recorder
@@ -12,7 +14,8 @@ from vehicle_bus.sources.live import open_bus
 
 from ..simulator.drive_cycles import CYCLES
 from ..simulator.runner import SimulationRunner
-from ..simulator.setup import build_simulation
+from ..simulator.setup import VEHICLE_ALIASES, build_simulation
+from .mqtt_options import add_mqtt_options
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -37,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--soc", type=float, metavar="PERCENT", help="starting state of charge")
     p.add_argument("--outside-temp", type=float, default=12.0, metavar="C")
     p.add_argument("--quiet", action="store_true", help="no progress or summary")
+    add_mqtt_options(p)
     p.set_defaults(handler=run)
 
 
@@ -57,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     runner = SimulationRunner(
         sim.network, bus=bus, listeners=[recorder] if recorder else [], fast=args.fast, rate=args.rate
     )
+    connected = _connect(args, bus) if args.mqtt else None
     progress = _progress(duration, args.quiet)
     if progress is not None:
         runner.on_step = lambda t: progress.update(round(t) - progress.n) if round(t) > progress.n else None
@@ -67,6 +72,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
+        if connected is not None:
+            connected()
         if recorder is not None:
             recorder.stop()
         if bus is not None:
@@ -80,6 +87,35 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _connect(args: argparse.Namespace, bus: object) -> Callable[[], None]:
+    """The car on MQTT: a headless head unit on the same bus publishes it and takes remote commands."""
+    if bus is None:
+        raise InputError("--mqtt needs a bus, not --fast --record")
+    from ..connect.service import ConnectService, run_headless
+    from ..session import Session, SessionOptions
+    from ..simulator.diagnostics.ecus import VIN
+    from .mqtt_options import connect_options
+
+    vehicle = VEHICLE_ALIASES.get(args.vehicle, args.vehicle)
+    session = Session(
+        SessionOptions(vehicle=vehicle, can=args.can, bitrate=args.bitrate, use_can_config=False)
+    )
+    session.start()
+    service = ConnectService(session, connect_options(args, vehicle_id=VIN))
+    service.start()
+    stop = threading.Event()
+    loop = threading.Thread(target=run_headless, args=(session, service, stop), daemon=True)
+    loop.start()
+
+    def close() -> None:
+        stop.set()
+        loop.join()
+        service.close()
+        session.close()
+
+    return close
 
 
 def _progress(duration: float, quiet: bool):

@@ -47,6 +47,7 @@ class VehicleLink:
         self._in_flight: dict[int, int] = {}  # paho message id → outbox row (pump's thread only)
         self._fed = 0  # the last outbox row handed to paho
         self.sent = 0
+        self._closing = False
 
     # -- life -----------------------------------------------------------------------------------------------
     def subscribe(self, topic: str, handler: Handler) -> None:
@@ -60,6 +61,7 @@ class VehicleLink:
 
     def close(self, timeout_s: float = 2.0) -> None:
         """Say offline (a clean disconnect does not fire the will), flush what is in flight, disconnect."""
+        self._closing = True
         if self.connected:
             info = self.client.publish(self.topics.status, b"offline", qos=1, retain=True)
             end = time.monotonic() + timeout_s
@@ -123,7 +125,7 @@ class VehicleLink:
     def _on_disconnect(self, _client, _userdata, _flags, reason_code, _properties) -> None:
         was = self.connected
         self.connected = False
-        if was:
+        if was and not self._closing:
             self._report(f"lost the broker {self.config.where} ({reason_code}); telemetry kept in the queue")
 
     def _on_publish(self, _client, _userdata, mid: int, _reason_code, _properties) -> None:

@@ -19,6 +19,7 @@ from ..state_store import SignalValue, StateStore
 from .link import VehicleLink
 
 SEQ = "stream_seq"
+_UNSENT = object()
 
 
 def json_value(value: Any) -> Any:
@@ -48,7 +49,8 @@ class Telemetry:
         self.interval = 1.0 / rate_hz
         self._version = 0
         self._last = -math.inf
-        self._sent_seq: dict[str, int] = {}  # path → seq of the batch that last carried it
+        self._sent_seq: dict[str, int] = {}
+        self._last_value: dict[str, Any] = {}  # path → seq of the batch that last carried it
         self.batches = 0
         link.on_connected.append(self.publish_snapshot)
 
@@ -62,9 +64,15 @@ class Telemetry:
         if now - self._last < self.interval:
             return False
         self._last = now
-        self._version, changed = self.store.changes_since(self._version)
+        self._version, updated = self.store.changes_since(self._version)
+        # The store counts every update; the stream carries values that differ from what it last sent.
+        changed = [
+            item for item in updated if self._last_value.get(item.path, _UNSENT) != json_value(item.value)
+        ]
         if not changed:
             return False
+        for item in changed:
+            self._last_value[item.path] = json_value(item.value)
         seq = self.next_seq
         ts = round(time.time(), 3)
         batch = {"seq": seq, "ts": ts, "v": {item.path: json_value(item.value) for item in changed}}

@@ -5,6 +5,7 @@ subscriber, and the user data folder (keychain, queues) in tmp."""
 from __future__ import annotations
 
 import datetime
+import getpass
 import ipaddress
 import json
 import shutil
@@ -48,6 +49,8 @@ class Mosquitto:
         self.process: subprocess.Popen | None = None
         folder.mkdir(parents=True, exist_ok=True)
         lines = [
+            # Run as oneself: as root, mosquitto would switch to the "mosquitto" user, who cannot read tmp.
+            f"user {getpass.getuser()}",
             f"listener {self.port} 127.0.0.1",
             "allow_anonymous true",
             "persistence true",
