@@ -32,7 +32,7 @@ def test_pair_keys_revoke(tmp_path: Path, capsys, user_data: Path) -> None:
 
 
 def test_sim_with_mqtt_takes_a_signed_command_and_leaves_a_last_will(
-    broker, subscribe, wait_for, tmp_path, user_data
+    broker, subscribe, wait_for, tmp_path, user_data, capsys
 ):
     key = tmp_path / "phone.pem"
     assert main(["fleet", "pair", "phone", "--key-out", str(key)]) == 0
@@ -45,20 +45,12 @@ def test_sim_with_mqtt_takes_a_signed_command_and_leaves_a_last_will(
     )  # fmt: skip
     try:
         wait_for(lambda: b"online" in [p for _t, p, _r in status.messages], 30, "the simulated car online")
-        send = subprocess.run(
-            [sys.executable, "-m", "cockpit", "fleet", "send", "seat.heating:driver=3", "--mqtt", broker.url,
-             "--vehicle-id", "car-cli", "--key", str(key)],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
-        )  # fmt: skip
-        assert send.returncode == 0, send.stderr
-        assert send.stdout.strip() == "seat.heating:driver=3: confirmed"
-        forbidden = subprocess.run(
-            [sys.executable, "-m", "cockpit", "fleet", "send", "trunk.open=true", "--mqtt", broker.url,
-             "--vehicle-id", "car-cli", "--key", str(key)],
-            cwd=REPO, env=env, capture_output=True, text=True, timeout=60,
-        )  # fmt: skip
-        assert forbidden.returncode == 1
-        assert "forbidden (trunk.open cannot be commanded remotely)" in forbidden.stdout
+        base = ["--mqtt", broker.url, "--vehicle-id", "car-cli", "--key", str(key)]
+        capsys.readouterr()
+        assert main(["fleet", "send", "seat.heating:driver=3", *base]) == 0
+        assert capsys.readouterr().out.strip() == "seat.heating:driver=3: confirmed"
+        assert main(["fleet", "send", "trunk.open=true", *base]) == 1
+        assert "forbidden (trunk.open cannot be commanded remotely)" in capsys.readouterr().out
     finally:
         sim.send_signal(signal.SIGKILL)  # no goodbye: the broker publishes the will
         sim.wait(10)

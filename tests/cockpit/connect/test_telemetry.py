@@ -55,7 +55,7 @@ def test_the_simulated_car_publishes_state_stream_and_status(
         session.close()
     batches = sub.payloads(topics.stream)
     assert contiguous([b["seq"] for b in batches]) and batches[0]["seq"] == 0
-    assert SOC in batches[0]["v"] and all(b["ts"] > 1.7e9 for b in batches)
+    assert any(SOC in b["v"] for b in batches) and all(b["ts"] > 1.7e9 for b in batches)
     state = sub.payloads(topics.state(SOC))[-1]
     assert 0 < state["v"] <= 100 and state["seq"] >= 0 and state["ts"] > 1.7e9
     statuses = [p for t, p, _ in sub.messages if t == topics.status]
