@@ -43,7 +43,9 @@ class Mosquitto:
         self, folder: Path, extra: str = "", port: int | None = None, tls: dict[str, Path] | None = None
     ):
         if MOSQUITTO is None:
-            pytest.skip("mosquitto is not installed (apt install mosquitto)")
+            pytest.fail(
+                "mosquitto is not installed: the connected-car tests need a real broker (apt install mosquitto)"
+            )
         self.folder = folder
         self.port = port or free_port()
         self.process: subprocess.Popen | None = None
