@@ -44,7 +44,7 @@ class Mosquitto:
     ):
         if MOSQUITTO is None:
             pytest.fail(
-                "mosquitto is not installed: the connected-car tests need a real broker (apt install mosquitto)"
+                "mosquitto is not installed: these tests need a real broker (apt install mosquitto)"
             )
         self.folder = folder
         self.port = port or free_port()
