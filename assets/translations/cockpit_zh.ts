@@ -420,63 +420,63 @@
 <context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/panels/__init__.py" line="65"/>
-        <location filename="../../ui/panels/can_monitor.py" line="219"/>
+        <location filename="../../ui/panels/can_monitor.py" line="240"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="388"/>
+        <location filename="../../ui/panels/can_monitor.py" line="443"/>
         <source>{signal} · last 60 s</source>
         <translation>{signal} · 最近 60 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="391"/>
+        <location filename="../../ui/panels/can_monitor.py" line="446"/>
         <source>Tap a signal to plot it (last 60 s)</source>
         <translation>点击信号查看曲线（最近 60 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="394"/>
+        <location filename="../../ui/panels/can_monitor.py" line="449"/>
         <source>Signals</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="397"/>
+        <location filename="../../ui/panels/can_monitor.py" line="452"/>
         <source>Tap an ID to see its signals</source>
         <translation>点击 ID 查看信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="420"/>
+        <location filename="../../ui/panels/can_monitor.py" line="475"/>
         <source>No DBC message for this ID</source>
         <translation>DBC 中没有此 ID 的报文</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="422"/>
+        <location filename="../../ui/panels/can_monitor.py" line="477"/>
         <source>This frame does not fit its DBC message</source>
         <translation>此帧与 DBC 报文定义不符</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="513"/>
+        <location filename="../../ui/panels/can_monitor.py" line="573"/>
         <source>Cannot record: {line}</source>
         <translation>无法录制：{line}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="531"/>
+        <location filename="../../ui/panels/can_monitor.py" line="591"/>
         <source>Recording failed: {line}</source>
         <translation>录制失败：{line}</translation>
     </message>
@@ -1254,6 +1254,91 @@
         <location filename="../../ui/widgets/power_flow.py" line="46"/>
         <source>Generator</source>
         <translation>增程器</translation>
+    </message>
+</context>
+<context>
+    <name>RemotePanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="72"/>
+        <location filename="../../ui/panels/remote.py" line="67"/>
+        <source>Remote</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="37"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="45"/>
+        <source>Remote access</source>
+        <translation>远程访问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="51"/>
+        <source>Comfort and charging only; every command signed by a paired key.</source>
+        <translation>仅限舒适与充电功能；每条指令都须由已配对的密钥签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="60"/>
+        <source>Remote activity</source>
+        <translation>远程活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="81"/>
+        <source>Not connected: start the head unit with --mqtt URL.</source>
+        <translation>未连接：请使用 --mqtt URL 启动车机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="83"/>
+        <location filename="../../ui/panels/remote.py" line="101"/>
+        <source>Remote commands off</source>
+        <translation>远程指令已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="88"/>
+        <source>Connected to {0} as {1}</source>
+        <translation>已连接到 {0}，车辆标识 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="92"/>
+        <source>Not connected: {0}</source>
+        <translation>未连接：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="95"/>
+        <source>{0} telemetry messages waiting, {1} dropped</source>
+        <translation>{0} 条遥测消息待发送，已丢弃 {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="101"/>
+        <source>Remote commands on</source>
+        <translation>远程指令已开启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="110"/>
+        <source>No remote commands yet</source>
+        <translation>尚无远程指令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="123"/>
+        <source>No paired keys: cockpit fleet pair NAME --key-out FILE</source>
+        <translation>没有已配对的密钥：cockpit fleet pair NAME --key-out FILE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="128"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="128"/>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="131"/>
+        <source>Revoke</source>
+        <translation>撤销</translation>
     </message>
 </context>
 <context>

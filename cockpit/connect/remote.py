@@ -242,11 +242,21 @@ class RemoteCommands:
         return event
 
     def _early(self, payload: bytes, status: str, reason: str) -> RemoteEvent:
+        """An event for a message refused before its checks (remote access off): what it asked, if legible."""
         try:
-            command_id = json.loads(payload).get("id")
-        except (ValueError, AttributeError, UnicodeDecodeError):
-            command_id = None
-        return RemoteEvent(command_id if isinstance(command_id, str) else None, status, reason)
+            body = json.loads(payload)
+        except (ValueError, UnicodeDecodeError):
+            body = None
+        if not isinstance(body, dict):
+            return RemoteEvent(None, status, reason)
+        command_id, function = body.get("id"), body.get("function")
+        return RemoteEvent(
+            command_id if isinstance(command_id, str) else None,
+            status,
+            reason,
+            function=function if isinstance(function, str) else None,
+            value=body.get("value"),
+        )
 
     @staticmethod
     def _fail(event: RemoteEvent, status: str, reason: str) -> RemoteEvent:

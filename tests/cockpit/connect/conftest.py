@@ -43,9 +43,7 @@ class Mosquitto:
         self, folder: Path, extra: str = "", port: int | None = None, tls: dict[str, Path] | None = None
     ):
         if MOSQUITTO is None:
-            pytest.fail(
-                "mosquitto is not installed: these tests need a real broker (apt install mosquitto)"
-            )
+            pytest.fail("mosquitto is not installed: these tests need a real broker (apt install mosquitto)")
         self.folder = folder
         self.port = port or free_port()
         self.process: subprocess.Popen | None = None

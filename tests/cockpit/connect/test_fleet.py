@@ -66,3 +66,34 @@ def test_fleet_watch_json_one_shot(broker, capsys) -> None:
     assert abs(summary["charging"] - expected_charging) <= 2
     assert summary["with_dtc"] == int((fleet.model.dtc >= 0).sum())
     assert summary["problem"] is None
+
+
+def test_a_bridged_edge_broker_forwards_the_fleet_to_the_core(mosquitto, wait_for) -> None:
+    """Two mosquitto instances on loopback: cars connect to an edge broker, which bridges their topics to
+    the core broker where the watchers are (the configuration docs/mqtt.md describes)."""
+    core = mosquitto("core").start()
+    edge = mosquitto(
+        "edge",
+        extra=(
+            "connection core\n"
+            f"address 127.0.0.1:{core.port}\n"
+            "bridge_protocol_version mqttv50\n"
+            "cleansession false\n"
+            "topic cockpit/v1/+/stream out 1\n"
+            "topic cockpit/v1/+/status out 1\n"
+            "topic cockpit/v1/+/cmd in 1\n"
+        ),
+    ).start()
+    watcher = FleetWatcher(parse_broker(core.url), group="core")
+    watcher.start()
+    assert watcher.connected.wait(10)
+    fleet = FleetSimulator(parse_broker(edge.url), cars=20, rate_hz=5, qos=1)
+    fleet.start()
+    try:
+        wait_for(lambda: watcher.summary()["online"] == 20, 20, "the bridge to carry the cars' status")
+        fleet.run(1.0)
+        wait_for(lambda: watcher.messages >= fleet.published, 20, "every stream message across the bridge")
+    finally:
+        fleet.close()
+        watcher.close()
+    assert watcher.summary()["cars_seen"] == 20

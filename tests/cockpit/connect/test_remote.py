@@ -52,7 +52,7 @@ class Remote:
         payload = body if isinstance(body, bytes) else json.dumps(body).encode()
         self.sender.client.publish(self.service.topics.command, payload, qos=1)
 
-    def result(self, command_id: str | None, timeout: float = 10.0) -> dict:
+    def result(self, command_id: str | None, timeout: float = 20.0) -> dict:
         def found() -> dict | None:
             return next(
                 (r for r in self.results.payloads(self.service.topics.result) if r["id"] == command_id), None
