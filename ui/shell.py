@@ -233,7 +233,7 @@ class HeadUnitWindow(QMainWindow):
             panel.background()
         self._built[self.current].refresh(changed)
         self.voice.tick()
-        message = session.problem or session.loading
+        message = session.problem or session.loading or (session.connect.problem if session.connect else None)
         if message != (self.banner.text() or None):
             self.banner.setText(message or "")
             self.banner.setVisible(bool(message))

@@ -97,3 +97,21 @@ def test_a_bridged_edge_broker_forwards_the_fleet_to_the_core(mosquitto, wait_fo
         fleet.close()
         watcher.close()
     assert watcher.summary()["cars_seen"] == 20
+
+
+def test_the_watcher_counts_malformed_messages_and_goes_on(broker, wait_for) -> None:
+    config = parse_broker(broker.url)
+    watcher = FleetWatcher(config)
+    watcher.start()
+    assert watcher.connected.wait(10)
+    fleet = FleetSimulator(config, cars=3, rate_hz=5)
+    fleet.start()
+    try:
+        for junk in (b"{not json", b"[1, 2]", b'{"seq": 1}'):
+            fleet.clients[0].publish("cockpit/v1/junk-car/stream", junk, qos=1)
+        fleet.run(0.5)
+        wait_for(lambda: watcher.malformed == 3 and watcher.messages >= fleet.published, what="all messages")
+    finally:
+        fleet.close()
+        watcher.close()
+    assert watcher.summary()["cars_seen"] == 3
