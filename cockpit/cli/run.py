@@ -11,7 +11,7 @@ from voice.assistant_loop import VoiceOptions
 
 from ..runtime_profile import DESKTOP, RuntimeProfile, choose_profile
 from ..session import Session, SessionOptions
-from .mqtt_options import add_mqtt_options
+from .mqtt_options import add_mqtt_options, connect_options
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
 
 
@@ -153,17 +153,17 @@ def open_session(options: SessionOptions) -> Session:
 
 def run(args: argparse.Namespace) -> int:
     options = session_options(args)
+    mqtt = connect_options(args) if args.mqtt else None  # bad --mqtt options fail before the window
     profile = choose_profile(args.profile)
     options.history_hz = profile.history_hz
     from ui.app import HeadUnit, Look, application
 
     app = application()
     session = open_session(options)
-    if args.mqtt:
+    if mqtt is not None:
         from ..connect.service import ConnectService
-        from .mqtt_options import connect_options
 
-        session.connect = ConnectService(session, connect_options(args))  # ticked by the window
+        session.connect = ConnectService(session, mqtt)  # ticked by the window
         session.connect.start()
     look = Look(
         size=args.size,

@@ -7,6 +7,7 @@ import math
 import sys
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from vehicle_bus.errors import InputError
 from vehicle_bus.recorder import Recorder
@@ -16,6 +17,9 @@ from ..simulator.drive_cycles import CYCLES
 from ..simulator.runner import SimulationRunner
 from ..simulator.setup import VEHICLE_ALIASES, build_simulation
 from .mqtt_options import add_mqtt_options
+
+if TYPE_CHECKING:
+    from ..connect.service import ConnectOptions
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -45,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    mqtt = _connect_options(args) if args.mqtt else None  # bad --mqtt options fail before anything runs
     sim = build_simulation(
         args.vehicle,
         args.cycle,
@@ -61,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     runner = SimulationRunner(
         sim.network, bus=bus, listeners=[recorder] if recorder else [], fast=args.fast, rate=args.rate
     )
-    connected = _connect(args, bus) if args.mqtt else None
+    connected = _connect(args, bus, mqtt) if mqtt is not None else None
     progress = _progress(duration, args.quiet)
     if progress is not None:
         runner.on_step = lambda t: progress.update(round(t) - progress.n) if round(t) > progress.n else None
@@ -89,21 +94,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _connect(args: argparse.Namespace, bus: object) -> Callable[[], None]:
-    """The car on MQTT: a headless head unit on the same bus publishes it and takes remote commands."""
-    if bus is None:
-        raise InputError("--mqtt needs a bus, not --fast --record")
-    from ..connect.service import ConnectService, run_headless
-    from ..session import Session, SessionOptions
+def _connect_options(args: argparse.Namespace) -> ConnectOptions:
     from ..simulator.diagnostics.ecus import VIN
     from .mqtt_options import connect_options
+
+    if args.fast:
+        raise InputError("--mqtt runs in real time: leave out --fast")
+    return connect_options(args, vehicle_id=VIN)
+
+
+def _connect(args: argparse.Namespace, bus: object, options: ConnectOptions) -> Callable[[], None]:
+    """The car on MQTT: a headless head unit on the same bus publishes it and takes remote commands."""
+    from ..connect.service import ConnectService, run_headless
+    from ..session import Session, SessionOptions
 
     vehicle = VEHICLE_ALIASES.get(args.vehicle, args.vehicle)
     session = Session(
         SessionOptions(vehicle=vehicle, can=args.can, bitrate=args.bitrate, use_can_config=False)
     )
     session.start()
-    service = ConnectService(session, connect_options(args, vehicle_id=VIN))
+    service = ConnectService(session, options)
     service.start()
     stop = threading.Event()
     loop = threading.Thread(target=run_headless, args=(session, service, stop), daemon=True)
