@@ -219,6 +219,8 @@ class HeadUnitWindow(QMainWindow):
         session = self.ctx.session
         session.tick()
         self.ctx.commands.update()
+        if session.connect is not None:
+            session.connect.tick()  # remote commands run here, on the thread of touch and voice
         self._version, values = session.store.changes_since(self._version)
         changed = {v.path: v for v in values}
         self.status.refresh(changed)
@@ -231,7 +233,7 @@ class HeadUnitWindow(QMainWindow):
             panel.background()
         self._built[self.current].refresh(changed)
         self.voice.tick()
-        message = session.problem or session.loading
+        message = session.problem or session.loading or (session.connect.problem if session.connect else None)
         if message != (self.banner.text() or None):
             self.banner.setText(message or "")
             self.banner.setVisible(bool(message))

@@ -1257,6 +1257,91 @@
     </message>
 </context>
 <context>
+    <name>RemotePanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="72"/>
+        <location filename="../../ui/panels/remote.py" line="67"/>
+        <source>Remote</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="37"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="45"/>
+        <source>Remote access</source>
+        <translation>远程访问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="51"/>
+        <source>Comfort and charging only; every command signed by a paired key.</source>
+        <translation>仅限舒适与充电功能；每条指令都须由已配对的密钥签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="60"/>
+        <source>Remote activity</source>
+        <translation>远程活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="81"/>
+        <source>Not connected: start the head unit with --mqtt URL.</source>
+        <translation>未连接：请使用 --mqtt URL 启动车机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="83"/>
+        <location filename="../../ui/panels/remote.py" line="101"/>
+        <source>Remote commands off</source>
+        <translation>远程指令已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="88"/>
+        <source>Connected to {0} as {1}</source>
+        <translation>已连接到 {0}，车辆标识 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="92"/>
+        <source>Not connected: {0}</source>
+        <translation>未连接：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="95"/>
+        <source>{0} telemetry messages waiting, {1} dropped</source>
+        <translation>{0} 条遥测消息待发送，已丢弃 {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="101"/>
+        <source>Remote commands on</source>
+        <translation>远程指令已开启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="110"/>
+        <source>No remote commands yet</source>
+        <translation>尚无远程指令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="123"/>
+        <source>No paired keys: cockpit fleet pair NAME --key-out FILE</source>
+        <translation>没有已配对的密钥：cockpit fleet pair NAME --key-out FILE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="128"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="128"/>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="131"/>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
     <name>ReplayBar</name>
     <message>
         <location filename="../../ui/widgets/replay_bar.py" line="44"/>

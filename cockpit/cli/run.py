@@ -12,6 +12,7 @@ from voice.assistant_loop import VoiceOptions
 
 from ..runtime_profile import DESKTOP, RuntimeProfile, choose_profile
 from ..session import Session, SessionOptions
+from .mqtt_options import add_mqtt_options, connect_options
 from .progress import IndexBar, wants_bar
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
 
@@ -59,6 +60,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_profile_option(p)
     add_voice_options(p)
+    add_mqtt_options(p)
     p.set_defaults(handler=run)
 
 
@@ -158,12 +160,18 @@ def open_session(options: SessionOptions, terminal_progress: bool = False) -> Se
 
 def run(args: argparse.Namespace) -> int:
     options = session_options(args)
+    mqtt = connect_options(args) if args.mqtt else None  # bad --mqtt options fail before the window
     profile = choose_profile(args.profile)
     options.history_hz = profile.history_hz
     from ui.app import HeadUnit, Look, application
 
     app = application()
     session = open_session(options, terminal_progress=True)
+    if mqtt is not None:
+        from ..connect.service import ConnectService
+
+        session.connect = ConnectService(session, mqtt)  # ticked by the window
+        session.connect.start()
     look = Look(
         size=args.size,
         theme=args.theme,
@@ -179,6 +187,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = app.exec()
     finally:
+        if session.connect is not None:
+            session.connect.close()
         session.close()
     if session.problem:
         print(f"cockpit: {session.problem}", file=sys.stderr)

@@ -22,6 +22,7 @@ class Command:
     value: Any = None
     instance: str | None = None
     delta: float | None = None
+    origin: str = "local"  # "remote" for MQTT commands: the same checks, logged and shown as remote
 
     def __post_init__(self) -> None:
         if (self.value is None) == (self.delta is None):

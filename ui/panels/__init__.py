@@ -65,4 +65,11 @@ PANELS = (
         QT_TRANSLATE_NOOP("CanMonitorPanel", "CAN monitor"),
         "ui.panels.can_monitor:CanMonitorPanel",
     ),
+    PanelInfo(
+        "remote",
+        "⇅",
+        "RemotePanel",
+        QT_TRANSLATE_NOOP("RemotePanel", "Remote"),
+        "ui.panels.remote:RemotePanel",
+    ),
 )
