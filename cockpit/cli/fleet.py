@@ -29,6 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--public-key", type=Path, metavar="FILE", help="enrol an existing Ed25519 public key (PEM)"
     )
     pair.add_argument("--keychain", type=Path, metavar="FILE", help=argparse.SUPPRESS)
+    pair.add_argument("--json", action="store_true", help="the paired key as one JSON object")
     pair.set_defaults(handler=_pair)
 
     keys = fleet.add_parser("keys", help="list the paired keys")
@@ -39,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     revoke = fleet.add_parser("revoke", help="revoke a paired key (by name or key id)")
     revoke.add_argument("name")
     revoke.add_argument("--keychain", type=Path, metavar="FILE", help=argparse.SUPPRESS)
+    revoke.add_argument("--json", action="store_true", help="the revoked keys as a JSON list")
     revoke.set_defaults(handler=_revoke)
 
     send = fleet.add_parser("send", help="send one signed command to a car and print its result")
@@ -50,6 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     send.add_argument("--lifetime", type=float, default=30.0, metavar="S", help="seconds until it expires")
     send.add_argument("--timeout", type=float, default=10.0, metavar="S")
+    send.add_argument("--json", action="store_true", help="the car's answer as one JSON object")
     send.set_defaults(handler=_send)
 
     sim = fleet.add_parser("sim", help="N light simulated cars publishing telemetry")
@@ -104,6 +107,9 @@ def _pair(args: argparse.Namespace) -> int:
             raise InputError(f"{args.public_key}: not an Ed25519 public key")
     keychain = _keychain(args)
     entry = keychain.pair(args.name, public)
+    if args.json:
+        print(json.dumps({"name": entry.name, "key_id": entry.key_id, "keychain": str(keychain.path)}))
+        return 0
     print(f"paired {entry.name} (key {entry.key_id}) in {keychain.path}")
     if args.key_out is not None:
         print(f"private key: {args.key_out} (keep it on the device that sends commands)")
@@ -130,7 +136,11 @@ def _keys(args: argparse.Namespace) -> int:
 
 
 def _revoke(args: argparse.Namespace) -> int:
-    for e in _keychain(args).revoke(args.name):
+    revoked = _keychain(args).revoke(args.name)
+    if args.json:
+        print(json.dumps([{"name": e.name, "key_id": e.key_id} for e in revoked]))
+        return 0
+    for e in revoked:
         print(f"revoked {e.name} (key {e.key_id})")
     return 0
 
@@ -191,7 +201,7 @@ def _send(args: argparse.Namespace) -> int:
         client.disconnect()
         client.loop_stop()
     reason = f" ({result['reason']})" if result.get("reason") else ""
-    print(f"{args.target}: {result['status']}{reason}")
+    print(json.dumps(result) if args.json else f"{args.target}: {result['status']}{reason}")
     return 0 if result["status"] == "confirmed" else 1
 
 
