@@ -143,4 +143,3 @@ def _connect(args: argparse.Namespace, bus: object, options: ConnectOptions) -> 
         session.close()
 
     return close
-
