@@ -14,6 +14,7 @@ import math
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -33,6 +34,7 @@ from vehicle_bus.transmit import ActuatorTransmitter
 
 from .commands import CommandLayer
 from .energy import EnergyMonitor
+from .index_progress import Progress, expected_frames, tracked
 from .simulator.diagnostics.network import CATALOG, DESCRIPTION
 from .simulator.faults import Faults
 from .simulator.runner import SimulationRunner
@@ -92,6 +94,9 @@ class Session:
         self.log: LogFile | None = None
         self.sim_channel: str | None = None  # the virtual bus the in-process simulator uses
         self.loading: str | None = None  # what is being read before the source can start (a long log)
+        self.on_loading: Callable[[Progress], None] | None = (
+            None  # the same, for a terminal (on the reader thread)
+        )
         self._loader: threading.Thread | None = None
         self._retransmit: can.BusABC | None = None
         self._frame_decoders: dict[int, FrameDecoder | None] = {}
@@ -176,11 +181,13 @@ class Session:
         self._loader.start()
 
     def _index_log(self, log: LogFile, channel: object | None) -> None:
-        def progress(frames: int) -> None:
-            self.loading = f"reading {self.label}: {frames:,} frames…"
+        def progress(state: Progress) -> None:
+            self.loading = state.text(self.label)
+            if self.on_loading is not None:
+                self.on_loading(state)
 
         try:
-            index, channels = build_index(log, channel=channel, progress=progress)
+            index, channels = build_index(tracked(log, expected_frames(log.path), progress), channel=channel)
         except Exception as exc:
             self.loading, self.problem = None, f"{log.path}: cannot read the log: {exc}"
             return

@@ -15,6 +15,7 @@ from vehicle_bus.decoder import SignalDecoder
 from vehicle_bus.errors import InputError
 from vehicle_bus.mapping import BoundMapping, Mapping, bind_mapping, load_mapping, merge_mappings
 
+from .vehicle_cache import cached
 from .vehicle_profile import VehicleProfile, load_profile
 
 
@@ -53,9 +54,17 @@ def load_vehicle_data(
         profile = load_profile(vehicle)
         dbc_files, mapping_files = list(profile.dbc_files), list(profile.mapping_files)
         name = profile.name
-    database = load_databases(dbc_files)
-    merged = merge_mappings([load_mapping(p) for p in mapping_files])
-    bound = bind_mapping(merged, database.db)
+    database, merged, bound = cached(
+        [*dbc_files, *mapping_files], lambda: _load_and_bind(dbc_files, mapping_files)
+    )
     warnings = [*database.warnings, *merged.warnings, *bound.notes]
     warnings += [f"{where}: {reason}" for where, reason in bound.unresolved]
     return VehicleData(name, database, merged, bound, profile, warnings)
+
+
+def _load_and_bind(
+    dbc_files: Sequence[Path], mapping_files: Sequence[Path]
+) -> tuple[LoadedDatabase, Mapping, BoundMapping]:
+    database = load_databases(dbc_files)
+    merged = merge_mappings([load_mapping(p) for p in mapping_files])
+    return database, merged, bind_mapping(merged, database.db)

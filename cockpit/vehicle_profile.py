@@ -21,6 +21,8 @@ from vehicle_bus.errors import ProfileError
 
 DEFAULT_VEHICLE = "demo-bev"
 PROFILE_FILE = "vehicle.toml"
+# Short names every subcommand accepts (`cockpit sim --vehicle erev`, `cockpit route --vehicle bev`).
+ALIASES = {"bev": "demo-bev", "erev": "demo-erev"}
 
 
 @dataclass(frozen=True)
@@ -52,20 +54,33 @@ def profile_folders() -> dict[str, Path]:
 
 
 def load_profile(name_or_dir: str | Path | None = None) -> VehicleProfile:
-    """Load a profile by name or folder; the demo vehicle when None."""
+    """Load a profile by name, alias or folder; the demo vehicle when None."""
+    return _read_profile(resolve_vehicle(name_or_dir))
+
+
+def resolve_vehicle(name_or_dir: str | Path | None = None) -> Path:
+    """The profile folder ``--vehicle`` names: a folder, a profile name or an alias (None: the demo).
+
+    The one resolver of every subcommand, so each accepts the same names and refuses with the same line.
+    """
     ref = str(name_or_dir) if name_or_dir is not None else DEFAULT_VEHICLE
     folder = Path(ref).expanduser()
-    if not (folder / PROFILE_FILE).is_file():
-        known = profile_folders()
-        if ref not in known:
-            if folder.is_dir():
-                raise ProfileError(f"no {PROFILE_FILE} in this folder", where=str(folder))
-            raise ProfileError(
-                f"unknown vehicle {ref!r}",
-                fix="Known vehicles: " + (", ".join(sorted(known)) or "none") + "; or give a profile folder",
-            )
-        folder = known[ref]
-    return _read_profile(folder.resolve())
+    if (folder / PROFILE_FILE).is_file():
+        return folder.resolve()
+    known = profile_folders()
+    name = ALIASES.get(ref, ref)
+    if name in known:
+        return known[name].resolve()
+    if folder.is_dir():
+        raise ProfileError(f"no {PROFILE_FILE} in this folder", where=str(folder))
+    names = [
+        *sorted(known),
+        *(f"{alias} (= {target})" for alias, target in ALIASES.items() if target in known),
+    ]
+    raise ProfileError(
+        f"unknown vehicle {ref!r}",
+        fix="Known vehicles: " + (", ".join(names) or "none") + "; or give a profile folder",
+    )
 
 
 def _read_profile(folder: Path) -> VehicleProfile:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 # Qt tests draw offscreen; set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Loaded vehicle data is cached between runs (cockpit/vehicle_cache.py): in a folder of the test run's own,
+# not the user's cache.
+if "COCKPIT_CACHE_DIR" not in os.environ:
+    os.environ["COCKPIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="cockpit-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["COCKPIT_CACHE_DIR"], True)
 
 import pytest
 

@@ -19,11 +19,18 @@ from vehicle_bus.diagnostics.tester import DEFAULT_TIMEOUT_S, Tester
 from vehicle_bus.errors import InputError
 from vehicle_bus.sources.live import open_bus
 
-from ..simulator.diagnostics.in_process import car_on_bus
 from ..simulator.diagnostics.network import CATALOG, DESCRIPTION
 from ..simulator.faults import FAULTS
 
-ACTIONS = ("scan", "dtc", "clear", "info")
+# What each verb does, for its --help; `cockpit diag VERB --help` lists its options.
+VERBS = {
+    "scan": "which ECUs answer, their software versions and DTC counts",
+    "dtc": "read trouble codes with freeze frames (exit status 3 when a code is failing now)",
+    "clear": "clear every ECU's trouble codes (or --ecu's)",
+    "info": "identification, live values and OBD-II (VIN, speed, 12 V, ambient, battery)",
+}
+EXIT_ECU_PROBLEM = 1  # an ECU did not answer or refused
+EXIT_ACTIVE_DTC = 3  # `diag dtc`: every ECU answered and at least one code is failing now (active or pending)
 OBD_LABELS = {
     "speed_kmh": ("vehicle speed (PID 0D)", "km/h"),
     "control_module_voltage_v": ("control module voltage (PID 42)", "V"),
@@ -36,34 +43,37 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "diag",
         help="vehicle diagnostics: scan ECUs, read or clear DTCs, ECU info (default: in-process simulator)",
+        description="Without --can, the demo car runs in-process (--fault injects faults into it). "
+        f"Exit status: 0 done, {EXIT_ECU_PROBLEM} an ECU did not answer or refused, 2 bad input, "
+        f"{EXIT_ACTIVE_DTC} (dtc) a trouble code is failing now.",
     )
-    p.add_argument(
-        "action",
-        choices=ACTIONS,
-        help="scan: which ECUs answer; dtc: trouble codes; "
-        "clear: clear all codes; info: identification, live values, OBD-II",
-    )
-    p.add_argument(
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
         "--can", metavar="INTERFACE[:CHANNEL]", help="the bus the ECUs are on, e.g. socketcan:can0"
     )
-    p.add_argument("--bitrate", type=int, metavar="BPS")
-    p.add_argument(
+    common.add_argument("--bitrate", type=int, metavar="BPS")
+    common.add_argument(
         "--fault",
         action="append",
         default=[],
         metavar="NAME",
         help="inject a fault into the in-process simulator (repeatable): " + ", ".join(FAULTS),
     )
-    p.add_argument("--ecu", action="append", default=[], metavar="NAME", help="only this ECU (repeatable)")
-    p.add_argument(
+    common.add_argument(
+        "--ecu", action="append", default=[], metavar="NAME", help="only this ECU (repeatable)"
+    )
+    common.add_argument(
         "--timeout",
         type=float,
         default=DEFAULT_TIMEOUT_S,
         metavar="S",
         help=f"seconds to wait for each answer (default {DEFAULT_TIMEOUT_S:g})",
     )
-    p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.set_defaults(handler=run)
+    common.add_argument("--json", action="store_true", help="machine-readable output")
+    verbs = p.add_subparsers(dest="action", metavar="VERB", required=True)
+    for verb, summary in VERBS.items():
+        v = verbs.add_parser(verb, parents=[common], help=summary, description=summary)
+        v.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -96,12 +106,22 @@ def run(args: argparse.Namespace) -> int:
             print("\n".join(_lines(report, args.action)))
         if obd is not None:
             print("\n".join(_obd_lines(obd)))
-    return 0 if all(r.problem is None for r in reports) else 1
+    return exit_status(reports, args.action)
+
+
+def exit_status(reports: list[EcuReport], action: str) -> int:
+    if any(r.problem is not None for r in reports):
+        return EXIT_ECU_PROBLEM
+    if action == "dtc" and any(d.status & 0x01 for r in reports for d in r.dtcs or ()):
+        return EXIT_ACTIVE_DTC  # bit 0 testFailed: failing now; stored codes alone are not
+    return 0
 
 
 @contextmanager
 def _tester(args: argparse.Namespace) -> Iterator[Tester]:
     if not args.can:
+        from ..simulator.diagnostics.in_process import car_on_bus  # the simulated car only without --can
+
         with car_on_bus(args.fault, timeout=args.timeout) as car:
             yield car.tester
         return

@@ -94,7 +94,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if shutil.which("systemctl") is None:
         print("systemctl not found: enable it by hand with systemctl --user enable --now " + UNIT)
-        return 0
+        return 1  # written but not enabled: not what was asked
     for step in (["daemon-reload"], ["enable", "--now", UNIT]):
         done = subprocess.run(["systemctl", "--user", *step], capture_output=True, text=True, check=False)
         if done.returncode != 0:

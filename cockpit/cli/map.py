@@ -11,6 +11,7 @@ from pathlib import Path
 from ..navigation.map_source import open_map
 from ..navigation.navigator import Navigator
 from ..navigation.osm_import import import_osm
+from .progress import terminal_bar, wants_bar
 from .route import parse_latlon
 
 
@@ -20,6 +21,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp = msub.add_parser("import", help="build the navigation cache of an .osm.pbf extract")
     imp.add_argument("pbf", metavar="REGION.osm.pbf")
     imp.add_argument("--out", metavar="FILE", help="cache file to write (default: in the user data folder)")
+    imp.add_argument("--json", action="store_true", help="the summary as one JSON object, no progress bar")
     imp.set_defaults(handler=run_import)
     search = msub.add_parser("search", help="find streets and places by name, or a category")
     search.add_argument("query", metavar="QUERY", help="a name (fuzzy) or charging, fuel, parking")
@@ -32,16 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     search.set_defaults(handler=run_search)
 
 
-def _bar():  # type: ignore[no-untyped-def]
-    if not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    return tqdm(total=1, unit=" objects", unit_scale=True, desc="reading OSM", file=sys.stderr)
-
-
 def run_import(args: argparse.Namespace) -> int:
-    bar = _bar()
+    bar = terminal_bar(1, "reading OSM", " objects", unit_scale=True) if wants_bar(json=args.json) else None
 
     def progress(done: int, total: int) -> None:
         if bar is not None:
@@ -56,11 +50,22 @@ def run_import(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     data = open_map(path)
+    summary = {
+        "cache": str(path),
+        "roads": data.way_count,
+        "road_nodes": len(data.node_lat),
+        "areas": len(data.area_kind),
+        **{category: len(data.pois_in(category)) for category in ("charging", "fuel", "parking")},
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    if args.json:
+        print(json.dumps(summary))
+        return 0
     print(
         f"{path}: {data.way_count:,} roads, {len(data.node_lat):,} road nodes, "
         f"{len(data.area_kind):,} areas, "
-        f"{len(data.pois_in('charging'))} charging stations, {len(data.pois_in('fuel'))} fuel stations, "
-        f"{len(data.pois_in('parking'))} car parks ({time.perf_counter() - started:.1f} s)"
+        f"{summary['charging']} charging stations, {summary['fuel']} fuel stations, "
+        f"{summary['parking']} car parks ({summary['seconds']:.1f} s)"
     )
     return 0
 
@@ -70,7 +75,7 @@ def run_search(args: argparse.Namespace) -> int:
     found = nav.places.search(args.query, near=args.near, limit=max(1, args.limit))
     if args.json:
         print(json.dumps({"query": args.query, "results": [p.as_json() for p in found]}, ensure_ascii=False))
-        return 0
+        return 0 if found else 1
     if not found:
         print(f"nothing matches {args.query!r}", file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ from ..navigation.map_source import open_map
 from ..navigation.navigator import Navigator, format_duration
 from ..simulator.params import sim_params
 from ..vehicle_profile import load_profile
+from .vehicle_options import check_soc
 
 
 def parse_latlon(text: str) -> tuple[float, float]:
@@ -37,13 +38,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_soc(args.soc)
+    # Resolved even without --soc, so that a wrong name is refused rather than silently ignored.
+    profile = load_profile(args.vehicle) if args.vehicle or args.soc is not None else None
     nav = Navigator(open_map(args.map))
     start = nav.resolve(args.origin, "start")
     end = nav.resolve(args.destination, "destination", near=start)
     route = nav.route(start, end)
     plan = None
-    if args.soc is not None:
-        model = EnergyModel.from_params(sim_params(load_profile(args.vehicle).settings))
+    if args.soc is not None and profile is not None:
+        model = EnergyModel.from_params(sim_params(profile.settings))
         plan = nav.energy_plan(route, model, args.soc)
     if args.json:
         doc: dict[str, object] = {

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from pathlib import Path
 
 from vehicle_bus.errors import InputError
 from voice.assistant_loop import VoiceOptions
 
 from ..runtime_profile import DESKTOP, RuntimeProfile, choose_profile
 from ..session import Session, SessionOptions
+from .progress import IndexBar, wants_bar
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
 
 
@@ -132,8 +134,11 @@ def session_options(args: argparse.Namespace) -> SessionOptions:
     )
 
 
-def open_session(options: SessionOptions) -> Session:
-    """A started session; what cannot start becomes the banner, on the demo vehicle if need be."""
+def open_session(options: SessionOptions, terminal_progress: bool = False) -> Session:
+    """A started session; what cannot start becomes the banner, on the demo vehicle if need be.
+
+    ``terminal_progress``: also show the reading of a replay's log as a bar on stderr (when a terminal).
+    """
     try:
         session = Session(options)
     except InputError as exc:
@@ -142,6 +147,8 @@ def open_session(options: SessionOptions) -> Session:
         session.start()
         session.problem = f"{exc.line()} (showing the simulated demo vehicle)"
         return session
+    if terminal_progress and options.replay and wants_bar():
+        session.on_loading = IndexBar(Path(options.replay).name)
     try:
         session.start()
     except InputError as exc:
@@ -156,7 +163,7 @@ def run(args: argparse.Namespace) -> int:
     from ui.app import HeadUnit, Look, application
 
     app = application()
-    session = open_session(options)
+    session = open_session(options, terminal_progress=True)
     look = Look(
         size=args.size,
         theme=args.theme,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -23,6 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_source_options(p)
     add_look_options(p)
     add_profile_option(p)
+    p.add_argument("--json", action="store_true", help="the PNG written (and any problem) as one JSON object")
     p.set_defaults(handler=run)
 
 
@@ -31,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     from ui.app import Look, application, build_window, panel_keys, save_png
 
     if args.panel == "help":
-        print("\n".join(panel_keys()))
+        print(json.dumps({"panels": panel_keys()}) if args.json else "\n".join(panel_keys()))
         return 0
     if args.panel not in panel_keys():
         raise InputError(f"unknown panel {args.panel!r}", fix="Panels: " + ", ".join(panel_keys()))
@@ -66,6 +68,9 @@ def run(args: argparse.Namespace) -> int:
         session.close()
     if failure:
         raise InputError(failure[0])
+    if args.json:
+        print(json.dumps({"panel": args.panel, "png": str(args.out), "problem": session.problem}))
+        return 0
     if session.problem:
         print(f"cockpit: {session.problem}", file=sys.stderr)
     print(args.out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import sys
 
@@ -13,6 +14,8 @@ from vehicle_bus.sources.live import open_bus
 from ..simulator.drive_cycles import CYCLES
 from ..simulator.runner import SimulationRunner
 from ..simulator.setup import build_simulation
+from .progress import terminal_bar, wants_bar
+from .vehicle_options import check_soc
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -26,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="bus to send on (default virtual:cockpit; use socketcan:vcan0 to reach other programs)",
     )
     p.add_argument("--bitrate", type=int, metavar="BPS")
-    p.add_argument("--vehicle", default="bev", metavar="bev|erev|NAME|DIR", help="default: bev (demo-bev)")
+    p.add_argument("--vehicle", metavar="bev|erev|NAME|DIR", help="vehicle profile (default: bev = demo-bev)")
     p.add_argument("--cycle", default="wltc", metavar="|".join(CYCLES), help="drive cycle (default wltc)")
     p.add_argument("--duration", type=float, metavar="S", help="seconds of simulation (default: the cycle's)")
     p.add_argument("--fast", action="store_true", help="run without pacing (to make logs)")
@@ -37,10 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--soc", type=float, metavar="PERCENT", help="starting state of charge")
     p.add_argument("--outside-temp", type=float, default=12.0, metavar="C")
     p.add_argument("--quiet", action="store_true", help="no progress or summary")
+    p.add_argument("--json", action="store_true", help="the summary as one JSON object on stdout, no bar")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    check_soc(args.soc)
     sim = build_simulation(
         args.vehicle,
         args.cycle,
@@ -57,7 +62,9 @@ def run(args: argparse.Namespace) -> int:
     runner = SimulationRunner(
         sim.network, bus=bus, listeners=[recorder] if recorder else [], fast=args.fast, rate=args.rate
     )
-    progress = _progress(duration, args.quiet)
+    progress = None
+    if not math.isinf(duration) and wants_bar(json=args.json, quiet=args.quiet):
+        progress = terminal_bar(round(duration), "simulating", "s")
     if progress is not None:
         runner.on_step = lambda t: progress.update(round(t) - progress.n) if round(t) > progress.n else None
     try:
@@ -71,8 +78,19 @@ def run(args: argparse.Namespace) -> int:
             recorder.stop()
         if bus is not None:
             bus.shutdown()
-    if not args.quiet:
-        car = sim.car
+    car = sim.car
+    if args.json:
+        summary = {
+            "vehicle": sim.profile.name,
+            "cycle": args.cycle,
+            "seconds": round(car.t, 3),
+            "frames": runner.frames_sent,
+            "destination": args.record or args.can,
+            "distance_km": round(car.powertrain.state.distance / 1000, 3),
+            "soc": round(car.battery.state.soc, 2),
+        }
+        print(json.dumps(summary))
+    elif not args.quiet:
         where = f" to {args.record}" if args.record else f" on {args.can}"
         print(
             f"cockpit sim: {sim.profile.name}, {args.cycle}, {car.t:.0f} s, {runner.frames_sent} frames"
@@ -80,11 +98,3 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
-
-
-def _progress(duration: float, quiet: bool):
-    if quiet or math.isinf(duration) or not sys.stderr.isatty():
-        return None
-    from tqdm import tqdm
-
-    return tqdm(total=round(duration), unit="s", desc="simulating", file=sys.stderr)

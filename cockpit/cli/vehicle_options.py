@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-import can
+from vehicle_bus.errors import InputError
+
+if TYPE_CHECKING:  # python-can is not imported by commands that only take these options (voice say)
+    import can
 
 
 def add_vehicle_options(parser: argparse.ArgumentParser) -> None:
@@ -15,6 +19,12 @@ def add_vehicle_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument(
         "--mapping", nargs="+", default=[], metavar="FILE", help="KUKSA DBC↔VSS mapping file(s)"
     )
+
+
+def check_soc(soc: float | None) -> None:
+    """``--soc`` is a percentage; anything else is refused before work starts."""
+    if soc is not None and not 0 <= soc <= 100:
+        raise InputError(f"--soc {soc:g} is not a state of charge", fix="Give a percentage from 0 to 100")
 
 
 def add_channel_option(parser: argparse.ArgumentParser) -> None:

@@ -46,12 +46,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     d = vsub.add_parser("download", help="download Vosk's official small model for a language")
     d.add_argument("language", metavar="LANG", help="e.g. en, de, fr, ko")
     d.add_argument("--dir", metavar="DIR", help="where to put it (default: Vosk's ~/.cache/vosk)")
+    d.add_argument("--json", action="store_true", help="the model's folder as one JSON object, no bar")
     d.set_defaults(handler=run_download)
 
     ls = vsub.add_parser("listen", help="listen on the microphone and print what was understood")
     add_engine_options(ls)
     ls.add_argument("--mic", metavar="DEVICE", help="input device (index or part of its name)")
     ls.add_argument("--once", action="store_true", help="stop after one utterance")
+    ls.add_argument("--json", action="store_true", help="one JSON object per utterance")
     ls.set_defaults(handler=run_listen)
 
 
@@ -186,8 +188,13 @@ def say_row(reply: Any) -> dict[str, Any]:
 def run_download(args: argparse.Namespace) -> int:
     from voice.engines.download import download
 
-    path = download(args.language, Path(args.dir) if args.dir else None)
-    print(f"Vosk model ready: {path}")
+    path = download(
+        args.language, Path(args.dir) if args.dir else None, progress=False if args.json else None
+    )
+    if args.json:
+        print(json.dumps({"language": args.language, "model": str(path)}))
+    else:
+        print(f"Vosk model ready: {path}")
     return 0
 
 
@@ -202,7 +209,8 @@ def run_listen(args: argparse.Namespace) -> int:
     try:
         while True:
             heard = Listener(engine, parser).listen(mic.frames(stop))
-            print(describe_row(test_row(mic.name, engine, heard, [])), flush=True)
+            row = test_row(mic.name, engine, heard, [])
+            print(json.dumps(row, ensure_ascii=False) if args.json else describe_row(row), flush=True)
             if args.once:
                 return 0
     except KeyboardInterrupt:

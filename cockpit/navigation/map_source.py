@@ -10,7 +10,6 @@ from vehicle_bus.errors import InputError
 
 from .builtin_town import builtin_town
 from .mapdata import CACHE_SUFFIX, MapData, cache_path_for
-from .osm_import import import_osm
 
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
 
@@ -28,6 +27,8 @@ def open_map(
         return MapData.load(path)
     cache = cache_path_for(path, cache_dir)
     if not (cache.is_file() and cache.stat().st_mtime >= path.stat().st_mtime):
+        from .osm_import import import_osm  # pyosmium only when there is something to import
+
         import_osm(path, cache, progress)
     return MapData.load(cache)
 

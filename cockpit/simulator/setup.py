@@ -15,8 +15,6 @@ from .faults import Faults
 from .params import sim_params
 from .vehicle import SimulatedVehicle
 
-VEHICLE_ALIASES = {"bev": "demo-bev", "erev": "demo-erev"}
-
 
 @dataclass
 class Simulation:
@@ -35,7 +33,7 @@ def build_simulation(
     db: Database | None = None,
 ) -> Simulation:
     """``db``: the profile's database when the caller has loaded it already (saves parsing it twice)."""
-    profile = load_profile(VEHICLE_ALIASES.get(vehicle or "", vehicle) or DEFAULT_VEHICLE)
+    profile = load_profile(vehicle or DEFAULT_VEHICLE)
     drive_cycle = make_cycle(cycle)
     params = sim_params(profile.settings)
     start_soc = soc if soc is not None else (30.0 if charge else 80.0)

@@ -114,22 +114,6 @@ def test_installed_command_runs_as_a_module_without_traceback(tmp_path: Path) ->
     assert result.stderr.startswith("cockpit: ") and "Traceback" not in result.stderr
 
 
-def test_no_subcommand_means_run_and_top_level_options_still_work(monkeypatch) -> None:
-    from cockpit.cli import main as main_module
-
-    seen = {}
-
-    def fake_run(args) -> int:
-        seen["size"], seen["verbose"] = args.size, args.verbose
-        return 0
-
-    parser = main_module.build_parser()
-    monkeypatch.setattr(main_module, "build_parser", lambda: parser)
-    parser._subparsers._group_actions[0].choices["run"].set_defaults(handler=fake_run)
-    assert main_module.main(["-v", "--size", "800x480"]) == 0
-    assert seen == {"size": (800, 480), "verbose": True}
-
-
 # -- --raw: every frame as read -----------------------------------------------------------------------
 
 

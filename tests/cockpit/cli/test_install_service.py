@@ -31,3 +31,11 @@ def test_an_unwritable_config_folder_is_one_line(monkeypatch, capsys) -> None:
     assert main(["install-service", "--no-enable"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("cockpit: cannot write /proc/cockpit-no/systemd/user/smart-cockpit.service")
+
+
+def test_a_unit_written_but_not_enabled_is_not_success(capsys, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    monkeypatch.setattr("shutil.which", lambda name: None)  # no systemd on this system
+    assert main(["install-service"]) == 1
+    assert "systemctl not found" in capsys.readouterr().out
+    assert (tmp_path / "systemd" / "user" / "smart-cockpit.service").is_file()

@@ -8,16 +8,21 @@ from cockpit.cli.main import main
 from ...conftest import MONACO_PBF
 
 
-def test_import_writes_a_cache(capsys, tmp_path: Path) -> None:
+def test_import_writes_a_cache_with_a_bar_on_a_terminal(capsys, tmp_path: Path, on_terminal) -> None:
     out = tmp_path / "monaco.navmap.npz"
+    terminal = on_terminal()
     assert main(["map", "import", str(MONACO_PBF), "--out", str(out)]) == 0
-    line = capsys.readouterr().out
-    assert out.is_file() and "11 charging stations" in line
+    assert out.is_file() and "11 charging stations" in terminal.out.getvalue()
+    assert "reading OSM: 100%" in terminal.err.getvalue()
 
 
-def test_import_into_the_user_data_folder(capsys, data_home: Path) -> None:
-    assert main(["map", "import", str(MONACO_PBF)]) == 0
-    assert (data_home / "smart-cockpit" / "maps" / "monaco-latest.navmap.npz").is_file()
+def test_import_into_the_user_data_folder_as_json(capsys, data_home: Path, on_terminal) -> None:
+    terminal = on_terminal()
+    assert main(["map", "import", str(MONACO_PBF), "--json"]) == 0
+    cache = data_home / "smart-cockpit" / "maps" / "monaco-latest.navmap.npz"
+    summary = json.loads(terminal.out.getvalue())
+    assert summary["cache"] == str(cache) and cache.is_file() and summary["charging"] == 11
+    assert terminal.err.getvalue() == ""  # --json: no bar even on a terminal
 
 
 def test_search_charging_by_road_distance(capsys, monaco_map: Path) -> None:

@@ -1,0 +1,98 @@
+"""Loaded vehicle data kept between runs: parsing a DBC and a mapping costs more than most commands' work.
+
+``cockpit decode`` of a short log spends most of its own time (after the imports it shares with any
+python-can + cantools script) parsing the profile's DBC with cantools and its mapping with PyYAML; reading
+the same result back from a pickle takes a tenth of that. An entry is keyed by every input file and every
+module that builds it (path, size, modification time), the Python and cantools versions and a format
+number, so an edited DBC, mapping or loader is simply a new entry. Entries live in the user's cache folder
+(``$COCKPIT_CACHE_DIR`` overrides it), only the newest ``KEEP`` are kept, and any entry that cannot be
+read is rebuilt: the cache can make a start faster, never make it fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+FORMAT = 1
+KEEP = 32
+PACKAGE_ROOT = Path(__file__).resolve().parents[1]
+# The code whose output is cached: every loader of DBC files and mappings, and this package's glue.
+BUILDERS = ("vehicle_bus", "cockpit/vehicle_data.py", "cockpit/vehicle_cache.py")
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("COCKPIT_CACHE_DIR")
+    if override:
+        return Path(override) / "vehicle-data"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("smart-cockpit")) / "vehicle-data"
+
+
+def cached(inputs: Sequence[Path], build: Callable[[], T]) -> T:
+    """``build()``, or what it returned before for the same ``inputs`` (in this order) and the same code."""
+    try:
+        path = cache_dir() / f"{entry_key(inputs)}.pickle"
+    except OSError:
+        return build()  # an input is missing: build() says so in its own words
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)  # the user's own cache folder, written by _store
+    except FileNotFoundError:
+        pass
+    except Exception:
+        pass  # truncated, or pickled by code that has since changed shape: rebuild it
+    value = build()
+    _store(path, value)
+    return value
+
+
+def entry_key(inputs: Sequence[Path]) -> str:
+    import cantools
+
+    digest = hashlib.sha256(f"{FORMAT}\n{sys.version}\n{cantools.__version__}\n".encode())
+    code = sorted(p for name in BUILDERS for p in _python_files(PACKAGE_ROOT / name))
+    for path in [*code, *(Path(p).resolve() for p in inputs)]:
+        st = path.stat()
+        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+def _python_files(path: Path) -> list[Path]:
+    return sorted(path.rglob("*.py")) if path.is_dir() else [path]
+
+
+def _store(path: Path, value: object) -> None:
+    """Write atomically (a reader never sees half an entry); on any failure, run without the cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return  # a read-only home or a full disk
+    try:
+        with os.fdopen(fd, "wb") as f:
+            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        Path(tmp).unlink(missing_ok=True)
+        return
+    _prune(path.parent)
+
+
+def _prune(folder: Path) -> None:
+    def age(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:  # removed meanwhile by another cockpit process
+            return 0.0
+
+    for old in sorted(folder.glob("*.pickle"), key=age, reverse=True)[KEEP:]:
+        old.unlink(missing_ok=True)
