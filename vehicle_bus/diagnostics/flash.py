@@ -116,7 +116,7 @@ def _advice(name: str, step: str) -> str:
 def _version_after_reset(uds: DiagnosticClient, ecu: EcuSpec) -> str | None:
     deadline = time.monotonic() + BACK_AFTER_RESET_S
     while time.monotonic() < deadline:
-        report, answer = uds.request(ecu, bytes([0x22]) + SOFTWARE_VERSION_DID.to_bytes(2, "big"))
+        _, answer = uds.request(ecu, bytes([0x22]) + SOFTWARE_VERSION_DID.to_bytes(2, "big"))
         if answer is not None and len(answer) > 3:
             return uds.description.dids[SOFTWARE_VERSION_DID].decode(answer[3:])
         time.sleep(0.1)  # the ECU is restarting: poll, bounded by the deadline above

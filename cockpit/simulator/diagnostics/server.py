@@ -5,7 +5,8 @@ ReadDTCInformation 0x19 (0x01, 0x02, 0x04, 0x06), ReadDataByIdentifier 0x22,
 WriteDataByIdentifier 0x2E (extended session), TesterPresent 0x3E, OBD-II modes 01/03/09 where the
 ECU has them, and reprogramming in the programming session (0x27, 0x31, 0x34, 0x36, 0x37: see
 ``bootloader.py``). An ECU whose application was erased or never completed runs its bootloader: it answers
-only session control, reset, identification, tester present and the programming services. What the ECU knows (its DIDs, DTCs, monitors) comes from its :class:`EcuDefinition`.
+only session control, reset, identification, tester present and the programming services.
+What the ECU knows (its DIDs, DTCs, monitors) comes from its :class:`EcuDefinition`.
 """
 
 from __future__ import annotations
