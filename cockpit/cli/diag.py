@@ -1,4 +1,4 @@
-"""``cockpit diag scan|dtc|clear|info``: vehicle diagnostics (UDS over ISO-TP, OBD-II) from the shell.
+"""``cockpit diag scan|dtc|clear|info|flash``: vehicle diagnostics (UDS over ISO-TP, OBD-II) from the shell.
 
 Without ``--can`` the demo car runs in-process on a private virtual bus (``--fault`` injects faults into
 it); with ``--can`` the requests go to whatever ECUs are on that bus.
@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
+from pathlib import Path
 
 from vehicle_bus.diagnostics import EcuReport, ObdReport
 from vehicle_bus.diagnostics.reports import DtcRecord, Seen
@@ -74,6 +75,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     for verb, summary in VERBS.items():
         v = verbs.add_parser(verb, parents=[common], help=summary, description=summary)
         v.set_defaults(handler=run)
+    flash = verbs.add_parser(
+        "flash",
+        parents=[common],
+        help="reprogram one ECU with a firmware image over UDS (workshop use)",
+        description="Programming session, seed/key, erase, download, dependency check, reset; then the ECU's "
+        "identification. An interrupted flash leaves the ECU in its bootloader: run this again.",
+    )
+    flash.add_argument("target", metavar="ECU")
+    flash.add_argument("image", type=Path, metavar="FILE", help="a firmware image (cockpit ota firmware)")
+    flash.set_defaults(handler=run_flash)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -107,6 +118,45 @@ def run(args: argparse.Namespace) -> int:
         if obd is not None:
             print("\n".join(_obd_lines(obd)))
     return exit_status(reports, args.action)
+
+
+def run_flash(args: argparse.Namespace) -> int:
+    from vehicle_bus.diagnostics import firmware_image
+    from vehicle_bus.diagnostics.flash import flash_ecu
+
+    try:
+        data = args.image.read_bytes()
+        image = firmware_image.parse(data)
+    except OSError as exc:
+        raise InputError(f"cannot read the image ({exc.strerror})", where=str(args.image)) from None
+    except firmware_image.ImageError as exc:
+        raise InputError(str(exc), where=str(args.image), fix="Make one with: cockpit ota firmware") from None
+    if image.ecu.lower() != args.target.lower():
+        raise InputError(f"the image is for {image.ecu}, not {args.target}", where=str(args.image))
+    with _tester(args) as tester:
+        ecu = tester.description.ecu(args.target)
+        show = None if args.json or not sys.stderr.isatty() else _flash_progress(ecu.name)
+        result = flash_ecu(tester.uds, ecu, data, show)
+        info = tester.uds.info([ecu])[0] if result.ok else None
+    if args.json:
+        out = {"flash": result.to_json(), "ecu": info.to_json() if info else None}
+        json.dump(out, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif result.ok and info is not None:
+        print(f"{ecu.name}: flashed {len(data):,} bytes; now running {result.software_version}")
+        print("\n".join(_lines(info, "info")))
+    else:
+        print(f"{ecu.name}: {result.problem}")
+    return 0 if result.ok else EXIT_ECU_PROBLEM
+
+
+def _flash_progress(name: str) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        sys.stderr.write(f"\r{name}: {done * 100 // total:3d} % of {total:,} bytes")
+        if done >= total:
+            sys.stderr.write("\n")
+
+    return show
 
 
 def exit_status(reports: list[EcuReport], action: str) -> int:

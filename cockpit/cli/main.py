@@ -36,6 +36,7 @@ COMMANDS: dict[str, CommandInfo] = {
     "dbc": CommandInfo("dbc", "inspect CAN databases (DBC, ARXML, KCD, SYM)"),
     "command": CommandInfo("command", "command cabin functions and report what the car confirms"),
     "diag": CommandInfo("diag", "vehicle diagnostics: scan ECUs, read or clear DTCs, ECU info"),
+    "ota": CommandInfo("ota", "signed over-the-air updates: keys, publish, update the car and its ECUs"),
     "map": CommandInfo("map", "import an OpenStreetMap extract, search places on a map"),
     "route": CommandInfo("route", "compute a route offline with turn-by-turn maneuvers"),
     "voice": CommandInfo("voice", "voice assistant: test WAV files, say a sentence, download a model"),

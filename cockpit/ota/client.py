@@ -34,7 +34,7 @@ ProgressFn = Callable[[str, int, int], None]
 @dataclass(frozen=True)
 class EcuIdentity:
     hardware_id: str
-    version: str
+    version: str | None  # None: no valid software (the ECU waits in its bootloader)
 
 
 class Vehicle(Protocol):
