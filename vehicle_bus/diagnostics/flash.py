@@ -18,6 +18,7 @@ from udsoncan.client import Client
 
 from .catalog import EcuSpec
 from .client import DiagnosticClient
+from .reports import EcuReport
 from .security import PROGRAMMING_LEVEL, SecurityAlgorithm, demo_key
 
 EXTENDED_SESSION, PROGRAMMING_SESSION = 0x03, 0x02
@@ -52,9 +53,10 @@ def flash_ecu(
     """Program ``image`` into ``ecu``; never raises for what the ECU does."""
     result = FlashResult(ecu.name, False, "programming session")
 
-    def job(client: Client, report: object) -> None:
+    def job(client: Client, report: EcuReport) -> None:
         result.step = "programming session"
         client.change_session(EXTENDED_SESSION)
+        report.answered = True
         client.change_session(PROGRAMMING_SESSION)
         result.step = "security access"
         seed = client.request_seed(PROGRAMMING_LEVEL).service_data.seed

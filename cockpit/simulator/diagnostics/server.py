@@ -185,8 +185,13 @@ class UdsServer:
         sub, quiet = self._subfunction(req, 2)
         if sub not in (DEFAULT_SESSION, EXTENDED_SESSION, PROGRAMMING_SESSION):
             raise NegativeResponseError(SUBFUNCTION_NOT_SUPPORTED)
-        if sub == PROGRAMMING_SESSION and self.car.speed_kmh > STANDING_KMH:
-            raise NegativeResponseError(CONDITIONS_NOT_CORRECT)  # never reprogram a moving car
+        if sub == PROGRAMMING_SESSION:
+            if self.session == DEFAULT_SESSION and not self.in_bootloader:
+                # As most OEMs do: the programming session only from the extended one (a tester's choice,
+                # never a stray request); a bootloader waiting for an image takes it directly.
+                raise NegativeResponseError(SUBFUNCTION_NOT_IN_SESSION)
+            if self.car.speed_kmh > STANDING_KMH:
+                raise NegativeResponseError(CONDITIONS_NOT_CORRECT)  # never reprogram a moving car
         if sub != self.session:
             self.bootloader.power_cycle()  # a session change locks security access again
         self.session = sub
