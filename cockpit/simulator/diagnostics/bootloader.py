@@ -58,10 +58,14 @@ class Bootloader:
         self.power_cycle()
 
     def power_cycle(self) -> None:
-        """Lose what is volatile: unlock, a pending seed, a transfer in progress."""
+        """Lose what is volatile: unlock, a pending seed, a transfer in progress, failed key attempts."""
+        self._attempts = 0
+        self.lock()
+
+    def lock(self) -> None:
+        """A session change: security access locked again, a transfer abandoned (failed attempts stay)."""
         self.unlocked = False
         self._seed: bytes | None = None
-        self._attempts = 0
         self._download: tuple[int, int] | None = None  # (address, size)
         self._counter = 0
 

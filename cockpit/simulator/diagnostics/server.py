@@ -107,7 +107,7 @@ class UdsServer:
         now = time.monotonic()
         if self.session != DEFAULT_SESSION and now - self._last_request > S3_S:
             self.session = DEFAULT_SESSION
-            self.bootloader.power_cycle()
+            self.bootloader.lock()
         if self.car.t >= self._next_monitor:
             self._next_monitor = self.car.t + MONITOR_S
             self.run_monitors()
@@ -193,7 +193,7 @@ class UdsServer:
             if self.car.speed_kmh > STANDING_KMH:
                 raise NegativeResponseError(CONDITIONS_NOT_CORRECT)  # never reprogram a moving car
         if sub != self.session:
-            self.bootloader.power_cycle()  # a session change locks security access again
+            self.bootloader.lock()  # a session change locks security access again
         self.session = sub
         timing = P2_MS.to_bytes(2, "big") + P2_STAR_10MS.to_bytes(2, "big")
         return None if quiet else bytes([0x50, sub]) + timing
