@@ -420,63 +420,63 @@
 <context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="65"/>
-        <location filename="../../ui/panels/can_monitor.py" line="219"/>
+        <location filename="../../ui/panels/__init__.py" line="72"/>
+        <location filename="../../ui/panels/can_monitor.py" line="240"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="388"/>
+        <location filename="../../ui/panels/can_monitor.py" line="443"/>
         <source>{signal} · last 60 s</source>
         <translation>{signal} · 最近 60 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="391"/>
+        <location filename="../../ui/panels/can_monitor.py" line="446"/>
         <source>Tap a signal to plot it (last 60 s)</source>
         <translation>点击信号查看曲线（最近 60 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="394"/>
+        <location filename="../../ui/panels/can_monitor.py" line="449"/>
         <source>Signals</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="397"/>
+        <location filename="../../ui/panels/can_monitor.py" line="452"/>
         <source>Tap an ID to see its signals</source>
         <translation>点击 ID 查看信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="420"/>
+        <location filename="../../ui/panels/can_monitor.py" line="475"/>
         <source>No DBC message for this ID</source>
         <translation>DBC 中没有此 ID 的报文</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="422"/>
+        <location filename="../../ui/panels/can_monitor.py" line="477"/>
         <source>This frame does not fit its DBC message</source>
         <translation>此帧与 DBC 报文定义不符</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="513"/>
+        <location filename="../../ui/panels/can_monitor.py" line="573"/>
         <source>Cannot record: {line}</source>
         <translation>无法录制：{line}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="531"/>
+        <location filename="../../ui/panels/can_monitor.py" line="591"/>
         <source>Recording failed: {line}</source>
         <translation>录制失败：{line}</translation>
     </message>
@@ -1306,6 +1306,136 @@
         <location filename="../../ui/widgets/status_bar.py" line="101"/>
         <source>{0} {1} · {2:.0f} frames/s</source>
         <translation>{0} {1} · {2:.0f} 帧/秒</translation>
+    </message>
+</context>
+<context>
+    <name>UpdatesPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="65"/>
+        <location filename="../../ui/panels/updates.py" line="108"/>
+        <source>Updates</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="78"/>
+        <source>Check for updates</source>
+        <translation>检查更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="79"/>
+        <source>Install</source>
+        <translation>安装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="85"/>
+        <source>Available updates</source>
+        <translation>可用更新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="88"/>
+        <source>Update</source>
+        <translation>更新项</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="88"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="88"/>
+        <location filename="../../ui/panels/updates.py" line="213"/>
+        <source>Installed</source>
+        <translation>已安装</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="88"/>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="88"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="124"/>
+        <source>Installing…</source>
+        <translation>正在安装…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="124"/>
+        <source>Checking for updates…</source>
+        <translation>正在检查更新…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="149"/>
+        <source>The update check failed: %1</source>
+        <translation>更新检查失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="159"/>
+        <source>No update repository enrolled</source>
+        <translation>尚未登记更新仓库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="160"/>
+        <source>Enrol one with: cockpit ota update --repo URL --root ROOT.json</source>
+        <translation>登记方法：cockpit ota update --repo URL --root ROOT.json</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="162"/>
+        <source>Repository: %1</source>
+        <translation>仓库：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="165"/>
+        <source>Last rollback: %1</source>
+        <translation>上次回滚：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="195"/>
+        <source>Update refused: %1</source>
+        <translation>更新被拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="197"/>
+        <source>The repository offers nothing</source>
+        <translation>仓库中没有可用内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="199"/>
+        <source>Everything is up to date</source>
+        <translation>全部已是最新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="201"/>
+        <source>Installed: %1</source>
+        <translation>已安装：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="203"/>
+        <source>Waiting: %1</source>
+        <translation>等待中：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="205"/>
+        <source>New content is checked at the next start and rolled back if it is broken</source>
+        <translation>新内容将在下次启动时检查，如有损坏将自动回滚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="211"/>
+        <source>Refused: %1</source>
+        <translation>已拒绝：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="215"/>
+        <source>New</source>
+        <translation>新</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="216"/>
+        <source>Up to date</source>
+        <translation>已是最新</translation>
     </message>
 </context>
 <context>

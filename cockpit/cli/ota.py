@@ -17,18 +17,14 @@ from typing import TYPE_CHECKING
 
 from vehicle_bus.errors import InputError
 
+from ..ota.paths import default_state_dir
+
 if TYPE_CHECKING:
     from ..ota.car import DiagnosticVehicle
     from ..ota.client import UpdateReport
 
 EXIT_REFUSED = 1  # something was refused or failed; nothing of it was installed
 EXIT_WAITING = 4  # updates are ready but the car is not in a state to install them (not parked, low SoC)
-
-
-def default_state_dir() -> Path:
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("smart-cockpit")) / "ota"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -47,11 +43,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     init = key_verbs.add_parser("init", help="new root/targets/snapshot/timestamp keys in DIR")
     init.add_argument("dir", type=Path, metavar="DIR")
     init.add_argument("--force", action="store_true", help="replace keys that exist (old metadata dies)")
+    init.add_argument("--json", action="store_true", help="machine-readable output")
     init.set_defaults(handler=keys_init)
     rotate = key_verbs.add_parser("rotate", help="replace (and revoke) one role's key in a new root")
     rotate.add_argument("role", choices=("root", "targets", "snapshot", "timestamp"))
     rotate.add_argument("--repo", type=Path, required=True, metavar="DIR")
     rotate.add_argument("--keys", type=Path, required=True, metavar="DIR")
+    rotate.add_argument("--json", action="store_true", help="machine-readable output")
     rotate.set_defaults(handler=keys_rotate)
 
     publish = verbs.add_parser("publish", help="add artifacts to a repository and sign fresh metadata")
@@ -71,6 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     fw.add_argument("--hardware-id", required=True, metavar="HW")
     fw.add_argument("--version", required=True)
     fw.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    fw.add_argument("--json", action="store_true", help="machine-readable output")
     fw.set_defaults(handler=pack_firmware)
 
     update = verbs.add_parser("update", help="check a repository, download, verify and install when safe")
@@ -98,6 +97,10 @@ def keys_init(args: argparse.Namespace) -> int:
     from ..ota.keys import init_keys, private_path
 
     ids = init_keys(args.dir, force=args.force)
+    if args.json:
+        return _print_json(
+            {"keys": {r: {"keyid": k, "private": str(private_path(args.dir, r))} for r, k in ids.items()}}
+        )
     for role, keyid in ids.items():
         print(f"{role:9} {keyid[:16]}…  {private_path(args.dir, role)} (mode 600)")
     print("Keep this folder offline; publish with: cockpit ota publish --repo REPO --keys " + str(args.dir))
@@ -112,6 +115,8 @@ def keys_rotate(args: argparse.Namespace) -> int:
         raise InputError("no repository here", where=str(args.repo), fix="Publish something first")
     keyid = repo.rotate(args.role)
     root = repo.load("root").signed.version
+    if args.json:
+        return _print_json({"role": args.role, "keyid": keyid, "root_version": root})
     print(f"{args.role} key replaced by {keyid[:16]}…; the old one is revoked in root version {root}")
     return 0
 
@@ -150,7 +155,16 @@ def pack_firmware(args: argparse.Namespace) -> int:
         raise InputError(f"cannot read the payload ({exc.strerror})", where=str(args.payload)) from None
     image = FirmwareImage(args.ecu, args.hardware_id, args.version, payload)
     args.output.write_bytes(image.to_bytes())
+    if args.json:
+        fields = {"ecu": args.ecu, "hardware_id": args.hardware_id, "version": args.version}
+        return _print_json({"image": str(args.output), **fields, "payload_length": len(payload)})
     print(f"{args.output}: {args.ecu} {args.version} for hardware {args.hardware_id}, {len(payload):,} bytes")
+    return 0
+
+
+def _print_json(data: dict) -> int:
+    json.dump(data, sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
     return 0
 
 

@@ -164,6 +164,10 @@ def run(args: argparse.Namespace) -> int:
 
     app = application()
     session = open_session(options, terminal_progress=True)
+    # Content installed by an update is on trial until this start checks it (A/B rollback, docs/ota.md).
+    from ..ota.paths import check_content_at_start
+
+    session.problem = session.problem or check_content_at_start()
     look = Look(
         size=args.size,
         theme=args.theme,

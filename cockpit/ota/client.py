@@ -24,6 +24,7 @@ from tuf.api.metadata import Metadata, TargetFile
 from tuf.ngclient import Updater
 
 from .fetch import RepoFetcher, TooLargeError, as_url, download_resumable
+from .paths import REPOSITORY_FILE
 from .policy import Conditions, Policy
 from .repository import KIND_CONTENT, KIND_FIRMWARE
 from .slots import SlotError, Slots
@@ -165,6 +166,7 @@ class OtaClient:
                     "Enrol one with --root ROOT.json from the repository's owner (its metadata/1.root.json)"
                 )
             shutil.copyfile(trusted_root, trusted)
+            (state_dir / REPOSITORY_FILE).write_text(repo, encoding="utf-8")
         self._updater: Updater | None = None
 
     # -- metadata ------------------------------------------------------------------------------------
