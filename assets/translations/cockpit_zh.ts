@@ -1343,7 +1343,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="88"/>
-        <location filename="../../ui/panels/updates.py" line="213"/>
+        <location filename="../../ui/panels/updates.py" line="218"/>
         <source>Installed</source>
         <translation>已安装</translation>
     </message>
@@ -1358,82 +1358,87 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="124"/>
+        <location filename="../../ui/panels/updates.py" line="126"/>
         <source>Installing…</source>
         <translation>正在安装…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="124"/>
+        <location filename="../../ui/panels/updates.py" line="126"/>
         <source>Checking for updates…</source>
         <translation>正在检查更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="149"/>
+        <location filename="../../ui/panels/updates.py" line="151"/>
         <source>The update check failed: %1</source>
         <translation>更新检查失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="159"/>
+        <location filename="../../ui/panels/updates.py" line="161"/>
         <source>No update repository enrolled</source>
         <translation>尚未登记更新仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="160"/>
+        <location filename="../../ui/panels/updates.py" line="162"/>
         <source>Enrol one with: cockpit ota update --repo URL --root ROOT.json</source>
         <translation>登记方法：cockpit ota update --repo URL --root ROOT.json</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="162"/>
+        <location filename="../../ui/panels/updates.py" line="164"/>
         <source>Repository: %1</source>
         <translation>仓库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="165"/>
+        <location filename="../../ui/panels/updates.py" line="167"/>
         <source>Last rollback: %1</source>
         <translation>上次回滚：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="195"/>
+        <location filename="../../ui/panels/updates.py" line="197"/>
         <source>Update refused: %1</source>
         <translation>更新被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="197"/>
+        <location filename="../../ui/panels/updates.py" line="199"/>
         <source>The repository offers nothing</source>
         <translation>仓库中没有可用内容</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="199"/>
+        <location filename="../../ui/panels/updates.py" line="201"/>
         <source>Everything is up to date</source>
         <translation>全部已是最新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="201"/>
+        <location filename="../../ui/panels/updates.py" line="204"/>
+        <source>Ready to install: %1</source>
+        <translation>可安装：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="206"/>
         <source>Installed: %1</source>
         <translation>已安装：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="203"/>
+        <location filename="../../ui/panels/updates.py" line="208"/>
         <source>Waiting: %1</source>
         <translation>等待中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="205"/>
+        <location filename="../../ui/panels/updates.py" line="210"/>
         <source>New content is checked at the next start and rolled back if it is broken</source>
         <translation>新内容将在下次启动时检查，如有损坏将自动回滚</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="211"/>
+        <location filename="../../ui/panels/updates.py" line="216"/>
         <source>Refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="215"/>
+        <location filename="../../ui/panels/updates.py" line="220"/>
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="216"/>
+        <location filename="../../ui/panels/updates.py" line="221"/>
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>

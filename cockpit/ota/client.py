@@ -166,7 +166,7 @@ class OtaClient:
                     "Enrol one with --root ROOT.json from the repository's owner (its metadata/1.root.json)"
                 )
             shutil.copyfile(trusted_root, trusted)
-            (state_dir / REPOSITORY_FILE).write_text(repo, encoding="utf-8")
+            (state_dir / REPOSITORY_FILE).write_text(self.url, encoding="utf-8")
         self._updater: Updater | None = None
 
     # -- metadata ------------------------------------------------------------------------------------

@@ -112,6 +112,8 @@ class UpdatesPanel(Panel):
 
     def shown(self) -> None:
         self._show_enrolment()
+        if self.report is None and not self.busy:
+            self.start(install=False)  # opening the panel is asking what is new (metadata only)
 
     # -- actions ---------------------------------------------------------------------------------------
     def start(self, install: bool) -> None:
@@ -197,6 +199,9 @@ class UpdatesPanel(Panel):
             lines.append(self.tr("The repository offers nothing"))
         elif not any(o.new for o in report.offers) and not report.installed:
             lines.append(self.tr("Everything is up to date"))
+        ready = [o.name for o in report.offers if o.new and o.name not in report.installed]
+        if ready and report.problem is None:
+            lines.append(self.tr("Ready to install: %1").replace("%1", ", ".join(ready)))
         if report.installed:
             lines.append(self.tr("Installed: %1").replace("%1", ", ".join(report.installed)))
         for reason in report.waiting_for:

@@ -100,3 +100,18 @@ def test_killed_mid_install_the_car_starts_on_a_whole_slot(tmp_path: Path, renam
     expected = b"v2" if renames_before_kill >= 2 else b"v1"
     assert read_current(slots) == expected and boot.rolled_back is None
     assert Slots(slots.root).health_problem(boot.active) is None
+
+
+def test_the_head_unit_start_reports_a_rollback_in_one_sentence(tmp_path: Path) -> None:
+    from cockpit.ota.paths import check_content_at_start
+
+    assert check_content_at_start(tmp_path) is None  # nothing installed: nothing to say
+    slots = installed(Slots(tmp_path / "content"), tmp_path, "1", b"v1")
+    assert check_content_at_start(tmp_path) is None  # kept
+    installed(slots, tmp_path, "2", b"v2")
+    (slots.slot_dir("a") / "maps" / "tiles.bin").unlink()
+    message = check_content_at_start(tmp_path)
+    assert message is not None and message.startswith(
+        "The last update was rolled back (maps.tar: maps/tiles.bin"
+    )
+    assert "Install the update again" in message and read_current(slots) == b"v1"
