@@ -3,12 +3,10 @@ flashed over UDS, and a refusal shown with its reason."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from cockpit.ota.client import OtaClient
 from cockpit.ota.keys import init_keys
@@ -20,14 +18,7 @@ from ui.theme import DARK, apply_theme
 from ui.units import Units
 from vehicle_bus.diagnostics.firmware_image import FirmwareImage
 
-
-def wait_for(check: Callable[[], bool], timeout_s: float = 30.0) -> None:
-    app = QApplication.instance()
-    end = time.monotonic() + timeout_s
-    while not check():
-        assert time.monotonic() < end, "timed out"
-        app.processEvents()
-        time.sleep(0.01)
+from .test_diagnostics import wait_for
 
 
 @pytest.fixture
