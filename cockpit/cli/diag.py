@@ -26,14 +26,20 @@ from ..simulator.faults import FAULTS
 # What each verb does, for its --help; `cockpit diag VERB --help` lists its options.
 VERBS = {
     "scan": "which ECUs answer, their software versions and DTC counts",
-    "dtc": "read trouble codes with freeze frames (exit status 3 when a code is failing now)",
+    "dtc": "read trouble codes with freeze frames (exit status 3 when a code is confirmed or failing now)",
     "clear": "clear every ECU's trouble codes (or --ecu's)",
     "info": "identification, live values and OBD-II (VIN, speed, 12 V, ambient, battery)",
 }
 EXIT_ECU_PROBLEM = 1  # an ECU did not answer or refused
-EXIT_ACTIVE_DTC = 3  # `diag dtc`: every ECU answered and at least one code is failing now (active or pending)
+# `diag dtc`: every ECU answered and at least one code is confirmed (even if repaired since: it stays until
+# cleared, as the issue asks) or failing now (active or pending).
+EXIT_ACTIVE_DTC = 3
+FAILING_OR_CONFIRMED = 0x09  # status bits 0 (testFailed) and 3 (confirmedDTC)
 OBD_LABELS = {
     "speed_kmh": ("vehicle speed (PID 0D)", "km/h"),
+    "run_time_s": ("run time since start (PID 1F)", "s"),
+    "distance_since_codes_cleared_km": ("distance since codes cleared (PID 31)", "km"),
+    "fuel_type_code": ("fuel type (PID 51; 8 = electric)", ""),
     "control_module_voltage_v": ("control module voltage (PID 42)", "V"),
     "ambient_temperature_c": ("ambient air temperature (PID 46)", "°C"),
     "battery_remaining_percent": ("hybrid/EV battery remaining (PID 5B)", "%"),
@@ -46,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="vehicle diagnostics: scan ECUs, read or clear DTCs, ECU info (default: in-process simulator)",
         description="Without --can, the demo car runs in-process (--fault injects faults into it). "
         f"Exit status: 0 done, {EXIT_ECU_PROBLEM} an ECU did not answer or refused, 2 bad input, "
-        f"{EXIT_ACTIVE_DTC} (dtc) a trouble code is failing now.",
+        f"{EXIT_ACTIVE_DTC} (dtc) a trouble code is confirmed or failing now.",
     )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -162,8 +168,8 @@ def _flash_progress(name: str) -> Callable[[int, int], None]:
 def exit_status(reports: list[EcuReport], action: str) -> int:
     if any(r.problem is not None for r in reports):
         return EXIT_ECU_PROBLEM
-    if action == "dtc" and any(d.status & 0x01 for r in reports for d in r.dtcs or ()):
-        return EXIT_ACTIVE_DTC  # bit 0 testFailed: failing now; stored codes alone are not
+    if action == "dtc" and any(d.status & FAILING_OR_CONFIRMED for r in reports for d in r.dtcs or ()):
+        return EXIT_ACTIVE_DTC
     return 0
 
 
@@ -229,9 +235,30 @@ def _obd_lines(obd: ObdReport) -> list[str]:
     lines = [f"OBD-II (answered by {', '.join(obd.responders)}):"]
     if obd.vin:
         lines.append(f"  VIN: {obd.vin}")
+    for responder, pids in obd.supported_pids.items():
+        lines.append(f"  supported PIDs ({responder}): {' '.join(f'{p:02X}' for p in pids)}")
+    for responder, status in obd.status.items():
+        ready = [n for n, m in status["monitors"].items() if m["available"] and m["complete"]]
+        waiting = [n for n, m in status["monitors"].items() if m["available"] and not m["complete"]]
+        mil = "ON" if status["mil"] else "off"
+        lines.append(
+            f"  MIL {mil}, {status['confirmed_dtcs']} confirmed ({responder}); readiness: "
+            f"complete {', '.join(ready) or 'none'}; not complete {', '.join(waiting) or 'none'}"
+        )
     for name, value in obd.values.items():
         label, unit = OBD_LABELS.get(name, (name, ""))
         lines.append(f"  {label}: {value:g} {unit}".rstrip())
-    for responder, codes in obd.stored_dtcs.items():
-        lines.append(f"  stored DTCs ({responder}): {', '.join(codes) or 'none'}")
+    for kind, found in (
+        ("stored", obd.stored_dtcs),
+        ("pending", obd.pending_dtcs),
+        ("permanent", obd.permanent_dtcs),
+    ):
+        for responder, codes in found.items():
+            lines.append(f"  {kind} DTCs ({responder}): {', '.join(codes) or 'none'}")
+    for responder, frame in obd.freeze_frame.items():
+        values = ", ".join(
+            f"{OBD_LABELS.get(n, (n, ''))[0]} {v:g} {OBD_LABELS.get(n, (n, ''))[1]}".rstrip()
+            for n, v in frame["values"].items()
+        )
+        lines.append(f"  freeze frame ({responder}, {frame['dtc']}): {values}")
     return lines

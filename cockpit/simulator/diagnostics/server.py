@@ -87,6 +87,7 @@ class UdsServer:
         self.stats = ServerStats()
         self.written: dict[int, bytes] = {}
         self.silent = False  # a fault that takes the ECU off the diagnostic bus
+        self.freeze_frame: tuple[int, dict[int, bytes]] | None = None  # OBD-II mode 02: (DTC, PID data)
         ident = ecu.identification
         self.bootloader = Bootloader(
             self.name, ident.get(HARDWARE_VERSION_DID, ""), ident.get(SOFTWARE_VERSION_DID, "")
@@ -118,6 +119,7 @@ class UdsServer:
         snapshot = Snapshot(int(car.wall_epoch + car.t), int(car.odometer_km))
         for number, failing in self.ecu.monitors.items():
             self.memory.report(number, bool(failing(car)), car.t, snapshot)
+        obd.freeze_frame_capture(self)
 
     # -- services -------------------------------------------------------------------------------------------
     def handle(self, request: bytes, functional: bool = False) -> bytes | None:
@@ -225,6 +227,7 @@ class UdsServer:
             raise NegativeResponseError(WRONG_LENGTH)
         if not self.memory.clear(int.from_bytes(req[1:4], "big")):
             raise NegativeResponseError(OUT_OF_RANGE)
+        self.freeze_frame = None
         return b"\x54"
 
     def _read_data(self, req: bytes) -> bytes:
