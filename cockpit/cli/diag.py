@@ -81,6 +81,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     for verb, summary in VERBS.items():
         v = verbs.add_parser(verb, parents=[common], help=summary, description=summary)
         v.set_defaults(handler=run)
+    discover = verbs.add_parser(
+        "discover",
+        parents=[common],
+        help="find the ECUs on a bus: TesterPresent to every 11-bit and 29-bit diagnostic address",
+        description="11-bit 0x700-0x7FF (physical), then 29-bit 0x18DA__F1; about 15 s for both. "
+        "Use it on a car whose ECU list you do not have.",
+    )
+    discover.add_argument("--only", choices=("11", "29"), help="one addressing only")
+    discover.set_defaults(handler=run_discover)
     flash = verbs.add_parser(
         "flash",
         parents=[common],
@@ -124,6 +133,30 @@ def run(args: argparse.Namespace) -> int:
         if obd is not None:
             print("\n".join(_obd_lines(obd)))
     return exit_status(reports, args.action)
+
+
+def run_discover(args: argparse.Namespace) -> int:
+    from vehicle_bus.diagnostics.discovery import ELEVEN_BIT, TARGETS_29
+
+    options = {
+        "ids_11": ELEVEN_BIT if args.only != "29" else (),
+        "targets_29": TARGETS_29 if args.only != "11" else (),
+    }
+    with _tester(args) as tester:
+        found = tester.discover(**options)
+        named = {e.request_id: e.name for e in tester.description.ecus}
+    if args.json:
+        rows = [{**f.to_json(), "known_as": named.get(f.request_id)} for f in found]
+        json.dump({"found": rows}, sys.stdout)
+        sys.stdout.write("\n")
+        return 0
+    for f in found:
+        row = f.to_json()
+        name = f" = {named[f.request_id]}" if f.request_id in named and not f.extended else ""
+        print(f"{row['addressing']:6} request {row['request']} → response {row['response']}{name}")
+    if not found:
+        print("no ECU answered TesterPresent on any diagnostic address")
+    return 0 if found else EXIT_ECU_PROBLEM
 
 
 def run_flash(args: argparse.Namespace) -> int:
