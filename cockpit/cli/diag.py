@@ -60,6 +60,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     common.add_argument("--bitrate", type=int, metavar="BPS")
     common.add_argument(
+        "--vehicle",
+        metavar="NAME|DIR",
+        help="the profile whose ECU list to ask (with --can; default: the demo car's ECUs)",
+    )
+    common.add_argument(
         "--fault",
         action="append",
         default=[],
@@ -208,17 +213,39 @@ def exit_status(reports: list[EcuReport], action: str) -> int:
 
 @contextmanager
 def _tester(args: argparse.Namespace) -> Iterator[Tester]:
+    if args.vehicle and not args.can:
+        raise InputError(
+            "--vehicle picks the ECU list for a real bus; the in-process demo car has its own",
+            fix="Add --can INTERFACE[:CHANNEL]",
+        )
     if not args.can:
         from ..simulator.diagnostics.in_process import car_on_bus  # the simulated car only without --can
 
         with car_on_bus(args.fault, timeout=args.timeout) as car:
             yield car.tester
         return
-    tester = Tester(open_bus(args.can, args.bitrate), DESCRIPTION, CATALOG, args.timeout)
+    tester = Tester(open_bus(args.can, args.bitrate), ecu_list(args.vehicle), CATALOG, args.timeout)
     try:
         yield tester
     finally:
         tester.close()
+
+
+def ecu_list(vehicle: str | None) -> Path:
+    """The diagnostic description of ``vehicle``'s profile (``[diagnostics] ecus``), else the demo car's."""
+    if vehicle is None:
+        return Path(DESCRIPTION)
+    from ..vehicle_profile import load_profile
+
+    profile = load_profile(vehicle)
+    name = (profile.settings.get("diagnostics") or {}).get("ecus")
+    if not name:
+        raise InputError(
+            f"the {profile.name} profile lists no diagnosable ECUs",
+            where=str(profile.folder / "vehicle.toml"),
+            fix="Find them with: cockpit diag discover --can INTERFACE, then add [diagnostics] ecus = FILE",
+        )
+    return profile.folder / str(name)
 
 
 def _json(report: EcuReport, action: str) -> dict:
