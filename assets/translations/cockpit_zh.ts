@@ -493,189 +493,229 @@
     <name>DiagnosticsPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="58"/>
-        <location filename="../../ui/panels/diagnostics.py" line="110"/>
+        <location filename="../../ui/panels/diagnostics.py" line="111"/>
         <source>Vehicle health</source>
         <translation>车辆健康</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="107"/>
+        <location filename="../../ui/panels/diagnostics.py" line="108"/>
         <source>Not scanned yet</source>
         <translation>尚未扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="116"/>
+        <location filename="../../ui/panels/diagnostics.py" line="117"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="117"/>
+        <location filename="../../ui/panels/diagnostics.py" line="118"/>
         <source>Read codes</source>
         <translation>读取故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="118"/>
+        <location filename="../../ui/panels/diagnostics.py" line="119"/>
         <source>Clear codes…</source>
         <translation>清除故障码…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="130"/>
+        <location filename="../../ui/panels/diagnostics.py" line="131"/>
         <source>Faults (developer)</source>
         <translation>故障注入（开发者）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="149"/>
+        <location filename="../../ui/panels/diagnostics.py" line="150"/>
         <source>Tyre pressure low: front left</source>
         <translation>胎压过低：左前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="150"/>
+        <location filename="../../ui/panels/diagnostics.py" line="151"/>
         <source>Tyre pressure low: front right</source>
         <translation>胎压过低：右前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="151"/>
+        <location filename="../../ui/panels/diagnostics.py" line="152"/>
         <source>Tyre pressure low: rear left</source>
         <translation>胎压过低：左后</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="152"/>
+        <location filename="../../ui/panels/diagnostics.py" line="153"/>
         <source>Tyre pressure low: rear right</source>
         <translation>胎压过低：右后</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="153"/>
+        <location filename="../../ui/panels/diagnostics.py" line="154"/>
         <source>12 V battery low</source>
         <translation>12 V 蓄电池电压低</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="154"/>
+        <location filename="../../ui/panels/diagnostics.py" line="155"/>
         <source>Battery cells out of balance</source>
         <translation>电芯不均衡</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="155"/>
+        <location filename="../../ui/panels/diagnostics.py" line="156"/>
         <source>High-voltage isolation fault</source>
         <translation>高压绝缘故障</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="156"/>
+        <location filename="../../ui/panels/diagnostics.py" line="157"/>
         <source>Charging fault</source>
         <translation>充电故障</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="157"/>
+        <location filename="../../ui/panels/diagnostics.py" line="158"/>
         <source>Outside temperature sensor lost</source>
         <translation>车外温度传感器信号丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="158"/>
+        <location filename="../../ui/panels/diagnostics.py" line="159"/>
         <source>TPMS stops answering diagnostics</source>
         <translation>胎压模块停止响应诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="167"/>
+        <location filename="../../ui/panels/diagnostics.py" line="168"/>
         <source>Clear codes</source>
         <translation>清除故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="168"/>
+        <location filename="../../ui/panels/diagnostics.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="178"/>
+        <location filename="../../ui/panels/diagnostics.py" line="179"/>
         <source>ECUs</source>
         <translation>控制单元</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="187"/>
+        <location filename="../../ui/panels/diagnostics.py" line="188"/>
         <source>Trouble codes</source>
         <translation>故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="205"/>
+        <location filename="../../ui/panels/diagnostics.py" line="206"/>
         <source>ECU information</source>
         <translation>控制单元信息</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="206"/>
+        <location filename="../../ui/panels/diagnostics.py" line="207"/>
         <source>Select an ECU</source>
         <translation>请选择控制单元</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="232"/>
+        <location filename="../../ui/panels/diagnostics.py" line="233"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="235"/>
+        <location filename="../../ui/panels/diagnostics.py" line="236"/>
         <source>Reading trouble codes…</source>
         <translation>正在读取故障码…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="242"/>
+        <location filename="../../ui/panels/diagnostics.py" line="243"/>
         <source>Clear the stored trouble codes of %1 ECUs? Codes of faults that are still present come back at the next self-test.</source>
         <translation>清除 %1 个控制单元中存储的故障码？仍然存在的故障会在下一次自检时重新出现。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="252"/>
+        <location filename="../../ui/panels/diagnostics.py" line="253"/>
         <source>Clearing trouble codes…</source>
         <translation>正在清除故障码…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="255"/>
+        <location filename="../../ui/panels/diagnostics.py" line="256"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="336"/>
+        <location filename="../../ui/panels/diagnostics.py" line="344"/>
         <source>Codes cleared in %1 s</source>
         <translation>故障码已清除，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="338"/>
+        <location filename="../../ui/panels/diagnostics.py" line="346"/>
         <source>Codes read in %1 s</source>
         <translation>故障码已读取，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="354"/>
+        <location filename="../../ui/panels/diagnostics.py" line="362"/>
         <source>%1 of %2 ECUs answered in %3 s</source>
         <translation>%2 个控制单元中有 %1 个应答，用时 %3 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="362"/>
+        <location filename="../../ui/panels/diagnostics.py" line="370"/>
         <source>No answer from %1 after %2 s</source>
         <translation>%1 在 %2 秒内无应答</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="392"/>
+        <location filename="../../ui/panels/diagnostics.py" line="400"/>
         <source>No codes from the ECUs that answered</source>
         <translation>已应答的控制单元没有故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="394"/>
+        <location filename="../../ui/panels/diagnostics.py" line="402"/>
         <source>No trouble codes stored</source>
         <translation>没有存储的故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="407"/>
+        <location filename="../../ui/panels/diagnostics.py" line="415"/>
         <source>no codes</source>
         <translation>无故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="409"/>
+        <location filename="../../ui/panels/diagnostics.py" line="417"/>
         <source>1 code</source>
         <translation>1 个故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="411"/>
+        <location filename="../../ui/panels/diagnostics.py" line="419"/>
         <source>%1 codes</source>
         <translation>%1 个故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="440"/>
+        <location filename="../../ui/panels/diagnostics.py" line="448"/>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="470"/>
+        <source>MIL</source>
+        <translation>故障指示灯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="470"/>
+        <source>on</source>
+        <translation>亮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="470"/>
+        <source>off</source>
+        <translation>灭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="474"/>
+        <source>Monitors complete</source>
+        <translation>已完成的监测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="475"/>
+        <source>Monitors not complete</source>
+        <translation>未完成的监测</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="477"/>
+        <source>Pending codes</source>
+        <translation>待定故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="478"/>
+        <source>Permanent codes</source>
+        <translation>永久故障码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="484"/>
+        <source>Freeze frame (%1)</source>
+        <translation>冻结帧（%1）</translation>
     </message>
 </context>
 <context>
