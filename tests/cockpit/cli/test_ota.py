@@ -96,3 +96,13 @@ def test_diag_flash_for_the_workshop_shows_the_new_version(tmp_path: Path, capsy
     (tmp_path / "junk.img").write_bytes(b"MZ\x90\x00")
     code, _, err = run(capsys, "diag", "flash", "TPMS", str(tmp_path / "junk.img"))
     assert code == 2 and "not a firmware image" in err and "cockpit ota firmware" in err
+
+
+def test_update_on_a_bare_bus_waits_because_gear_and_charge_are_unknown(repo: Path, capsys) -> None:
+    from cockpit.simulator.diagnostics.in_process import car_on_bus
+
+    with car_on_bus() as car:
+        code, out, _ = run(capsys, *update_args(repo, "--can", f"virtual:{car.channel}"))
+    assert code == 4
+    assert "(installed 3.9.1)" in out  # the BMS on that bus reported its version
+    assert "waiting: the car is not parked (gear unknown)" in out
