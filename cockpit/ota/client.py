@@ -20,7 +20,7 @@ from typing import Protocol
 
 from packaging.version import InvalidVersion, Version
 from tuf.api import exceptions as tuf_errors
-from tuf.api.metadata import Metadata, TargetFile
+from tuf.api.metadata import Metadata, Root, TargetFile
 from tuf.ngclient import Updater
 
 from .fetch import RepoFetcher, TooLargeError, as_url, download_resumable
@@ -100,6 +100,20 @@ class NoTrustedRootError(Exception):
     pass
 
 
+def _check_root(path: Path) -> None:
+    """``path`` is root metadata signed by its own keys, or the car is not enrolled with it."""
+    try:
+        md = Metadata.from_file(str(path))
+        if not isinstance(md.signed, Root):
+            raise ValueError(f"it is {md.signed.type} metadata")
+        md.verify_delegate(Root.type, md)
+    except Exception as exc:  # tuf raises several types for a file that is not a signed root
+        raise NoTrustedRootError(
+            f"{path}: not signed TUF root metadata ({exc}); nothing enrolled. "
+            "Use the repository's metadata/1.root.json from its owner"
+        ) from None
+
+
 def _newer(candidate: str, installed: str | None) -> bool | None:
     """Whether ``candidate`` is newer (None: the same version)."""
     if installed is None:
@@ -165,6 +179,7 @@ class OtaClient:
                     f"this car trusts no update repository yet (no {trusted}). "
                     "Enrol one with --root ROOT.json from the repository's owner (its metadata/1.root.json)"
                 )
+            _check_root(trusted_root)
             shutil.copyfile(trusted_root, trusted)
             (state_dir / REPOSITORY_FILE).write_text(self.url, encoding="utf-8")
         self._updater: Updater | None = None

@@ -113,3 +113,14 @@ def test_a_full_disk_keeps_what_was_downloaded_and_the_next_run_resumes(publishe
         published.content_files(published.client())["maps-eu/eu/tiles.bin"]
         == (published.work / "maps-eu.src" / "eu" / "tiles.bin").read_bytes()
     )
+
+
+def test_a_root_that_is_not_signed_root_metadata_enrols_nothing(published: Setup) -> None:
+    bad = published.work / "root.json"
+    bad.write_text('{"bad": 1}')
+    with pytest.raises(NoTrustedRootError, match=r"not signed TUF root metadata"):
+        OtaClient(published.car_dir, str(published.repo.dir), bad)
+    with pytest.raises(NoTrustedRootError, match=r"it is timestamp metadata"):
+        OtaClient(published.car_dir, str(published.repo.dir), published.repo.metadata_dir / "timestamp.json")
+    assert not (published.car_dir / "metadata" / "root.json").exists()
+    assert published.client().update(FakeCar()).problem is None  # the right root still enrols
