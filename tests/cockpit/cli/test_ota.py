@@ -106,3 +106,32 @@ def test_update_on_a_bare_bus_waits_because_gear_and_charge_are_unknown(repo: Pa
     assert code == 4
     assert "(installed 3.9.1)" in out  # the BMS on that bus reported its version
     assert "waiting: the car is not parked (gear unknown)" in out
+
+
+def test_status_keeps_good_content_and_rolls_back_damaged_content(repo: Path, capsys) -> None:
+    import tarfile
+
+    folder = repo.parent / "profiles"
+    folder.mkdir()
+    (folder / "kona.toml").write_text("name = 'Kona'\n")
+    bundle = repo.parent / "profiles.tar.gz"
+    with tarfile.open(bundle, "w:gz") as tar:
+        tar.add(folder, arcname=".")
+    keys = str(repo.parent / "keys")
+    assert (
+        run(capsys, "ota", "publish", "--repo", str(repo), "--keys", keys, str(bundle), "--version", "1")[0]
+        == 0
+    )
+    assert run(capsys, *update_args(repo))[0] == 0
+    state = ["--state", str(repo.parent / "car")]
+    code, out, _ = run(capsys, "ota", "status", *state, "--json")
+    status = json.loads(out)
+    assert code == 0 and status["confirmed_now"] and status["content"] == {"profiles.tar.gz": "1"}
+    # The same bundle again as version 2; after the install its file is damaged on disk before the start.
+    run(capsys, "ota", "publish", "--repo", str(repo), "--keys", keys, str(bundle), "--version", "2")
+    assert run(capsys, *update_args(repo))[0] == 0
+    slot = repo.parent / "car" / "content" / "current"
+    (slot / "profiles" / "kona.toml").write_text("damaged")
+    code, out, _ = run(capsys, "ota", "status", *state)
+    assert "ROLLED BACK: profiles.tar.gz: profiles/kona.toml is damaged" in out
+    assert "profiles.tar.gz 1" in out
