@@ -20,6 +20,15 @@ def enrolled_repository(state_dir: Path) -> str | None:
         return None
 
 
+def content_folders(state_dir: Path | None = None) -> list[Path]:
+    """The bundle folders of the active content slot (vehicle profiles, maps, … installed over the air)."""
+    current = (state_dir or default_state_dir()) / "content" / "current"
+    try:
+        return sorted(p for p in current.iterdir() if p.is_dir())
+    except OSError:
+        return []
+
+
 def check_content_at_start(state_dir: Path | None = None) -> str | None:
     """Run the A/B health check of content installed on trial; a sentence when it was rolled back.
 
