@@ -122,12 +122,13 @@ class _Endless(http.server.SimpleHTTPRequestHandler):
 
     folder: Path
     log: list
+    endless = "/targets/maps.tar.gz"
 
     def log_message(self, *args: object) -> None:
         pass
 
     def do_GET(self) -> None:
-        if self.path.endswith("/targets/maps.tar.gz"):
+        if self.path.endswith(self.endless):
             self.send_response(200)
             self.end_headers()
             try:
@@ -155,6 +156,15 @@ def test_endless_data_is_cut_off_at_the_signed_length(published: Setup, serve) -
     r = refusal(report, "maps.tar.gz")
     assert r.code == "too-large" and "more than the" in r.reason
     assert not (client.downloads / "maps.tar.gz.part").exists()
+    nothing_installed(client, car, report)
+
+
+def test_endless_metadata_is_cut_off_by_the_tuf_client(published: Setup, serve) -> None:
+    handler = type("E", (_Endless,), {"folder": published.repo.dir, "endless": "/metadata/timestamp.json"})
+    url, _ = serve(published.repo.dir, handler)
+    client, car = published.client(url), FakeCar(versions={})
+    report = client.update(car)
+    assert report.problem is not None and report.problem.code == "too-large"
     nothing_installed(client, car, report)
 
 
