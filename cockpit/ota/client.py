@@ -339,7 +339,7 @@ class OtaClient:
             problem = vehicle.flash(
                 str(offer.ecu),
                 files[offer.name].read_bytes(),
-                (lambda d, t, n=offer.name: progress(n, d, t)) if progress else None,
+                (lambda d, t, n=f"{offer.name} → {offer.ecu}": progress(n, d, t)) if progress else None,
             )
             if problem is None:
                 report.installed.append(offer.name)

@@ -42,7 +42,7 @@ def test_an_ecu_that_stops_answering_mid_flash_is_flashed_again_next_time(
     car_view = vehicle(car)
 
     def pull_the_plug(name: str, done: int, total: int) -> None:
-        if name == "bms.img" and 2000 <= done < total:
+        if name == "bms.img → BMS" and 2000 <= done < total:
             bms.silent = True
 
     report = setup.client().update(car_view, progress=pull_the_plug)
