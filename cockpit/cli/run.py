@@ -172,6 +172,10 @@ def run(args: argparse.Namespace) -> int:
 
         session.connect = ConnectService(session, mqtt)  # ticked by the window
         session.connect.start()
+    # Content installed by an update is on trial until this start checks it (A/B rollback, docs/ota.md).
+    from ..ota.paths import check_content_at_start
+
+    session.problem = session.problem or check_content_at_start()
     look = Look(
         size=args.size,
         theme=args.theme,

@@ -59,6 +59,13 @@ PANELS = (
         "ui.panels.diagnostics:DiagnosticsPanel",
     ),
     PanelInfo(
+        "updates",
+        "⟳",
+        "UpdatesPanel",
+        QT_TRANSLATE_NOOP("UpdatesPanel", "Updates"),
+        "ui.panels.updates:UpdatesPanel",
+    ),
+    PanelInfo(
         "can",
         "⌁",
         "CanMonitorPanel",
