@@ -103,6 +103,7 @@ class Session:
         self._tester: Tester | None = None
         self._tester_lock = threading.Lock()
         self._commands: CommandLayer | None = None
+        self.connect = None  # cockpit.connect.ConnectService with --mqtt: ticked where the commands are
         self.companion = None  # cockpit.companion.CompanionService (--companion): ticked with the commands
 
     @property

@@ -43,9 +43,11 @@ def user_profiles_dir() -> Path:
 
 
 def profile_folders() -> dict[str, Path]:
-    """Every profile found, by name; a user profile hides a shipped one of the same name."""
+    """Every profile found, by name; an OTA-installed one hides a shipped one, a user's hides both."""
+    from .ota.paths import content_folders
+
     found: dict[str, Path] = {}
-    for root in (VEHICLES_DIR, user_profiles_dir()):
+    for root in (VEHICLES_DIR, *content_folders(), user_profiles_dir()):
         if root.is_dir():
             for folder in sorted(root.iterdir()):
                 if (folder / PROFILE_FILE).is_file():

@@ -221,6 +221,8 @@ class HeadUnitWindow(QMainWindow):
         self.ctx.commands.update()
         if session.companion is not None:
             session.companion.tick()  # phone commands run here, on the thread of touch and voice
+        if session.connect is not None:
+            session.connect.tick()  # remote commands run here, on the thread of touch and voice
         self._version, values = session.store.changes_since(self._version)
         changed = {v.path: v for v in values}
         self.status.refresh(changed)
@@ -233,7 +235,7 @@ class HeadUnitWindow(QMainWindow):
             panel.background()
         self._built[self.current].refresh(changed)
         self.voice.tick()
-        message = session.problem or session.loading
+        message = session.problem or session.loading or (session.connect.problem if session.connect else None)
         if message != (self.banner.text() or None):
             self.banner.setText(message or "")
             self.banner.setVisible(bool(message))

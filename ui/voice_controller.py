@@ -5,6 +5,12 @@ that the window's tick drains on the UI thread, where the controller's signals a
 emitted from Python threads were lost after some other tests had run). The assistant (Qt-free) executes
 on the UI thread, where the command layer lives, and its reply is followed on the tick until the car has
 confirmed or refused.
+
+When understanding is unsure, or two readings would do opposite things, the assistant asks instead of
+acting: the overlay shows the question with yes/no to tap, the question is spoken, and the microphone opens
+for the answer once the question has been said (while it plays only with ``barge_in_speech``, where the
+audio front end cancels the loudspeaker's echo: otherwise the question itself could be heard as the
+command). A question left unanswered is forgotten after the assistant's timeout, with nothing done.
 """
 
 from __future__ import annotations
@@ -17,8 +23,11 @@ from PySide6.QtCore import QObject, Signal
 
 from cockpit.assistant import Assistant, Reply
 from voice.assistant_loop import FrameSource, VoiceLoop, VoiceOptions
+from voice.engines.base import Transcript
 from voice.listener import Heard
 from voice.reply.tts import Speaker
+from voice.understanding.intents import load_intents
+from voice.understanding.parser import Intent, IntentParser
 
 from .context import UiContext
 from .widgets.voice_overlay import VoiceOverlay
@@ -45,6 +54,7 @@ class VoiceController(QObject):
         self.speaker = Speaker(enabled=self.options.speak)
         self.engine_name = ""
         self.reply: Reply | None = None
+        self.awaiting_answer = False  # a question was asked: open the microphone once it has been said
         self.ready.connect(self._ready)
         self.problem.connect(self._problem)
         self.event.connect(self._event)
@@ -58,8 +68,11 @@ class VoiceController(QObject):
             lambda heard: post((self.heard, (heard,))),
             lambda line: post((self.problem, (line,))),
             source,
+            speaker=self.speaker,
         )
         overlay.cancel.clicked.connect(self.cancel)
+        overlay.yes.clicked.connect(lambda: self.answer(True))
+        overlay.no.clicked.connect(lambda: self.answer(False))
 
     def start(self) -> None:
         self.loop.load()
@@ -80,10 +93,34 @@ class VoiceController(QObject):
                 self.tr("Voice is not ready: {0}").format(self.engine_name or self.tr("loading…"))
             )
             return
-        self.speaker.stop()
+        self.reply = None
+        self.awaiting_answer = False
+        self.overlay.start_listening(self.engine_name)
+        self.loop.listen()  # stops a spoken reply first (barge-in)
+
+    def answer(self, yes: bool) -> None:
+        """Yes or No tapped on the question."""
+        self.awaiting_answer = False
+        if self.loop.listening:  # the microphone was open for the answer (the wake watcher keeps on)
+            self.loop.cancel()
+        said = "yes" if yes else "no"
+        self._submit(said, [Intent("Confirm" if yes else "Deny", {}, said)], None)
+
+    def hear_text(
+        self, text: str, alternatives: tuple[str, ...] = (), confidence: float | None = None
+    ) -> None:
+        """Take ``text`` as if the recognizer had heard it (with its n-best ``alternatives``): typed input,
+        and the screenshot of the overlay."""
+        parser = self.loop.parser or IntentParser(load_intents(self.options.intents))
+        understood = parser.understand(Transcript(text, alternatives=alternatives, confidence=confidence))
+        heard = Heard(understood.text or text, understood.intents, understanding=understood)
+        if understood.intents:
+            heard.confidence, heard.question = understood.confidence, understood.question
+        else:
+            heard.problem = "not understood"
         self.reply = None
         self.overlay.start_listening(self.engine_name)
-        self.loop.listen()
+        self._heard(heard)
 
     def close(self) -> None:
         self.loop.close()
@@ -110,7 +147,6 @@ class VoiceController(QObject):
         elif kind == "endpoint":
             self.overlay.set_thinking()
         elif kind == "wake":
-            self.speaker.stop()
             self.reply = None
             self.overlay.start_listening(self.engine_name)
 
@@ -120,8 +156,19 @@ class VoiceController(QObject):
         if heard.problem == "no speech heard":
             self.overlay.show_result(self.tr("I did not hear anything."))
             return
-        self.overlay.set_understood(heard.text, [i.name for i in heard.intents])
-        self.reply = self.assistant.submit(heard.text, heard.intents)
+        understood = heard.understanding
+        also = understood.alternative[0].text if understood and understood.opposite_risk else None
+        self.overlay.set_understood(heard.text, [i.name for i in heard.intents], heard.confidence, also)
+        self._submit(heard.text, heard.intents, heard.question)
+
+    def _submit(self, text: str, intents: list[Intent], question: str | None) -> None:
+        reply = self.assistant.submit(text, intents, question)
+        if reply.question:
+            self.overlay.ask(reply.question)
+            self.speaker.say(reply.question)
+            self.awaiting_answer = True
+            return
+        self.reply = reply
         self._follow()
 
     # -- each window tick ----------------------------------------------------------------------------------
@@ -134,7 +181,20 @@ class VoiceController(QObject):
             signal.emit(*args)
         if self.reply is not None:
             self._follow()
+        if self.assistant.expire():
+            self.awaiting_answer = False
+            if self.loop.listening:
+                self.loop.cancel()
+            self.overlay.show_result(self.tr("No answer: nothing done."))
+        elif self.awaiting_answer and self.loop.ready and not self.loop.listening and self._question_said():
+            self.awaiting_answer = False
+            self.overlay.listen_for_answer()
+            self.loop.listen(interrupt=False)
         self.overlay.tick()
+
+    def _question_said(self) -> bool:
+        # A speaker that cannot tell whether it still speaks is taken as done (speech off, or silent).
+        return self.options.barge_in_speech or not getattr(self.speaker, "speaking", False)
 
     def _follow(self) -> None:
         reply = self.reply

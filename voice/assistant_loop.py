@@ -3,6 +3,12 @@
 It takes a frame source (the microphone, or anything that yields 16 kHz PCM: WAV files in tests) and
 reports through callbacks, which the UI turns into queued Qt signals. Cancel by tap is :meth:`cancel`;
 "cancel" said aloud is an intent the assistant answers.
+
+Barge-in: a spoken reply never talks over the next command. The reply stops when the driver presses talk,
+says the wake phrase, or starts speaking while it plays (while the loop listens for the answer to a
+question). Speech detected while the reply plays is only the driver's if the microphone does not hear the
+loudspeaker: a head unit needs its audio front end's echo cancellation for that path; talk and the wake
+phrase interrupt regardless.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from .engines import Engine, open_engine
 from .errors import VoiceError
@@ -18,6 +25,12 @@ from .understanding.intents import load_intents
 from .understanding.parser import IntentParser
 
 FrameSource = Callable[[threading.Event], Iterable[bytes]]
+
+
+class Interruptible(Protocol):
+    """What plays the spoken reply (voice.reply): stopping it is all barge-in needs."""
+
+    def stop(self) -> None: ...
 
 
 @dataclass
@@ -29,6 +42,9 @@ class VoiceOptions:
     speak: bool = True
     mic: str | None = None
     wake: bool = True  # listen for "hey cockpit" all the time
+    # The microphone does not hear the loudspeaker (echo cancelled): listen while a question is spoken,
+    # and let the driver's speech stop it. Off by default: without it the question could be heard back.
+    barge_in_speech: bool = False
 
 
 class VoiceLoop:
@@ -40,8 +56,10 @@ class VoiceLoop:
         on_heard: Callable[[Heard], None],
         on_problem: Callable[[str], None],
         source: FrameSource | None = None,
+        speaker: Interruptible | None = None,
     ) -> None:
         self.options = options
+        self.speaker = speaker
         self.on_ready, self.on_event, self.on_heard, self.on_problem = (
             on_ready,
             on_event,
@@ -70,7 +88,7 @@ class VoiceLoop:
         try:
             intents = load_intents(self.options.intents)
             self.engine = open_engine(self.options.engine, intents, self.options.vosk_model)
-            self.parser = IntentParser(intents)
+            self.parser = IntentParser(intents).prepare()
         except VoiceError as exc:
             self.on_problem(exc.line())
             return
@@ -88,8 +106,14 @@ class VoiceLoop:
         """Taking a command (push-to-talk or after the wake phrase)."""
         return self.listening_command or (self._busy.locked() and not self.watching)
 
-    def listen(self) -> threading.Thread | None:
-        """One utterance on a thread; None when not ready or already listening."""
+    def listen(self, interrupt: bool = True) -> threading.Thread | None:
+        """One utterance on a thread; None when not ready or already listening.
+
+        ``interrupt``: the talk button stops the reply at once. False when listening for the answer to a
+        question just asked: the question plays on until the driver starts speaking.
+        """
+        if interrupt:
+            self.barge_in("talk")
         if self.watching and not self.listening_command:
             self._talk.set()  # the watcher stops waiting for the phrase and takes the command
             self._stop.set()
@@ -104,6 +128,17 @@ class VoiceLoop:
 
     def cancel(self) -> None:
         self._stop.set()
+
+    def barge_in(self, why: str) -> None:
+        """The driver starts the next command: stop the spoken reply (``why``: talk, wake, speech)."""
+        if self.speaker is not None:
+            self.speaker.stop()
+            self.on_event("barge-in", why)
+
+    def _events(self, kind: str, value: object) -> None:
+        if kind == "speech":
+            self.barge_in("speech")
+        self.on_event(kind, value)
 
     def close(self, timeout_s: float = 5.0) -> None:
         """Stop listening and wait for the worker threads (none may be inside a decoder at exit)."""
@@ -143,9 +178,11 @@ class VoiceLoop:
                         self._stop.clear()
                         if talk:  # push-to-talk stopped the watcher's stream: open a fresh one
                             frames = self._frames()
+                        if not talk:  # push-to-talk barged in already (or chose not to)
+                            self.barge_in("wake")
                         self.on_event("wake", None)
                         self.listening_command = True
-                        heard = Listener(self.engine, self.parser, self.on_event).listen(frames, self._stop)
+                        heard = Listener(self.engine, self.parser, self._events).listen(frames, self._stop)
                         self.on_heard(heard)
                     except VoiceError as exc:
                         self.on_problem(exc.line())
@@ -159,7 +196,7 @@ class VoiceLoop:
         self.listening_command = True
         try:
             frames = self._frames()
-            heard = Listener(self.engine, self.parser, self.on_event).listen(frames, self._stop)
+            heard = Listener(self.engine, self.parser, self._events).listen(frames, self._stop)
             self.on_heard(heard)
         except VoiceError as exc:
             self.on_problem(exc.line())

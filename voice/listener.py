@@ -16,7 +16,7 @@ import numpy as np
 
 from .audio.endpoint import Endpointer
 from .engines.base import SAMPLE_RATE, Engine
-from .understanding.parser import Intent, IntentParser
+from .understanding.parser import Intent, IntentParser, Understanding
 
 Events = Callable[
     [str, object], None
@@ -28,6 +28,10 @@ class Heard:
     text: str = ""
     intents: list[Intent] = field(default_factory=list)
     problem: str | None = None  # why nothing is done: no speech, not understood, cancelled
+    # How sure understanding is, and what to ask before acting (see voice.understanding.Understanding).
+    confidence: float | None = None
+    question: str | None = None
+    understanding: Understanding | None = None
     latency_ms: float | None = None  # endpoint → intents
     audio_s: float = 0.0
     engine_s: float = 0.0  # time spent in the recognizer (for the real-time factor)
@@ -44,7 +48,7 @@ def level_dbfs(pcm: bytes) -> float:
 class Listener:
     def __init__(self, engine: Engine, parser: IntentParser, events: Events | None = None) -> None:
         self.engine = engine
-        self.parser = parser
+        self.parser = parser.prepare()  # near-miss vocabulary now, not inside the latency of an utterance
         self.events = events or (lambda kind, value: None)
 
     def listen(self, frames: Iterable[bytes], cancel: threading.Event | None = None) -> Heard:
@@ -103,13 +107,13 @@ class Listener:
         t = time.perf_counter()
         transcript = stream.finish()
         heard.engine_s += time.perf_counter() - t
-        heard.text = transcript.text
-        candidates = [] if transcript.rejected or not transcript.text else [transcript.text]
-        for text in (*candidates, *transcript.alternatives):
-            heard.intents = self.parser.parse(text)
-            if heard.intents:
-                heard.text = text
-                break
+        understood = self.parser.understand(transcript)
+        heard.understanding = understood
+        heard.text = understood.text or transcript.text
+        heard.intents = understood.intents
+        if understood.intents:
+            heard.confidence = understood.confidence
+            heard.question = understood.question
         else:
             heard.problem = "not understood"
         heard.latency_ms = (time.perf_counter() - endpoint_at) * 1000.0

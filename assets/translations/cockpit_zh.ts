@@ -460,7 +460,7 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="72"/>
+        <location filename="../../ui/panels/__init__.py" line="79"/>
         <location filename="../../ui/panels/can_monitor.py" line="240"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
@@ -517,7 +517,7 @@
 <context>
     <name>CompanionPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="65"/>
+        <location filename="../../ui/panels/__init__.py" line="72"/>
         <location filename="../../ui/panels/companion.py" line="92"/>
         <source>Phone</source>
         <translation>手机</translation>
@@ -587,189 +587,229 @@
     <name>DiagnosticsPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="58"/>
-        <location filename="../../ui/panels/diagnostics.py" line="110"/>
+        <location filename="../../ui/panels/diagnostics.py" line="111"/>
         <source>Vehicle health</source>
         <translation>车辆健康</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="107"/>
+        <location filename="../../ui/panels/diagnostics.py" line="108"/>
         <source>Not scanned yet</source>
         <translation>尚未扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="116"/>
+        <location filename="../../ui/panels/diagnostics.py" line="117"/>
         <source>Scan</source>
         <translation>扫描</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="117"/>
+        <location filename="../../ui/panels/diagnostics.py" line="118"/>
         <source>Read codes</source>
         <translation>读取故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="118"/>
+        <location filename="../../ui/panels/diagnostics.py" line="119"/>
         <source>Clear codes…</source>
         <translation>清除故障码…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="130"/>
+        <location filename="../../ui/panels/diagnostics.py" line="131"/>
         <source>Faults (developer)</source>
         <translation>故障注入（开发者）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="149"/>
+        <location filename="../../ui/panels/diagnostics.py" line="150"/>
         <source>Tyre pressure low: front left</source>
         <translation>胎压过低：左前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="150"/>
+        <location filename="../../ui/panels/diagnostics.py" line="151"/>
         <source>Tyre pressure low: front right</source>
         <translation>胎压过低：右前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="151"/>
+        <location filename="../../ui/panels/diagnostics.py" line="152"/>
         <source>Tyre pressure low: rear left</source>
         <translation>胎压过低：左后</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="152"/>
+        <location filename="../../ui/panels/diagnostics.py" line="153"/>
         <source>Tyre pressure low: rear right</source>
         <translation>胎压过低：右后</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="153"/>
+        <location filename="../../ui/panels/diagnostics.py" line="154"/>
         <source>12 V battery low</source>
         <translation>12 V 蓄电池电压低</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="154"/>
+        <location filename="../../ui/panels/diagnostics.py" line="155"/>
         <source>Battery cells out of balance</source>
         <translation>电芯不均衡</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="155"/>
+        <location filename="../../ui/panels/diagnostics.py" line="156"/>
         <source>High-voltage isolation fault</source>
         <translation>高压绝缘故障</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="156"/>
+        <location filename="../../ui/panels/diagnostics.py" line="157"/>
         <source>Charging fault</source>
         <translation>充电故障</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="157"/>
+        <location filename="../../ui/panels/diagnostics.py" line="158"/>
         <source>Outside temperature sensor lost</source>
         <translation>车外温度传感器信号丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="158"/>
+        <location filename="../../ui/panels/diagnostics.py" line="159"/>
         <source>TPMS stops answering diagnostics</source>
         <translation>胎压模块停止响应诊断</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="167"/>
+        <location filename="../../ui/panels/diagnostics.py" line="168"/>
         <source>Clear codes</source>
         <translation>清除故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="168"/>
+        <location filename="../../ui/panels/diagnostics.py" line="169"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="178"/>
+        <location filename="../../ui/panels/diagnostics.py" line="179"/>
         <source>ECUs</source>
         <translation>控制单元</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="187"/>
+        <location filename="../../ui/panels/diagnostics.py" line="188"/>
         <source>Trouble codes</source>
         <translation>故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="205"/>
+        <location filename="../../ui/panels/diagnostics.py" line="206"/>
         <source>ECU information</source>
         <translation>控制单元信息</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="206"/>
+        <location filename="../../ui/panels/diagnostics.py" line="207"/>
         <source>Select an ECU</source>
         <translation>请选择控制单元</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="232"/>
+        <location filename="../../ui/panels/diagnostics.py" line="233"/>
         <source>Scanning…</source>
         <translation>正在扫描…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="235"/>
+        <location filename="../../ui/panels/diagnostics.py" line="236"/>
         <source>Reading trouble codes…</source>
         <translation>正在读取故障码…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="242"/>
+        <location filename="../../ui/panels/diagnostics.py" line="243"/>
         <source>Clear the stored trouble codes of %1 ECUs? Codes of faults that are still present come back at the next self-test.</source>
         <translation>清除 %1 个控制单元中存储的故障码？仍然存在的故障会在下一次自检时重新出现。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="252"/>
+        <location filename="../../ui/panels/diagnostics.py" line="253"/>
         <source>Clearing trouble codes…</source>
         <translation>正在清除故障码…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="255"/>
+        <location filename="../../ui/panels/diagnostics.py" line="256"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="336"/>
+        <location filename="../../ui/panels/diagnostics.py" line="344"/>
         <source>Codes cleared in %1 s</source>
         <translation>故障码已清除，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="338"/>
+        <location filename="../../ui/panels/diagnostics.py" line="346"/>
         <source>Codes read in %1 s</source>
         <translation>故障码已读取，用时 %1 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="354"/>
+        <location filename="../../ui/panels/diagnostics.py" line="362"/>
         <source>%1 of %2 ECUs answered in %3 s</source>
         <translation>%2 个控制单元中有 %1 个应答，用时 %3 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="362"/>
+        <location filename="../../ui/panels/diagnostics.py" line="370"/>
         <source>No answer from %1 after %2 s</source>
         <translation>%1 在 %2 秒内无应答</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="392"/>
+        <location filename="../../ui/panels/diagnostics.py" line="400"/>
         <source>No codes from the ECUs that answered</source>
         <translation>已应答的控制单元没有故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="394"/>
+        <location filename="../../ui/panels/diagnostics.py" line="402"/>
         <source>No trouble codes stored</source>
         <translation>没有存储的故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="407"/>
+        <location filename="../../ui/panels/diagnostics.py" line="415"/>
         <source>no codes</source>
         <translation>无故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="409"/>
+        <location filename="../../ui/panels/diagnostics.py" line="417"/>
         <source>1 code</source>
         <translation>1 个故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="411"/>
+        <location filename="../../ui/panels/diagnostics.py" line="419"/>
         <source>%1 codes</source>
         <translation>%1 个故障码</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/diagnostics.py" line="440"/>
+        <location filename="../../ui/panels/diagnostics.py" line="448"/>
         <source>Address</source>
         <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="470"/>
+        <source>MIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="470"/>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="470"/>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="474"/>
+        <source>Monitors complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="475"/>
+        <source>Monitors not complete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="477"/>
+        <source>Pending codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="478"/>
+        <source>Permanent codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/diagnostics.py" line="484"/>
+        <source>Freeze frame (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1391,91 @@
     </message>
 </context>
 <context>
+    <name>RemotePanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="86"/>
+        <location filename="../../ui/panels/remote.py" line="68"/>
+        <source>Remote</source>
+        <translation>远程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="37"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="45"/>
+        <source>Remote access</source>
+        <translation>远程访问</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="51"/>
+        <source>Comfort and charging only; every command signed by a paired key.</source>
+        <translation>仅限舒适与充电功能；每条指令都须由已配对的密钥签名。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="60"/>
+        <source>Remote activity</source>
+        <translation>远程活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="82"/>
+        <source>Not connected: start the head unit with --mqtt URL.</source>
+        <translation>未连接：请使用 --mqtt URL 启动车机。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="84"/>
+        <location filename="../../ui/panels/remote.py" line="102"/>
+        <source>Remote commands off</source>
+        <translation>远程指令已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="89"/>
+        <source>Connected to {0} as {1}</source>
+        <translation>已连接到 {0}，车辆标识 {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="93"/>
+        <source>Not connected: {0}</source>
+        <translation>未连接：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="96"/>
+        <source>{0} telemetry messages waiting, {1} dropped</source>
+        <translation>{0} 条遥测消息待发送，已丢弃 {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="102"/>
+        <source>Remote commands on</source>
+        <translation>远程指令已开启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="111"/>
+        <source>No remote commands yet</source>
+        <translation>尚无远程指令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="124"/>
+        <source>No paired keys: cockpit fleet pair NAME --key-out FILE</source>
+        <translation>没有已配对的密钥：cockpit fleet pair NAME --key-out FILE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="129"/>
+        <source>active</source>
+        <translation>有效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="129"/>
+        <source>revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/remote.py" line="132"/>
+        <source>Revoke</source>
+        <translation>撤销</translation>
+    </message>
+</context>
+<context>
     <name>ReplayBar</name>
     <message>
         <location filename="../../ui/widgets/replay_bar.py" line="44"/>
@@ -1403,29 +1528,169 @@
     </message>
 </context>
 <context>
+    <name>UpdatesPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="65"/>
+        <location filename="../../ui/panels/updates.py" line="108"/>
+        <source>Updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="78"/>
+        <source>Check for updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="79"/>
+        <source>Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="85"/>
+        <source>Available updates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="88"/>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="88"/>
+        <source>Version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="88"/>
+        <location filename="../../ui/panels/updates.py" line="218"/>
+        <source>Installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="88"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="88"/>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="126"/>
+        <source>Installing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="126"/>
+        <source>Checking for updates…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="151"/>
+        <source>The update check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="161"/>
+        <source>No update repository enrolled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="162"/>
+        <source>Enrol one with: cockpit ota update --repo URL --root ROOT.json</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="164"/>
+        <source>Repository: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="167"/>
+        <source>Last rollback: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="197"/>
+        <source>Update refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="199"/>
+        <source>The repository offers nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="201"/>
+        <source>Everything is up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="204"/>
+        <source>Ready to install: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="206"/>
+        <source>Installed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="208"/>
+        <source>Waiting: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="210"/>
+        <source>New content is checked at the next start and rolled back if it is broken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="216"/>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="220"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="221"/>
+        <source>Up to date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>VoiceController</name>
     <message>
-        <location filename="../../ui/voice_controller.py" line="80"/>
+        <location filename="../../ui/voice_controller.py" line="93"/>
         <source>Voice is not ready: {0}</source>
         <translation>语音尚未就绪：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="80"/>
+        <location filename="../../ui/voice_controller.py" line="93"/>
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="94"/>
+        <location filename="../../ui/voice_controller.py" line="131"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="121"/>
+        <location filename="../../ui/voice_controller.py" line="157"/>
         <source>I did not hear anything.</source>
         <translation>没有听到声音。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="148"/>
+        <location filename="../../ui/voice_controller.py" line="188"/>
+        <source>No answer: nothing done.</source>
+        <translation>没有回答：未执行任何操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/voice_controller.py" line="208"/>
         <source>Waiting for the car…</source>
         <translation>等待车辆响应…</translation>
     </message>
@@ -1433,37 +1698,68 @@
 <context>
     <name>VoiceOverlay</name>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="30"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="32"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="67"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="57"/>
+        <source>Say yes or no</source>
+        <translation>请说“是”或“否”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="59"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="60"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="88"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="101"/>
         <source>Listening…</source>
         <translation>正在聆听…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="84"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="113"/>
         <source>Understanding…</source>
         <translation>正在理解…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="90"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="123"/>
         <source>Understood: {0}</source>
         <translation>已理解：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="90"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="123"/>
         <source>Not understood</source>
         <translation>未能理解</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="95"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="128"/>
+        <source>Confidence: {0} %</source>
+        <translation>置信度：{0} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="130"/>
+        <source>also heard: “{0}”</source>
+        <translation>也可能是：“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="140"/>
+        <source>Please confirm</source>
+        <translation>请确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/voice_overlay.py" line="150"/>
         <source>Working…</source>
         <translation>执行中…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="100"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="155"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>

@@ -6,6 +6,12 @@ reason. Navigation and panels go to whatever registered for them; questions are 
 
 Use :meth:`Assistant.submit` from a loop that calls ``layer.update()`` (the UI tick) and poll the request,
 or :meth:`Assistant.handle` headless, which pumps the session until everything has settled.
+
+Never the opposite action: when understanding comes with a question (low confidence, or two readings that
+would move a setting opposite ways), a command is not started but asked about ("Did you mean close the
+windows?"). Only "yes" to that question starts it; "no", "cancel", anything else said, or no answer within
+:data:`ANSWER_TIMEOUT_S` leaves the car untouched. Questions, panels and navigation are not asked about:
+they change nothing in the car.
 """
 
 from __future__ import annotations
@@ -26,6 +32,11 @@ from .plan import PlanError, Step, plan
 NOT_UNDERSTOOD = "Sorry, I did not understand that."
 MAX_WAIT_S = 30.0
 CANCELLED = "Okay, cancelled."
+NOTHING_DONE = "Okay, I did nothing."
+NOTHING_TO_CONFIRM = "There is nothing to confirm."
+ANSWER_TIMEOUT_S = 10.0  # how long a "Did you mean …?" waits for its yes
+# Intents that change nothing in the car: done without asking, even when unsure.
+HARMLESS = ("Ask", "Navigate", "ShowPanel", "CancelNavigation")
 
 
 @dataclass
@@ -64,6 +75,7 @@ class Reply:
     intents: list[Intent]
     results: list[ActionResult]
     text: str = ""
+    question: str | None = None  # asked instead of acting: the assistant waits for "yes"
 
     @property
     def settled(self) -> bool:
@@ -71,7 +83,9 @@ class Reply:
 
     @property
     def ok(self) -> bool:
-        return bool(self.intents) and all(r.state in ("confirmed", "done") for r in self.results)
+        if self.question or not self.intents:
+            return False
+        return all(r.state in ("confirmed", "done") for r in self.results)
 
 
 class Assistant:
@@ -79,17 +93,39 @@ class Assistant:
         self.layer = layer
         self.handlers = handlers or Handlers()
         self.dialogue = Dialogue()
+        self.asked: Asked | None = None  # the question waiting for its answer
 
-    def submit(self, heard: str, intents: list[Intent]) -> Reply:
-        """Plan and start everything; commands stay pending until ``layer.update()`` settles them."""
+    def submit(self, heard: str, intents: list[Intent], question: str | None = None) -> Reply:
+        """Plan and start everything; commands stay pending until ``layer.update()`` settles them.
+
+        ``question`` (from :class:`voice.understanding.Understanding`) is asked instead of starting a
+        command; the command waits for "yes" in a later :meth:`submit`.
+        """
+        asked, self.asked = self.asked, None
+        if asked is not None and asked.expired():
+            asked = None
+        names = [i.name for i in intents]
+        if names == ["Confirm"]:
+            if asked is None:
+                return Reply(heard, intents, [], NOTHING_TO_CONFIRM)
+            heard, intents, question = asked.heard, asked.intents, None
+        elif names in (["Deny"], ["Cancel"]) and asked is not None:
+            return Reply(heard, intents, [], NOTHING_DONE)
+        elif names == ["Deny"]:
+            return Reply(heard, intents, [], NOTHING_TO_CONFIRM)
         if not intents:
             return Reply(heard, [], [], NOT_UNDERSTOOD)
+        if question and not all(i.name.startswith(HARMLESS) for i in intents):
+            self.asked = Asked(heard, intents, question, time.monotonic())
+            return Reply(heard, intents, [], question, question=question)
         intents = self.dialogue.resolve(intents)
         reply = Reply(heard, intents, [])
         for intent in intents:
             if intent.name == "Cancel":
                 reply.text = CANCELLED
                 return reply
+            if intent.name in ("Confirm", "Deny"):  # "yes" beside a command: the command says it all
+                continue
             try:
                 steps = plan(intent)
             except PlanError as exc:
@@ -99,13 +135,22 @@ class Assistant:
         self.refresh(reply)
         return reply
 
-    def handle(self, heard: str, intents: list[Intent], timeout_s: float = MAX_WAIT_S) -> Reply:
+    def expire(self) -> bool:
+        """Forget a question left unanswered for :data:`ANSWER_TIMEOUT_S`; True when one just was."""
+        if self.asked is not None and self.asked.expired():
+            self.asked = None
+            return True
+        return False
+
+    def handle(
+        self, heard: str, intents: list[Intent], timeout_s: float = MAX_WAIT_S, question: str | None = None
+    ) -> Reply:
         """Headless: submit, pump the session until every command has settled, and phrase the reply.
 
         The layer fails a silent request after its own timeout; a window or sunroof that is still
         travelling is not silent, so this waits for it up to ``timeout_s``.
         """
-        reply = self.submit(heard, intents)
+        reply = self.submit(heard, intents, question)
         operations = [op for r in reply.results for op in r.operations]
         deadline = time.monotonic() + timeout_s
         while any(op.state == "pending" for op in operations) and time.monotonic() < deadline:
@@ -174,6 +219,19 @@ class Assistant:
         result.state = "confirmed"
         result.reported = self.layer.reported(command.function, ops[0].instance)
         result.spoken = phrasing.confirmed(command.function, instance, result.reported)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """A command held back until the driver says yes to ``question``."""
+
+    heard: str
+    intents: list[Intent]
+    question: str
+    at: float  # time.monotonic() when asked
+
+    def expired(self) -> bool:
+        return time.monotonic() - self.at > ANSWER_TIMEOUT_S
 
 
 def _plain(value: Any) -> Any:

@@ -28,8 +28,20 @@ NAMES = {
     "ambient.on": "ambient light",
     "ambient.color": "ambient colour",
     "drive.mode": "drive mode",
+    "drive.regen": "regeneration level",
+    "climate.distribution": "air distribution",
+    "seat.massage_program": "massage programme",
+    "sunroof.shade": "sunshade",
+    "frunk.open": "front trunk",
+    "charging.port": "charge port",
+    "charging.limit": "charge limit",
+    "ambient.brightness": "ambient brightness",
 }
-BOOL_WORDS = {"doors.locked": ("locked", "unlocked"), "trunk.open": ("open", "closed")}
+BOOL_WORDS = {
+    "doors.locked": ("locked", "unlocked"),
+    "trunk.open": ("open", "closed"),
+    "frunk.open": ("open", "closed"),
+}
 INSTANCES = {"rear_left": "rear left", "rear_right": "rear right"}
 
 
@@ -48,7 +60,9 @@ def value_words(function: str, value: Any) -> str:
         return on if value else off
     if function == "climate.temperature":
         return f"{value:g} degrees"
-    if function in ("window.position", "sunroof.position"):
+    if function in ("charging.limit", "ambient.brightness"):
+        return f"{value:g} percent"
+    if function in ("window.position", "sunroof.position", "sunroof.shade"):
         return "closed" if value == 0 else "open" if value == 100 else f"{value:g} percent open"
     if function in ("seat.heating", "seat.ventilation"):
         return "off" if value == 0 else f"level {value}"

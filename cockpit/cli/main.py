@@ -34,14 +34,17 @@ COMMANDS: dict[str, CommandInfo] = {
     "mapping": CommandInfo("mapping", "work with DBC↔VSS mappings (check)"),
     "dbc": CommandInfo("dbc", "what a CAN database holds, and what the tolerant loader skipped (info)"),
     "screenshot": CommandInfo("screenshot", "render a panel to a PNG (offscreen), for docs and checks"),
+    "dbc": CommandInfo("dbc", "inspect CAN databases (DBC, ARXML, KCD, SYM)"),
     "command": CommandInfo("command", "command cabin functions and report what the car confirms"),
     "diag": CommandInfo("diag", "vehicle diagnostics: scan ECUs, read or clear DTCs, ECU info"),
+    "ota": CommandInfo("ota", "signed over-the-air updates: keys, publish, update the car and its ECUs"),
     "map": CommandInfo("map", "import an OpenStreetMap extract, search places on a map"),
     "route": CommandInfo("route", "compute a route offline with turn-by-turn maneuvers"),
     "voice": CommandInfo("voice", "voice assistant: test WAV files, say a sentence, download a model"),
     "doctor": CommandInfo("doctor", "check the CAN interface, audio, voice models, display and folders"),
     "companion": CommandInfo("companion", "serve the phone companion web app over HTTPS; pair a phone"),
     "install-service": CommandInfo("install_service", "install a systemd user service for kiosk mode"),
+    "fleet": CommandInfo("fleet", "connected cars: pair keys, signed commands, fleet simulation and watch"),
 }
 DEFAULT = "run"
 VERBOSE = ("-v", "--verbose")

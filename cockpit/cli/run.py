@@ -13,6 +13,7 @@ from voice.assistant_loop import VoiceOptions
 from ..runtime_profile import DESKTOP, RuntimeProfile, choose_profile
 from ..session import Session, SessionOptions
 from .companion import add_companion_options, companion_options
+from .mqtt_options import add_mqtt_options, connect_options
 from .progress import IndexBar, wants_bar
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
 
@@ -60,6 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_profile_option(p)
     add_voice_options(p)
+    add_mqtt_options(p)
     add_companion_options(p, flag=True)
     p.set_defaults(handler=run)
 
@@ -160,12 +162,22 @@ def open_session(options: SessionOptions, terminal_progress: bool = False) -> Se
 
 def run(args: argparse.Namespace) -> int:
     options = session_options(args)
+    mqtt = connect_options(args) if args.mqtt else None  # bad --mqtt options fail before the window
     profile = choose_profile(args.profile)
     options.history_hz = profile.history_hz
     from ui.app import HeadUnit, Look, application
 
     app = application()
     session = open_session(options, terminal_progress=True)
+    if mqtt is not None:
+        from ..connect.service import ConnectService
+
+        session.connect = ConnectService(session, mqtt)  # ticked by the window
+        session.connect.start()
+    # Content installed by an update is on trial until this start checks it (A/B rollback, docs/ota.md).
+    from ..ota.paths import check_content_at_start
+
+    session.problem = session.problem or check_content_at_start()
     if args.companion:
         start_companion(session, args)
     look = Look(
@@ -183,6 +195,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = app.exec()
     finally:
+        if session.connect is not None:
+            session.connect.close()
         if session.companion is not None:
             session.companion.close()
         session.close()

@@ -21,6 +21,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--after", type=float, default=3.0, metavar="S", help="seconds of the source running first"
     )
+    p.add_argument(
+        "--voice",
+        metavar="TEXT[|ALT…]",
+        help="show the voice overlay as if TEXT had been heard, with n-best alternatives after '|' "
+        "(readings that disagree on direction show the question)",
+    )
     add_source_options(p)
     add_look_options(p)
     add_profile_option(p)
@@ -61,6 +67,9 @@ def run(args: argparse.Namespace) -> int:
             failure.append(str(exc))
         app.quit()
 
+    if args.voice:
+        text, *alternatives = (part.strip() for part in args.voice.split("|"))
+        QTimer.singleShot(0, lambda: window.voice.hear_text(text, tuple(alternatives)))
     QTimer.singleShot(round(args.after * 1000), shoot)
     try:
         app.exec()

@@ -6,6 +6,9 @@ import argparse
 import json
 import math
 import sys
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from vehicle_bus.errors import InputError
 from vehicle_bus.recorder import Recorder
@@ -14,8 +17,12 @@ from vehicle_bus.sources.live import open_bus
 from ..simulator.drive_cycles import CYCLES
 from ..simulator.runner import SimulationRunner
 from ..simulator.setup import build_simulation
+from .mqtt_options import add_mqtt_options
 from .progress import terminal_bar, wants_bar
 from .vehicle_options import check_soc
+
+if TYPE_CHECKING:
+    from ..connect.service import ConnectOptions
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -41,11 +48,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--outside-temp", type=float, default=12.0, metavar="C")
     p.add_argument("--quiet", action="store_true", help="no progress or summary")
     p.add_argument("--json", action="store_true", help="the summary as one JSON object on stdout, no bar")
+    add_mqtt_options(p)
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     check_soc(args.soc)
+    mqtt = _connect_options(args) if args.mqtt else None  # bad --mqtt options fail before anything runs
     sim = build_simulation(
         args.vehicle,
         args.cycle,
@@ -62,6 +71,7 @@ def run(args: argparse.Namespace) -> int:
     runner = SimulationRunner(
         sim.network, bus=bus, listeners=[recorder] if recorder else [], fast=args.fast, rate=args.rate
     )
+    connected = _connect(args, bus, mqtt) if mqtt is not None else None
     progress = None
     if not math.isinf(duration) and wants_bar(json=args.json, quiet=args.quiet):
         progress = terminal_bar(round(duration), "simulating", "s")
@@ -74,6 +84,8 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if progress is not None:
             progress.close()
+        if connected is not None:
+            connected()
         if recorder is not None:
             recorder.stop()
         if bus is not None:
@@ -98,3 +110,36 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _connect_options(args: argparse.Namespace) -> ConnectOptions:
+    from ..simulator.diagnostics.ecus import VIN
+    from .mqtt_options import connect_options
+
+    if args.fast:
+        raise InputError("--mqtt runs in real time: leave out --fast")
+    return connect_options(args, vehicle_id=VIN)
+
+
+def _connect(args: argparse.Namespace, bus: object, options: ConnectOptions) -> Callable[[], None]:
+    """The car on MQTT: a headless head unit on the same bus publishes it and takes remote commands."""
+    from ..connect.service import ConnectService, run_headless
+    from ..session import Session, SessionOptions
+
+    session = Session(
+        SessionOptions(vehicle=args.vehicle, can=args.can, bitrate=args.bitrate, use_can_config=False)
+    )
+    session.start()
+    service = ConnectService(session, options)
+    service.start()
+    stop = threading.Event()
+    loop = threading.Thread(target=run_headless, args=(session, service, stop), daemon=True)
+    loop.start()
+
+    def close() -> None:
+        stop.set()
+        loop.join()
+        service.close()
+        session.close()
+
+    return close

@@ -68,19 +68,28 @@ def _run_until(window: HeadUnitWindow, qtbot, done, seconds: float = 15.0) -> No
 
 
 def test_push_to_talk_executes_and_shows_the_result(window: HeadUnitWindow, qtbot):
-    window.voice.loop.source = Utterances("turn on the a c", "play some music")
+    window.voice.loop.source = Utterances("turn on the a c", "yes")
     window.start()
     _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off", 60)
     assert window.status.voice.text() == "voice: pocketsphinx en-us (grammar)"
     window.voice.push_to_talk()
     assert window.voice_overlay.isVisible() and window.voice_overlay.state.text() == "Listening…"
-    _run_until(window, qtbot, lambda: "done" in window.voice_overlay.result.text())
     overlay = window.voice_overlay
-    assert overlay.transcript.text() == "“turn on the a c”"
-    assert overlay.understood.text() == "Understood: TurnOn"
+    _run_until(window, qtbot, lambda: "done" in overlay.result.text() or overlay.answer.isVisible())
+    if overlay.answer.isVisible():
+        # The first utterance, heard before the engine has adapted to the channel, can be found only far
+        # down the n-best list: then the assistant asks, opens the microphone, and acts on "yes".
+        assert overlay.result.text() == "Did you mean turn on the air conditioning?"
+        assert overlay.transcript.text() in ("“turn on the a c”", "“turn on the ac”")
+        _run_until(window, qtbot, lambda: "done" in overlay.result.text())
+        assert overlay.transcript.text() == "“yes”" and overlay.understood.text() == "Understood: Confirm"
+    else:
+        assert overlay.transcript.text() in ("“turn on the a c”", "“turn on the ac”")
+        assert overlay.understood.text() == "Understood: TurnOn"
     assert overlay.result.text() == "Air conditioning on, done."
     assert window.ctx.session.store.value(AC) is True
     # Out-of-domain speech: said so, nothing sent.
+    window.voice.loop.source = Utterances("play some music")
     sent = window.ctx.session.transmitter.sent
     window.voice.push_to_talk()
     _run_until(window, qtbot, lambda: "did not understand" in overlay.result.text())
@@ -121,8 +130,15 @@ def test_the_wake_phrase_starts_listening_without_a_tap(window: HeadUnitWindow, 
     source.queue[0] = np.concatenate([_speech("hey cockpit"), source.queue[0]])
     window.voice.loop.source = source
     window.start()
-    _run_until(window, qtbot, lambda: "done" in window.voice_overlay.result.text(), 30)
-    assert window.voice_overlay.result.text() == "Doors locked, done."
+    overlay = window.voice_overlay
+    _run_until(window, qtbot, lambda: "done" in overlay.result.text() or overlay.answer.isVisible(), 60)
+    if overlay.answer.isVisible():
+        # The first command the engine hears can be found only far down its n-best list: the window asks
+        # (answered by voice in the push-to-talk test; here by touch).
+        assert overlay.result.text() == "Did you mean lock the doors?"
+        overlay.yes.click()
+        _run_until(window, qtbot, lambda: "done" in overlay.result.text())
+    assert overlay.result.text() == "Doors locked, done."
 
 
 def test_voice_navigation_and_panels_drive_the_window(window: HeadUnitWindow, qtbot):
@@ -140,3 +156,28 @@ def test_voice_navigation_and_panels_drive_the_window(window: HeadUnitWindow, qt
     assert window.panel_keys[window.current] == "navigation"
     assert reply.startswith("Route to ") or reply.endswith("the map is still loading.")
     assert say("cancel navigation") == "Navigation cancelled."
+
+
+def test_a_question_is_shown_and_only_yes_acts(window: HeadUnitWindow, qtbot):
+    # A microphone that hears silence, in real time: the window listens for the answer to the question.
+    window.voice.loop.source = lambda stop: iter(lambda: (time.sleep(0.03), bytes(960))[1], None)
+    window.start()
+    _run_until(window, qtbot, lambda: window.voice.loop.ready, 60)
+    session, overlay = window.ctx.session, window.voice_overlay
+    _run_until(window, qtbot, lambda: session.store.value(AC) is not None)
+    before, sent = session.store.value(AC), session.transmitter.sent
+    on, off = "turn on the a c", "turn off the a c"
+    said, other = (off, on) if before else (on, off)
+    window.voice.hear_text(said, (other,))
+    assert overlay.state.text() == "Please confirm" and overlay.answer.isVisible()
+    assert overlay.result.text().startswith("Did you mean turn o")
+    assert overlay.confidence.text() == f"Confidence: 100 % · also heard: “{other}”"
+    _run_until(window, qtbot, lambda: window.voice.loop.listening)  # the microphone is open for the answer
+    assert session.transmitter.sent == sent
+    overlay.no.click()
+    _run_until(window, qtbot, lambda: overlay.result.text() == "Okay, I did nothing.")
+    assert session.transmitter.sent == sent and session.store.value(AC) is before
+    window.voice.hear_text(said, (other,))
+    overlay.yes.click()
+    _run_until(window, qtbot, lambda: "done" in overlay.result.text())
+    assert session.store.value(AC) is (not before) and not overlay.answer.isVisible()

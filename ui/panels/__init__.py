@@ -59,6 +59,13 @@ PANELS = (
         "ui.panels.diagnostics:DiagnosticsPanel",
     ),
     PanelInfo(
+        "updates",
+        "⟳",
+        "UpdatesPanel",
+        QT_TRANSLATE_NOOP("UpdatesPanel", "Updates"),
+        "ui.panels.updates:UpdatesPanel",
+    ),
+    PanelInfo(
         "companion",
         "☏",
         "CompanionPanel",
@@ -71,5 +78,12 @@ PANELS = (
         "CanMonitorPanel",
         QT_TRANSLATE_NOOP("CanMonitorPanel", "CAN monitor"),
         "ui.panels.can_monitor:CanMonitorPanel",
+    ),
+    PanelInfo(
+        "remote",
+        "⇅",
+        "RemotePanel",
+        QT_TRANSLATE_NOOP("RemotePanel", "Remote"),
+        "ui.panels.remote:RemotePanel",
     ),
 )

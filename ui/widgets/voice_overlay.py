@@ -1,4 +1,5 @@
-"""The voice overlay: listening level, live transcript, what was understood, and the result."""
+"""The voice overlay: listening level, live transcript, what was understood and how sure, the question
+asked before acting (with yes/no to tap), and the result."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ..context import UiContext
 
 SHOW_RESULT_S = 5.0
 FLOOR_DB = -60.0
+UNSURE_BELOW = 0.6  # the assistant asks below this (voice.understanding.parser.ASK_BELOW)
 
 
 class VoiceOverlay(QFrame):
@@ -44,10 +46,29 @@ class VoiceOverlay(QFrame):
         self.understood = QLabel()
         self.understood.setObjectName("dim")
         self.understood.setWordWrap(True)
+        self.confidence = QLabel()
+        self.confidence.setObjectName("dim")
         self.result = QLabel()
         self.result.setWordWrap(True)
-        for w in (self.transcript, self.understood, self.result):
+        for w in (self.transcript, self.understood, self.confidence, self.result):
             col.addWidget(w)
+        # The question asked before acting: answered aloud, or here by touch.
+        answer = QHBoxLayout()
+        self.hint = QLabel(self.tr("Say yes or no"))
+        self.hint.setObjectName("dim")
+        self.yes = QPushButton(self.tr("Yes"))
+        self.no = QPushButton(self.tr("No"))
+        answer.addWidget(self.hint)
+        answer.addStretch(1)
+        answer.addWidget(self.yes)
+        answer.addWidget(self.no)
+        self.answer = QWidget()
+        self.answer.setObjectName("answer")
+        self.answer.setStyleSheet("QWidget#answer { background: transparent; }")
+        self.answer.setLayout(answer)
+        answer.setContentsMargins(0, 0, 0, 0)
+        col.addWidget(self.answer)
+        self.answer.hide()
         self._hide_at: float | None = None
         self.hide()
 
@@ -69,9 +90,17 @@ class VoiceOverlay(QFrame):
         self.cancel.show()
         self.level.setValue(0)
         self.level.show()
-        for w in (self.transcript, self.understood, self.result):
+        self.answer.hide()
+        for w in (self.transcript, self.understood, self.confidence, self.result):
             w.clear()
         self.show()
+        self.place()
+
+    def listen_for_answer(self) -> None:
+        """The microphone is open for the answer: the question stays on screen."""
+        self.state.setText(self.tr("Listening…"))
+        self.level.setValue(0)
+        self.level.show()
         self.place()
 
     def set_level(self, dbfs: float) -> None:
@@ -84,11 +113,37 @@ class VoiceOverlay(QFrame):
         self.state.setText(self.tr("Understanding…"))
         self.level.hide()
 
-    def set_understood(self, text: str, intents: list[str]) -> None:
+    def set_understood(
+        self, text: str, intents: list[str], confidence: float | None = None, also: str | None = None
+    ) -> None:
+        """``also``: a second reading that would do the opposite, said to show why the question is asked."""
+        t = self.ctx.theme
         self.transcript.setText(f"“{text}”" if text else "")
         self.understood.setText(
             self.tr("Understood: {0}").format(", ".join(intents)) if intents else self.tr("Not understood")
         )
+        if confidence is None or not intents:
+            self.confidence.clear()
+        else:
+            line = self.tr("Confidence: {0} %").format(round(confidence * 100))
+            if also:
+                line += " · " + self.tr("also heard: “{0}”").format(also)
+            self.confidence.setText(line)
+            unsure = confidence < UNSURE_BELOW
+            self.confidence.setStyleSheet(f"color: {t.warning};" if unsure else "")
+        self.place()
+
+    def ask(self, question: str) -> None:
+        """Show the question asked before acting; it stays until answered or forgotten."""
+        t = self.ctx.theme
+        self._hide_at = None
+        self.state.setText(self.tr("Please confirm"))
+        self.level.hide()
+        self.cancel.hide()
+        self.result.setText(question)
+        self.result.setStyleSheet(f"color: {t.accent}; font-weight: bold;")
+        self.answer.show()
+        self.show()
         self.place()
 
     def set_pending(self, text: str) -> None:
@@ -100,6 +155,7 @@ class VoiceOverlay(QFrame):
         self.state.setText(self.tr("Voice"))
         self.level.hide()
         self.cancel.hide()
+        self.answer.hide()
         self.result.setText(text)
         self.result.setStyleSheet(f"color: {t.danger if error else t.text};")
         self.show()

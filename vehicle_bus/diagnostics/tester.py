@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import can
 
 from .catalog import DiagnosticDescription, load_description, load_dtc_catalog
 from .client import DiagnosticClient
+from .discovery import Found, discover
 from .obd import ObdReader
 
 DEFAULT_TIMEOUT_S = 1.0
@@ -43,6 +45,11 @@ class Tester:
     @property
     def description(self) -> DiagnosticDescription:
         return self.uds.description
+
+    def discover(self, **options: Any) -> list[Found]:
+        """Which ids answer diagnostics (see ``discovery.discover``), between other requests."""
+        with self._lock:
+            return discover(self.bus, self.notifier, **options)
 
     def close(self) -> None:
         """Let a request in flight finish (bounded by its timeouts), then close; later ones are refused."""

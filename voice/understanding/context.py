@@ -39,7 +39,7 @@ DEFAULTS = {
     "ClimateLowerTemperature": {"amount": 1},
 }
 FOLLOW_UPS = {"FollowUpZone", "FollowUpMore", "FollowUpLess"}
-NOT_REMEMBERED = FOLLOW_UPS | {"Cancel"}
+NOT_REMEMBERED = FOLLOW_UPS | {"Cancel", "Confirm", "Deny"}
 
 
 class Dialogue:

@@ -3,12 +3,10 @@ reports it, the car's reason when it refuses, nothing sent for what was not unde
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from cockpit.assistant import Assistant, NavigateTo, ShowPanel
-from cockpit.session import Session, SessionOptions
+from cockpit.session import Session
 from voice.understanding.intents import load_intents
 from voice.understanding.parser import IntentParser
 
@@ -96,16 +94,7 @@ def test_navigation_and_panels_go_to_whoever_registered(assistant):
     assert asked == [NavigateTo(category="charging"), ShowPanel("energy")]
 
 
-def test_the_car_refusing_is_said_with_its_reason():
-    session = Session(SessionOptions(use_can_config=False, cycle="route"))
-    session.start()
-    try:
-        layer = session.commands
-        deadline = time.monotonic() + 10
-        while (session.store.value("Vehicle.Speed") or 0) < 8 and time.monotonic() < deadline:
-            layer.pump(0.1)
-        reply = say(Assistant(layer), "open the trunk")
-        assert reply.results[0].state == "failed"
-        assert reply.text.startswith("Could not set the trunk: refused: vehicle moving")
-    finally:
-        session.close()
+def test_the_car_refusing_is_said_with_its_reason(driving):
+    reply = say(Assistant(driving.commands), "open the trunk")
+    assert reply.results[0].state == "failed"
+    assert reply.text.startswith("Could not set the trunk: refused: vehicle moving")

@@ -81,8 +81,11 @@ def _refusal(car, ecu: str, payload: bytes) -> str:
 @pytest.mark.parametrize(
     ("payload", "nrc"),
     [
-        (b"\x31\x01\xff\x00", "service not supported (NRC 0x11)"),
-        (b"\x10\x02", "sub function not supported (NRC 0x12)"),
+        (b"\x85\x02", "service not supported (NRC 0x11)"),
+        (b"\x10\x04", "sub function not supported (NRC 0x12)"),
+        # Reprogramming: only from the extended session, and its services only in the programming one.
+        (b"\x10\x02", "sub function not supported in active session (NRC 0x7E)"),
+        (b"\x31\x01\xff\x00", "service not supported in active session (NRC 0x7F)"),
         (b"\x22\x12\x34", "request out of range (NRC 0x31)"),
         (b"\x22\xf1", "incorrect message length or invalid format (NRC 0x13)"),
         (b"\x19\x02", "incorrect message length or invalid format (NRC 0x13)"),

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 import yaml
 
-from voice.understanding.intents import load_intents
+from voice.understanding.intents import default_intents_file, load_intents
 from voice.understanding.parser import IntentParser
 
 DATA = Path(__file__).resolve().parents[1] / "intents" / "en"
@@ -68,3 +69,16 @@ def test_the_korean_templates_against_their_test_data():
             assert found == [(test["intent"]["name"], test["intent"]["slots"])], sentence
     for sentence in yaml.safe_load((KO / "_out_of_domain.yaml").read_text(encoding="utf-8"))["sentences"]:
         assert parser.parse(sentence) == [], sentence
+
+
+def test_every_template_word_can_be_heard():
+    # A word outside the recognizer's dictionary can never be heard.
+    from voice.engines.pocketsphinx_engine import PocketsphinxEngine
+
+    assert PocketsphinxEngine(load_intents()).missing == []
+
+
+def test_no_template_glues_an_optional_part_to_a_word():
+    # hassil reads "stretch[ing]" as "stretching", but a recognizer's grammar gets "stretch" and "ing".
+    text = default_intents_file().read_text(encoding="utf-8")
+    assert re.findall(r"\w\[\w+\]", text) == []
