@@ -774,42 +774,42 @@
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="470"/>
         <source>MIL</source>
-        <translation type="unfinished"></translation>
+        <translation>故障指示灯</translation>
     </message>
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="470"/>
         <source>on</source>
-        <translation type="unfinished"></translation>
+        <translation>亮</translation>
     </message>
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="470"/>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>灭</translation>
     </message>
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="474"/>
         <source>Monitors complete</source>
-        <translation type="unfinished"></translation>
+        <translation>监测已完成</translation>
     </message>
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="475"/>
         <source>Monitors not complete</source>
-        <translation type="unfinished"></translation>
+        <translation>监测未完成</translation>
     </message>
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="477"/>
         <source>Pending codes</source>
-        <translation type="unfinished"></translation>
+        <translation>待定故障码</translation>
     </message>
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="478"/>
         <source>Permanent codes</source>
-        <translation type="unfinished"></translation>
+        <translation>永久故障码</translation>
     </message>
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="484"/>
         <source>Freeze frame (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>冻结帧（%1）</translation>
     </message>
 </context>
 <context>
@@ -1533,133 +1533,133 @@
         <location filename="../../ui/panels/__init__.py" line="65"/>
         <location filename="../../ui/panels/updates.py" line="108"/>
         <source>Updates</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="78"/>
         <source>Check for updates</source>
-        <translation type="unfinished"></translation>
+        <translation>检查更新</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="79"/>
         <source>Install</source>
-        <translation type="unfinished"></translation>
+        <translation>安装</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="85"/>
         <source>Available updates</source>
-        <translation type="unfinished"></translation>
+        <translation>可用更新</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="88"/>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>更新项</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="88"/>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>版本</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="88"/>
         <location filename="../../ui/panels/updates.py" line="218"/>
         <source>Installed</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="88"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="88"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="126"/>
         <source>Installing…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在安装…</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="126"/>
         <source>Checking for updates…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查更新…</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="151"/>
         <source>The update check failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>检查更新失败：%1</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="161"/>
         <source>No update repository enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>未登记更新仓库</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="162"/>
         <source>Enrol one with: cockpit ota update --repo URL --root ROOT.json</source>
-        <translation type="unfinished"></translation>
+        <translation>登记方法：cockpit ota update --repo URL --root ROOT.json</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="164"/>
         <source>Repository: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>仓库：%1</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="167"/>
         <source>Last rollback: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>上次回滚：%1</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="197"/>
         <source>Update refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>更新被拒绝：%1</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="199"/>
         <source>The repository offers nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>仓库中没有可用内容</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="201"/>
         <source>Everything is up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>全部已是最新</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="204"/>
         <source>Ready to install: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>可以安装：%1</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="206"/>
         <source>Installed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已安装：%1</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="208"/>
         <source>Waiting: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>等待中：%1</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="210"/>
         <source>New content is checked at the next start and rolled back if it is broken</source>
-        <translation type="unfinished"></translation>
+        <translation>新内容将在下次启动时检查，如有损坏将自动回滚</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="216"/>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：%1</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="220"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="221"/>
         <source>Up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>已是最新</translation>
     </message>
 </context>
 <context>
