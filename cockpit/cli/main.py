@@ -34,7 +34,6 @@ COMMANDS: dict[str, CommandInfo] = {
     "mapping": CommandInfo("mapping", "work with DBC↔VSS mappings (check)"),
     "dbc": CommandInfo("dbc", "what a CAN database holds, and what the tolerant loader skipped (info)"),
     "screenshot": CommandInfo("screenshot", "render a panel to a PNG (offscreen), for docs and checks"),
-    "dbc": CommandInfo("dbc", "inspect CAN databases (DBC, ARXML, KCD, SYM)"),
     "command": CommandInfo("command", "command cabin functions and report what the car confirms"),
     "diag": CommandInfo("diag", "vehicle diagnostics: scan ECUs, read or clear DTCs, ECU info"),
     "ota": CommandInfo("ota", "signed over-the-air updates: keys, publish, update the car and its ECUs"),
