@@ -150,6 +150,9 @@ def open_session(options: SessionOptions) -> Session:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..doctor.preflight import require_qt_platform
+
+    require_qt_platform(args.lang)  # before Qt, which would abort naming the wrong library
     options = session_options(args)
     profile = choose_profile(args.profile)
     options.history_hz = profile.history_hz
