@@ -1,4 +1,4 @@
-"""``cockpit doctor``: check the CAN interface, Qt's platform needs (screen, libraries, fonts), audio, voice models
+"""``cockpit doctor``: check the CAN interface, what Qt needs (screen, libraries, fonts), audio, voice models
 and folders; say what to fix."""
 
 from __future__ import annotations
@@ -28,7 +28,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--listen", type=float, default=2.0, metavar="S", help="seconds to count frames (default 2)"
     )
     p.add_argument(
-        "--lang", choices=("en", "zh"), default="en", help="language whose fonts the screen needs (default en)"
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="language whose fonts the screen needs (default en)",
     )
     p.add_argument("--json", action="store_true", help="one JSON object with every check")
     p.set_defaults(handler=run)

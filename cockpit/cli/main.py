@@ -24,6 +24,7 @@ SUBCOMMANDS = {
     "map": "map",
     "route": "route",
     "voice": "voice",
+    "vehicle": "vehicle",
 }
 DEFAULT = "run"
 
