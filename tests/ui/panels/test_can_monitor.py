@@ -21,6 +21,7 @@ from cockpit.simulator.runner import FILLER_IDS
 from ui.models.frame_table import COUNT_COLUMN, DATA_COLUMN, ID_COLUMN, NAME_COLUMN
 from ui.panels.can_monitor import CanMonitorPanel
 
+from ...manual_clock import ManualClock
 from ..conftest import pump_events, wait_until
 
 DRIVE_STATUS = 0x101
@@ -271,23 +272,11 @@ def test_screenshots(panel, run_session, session, tmp_path: Path, size: tuple[in
 TICK_S = 1 / PI.ui_hz
 
 
-class TickClock:
-    """Stands in for the panel module's ``time``: ``monotonic()`` moves only when the test moves it."""
-
-    perf_counter = staticmethod(time.perf_counter)
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def monotonic(self) -> float:
-        return self.now
-
-
 @pytest.fixture
-def clock(monkeypatch) -> TickClock:
+def clock(monkeypatch) -> ManualClock:
     import ui.panels.can_monitor as module
 
-    fake = TickClock()
+    fake = ManualClock()
     monkeypatch.setattr(module, "time", fake)
     return fake
 
@@ -300,10 +289,10 @@ def flood_in_table(panel: CanMonitorPanel, run_session, timeout: float = 60.0) -
         warm_up(panel, run_session, 0.2)
 
 
-def run_ticks(panel: CanMonitorPanel, session, clock: TickClock, ticks: int) -> None:
+def run_ticks(panel: CanMonitorPanel, session, clock: ManualClock, ticks: int) -> None:
     """``ticks`` UI ticks of the pi profile: the clock moves one tick, the session and the panel tick."""
     for _ in range(ticks):
-        clock.now += TICK_S
+        clock.advance(TICK_S)
         session.tick()
         panel.refresh({})
         pump_events(0.005)
