@@ -77,10 +77,8 @@ def test_simulator_can_start_on_a_dc_charger() -> None:
     session.start()
     try:
         charging = "Vehicle.Powertrain.TractionBattery.Charging.IsCharging"
-        assert pump_until(session, lambda: session.store.value(charging) is not None)
-        assert pump_until(
-            session, lambda: session.store.value("Vehicle.Powertrain.Transmission.SelectedGear")
-        )
+        paths = (charging, "Vehicle.Speed", "Vehicle.Powertrain.Transmission.SelectedGear")
+        assert pump_until(session, lambda: all(session.store.value(p) is not None for p in paths))
         assert session.store.value(charging) is True
         assert session.store.value("Vehicle.Speed") == 0
         assert session.store.value("Vehicle.Powertrain.Transmission.SelectedGear") == 126
