@@ -12,6 +12,8 @@ import pytest
 from cockpit.simulator.diagnostics.in_process import car_on_bus
 from vehicle_bus.diagnostics import EcuSpec
 
+from ...manual_clock import ManualClock
+
 # The UDS timeout: generous, since an answer takes milliseconds on an idle machine but a busy one delays the
 # simulated ECUs (at 0.5 s these tests failed under load). Silent ECUs cost this much time once per test.
 TIMEOUT_S = 3.0
@@ -122,12 +124,17 @@ def test_an_ecu_will_not_reset_while_the_car_moves() -> None:
     assert report.problem == "VCU refused ECU reset: conditions not correct (NRC 0x22)"
 
 
-def test_a_reset_ecu_is_briefly_off_the_bus_then_answers_again(car) -> None:
+def test_a_reset_ecu_is_briefly_off_the_bus_then_answers_again(car, monkeypatch) -> None:
+    import cockpit.simulator.diagnostics.server as server
+
+    # The ECU's restart time (RESET_S) on a clock the test moves: "during" is during however busy the machine.
+    clock = ManualClock(start=time.monotonic())
+    monkeypatch.setattr(server, "time", clock)
     tpms = car.tester.description.ecu("TPMS")
     assert car.tester.uds.reset(tpms).problem is None
     (during,) = car.tester.uds.scan([tpms])
     assert during.problem == f"no answer from TPMS (7E3h) after {TIMEOUT_S:.1f} s"
-    time.sleep(0.1)
+    clock.advance(server.RESET_S)
     (after,) = car.tester.uds.scan([tpms])
     assert after.problem is None
 
