@@ -137,11 +137,6 @@ class Session:
             # The simulator's ECUs encode with the same database the head unit decodes with: parse it once.
             db=self.vehicle.database.db if profile is not None else None,
         )
-        if not sim.network.schedule:
-            raise InputError(
-                f"vehicle {self.vehicle.name} has no simulator (only the demo vehicles do)",
-                fix="Give --can INTERFACE[:CHANNEL] or --replay LOG",
-            )
         self._sim_bus = can.Bus(interface="virtual", channel=channel)
         self.simulator = SimulationRunner(sim.network, bus=self._sim_bus)
         bus = can.Bus(interface="virtual", channel=channel)

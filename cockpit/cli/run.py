@@ -161,6 +161,9 @@ def open_session(options: SessionOptions, terminal_progress: bool = False) -> Se
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..doctor.preflight import require_qt_platform
+
+    require_qt_platform(args.lang)  # before Qt, which would abort naming the wrong library
     options = session_options(args)
     mqtt = connect_options(args) if args.mqtt else None  # bad --mqtt options fail before the window
     profile = choose_profile(args.profile)

@@ -36,6 +36,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..doctor.preflight import require_qt_platform
+
+    require_qt_platform(args.lang)
     from ui.app import Look, application, build_window, panel_keys, save_png
 
     if args.panel == "help":

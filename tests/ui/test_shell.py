@@ -27,6 +27,18 @@ def run(window: HeadUnitWindow, qtbot, seconds: float) -> None:
         pump_events(0.016)
 
 
+def run_until(window: HeadUnitWindow, condition, timeout: float = 30.0) -> bool:
+    """Tick the window until ``condition()`` holds: frames and ticks come later on a busy machine, so wait
+    for what the test needs (generously), not for a fixed time."""
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            return condition()
+        window.tick()
+        pump_events(0.016)
+    return True
+
+
 @pytest.fixture
 def window(qtbot) -> Iterator[HeadUnitWindow]:
     session = open_session(SessionOptions(use_can_config=False))
@@ -41,16 +53,19 @@ def test_status_bar_and_energy_panel_show_what_the_store_holds(window: HeadUnitW
     run(window, qtbot, 2.0)
     # Freeze the car, then let the slower-refreshing cards catch up with the last values.
     window.ctx.session.simulator.stop()
-    run(window, qtbot, 0.6)
     store = window.ctx.session.store
-    soc = store.value("Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed")
-    assert f"{soc:.0f} %" in window.status.battery.text()
-    speed = store.value("Vehicle.Speed")
-    assert window.status.speed.text() == f"{speed:.0f} km/h"
     energy = window.panel("energy")
-    assert energy.ring.soc == soc
-    voltage = store.value("Vehicle.Powertrain.TractionBattery.CurrentVoltage")
-    assert energy.pack["voltage"].text() == f"{voltage:.1f} V"
+
+    def shown(path: str, text, expected: str) -> bool:
+        value = store.value(path)
+        return value is not None and text() == expected.format(value)
+
+    soc_path = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed"
+    assert run_until(window, lambda: f"{store.value(soc_path):.0f} %" in window.status.battery.text())
+    assert run_until(window, lambda: shown("Vehicle.Speed", window.status.speed.text, "{:.0f} km/h"))
+    assert run_until(window, lambda: energy.ring.soc == store.value(soc_path))
+    voltage = "Vehicle.Powertrain.TractionBattery.CurrentVoltage"
+    assert run_until(window, lambda: shown(voltage, energy.pack["voltage"].text, "{:.1f} V"))
     assert "frames/s" in window.status.source.text() and "Simulated demo-bev" in window.status.source.text()
 
 
@@ -61,21 +76,19 @@ def test_climate_tap_sends_the_frame_and_shows_the_value_only_when_reported(
     db = session.vehicle.database.db
     request = db.get_message_by_name("IVI_HvacRequest")
     with can.Bus(interface="virtual", channel=session.sim_channel) as sniffer:
-        run(window, qtbot, 1.0)
-        assert window.climate.driver.label.text() == "22°"
+        assert run_until(window, lambda: window.climate.driver.label.text() == "22°")
         window.climate.driver.plus.click()
         # Asked, not yet reported: the label keeps the car's value and shows the target as pending.
         assert window.climate.driver.label.text().startswith("22°")
         assert "→ 23" in window.climate.driver.label.text()
         sent = None
-        deadline = time.monotonic() + 2
+        deadline = time.monotonic() + 30
         while sent is None and time.monotonic() < deadline:
             msg = sniffer.recv(timeout=0.1)
             if msg is not None and msg.arbitration_id == request.frame_id:
                 sent = request.decode(msg.data)
         assert sent is not None and sent["DriverTempReq"] == 23
-        run(window, qtbot, 1.0)
-    assert window.climate.driver.label.text() == "23°"
+        assert run_until(window, lambda: window.climate.driver.label.text() == "23°")
     assert session.store.value(DRIVER) == 23
 
 
@@ -95,10 +108,12 @@ def test_replay_seek_lands_where_asked(qtbot, tmp_path: Path) -> None:
         assert win.replay_bar is not None
         run(win, qtbot, 0.5)
         win.replay_bar.timeline.setValue(300)  # 30.0 s
+        seeked = time.monotonic()
         win.replay_bar._seek()
         run(win, qtbot, 0.3)
-        assert session.replay.position == pytest.approx(30.3, abs=0.4)
-        assert win.replay_bar.position.text() == "0:30"
+        played = time.monotonic() - seeked  # 0.3 s, or more on a busy machine: the replay goes on meanwhile
+        assert 30.0 - 0.011 <= session.replay.position <= 30.0 + played + 0.011
+        assert 30 <= int(win.replay_bar.position.text().split(":")[1]) <= 30 + played
         # The WLTC drive at 30 s is at speed; the display follows the log, not the start of it.
         assert session.store.value("Vehicle.Speed") > 10
     finally:
@@ -157,9 +172,12 @@ def test_session_never_needs_qt(tmp_path: Path) -> None:
     session = Session(SessionOptions(use_can_config=False))
     session.start()
     try:
-        time.sleep(0.5)
-        session.tick()
-        assert session.store.value("Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed") is not None
+        soc = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed"
+        deadline = time.monotonic() + 30
+        while session.store.value(soc) is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            session.tick()
+        assert session.store.value(soc) is not None
     finally:
         session.close()
 
@@ -171,10 +189,9 @@ def test_day_night_switch_rebuilds_the_window_and_keeps_the_trip(qtbot) -> None:
     try:
         head_unit = HeadUnit(session, Look(theme="dark"))
         head_unit.show()
-        run(head_unit.window, qtbot, 1.5)
+        assert run_until(head_unit.window, lambda: session.energy.since_start.distance_km > 0)
         head_unit.window.show_panel(1)
         distance = session.energy.since_start.distance_km
-        assert distance > 0
         old = head_unit.window
         head_unit.window.status.day_night.click()
         new = head_unit.window
