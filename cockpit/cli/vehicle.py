@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import sys
@@ -29,6 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     new.add_argument(
         "--bitrate", type=int, metavar="BIT/S", help="bus bitrate (default: the DBC's, else 500000)"
     )
+    new.add_argument("--json", action="store_true", help="what was written as one JSON object")
     new.set_defaults(handler=run_new)
 
 
@@ -64,9 +66,19 @@ def run_new(args: argparse.Namespace) -> int:
         "README.md": readme_text(title, str(folder), dbc_name, parts),
     }
     write_profile(folder, files, args.dbc)
+    todo = sum(len(v) for v in parts.todo.values())
+    if args.json:
+        report = {
+            "folder": str(folder),
+            "mapped": {g.vss_path: g.signal for g in parts.guesses},
+            "todo": todo,
+            "warnings": list(loaded.warnings),
+            "loads": bool(parts.guesses),
+        }
+        print(json.dumps(report))
+        return 0
     for warning in loaded.warnings:
         print(f"warning: {warning}")
-    todo = sum(len(v) for v in parts.todo.values())
     print(
         f"wrote {folder}: {len(parts.guesses)} signal(s) mapped by name, {todo} left as TODO in mapping.vspec"
     )

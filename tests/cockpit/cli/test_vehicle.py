@@ -166,3 +166,12 @@ def test_the_head_unit_runs_the_new_profile_on_a_log(tmp_path: Path, dbc: Path, 
     assert main(["screenshot", "--panel", "energy", *args]) == 0
     err = capsys.readouterr().err
     assert png.stat().st_size > 0 and "demo vehicle" not in err
+
+
+def test_json_names_what_was_mapped_for_a_script(tmp_path: Path, dbc: Path, capsys) -> None:
+    folder = tmp_path / "scripted"
+    assert main(["vehicle", "new", "scripted", "--dbc", str(dbc), "--out", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["folder"] == str(folder) and report["loads"] is True
+    assert report["mapped"]["Vehicle.Speed"] == "VehicleSpeed" and report["todo"] >= 1
+    assert (folder / "mapping.vspec").is_file()
