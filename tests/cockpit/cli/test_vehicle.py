@@ -173,5 +173,5 @@ def test_json_names_what_was_mapped_for_a_script(tmp_path: Path, dbc: Path, caps
     assert main(["vehicle", "new", "scripted", "--dbc", str(dbc), "--out", str(folder), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["folder"] == str(folder) and report["loads"] is True
-    assert report["mapped"]["Vehicle.Speed"] == "VehicleSpeed" and report["todo"] >= 1
+    assert report["mapped"]["Vehicle.Speed"] == "VCU_Status.VehicleSpeed" and report["todo"] >= 1
     assert (folder / "mapping.vspec").is_file()
