@@ -281,6 +281,7 @@ class Session:
                 if self.transmitter is not None:
                     self.transmitter.bus = None
                 self.pipeline.detach_bus()
+                self._drop_tester()
             try:
                 new_bus = open_bus(self._spec, self._bitrate)
             except BusOpenError as exc:
@@ -294,6 +295,14 @@ class Session:
                     new_bus.shutdown()
                     return
                 self._attach_live(new_bus)
+
+    def _drop_tester(self) -> None:
+        """The diagnostic tester's own connection went down with the bus: close it; the next request opens
+        a new one. (Left open, its reader thread has died, and a bus nobody reads keeps queueing frames.)"""
+        with self._tester_lock:
+            tester, self._tester = self._tester, None
+        if tester is not None:
+            tester.close()
 
     def _notifier_died(self) -> bool:
         notifier = self.pipeline.notifier

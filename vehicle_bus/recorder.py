@@ -155,6 +155,7 @@ class Recorder(can.Listener):
                 self._writer = can.Logger(str(self.path))
         except OSError as exc:
             raise InputError(f"cannot write recording: {exc.strerror}", where=str(self.path)) from None
+        self.received = 0  # handed to the recorder (= frames + lost once stopped)
         self.frames = 0  # recorded: on disk
         self._lost_writing = 0  # counted on the recorder's thread
         self._lost_after = 0  # counted on the bus reader's thread, once recording failed
@@ -172,8 +173,11 @@ class Recorder(can.Listener):
 
     # -- on the bus reader's thread -------------------------------------------------------------------------
     def on_message_received(self, msg: can.Message) -> None:
-        if self.failure is not None or self._stopping.is_set():
-            self._lost_after += self.failure is not None
+        if self._stopping.is_set():
+            return
+        self.received += 1
+        if self.failure is not None:
+            self._lost_after += 1
             return
         while len(self._queue) > MAX_QUEUED and self.failure is None and self._thread.is_alive():
             time.sleep(0.001)  # the disk is behind: hold the reader (the bus driver buffers) rather than drop
@@ -240,6 +244,11 @@ class Recorder(can.Listener):
             self.warning = (
                 f"{self.path.name}: only {_mb(free)} free on its disk; recording stops when it is full"
             )
+
+    @property
+    def backlog(self) -> int:
+        """Frames taken but not yet handed to the format writer (the disk or the writer thread is behind)."""
+        return len(self._queue)
 
     @property
     def lost(self) -> int:
