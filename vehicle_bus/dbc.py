@@ -120,6 +120,9 @@ def _add_dbc(db: Database, path: Path, warnings: list[str]) -> None:
         raise DatabaseError("no messages defined", where=str(path), fix="Check the file is a DBC")
     existing = {m.frame_id for m in db.messages}
     for message in candidate.messages:
+        if (defect := _layout_defect(message)) is not None:
+            warnings.append(f"{_line_of(lines, path, message, defect[0])}: {defect[1]}; message left out")
+            continue
         if message.frame_id in existing:
             warnings.append(
                 f"{path}: message {message.name} (0x{message.frame_id:x}) is defined in an earlier file; "
@@ -128,6 +131,32 @@ def _add_dbc(db: Database, path: Path, warnings: list[str]) -> None:
             continue
         db.messages.append(message)
     db.refresh()
+
+
+def _layout_defect(message: Message) -> tuple[str, str] | None:
+    """A signal no frame can hold (cantools loads it, then decoding fails): (signal name, why)."""
+    for signal in message.signals:
+        if signal.start < 0:
+            return (
+                signal.name,
+                f"signal {signal.name} starts at bit {signal.start} (a start bit is 0 or more)",
+            )
+        if signal.length <= 0:
+            return signal.name, f"signal {signal.name} is {signal.length} bits long"
+    return None
+
+
+def _line_of(lines: list[str], path: Path, message: Message, signal: str) -> str:
+    """``file:line`` of ``signal``'s ``SG_`` line in ``message`` (``file`` if not found)."""
+    in_message = False
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("BO_ "):
+            in_message = line.split()[1:2] == [
+                str(message.frame_id | (0x80000000 if message.is_extended_frame else 0))
+            ]
+        elif in_message and re.match(rf"\s+SG_\s+{re.escape(signal)}\b", line):
+            return f"{path}:{number}"
+    return str(path)
 
 
 def _ensure_sections(lines: list[str]) -> list[str]:
