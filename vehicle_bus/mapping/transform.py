@@ -170,8 +170,9 @@ def _math_transform(expression: str, tree: ast.AST, where: str | None = None) ->
     def failed(x: Any, why: str) -> None:
         failures[0] += 1
         if failures[0] == 1 and where is not None:
+            shown = repr(x) if len(repr(x)) <= 24 else repr(x)[:20] + "…"
             _log.warning(
-                "%s: transform %r fails for x=%r (%s); such values are dropped", where, expression, x, why
+                "%s: transform %r fails for x=%s (%s); such values are dropped", where, expression, shown, why
             )
 
     def evaluate(x: Any) -> Any | None:
