@@ -420,63 +420,63 @@
 <context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="194"/>
+        <location filename="../../ui/panels/can_monitor.py" line="215"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/panels/__init__.py" line="65"/>
-        <location filename="../../ui/panels/can_monitor.py" line="219"/>
+        <location filename="../../ui/panels/can_monitor.py" line="240"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="388"/>
+        <location filename="../../ui/panels/can_monitor.py" line="447"/>
         <source>{signal} · last 60 s</source>
         <translation>{signal} · 最近 60 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="391"/>
+        <location filename="../../ui/panels/can_monitor.py" line="450"/>
         <source>Tap a signal to plot it (last 60 s)</source>
         <translation>点击信号查看曲线（最近 60 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="394"/>
+        <location filename="../../ui/panels/can_monitor.py" line="453"/>
         <source>Signals</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="397"/>
+        <location filename="../../ui/panels/can_monitor.py" line="456"/>
         <source>Tap an ID to see its signals</source>
         <translation>点击 ID 查看信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="420"/>
+        <location filename="../../ui/panels/can_monitor.py" line="479"/>
         <source>No DBC message for this ID</source>
         <translation>DBC 中没有此 ID 的报文</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="422"/>
+        <location filename="../../ui/panels/can_monitor.py" line="481"/>
         <source>This frame does not fit its DBC message</source>
         <translation>此帧与 DBC 报文定义不符</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="513"/>
+        <location filename="../../ui/panels/can_monitor.py" line="577"/>
         <source>Cannot record: {line}</source>
         <translation>无法录制：{line}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="531"/>
+        <location filename="../../ui/panels/can_monitor.py" line="595"/>
         <source>Recording failed: {line}</source>
         <translation>录制失败：{line}</translation>
     </message>
@@ -979,47 +979,47 @@
 <context>
     <name>HeadUnitWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="83"/>
+        <location filename="../../ui/shell.py" line="86"/>
         <source>Talk</source>
         <translation>说话</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="86"/>
+        <location filename="../../ui/shell.py" line="89"/>
         <source>Push to talk (F2)</source>
         <translation>按下说话 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="173"/>
+        <location filename="../../ui/shell.py" line="176"/>
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="177"/>
+        <location filename="../../ui/shell.py" line="180"/>
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="183"/>
+        <location filename="../../ui/shell.py" line="186"/>
         <source>navigation is not available here</source>
         <translation>这里没有导航</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="190"/>
+        <location filename="../../ui/shell.py" line="193"/>
         <source>the map is still loading</source>
         <translation>地图仍在加载</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="199"/>
+        <location filename="../../ui/shell.py" line="202"/>
         <source>nothing like that on this map</source>
         <translation>地图上没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="202"/>
+        <location filename="../../ui/shell.py" line="205"/>
         <source>Route to {0}.</source>
         <translation>前往 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="206"/>
+        <location filename="../../ui/shell.py" line="209"/>
         <source>Navigation cancelled.</source>
         <translation>导航已取消。</translation>
     </message>
@@ -1288,22 +1288,27 @@
         <translation>车外 {0:.0f} {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="98"/>
+        <location filename="../../ui/widgets/status_bar.py" line="100"/>
+        <source>waiting for {0}</source>
+        <translation>等待 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/status_bar.py" line="102"/>
         <source>Simulated</source>
         <translation>模拟</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="98"/>
+        <location filename="../../ui/widgets/status_bar.py" line="102"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="98"/>
+        <location filename="../../ui/widgets/status_bar.py" line="102"/>
         <source>Live</source>
         <translation>实车</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/status_bar.py" line="101"/>
+        <location filename="../../ui/widgets/status_bar.py" line="104"/>
         <source>{0} {1} · {2:.0f} frames/s</source>
         <translation>{0} {1} · {2:.0f} 帧/秒</translation>
     </message>
