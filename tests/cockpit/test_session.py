@@ -155,7 +155,9 @@ def test_interface_missing_at_start_is_waited_for_and_picked_up_when_it_appears(
         assert time.monotonic() - plugged_at < 2.5  # picked up within the retry cap, not minutes later
         state = session.source_state()
         assert state.banner() is None and not state.stale and state.last_frame_age_s < 1
-        # Pulled out while running, then back: shown as lost, then frames flow again.
+        # Pulled out while running, then back: shown as lost, then frames flow again; the diagnostic
+        # tester's own connection went with the bus and a new one is opened.
+        tester = session.diagnostics()
         gated_bus.unplug(name)
         assert pump_until(session, lambda: session.source_state().state == "disconnected")
         assert session.source_state().stale
@@ -163,6 +165,7 @@ def test_interface_missing_at_start_is_waited_for_and_picked_up_when_it_appears(
         gated_bus.plug(name)
         assert pump_until(session, lambda: session.counters().frames > before + 20)
         assert session.source_state().state == "live"
+        assert session.diagnostics() is not tester
     finally:
         gated_bus.unplug(name)
         stop.set()
