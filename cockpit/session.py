@@ -218,6 +218,7 @@ class Session:
         self.pipeline.attach_replay(replay)
         with self._start_lock:
             if not self._closing.is_set():
+                self._frame_watch.restart()  # silence counts from the start of play, not of indexing
                 replay.start()
         self.loading = None
 
