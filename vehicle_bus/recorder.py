@@ -256,11 +256,16 @@ class Recorder(can.Listener):
         return self._lost_writing + self._lost_after
 
     def _fail(self, exc: OSError, pending: int = 0) -> None:
-        self._lost_writing += self._written + pending + len(self._queue)
-        self._written = 0
-        self._queue.clear()
         why = exc.strerror or str(exc) or type(exc).__name__
+        # Set first: from now on the reader counts its frames as lost itself; what it queued before is
+        # counted here (and a frame queued in between, at stop()).
         self.failure = f"{self.path.name}: recording stopped: {why}"
+        lost = self._written + pending
+        while self._queue:
+            self._queue.popleft()
+            lost += 1
+        self._lost_writing += lost
+        self._written = 0
         if self._staged is not None:
             self._staged.discard()
 
