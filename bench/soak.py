@@ -129,6 +129,7 @@ def soak(args: argparse.Namespace, folder: Path) -> dict:
                     f"{elapsed:.0f} s: RSS {samples[-1][1]:.1f} MB, recorder backlog {recorders[-1].backlog}"
                 )
             next_sample += args.sample
+    voice = window.voice.engine_name if window.voice.loop.ready else None
     runner.stop()
     session.stop_recording()
     fps = session.frames_per_second
@@ -168,6 +169,7 @@ def soak(args: argparse.Namespace, folder: Path) -> dict:
         "mb_per_min": round(slope_mb_per_min(after), 3),
         "tick_p95_ms": round(_p95(window.tick_times) * 1000, 2),
         "recorder_backlog_max": backlog,
+        "voice_engine": voice,
     }
     result["passed"] = (
         lost == 0
