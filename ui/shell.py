@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -32,6 +33,7 @@ from .widgets.status_bar import StatusBar
 from .widgets.voice_overlay import VoiceOverlay
 
 TICK_HZ = 60
+STALE_OPACITY = 0.4  # values the car no longer confirms: still readable, plainly not current
 
 
 class HeadUnitWindow(QMainWindow):
@@ -43,6 +45,7 @@ class HeadUnitWindow(QMainWindow):
         self._built: dict[int, Panel] = {}
         self._first_paint_done = False
         self._version = 0
+        self.stale = False
         self.tick_times: deque[float] = deque(maxlen=2000)
         root = QWidget()
         self.setCentralWidget(root)
@@ -235,12 +238,27 @@ class HeadUnitWindow(QMainWindow):
             panel.background()
         self._built[self.current].refresh(changed)
         self.voice.tick()
-        message = session.problem or session.loading or (session.connect.problem if session.connect else None)
+        source = session.source_state()
+        message = (
+            source.banner() or session.loading or (session.connect.problem if session.connect else None)
+        )
         if message != (self.banner.text() or None):
             self.banner.setText(message or "")
             self.banner.setVisible(bool(message))
             # Reading a log is news, not an error: the banner is red only for problems.
-            self.banner.setStyleSheet(
-                "" if session.problem else f"background: {self.ctx.theme.accent}; color: white;"
-            )
+            bad = source.problem or source.stale
+            self.banner.setStyleSheet("" if bad else f"background: {self.ctx.theme.accent}; color: white;")
+        self._show_stale(source.stale)
         self.tick_times.append(time.perf_counter() - start)
+
+    def _show_stale(self, stale: bool) -> None:
+        """Grey out every value while the car is not heard from; the banner says for how long."""
+        if stale == self.stale:
+            return
+        self.stale = stale
+        for widget in (self.stack, self.climate, self.status):
+            effect = None
+            if stale:
+                effect = QGraphicsOpacityEffect(widget)
+                effect.setOpacity(STALE_OPACITY)
+            widget.setGraphicsEffect(effect)

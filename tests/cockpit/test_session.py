@@ -6,7 +6,6 @@ import time
 import can
 import pytest
 
-from cockpit import session as session_module
 from cockpit.session import Session, SessionOptions
 
 
@@ -134,3 +133,87 @@ def test_replay_with_can_plays_the_log_onto_that_bus_too(tmp_path) -> None:
         finally:
             session.close()
     assert got == [0x100 + k for k in range(50)]
+
+
+def _traffic(channel: str, stop: threading.Event) -> threading.Thread:
+    def send() -> None:
+        with can.Bus(interface="virtual", channel=channel) as tx:
+            while not stop.is_set():
+                tx.send(can.Message(arbitration_id=0x101, data=bytes(8), is_extended_id=False))
+                time.sleep(0.005)
+
+    thread = threading.Thread(target=send)
+    thread.start()
+    return thread
+
+
+def test_interface_missing_at_start_is_waited_for_and_picked_up_when_it_appears() -> None:
+    from bench import gated_bus
+
+    gated_bus.register()
+    name = "late-can0"
+    stop = threading.Event()
+    sender = _traffic(name, stop)
+    session = Session(SessionOptions(can=f"gated:{name}", use_can_config=False))
+    try:
+        session.start()  # no exception: a boot-time service starts before its interface
+        pump(session, 0.5)
+        state = session.source_state()
+        assert (state.kind, state.state, state.name) == ("live", "waiting", name)
+        assert state.banner().startswith(f"waiting for {name}")
+        assert state.stale
+        plugged_at = time.monotonic()
+        gated_bus.plug(name)
+        assert pump_until(session, lambda: session.counters().frames > 0)
+        assert session.source_state().state == "live"
+        assert time.monotonic() - plugged_at < 2.5  # picked up within the retry cap, not minutes later
+        state = session.source_state()
+        assert state.banner() is None and not state.stale and state.last_frame_age_s < 1
+        # Pulled out while running, then back: shown as lost, then frames flow again; the diagnostic
+        # tester's own connection went with the bus and a new one is opened.
+        tester = session.diagnostics()
+        gated_bus.unplug(name)
+        assert pump_until(session, lambda: session.source_state().state == "disconnected")
+        assert session.source_state().stale
+        before = session.counters().frames
+        gated_bus.plug(name)
+        assert pump_until(session, lambda: session.counters().frames > before + 20)
+        assert session.source_state().state == "live"
+        assert session.diagnostics() is not tester
+    finally:
+        gated_bus.unplug(name)
+        stop.set()
+        sender.join()
+        session.close()
+
+
+def test_a_quiet_bus_is_no_data_until_frames_flow_again() -> None:
+    stop = threading.Event()
+    sender = _traffic("quiet-bus", stop)
+    session = Session(SessionOptions(can="virtual:quiet-bus", use_can_config=False, no_data_s=0.5))
+    try:
+        session.start()
+        assert pump_until(session, lambda: session.counters().frames > 20)
+        assert session.source_state().state == "live"
+        stop.set()  # the car goes to sleep
+        sender.join()
+        assert pump_until(session, lambda: session.source_state().state == "no data")
+        state = session.source_state()
+        assert state.stale and state.last_frame_age_s >= 0.5
+        assert state.banner().startswith("no data from the car")
+        stop.clear()
+        sender = _traffic("quiet-bus", stop)
+        assert pump_until(session, lambda: session.source_state().state == "live")
+    finally:
+        stop.set()
+        sender.join()
+        session.close()
+
+
+def test_unknown_interface_is_refused_at_once() -> None:
+    session = Session(SessionOptions(can="nosuchbus:can0", use_can_config=False))
+    try:
+        with pytest.raises(Exception, match="unknown CAN interface"):
+            session.start()
+    finally:
+        session.close()

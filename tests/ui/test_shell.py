@@ -203,3 +203,39 @@ def test_day_night_switch_rebuilds_the_window_and_keeps_the_trip(qtbot) -> None:
         head_unit.window.close()
     finally:
         session.close()
+
+
+def test_missing_interface_is_waited_for_and_a_silent_car_greys_the_values(qtbot) -> None:
+    from bench import gated_bus
+
+    gated_bus.register()
+    name = "ui-can0"
+    session = open_session(SessionOptions(can=f"gated:{name}", use_can_config=False, no_data_s=0.5))
+    win = build_window(session, Look())
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        run(win, qtbot, 0.3)
+        assert win.status.source.text() == f"waiting for {name}"  # not "Simulated"
+        assert win.banner.isVisible() and win.banner.text().startswith(f"waiting for {name}")
+        assert win.stack.graphicsEffect() is not None  # values greyed
+        gated_bus.plug(name)
+        with can.Bus(interface="virtual", channel=name) as car:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and (
+                win.banner.isVisible() or win.stale or session.counters().frames < 10
+            ):
+                car.send(can.Message(arbitration_id=0x101, data=bytes(8), is_extended_id=False))
+                run(win, qtbot, 0.05)
+            assert not win.banner.isVisible() and win.stack.graphicsEffect() is None
+            assert win.status.source.text().startswith(f"Live {name}")
+        # The car falls silent: after 0.5 s, "no data" with the age, values greyed again.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not win.stale:
+            run(win, qtbot, 0.05)
+        run(win, qtbot, 1.2)
+        assert win.banner.text().startswith("no data from the car for ")
+        assert win.stack.graphicsEffect() is not None
+    finally:
+        gated_bus.unplug(name)
+        session.close()

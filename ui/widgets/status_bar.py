@@ -95,8 +95,13 @@ class StatusBar(QFrame):
                 text += f"  ·  {distance:.0f} {unit}"
             self.battery.setText(text)
         session = self.ctx.session
+        state = session.source_state()
+        if state.state == "waiting":
+            self.source.setText(self.tr("waiting for {0}").format(state.name))
+            return
         kinds = {"simulator": self.tr("Simulated"), "replay": self.tr("Replay"), "live": self.tr("Live")}
-        name = session.vehicle.name if session.kind == "simulator" else session.label
         self.source.setText(
-            self.tr("{0} {1} · {2:.0f} frames/s").format(kinds[session.kind], name, session.frames_per_second)
+            self.tr("{0} {1} · {2:.0f} frames/s").format(
+                kinds[session.kind], state.name, session.frames_per_second
+            )
         )

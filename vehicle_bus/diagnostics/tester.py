@@ -12,6 +12,7 @@ from typing import Any
 
 import can
 
+from ..pipeline import ReadErrors
 from .catalog import DiagnosticDescription, load_description, load_dtc_catalog
 from .client import DiagnosticClient
 from .discovery import Found, discover
@@ -32,7 +33,10 @@ class Tester:
     ) -> None:
         description = load_description(description_path)
         self.bus = bus
-        self.notifier = can.Notifier(bus, [], timeout=0.05)
+        # A bus that fails (adapter pulled) is reported, retried a few times a second, and reopened by the
+        # session; without an error listener the reader thread would die with a traceback on stderr.
+        self.read_errors = ReadErrors()
+        self.notifier = can.Notifier(bus, [self.read_errors], timeout=0.05)
         self._lock = threading.Lock()
         catalog = load_dtc_catalog(catalog_path)
         self.uds = DiagnosticClient(
