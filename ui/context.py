@@ -8,7 +8,7 @@ from cockpit.commands import CommandLayer
 from cockpit.runtime_profile import DESKTOP, RuntimeProfile
 from cockpit.session import Session
 
-from .theme import Theme
+from .theme import Theme, touch_px
 from .units import Units
 
 
@@ -25,3 +25,7 @@ class UiContext:
 
     def px(self, value: float) -> int:
         return max(1, round(value * self.scale))
+
+    def touch(self, value: float = 48) -> int:
+        """A touch target's side: ``value`` scaled, never under 48 real pixels."""
+        return touch_px(self.scale, value)

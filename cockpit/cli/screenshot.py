@@ -1,8 +1,10 @@
-"""``cockpit screenshot``: render a panel offscreen to a PNG after the source has run a while."""
+"""``cockpit screenshot``: render a panel offscreen to a PNG after the source has run a while, and check its
+layout (cut or elided text, clipped or overlapping widgets, scroll bars): exit 1 when something is wrong."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from pathlib import Path
@@ -19,6 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--out", type=Path, metavar="FILE.png")
     p.add_argument(
         "--after", type=float, default=3.0, metavar="S", help="seconds of the source running first"
+    )
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the layout check as JSON (the PNG, the size, and every problem found)",
     )
     add_source_options(p)
     add_look_options(p)
@@ -52,9 +59,14 @@ def run(args: argparse.Namespace) -> int:
     window.start()
     failure: list[str] = []
 
+    problems: list = []
+
     def shoot() -> None:
+        from ui.layout_check import check_window
+
         try:
             save_png(window, args.out)
+            problems.extend(check_window(window, args.size))
         except OSError as exc:
             failure.append(str(exc))
         app.quit()
@@ -68,5 +80,16 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(failure[0])
     if session.problem:
         print(f"cockpit: {session.problem}", file=sys.stderr)
-    print(args.out)
-    return 0
+    if args.json:
+        report = {
+            "png": str(args.out),
+            "panel": args.panel,
+            "size": list(args.size),
+            "problems": [p.as_dict() for p in problems],
+        }
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(args.out)
+        for problem in problems:
+            print(f"cockpit: layout: {problem.line()}", file=sys.stderr)
+    return 1 if problems else 0

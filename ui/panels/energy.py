@@ -6,7 +6,15 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cockpit.state_store import SignalValue
 
@@ -34,50 +42,111 @@ class EnergyPanel(Panel):
         self._plot_at = 0.0
         self._slow_at = 0.0
         self.plots_ready = False
-        self.grid = QGridLayout(self)
-        gap = ctx.px(10)
-        self.grid.setContentsMargins(gap, gap, gap, gap)
+        gap = ctx.px(8)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(gap, gap, gap, gap)
+        outer.setSpacing(gap)
+        # Small screens show the cards two at a time, chosen with these (a screen that fits, no scrolling).
+        self.page_row = QWidget()
+        self.page_row.setObjectName("plain")
+        row = QHBoxLayout(self.page_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(gap)
+        self.page_buttons = QButtonGroup(self)
+        for i, text in enumerate(
+            (self.tr("Now"), self.tr("History"), self.tr("Trip and pack"), self.tr("Charging"))
+        ):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            self.page_buttons.addButton(button, i)
+            row.addWidget(button)
+        self.page_buttons.button(0).setChecked(True)
+        self.page_buttons.idClicked.connect(self.show_page)
+        outer.addWidget(self.page_row)
+        self.grid = QGridLayout()
         self.grid.setSpacing(gap)
-        self.cards = [
+        outer.addLayout(self.grid, 1)
+        self.charge, self.flow_card, self.plot_card, self.consumption, self.trip_card, self.pack_card = (
             self._charge_card(),
             self._flow_card(),
             self._plot_card(),
             self._consumption_card(),
             self._trip_card(),
             self._pack_card(),
-            self._charging_card(),
+        )
+        self.charging_card = self._charging_card()
+        self.cards = [
+            self.charge,
+            self.flow_card,
+            self.plot_card,
+            self.consumption,
+            self.trip_card,
+            self.pack_card,
+            self.charging_card,
         ]
         if self.is_erev:
             self.cards.append(self._erev_card())
-        self._columns = 0
-        self._relayout(3)
+        # Narrow: two cards a page; the range extender shares the charging page.
+        self.pages = [self.cards[0:2], self.cards[2:4], self.cards[4:6], self.cards[6:]]
+        self.page = 0
+        self._wide: bool | None = None
+        self._relayout(True)
 
     def title(self) -> str:
         return self.tr("Energy")
 
     # -- layout ---------------------------------------------------------------------------------------------
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        width = self.width()
-        self._relayout(3 if width >= 1000 else 2 if width >= 600 else 1)
+        # Wide: every card at once, when there is room for three rows (the height does not change with a
+        # scroll bar, so the choice cannot flip back and forth).
+        self._relayout(self.width() >= self.ctx.px(1000) and self.height() >= self.ctx.px(560))
         super().resizeEvent(event)  # type: ignore[arg-type]
 
-    def _relayout(self, columns: int) -> None:
-        if columns == self._columns:
+    def show_page(self, index: int) -> None:
+        self.page = index
+        self.page_buttons.button(index).setChecked(True)
+        self._wide = None
+        self._relayout(False)
+
+    def _relayout(self, wide: bool) -> None:
+        if wide == self._wide:
             return
-        self._columns = columns
+        self._wide = wide
         for card in self.cards:
             self.grid.removeWidget(card)
-        # Wide: charge | flow flow / plot plot | consumption / trip | pack | charging (| erev)
-        spans = {0: 1, 1: 2, 2: 2, 3: 1} if columns == 3 else {}
-        row = col = 0
-        for i, card in enumerate(self.cards):
-            span = min(spans.get(i, 1), columns)
-            if col + span > columns:
-                row, col = row + 1, 0
-            self.grid.addWidget(card, row, col, 1, span)
-            col += span
-        for c in range(3):
-            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+        for c in range(12):
+            self.grid.setColumnStretch(c, 0)
+        for r in range(3):
+            self.grid.setRowStretch(r, 0)
+        self.page_row.setVisible(not wide)
+        if wide:
+            # charge | flow ; plot | consumption ; trip | pack | charging (| range extender), on 12 columns
+            bottom = self.cards[4:]
+            width = 12 // len(bottom)
+            placed = [
+                (self.cards[0], 0, 0, 4),
+                (self.cards[1], 0, 4, 8),
+                (self.cards[2], 1, 0, 8),
+                (self.cards[3], 1, 8, 4),
+            ] + [(card, 2, i * width, width) for i, card in enumerate(bottom)]
+            for card, row, col, span in placed:
+                self.grid.addWidget(card, row, col, 1, span)
+                card.show()
+            for c in range(12):
+                self.grid.setColumnStretch(c, 1)
+            for r, stretch in enumerate((4, 5, 5)):
+                self.grid.setRowStretch(r, stretch)
+            self.fit_changed()
+            return
+        shown = self.pages[self.page]
+        for card in self.cards:
+            card.setVisible(card in shown)
+        for i, card in enumerate(shown):
+            self.grid.addWidget(card, 0, i)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setRowStretch(0, 1)
+        self.fit_changed()
 
     # -- cards ----------------------------------------------------------------------------------------------
     def _charge_card(self) -> Card:
@@ -94,13 +163,13 @@ class EnergyPanel(Panel):
 
     def _plot_card(self) -> Card:
         card = Card(self.ctx, self.tr("Power and speed, last 5 minutes"))
-        self.plot_slot = _slot(self.ctx.px(110))
+        self.plot_slot = _slot(self.ctx.px(80))
         card.body.addWidget(self.plot_slot, 1)
         return card
 
     def _consumption_card(self) -> Card:
         card = Card(self.ctx, self.tr("Consumption per km"))
-        self.bars_slot = _slot(self.ctx.px(110))
+        self.bars_slot = _slot(self.ctx.px(80))
         self.consumption_now = value_label()
         card.body.addWidget(self.bars_slot, 1)
         card.body.addWidget(self.consumption_now)

@@ -119,6 +119,7 @@ class NavigationPanel(Panel):
             (self.tr("Parking"), "parking"),
         ):
             button = QPushButton(text)
+            button.setStyleSheet(f"padding: 0px {px(6)}px; min-width: 0px;")
             button.clicked.connect(lambda _=False, q=query: self._search_for(q))
             row.addWidget(button)
         self.results = QListWidget(self)
@@ -156,7 +157,10 @@ class NavigationPanel(Panel):
         self.follow.setChecked(True)
         self.follow.setToolTip(self.tr("Follow the car"))
         self.follow.toggled.connect(self._follow_toggled)
+        side = self.ctx.touch(56)
         for b in (zoom_in, zoom_out, self.north, self.follow):
+            b.setFixedSize(side, side)
+            b.setStyleSheet("padding: 0px; min-width: 0px; min-height: 0px;")
             col.addWidget(b)
         self.status = QLabel(self.tr("Loading the map…"), self)
         self.status.setObjectName("navStatus")
@@ -174,6 +178,10 @@ class NavigationPanel(Panel):
             f"QListWidget::item {{ padding: {px(6)}px; }}"
         )
         self.banner.hide()
+        # They float over the map on purpose (the layout check leaves their overlap with it alone).
+        for widget in (self.banner, self.search, self.categories, self.results, self.trip, self.controls):
+            widget.setProperty("floating", True)
+        self.status.setProperty("floating", True)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -184,14 +192,18 @@ class NavigationPanel(Panel):
         w, h = self.width(), self.height()
         gap = px(10)
         self.map.setGeometry(0, 0, w, h)
+        touch = self.ctx.touch(56)
         side = min(px(380), max(px(240), w // 3))
-        self.search.setGeometry(w - side - gap, gap, side, px(48))
-        self.categories.setGeometry(w - side - gap, gap + px(54), side, px(48))
-        self.results.setGeometry(w - side - gap, gap + px(108), side, min(px(320), h - px(200)))
+        row_h = self.ctx.touch(48)
+        self.search.setGeometry(w - side - gap, gap, side, row_h)
+        self.categories.setGeometry(w - side - gap, gap + row_h + px(6), side, row_h)
+        results_top = gap + 2 * (row_h + px(6))
+        self.results.setGeometry(w - side - gap, results_top, side, min(px(320), h - results_top - gap))
         banner_w = min(px(460), w - side - 3 * gap)
         self.banner.setGeometry(gap, gap, banner_w, px(84))
-        self.controls.setGeometry(w - px(64) - gap, h - px(4 * 72) - gap, px(64), px(4 * 72))
-        self.map.attribution_inset = px(64) + gap
+        controls_h = 4 * touch + 3 * px(6)
+        self.controls.setGeometry(w - touch - gap, h - controls_h - gap, touch, controls_h)
+        self.map.attribution_inset = touch + gap
         self.trip.setGeometry(gap, h - px(74) - gap, min(px(720), w - px(60) - 3 * gap), px(74))
         self.status.adjustSize()
         self.status.move(gap, h - self.status.height() - gap - (px(80) if self.trip.isVisible() else 0))

@@ -23,9 +23,11 @@ class ClimateStrip(QFrame):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("climateStrip")
-        self.setFixedHeight(ctx.px(72))
+        pad = ctx.px(6)
+        # Room for a touch-sized button (its padding and border included) and the strip's own margin.
+        self.setFixedHeight(ctx.touch(56) + 2 * pad)
         row = QHBoxLayout(self)
-        row.setContentsMargins(ctx.px(12), ctx.px(8), ctx.px(12), ctx.px(8))
+        row.setContentsMargins(ctx.px(12), pad, ctx.px(12), pad)
         row.setSpacing(ctx.px(10))
         self.driver = CommandStepper(ctx, "climate.temperature", "driver", degrees)
         self.passenger = CommandStepper(ctx, "climate.temperature", "passenger", degrees)

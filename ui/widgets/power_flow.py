@@ -28,7 +28,7 @@ class PowerFlowView(QWidget):
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         # Narrow cards need more height so the side labels clear the motor's label below the line.
-        self.setMinimumHeight(170 if self.width() < 520 else self.ctx.px(128))
+        self.setMinimumHeight(self.ctx.px(170) if self.width() < self.ctx.px(520) else self.ctx.px(128))
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def set_flow(self, flow: PowerFlow, has_generator: bool) -> None:
