@@ -77,7 +77,8 @@ class CabinPanel(Panel):
         builders: list[tuple[str, Callable[[], QWidget]]] = [
             (self.tr("Climate"), self._climate_page),
             (self.tr("Seats"), self._seats_page),
-            (self.tr("Windows && doors"), self._body_page),
+            (self.tr("Windows"), self._body_page),
+            (self.tr("Doors && roof"), self._doors_page),
             (self.tr("Lights"), self._lights_page),
             (self.tr("Drive && charging"), self._drive_page),
         ]
@@ -85,6 +86,7 @@ class CabinPanel(Panel):
             button = QPushButton(title)
             button.setCheckable(True)
             button.setObjectName("tab")
+            button.setStyleSheet(f"padding: 0px {ctx.px(8)}px;")
             self.tab_group.addButton(button, index)
             tabs.addWidget(button)
             card = Card(ctx)
@@ -249,11 +251,17 @@ class CabinPanel(Panel):
             OneTouch(ctx, "window.position", "all", 100, self.tr("Open")),
             OneTouch(ctx, "window.position", "all", 0, self.tr("Close")),
         )
-        self._add(grid, n + 1, self.tr("Sunroof"), CommandSlider(ctx, "sunroof.position", None, _percent))
-        self._add(grid, n + 2, self.tr("Sunshade"), CommandSlider(ctx, "sunroof.shade", None, _percent))
+        grid.setColumnStretch(1, 1)
+        return page
+
+    def _doors_page(self) -> QWidget:
+        ctx = self.ctx
+        page, grid = self._grid()
+        self._add(grid, 0, self.tr("Sunroof"), CommandSlider(ctx, "sunroof.position", None, _percent))
+        self._add(grid, 1, self.tr("Sunshade"), CommandSlider(ctx, "sunroof.shade", None, _percent))
         self._add(
             grid,
-            n + 3,
+            2,
             self.tr("Locks and lids"),
             CommandToggle(ctx, "doors.locked", self.tr("Locked")),
             CommandToggle(ctx, "trunk.open", self.tr("Tailgate")),

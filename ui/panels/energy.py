@@ -99,7 +99,9 @@ class EnergyPanel(Panel):
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         # Wide: every card at once, when there is room for three rows (the height does not change with a
         # scroll bar, so the choice cannot flip back and forth).
-        self._relayout(self.width() >= self.ctx.px(1000) and self.height() >= self.ctx.px(560))
+        # The room is the scroll area's (a panel taller than it would otherwise keep the wide arrangement).
+        room = self.parentWidget() or self
+        self._relayout(room.width() >= self.ctx.px(1000) and room.height() >= self.ctx.px(560))
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def show_page(self, index: int) -> None:

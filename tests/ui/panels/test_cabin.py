@@ -96,7 +96,7 @@ def test_refused_while_driving_shows_the_cars_reason(ctx, qtbot, run_session) ->
         while (driving.store.value("Vehicle.Speed") or 0) < 8 and time.monotonic() < end:
             driving.tick()
             pump_events(0.02)
-        panel.show_page(2)
+        panel.show_page(3)
         tailgate = control(panel, CommandToggle, "trunk.open")
         tailgate.click()
         for _ in range(60):
@@ -111,7 +111,7 @@ def test_refused_while_driving_shows_the_cars_reason(ctx, qtbot, run_session) ->
 
 
 def test_colour_swatches_check_the_colour_the_car_reports(panel: CabinPanel, run_session) -> None:
-    panel.show_page(3)
+    panel.show_page(4)
     swatches = next(c for c in panel.controls if isinstance(c, ColourSwatches))
     red = swatches.buttons[(255, 0, 0)]
     red.click()

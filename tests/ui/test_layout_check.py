@@ -1,0 +1,76 @@
+"""Every panel fits every supported screen, in English and Chinese: no cut text, nothing clipped or
+overlapping, no scroll bar outside lists. One process renders them all; the checker is checked too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+
+from cockpit.cli.run import open_session
+from cockpit.session import Session, SessionOptions
+from ui.app import Look, build_window
+from ui.layout_check import check_panels, check_window
+
+from .conftest import pump_events
+
+SIZES = [(800, 480), (1024, 600), (1280, 720), (1920, 720), (1920, 1080)]
+
+
+@pytest.fixture(scope="module")
+def shared_session() -> Iterator[Session]:
+    session = open_session(SessionOptions(use_can_config=False))
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_panel_fits_every_size(qapp, shared_session: Session, lang: str) -> None:
+    found: list[str] = []
+    for size in SIZES:
+        theme = "light" if size == (1024, 600) else "dark"
+        window = build_window(shared_session, Look(size=size, lang=lang, theme=theme))
+        window.show()
+        window.start()
+        try:
+            pump_events(0.8)  # values arrive, the map loads
+            for key, problems in check_panels(window, window.panel_keys, size).items():
+                found += [f"{size[0]}x{size[1]} {key}: {p.line()}" for p in problems]
+        finally:
+            window.timer.stop()
+            window.close()
+            window.deleteLater()
+    assert not found, "\n".join(found)
+
+
+def test_checker_finds_cut_text_overlaps_and_scroll_bars(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(400, 200)
+    cut = QLabel("a label far too long for the thirty pixels it was given", window)
+    cut.setGeometry(10, 10, 30, 20)
+    a, b = QPushButton("A", window), QPushButton("B", window)
+    a.setGeometry(10, 60, 60, 48)
+    b.setGeometry(40, 60, 60, 48)
+    outside = QLabel("x", window)
+    outside.setGeometry(380, 150, 60, 20)
+    area = QScrollArea(window)
+    area.setGeometry(200, 10, 100, 100)
+    inner = QWidget()
+    QHBoxLayout(inner).addWidget(QLabel("content"))
+    inner.setMinimumSize(300, 300)
+    area.setWidget(inner)
+    window.show()
+    pump_events(0.05)
+    kinds = {(p.kind, p.widget.split(" › ")[-1]) for p in check_window(window)}
+    assert ("text", f"QLabel {cut.text()[:40]!r}") in kinds
+    assert ("overlap", "QPushButton 'A'") in kinds
+    assert ("clipped", "QLabel 'x'") in kinds
+    assert ("scrollbar", "QScrollArea") in kinds
+    # Floating widgets (overlays) may lie over their siblings.
+    b.setProperty("floating", True)
+    assert not any(p.kind == "overlap" for p in check_window(window))
