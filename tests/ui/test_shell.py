@@ -51,7 +51,7 @@ def test_status_bar_and_energy_panel_show_what_the_store_holds(window: HeadUnitW
     assert energy.ring.soc == soc
     voltage = store.value("Vehicle.Powertrain.TractionBattery.CurrentVoltage")
     assert energy.pack["voltage"].text() == f"{voltage:.1f} V"
-    assert "frames/s" in window.status.source.text() and "Simulated demo-bev" in window.status.source.text()
+    assert "frames/s" in window.status.source.text() and "Simulator demo-bev" in window.status.source.text()
 
 
 def test_climate_tap_sends_the_frame_and_shows_the_value_only_when_reported(

@@ -90,6 +90,7 @@ class EnergyPanel(Panel):
         self.pages = [self.cards[0:2], self.cards[2:4], self.cards[4:6], self.cards[6:]]
         self.page = 0
         self._wide: bool | None = None
+        self._wide_height = self.ctx.px(560)  # the wide arrangement's minimum, known once it has been laid out
         self._relayout(True)
 
     def title(self) -> str:
@@ -101,7 +102,7 @@ class EnergyPanel(Panel):
         # scroll bar, so the choice cannot flip back and forth).
         # The room is the scroll area's (a panel taller than it would otherwise keep the wide arrangement).
         room = self.parentWidget() or self
-        self._relayout(room.width() >= self.ctx.px(1000) and room.height() >= self.ctx.px(560))
+        self._relayout(room.width() >= self.ctx.px(1000) and room.height() >= self._wide_height)
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def show_page(self, index: int) -> None:
@@ -139,6 +140,7 @@ class EnergyPanel(Panel):
             for r, stretch in enumerate((4, 5, 5)):
                 self.grid.setRowStretch(r, stretch)
             self.fit_changed()
+            self._wide_height = self.minimumSizeHint().height()
             return
         shown = self.pages[self.page]
         for card in self.cards:
