@@ -90,7 +90,7 @@ class EnergyPanel(Panel):
         self.pages = [self.cards[0:2], self.cards[2:4], self.cards[4:6], self.cards[6:]]
         self.page = 0
         self._wide: bool | None = None
-        self._wide_height = self.ctx.px(560)  # the wide arrangement's minimum, known once it has been laid out
+        self._wide_height = self.ctx.px(560)  # the wide arrangement's minimum, known once laid out
         self._relayout(True)
 
     def title(self) -> str:

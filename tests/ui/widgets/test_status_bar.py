@@ -51,7 +51,8 @@ def test_gear_and_speed_keep_their_width(qtbot, ctx) -> None:
         bar.set_gear(gear)
         widths.add(bar.gear.width())
     assert len(widths) == 1
-    assert bar.speed.minimumWidth() == bar.speed.maximumWidth() > bar.speed.fontMetrics().horizontalAdvance("8 km/h")
+    narrow = bar.speed.fontMetrics().horizontalAdvance("8 km/h")
+    assert bar.speed.minimumWidth() == bar.speed.maximumWidth() > narrow
 
 
 def test_clock_reads_minutes_and_hours() -> None:
