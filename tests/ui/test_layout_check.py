@@ -30,15 +30,30 @@ def shared_session() -> Iterator[Session]:
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_every_panel_fits_every_size(qapp, shared_session: Session, lang: str) -> None:
+    assert_fits(shared_session, lang, SIZES)
+
+
+@pytest.mark.slow
+def test_range_extender_energy_panel_fits(qapp) -> None:
+    session = open_session(SessionOptions(use_can_config=False, vehicle="demo-erev", charge="dc"))
+    try:
+        assert_fits(session, "en", [(800, 480), (1280, 720)], keys=["energy"])
+    finally:
+        session.close()
+
+
+def assert_fits(
+    session: Session, lang: str, sizes: list[tuple[int, int]], keys: list[str] | None = None
+) -> None:
     found: list[str] = []
-    for size in SIZES:
+    for size in sizes:
         theme = "light" if size == (1024, 600) else "dark"
-        window = build_window(shared_session, Look(size=size, lang=lang, theme=theme))
+        window = build_window(session, Look(size=size, lang=lang, theme=theme))
         window.show()
         window.start()
         try:
             pump_events(0.8)  # values arrive, the map loads
-            for key, problems in check_panels(window, window.panel_keys, size).items():
+            for key, problems in check_panels(window, keys or window.panel_keys, size).items():
                 found += [f"{size[0]}x{size[1]} {key}: {p.line()}" for p in problems]
         finally:
             window.timer.stop()

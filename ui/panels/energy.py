@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 import numpy as np
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -27,6 +28,7 @@ from .base import Panel
 P = "Vehicle.Powertrain."
 TB = P + "TractionBattery."
 PLOT_SECONDS = 300
+BARS = 10  # the consumption of the last ten kilometres (or miles)
 SLOW_EVERY_S = 0.2
 
 
@@ -172,11 +174,18 @@ class EnergyPanel(Panel):
         return card
 
     def _consumption_card(self) -> Card:
-        card = Card(self.ctx, self.tr("Consumption per km"))
+        unit = self.ctx.units.distance(1.0)[1]
+        card = Card(self.ctx, self.tr("Consumption per {0}").format(unit))
         self.bars_slot = _slot(self.ctx.px(80))
+        # Until the first whole km is driven there is nothing to draw: say so instead of empty axes.
+        self.bars_waiting = QLabel(self.tr("Bars appear after the first {0}.").format(unit))
+        self.bars_waiting.setObjectName("dim")
+        self.bars_waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.consumption_now = value_label()
         card.body.addWidget(self.bars_slot, 1)
+        card.body.addWidget(self.bars_waiting, 1)
         card.body.addWidget(self.consumption_now)
+        self.bars_slot.hide()
         return card
 
     def after_first_paint(self) -> None:
@@ -213,6 +222,12 @@ class EnergyPanel(Panel):
         self.bars_plot.setLabel("bottom", units.distance(0)[1], color=t.text_dim)
         self.bars_plot.setLabel("left", units.consumption(0)[1], color=t.text_dim)
         self.bars_plot.addItem(self.bars)
+        # The trip's average across the bars, so each kilometre reads as above or below it.
+        self.average_line = pg.InfiniteLine(
+            angle=0, movable=False, pen=pg.mkPen(t.warning, width=1.5, style=Qt.PenStyle.DashLine)
+        )
+        self.average_line.hide()
+        self.bars_plot.addItem(self.average_line)
         self.bars_slot.layout().addWidget(self.bars_plot)
 
         self.charge_plot = _plot_widget(pg, t)
@@ -258,6 +273,7 @@ class EnergyPanel(Panel):
         # The trip column's header is its reset button: one tap target, no extra row.
         self.reset_button = QPushButton(self.tr("Trip ⟲"))
         self.reset_button.setToolTip(self.tr("Reset trip"))
+        self.reset_button.setStyleSheet(f"padding: 0px {self.ctx.px(6)}px;")
         self.reset_button.clicked.connect(self._reset_trip)
         grid.addWidget(self.reset_button, 0, 2)
         self.trip_labels: dict[tuple[str, str], QLabel] = {}
@@ -396,7 +412,18 @@ class EnergyPanel(Panel):
         self.charge_detail.setText("\n".join(parts))
         points = session.points
         if points and self.plots_ready:
-            self.charge_curve.setData([p[2] for p in points], [p[1] for p in points])
+            known = [(p[2], p[1]) for p in points if np.isfinite(p[2]) and np.isfinite(p[1])]
+            if not known:
+                return
+            soc, kw = [k[0] for k in known], [k[1] for k in known]
+            self.charge_curve.setData(soc, kw)
+            # Sane axes: power from zero (a steady 110 kW must not fill a 109.90–110.00 span) and the SoC
+            # span charged so far, at least 10 points wide.
+            self.charge_plot.setYRange(0, max(max(kw) * 1.15, 10.0), padding=0)
+            low, high = min(soc), max(soc)
+            if high - low < 10:
+                low, high = max(0.0, high - 10), max(10.0, high)
+            self.charge_plot.setXRange(low, min(100.0, high + 2), padding=0)
 
     def _update_erev(self, ranges: object) -> None:
         store, units = self.ctx.session.store, self.ctx.units
@@ -428,18 +455,33 @@ class EnergyPanel(Panel):
             self.speed_curve.setData(t_speed[keep] - now, speed[keep] * factor)
             self.speed_view.setYRange(0, max(60.0, float(np.max(speed[keep]) * factor) * 1.1), padding=0)
         self.plot.setXRange(-PLOT_SECONDS, 0, padding=0)
-        bins = self.monitor.consumption_bins
-        if bins:
-            # One bar per completed kilometre (or mile), placed at the distance it covers.
-            size = self.monitor.bin_km
-            factor = self.ctx.units.distance(1.0)[0]
-            x = [(end - size / 2) * factor for end, _ in bins]
-            heights = [self.ctx.units.consumption(wh)[0] for _, wh in bins]
-            self.bars.setOpts(x=x, height=heights, width=size * factor * 0.8)
+        self._update_bars()
+
+    def _update_bars(self) -> None:
+        bins = self.monitor.consumption_bins[-BARS:]
+        self.bars_slot.setVisible(bool(bins))
+        self.bars_waiting.setVisible(not bins)
         current = self.monitor.trip.average_wh_per_km
         if current is not None:
             c, unit = self.ctx.units.consumption(current)
             self.consumption_now.setText(self.tr("Trip average {0:.0f} {1}").format(c, unit))
+        if not bins:
+            return
+        # One bar per completed kilometre (or mile) of the last few, placed at the distance it covers.
+        size = self.monitor.bin_km
+        factor = self.ctx.units.distance(1.0)[0]
+        x = [(end - size / 2) * factor for end, _ in bins]
+        heights = [self.ctx.units.consumption(wh)[0] for _, wh in bins]
+        self.bars.setOpts(x=x, height=heights, width=size * factor * 0.8)
+        left = (bins[0][0] - size) * factor
+        self.bars_plot.setXRange(left, left + max(len(bins), 5) * size * factor, padding=0.02)
+        top = max(heights)
+        if current is not None:
+            average = self.ctx.units.consumption(current)[0]
+            self.average_line.setPos(average)
+            self.average_line.show()
+            top = max(top, average)
+        self.bars_plot.setYRange(0, top * 1.15 or 1, padding=0)
 
 
 def _slot(min_height: int) -> QWidget:
