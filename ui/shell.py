@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
 
 from .context import UiContext
+from .icons import set_icon
 from .panels import PanelInfo
 from .panels.base import Panel
 from .voice_controller import VoiceController
@@ -67,10 +68,8 @@ class HeadUnitWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.nav = QButtonGroup(self)
         for i, info in enumerate(panels):
-            button = QPushButton(f"{info.icon}\n{info.title()}")
-            button.setObjectName("nav")
+            button = self._rail_button(info.icon, info.glyph, info.title())
             button.setCheckable(True)
-            button.setMinimumSize(ctx.touch(76), ctx.touch(64))
             self.nav.addButton(button, i)
             rail.addWidget(button)
             scroller = QScrollArea()
@@ -80,11 +79,8 @@ class HeadUnitWindow(QMainWindow):
             self.stack.addWidget(scroller)
         rail.addStretch(1)
         # Push to talk sits at the foot of the rail, in reach of the driver's hand (and F2).
-        talk = self.tr("Talk")
-        self.talk = QPushButton(f"◉\n{talk}")
-        self.talk.setObjectName("nav")
+        self.talk = self._rail_button("microphone", "◉", self.tr("Talk"))
         self.talk.setToolTip(self.tr("Push to talk (F2)"))
-        self.talk.setMinimumSize(ctx.touch(76), ctx.touch(64))
         rail.addWidget(self.talk)
         self.nav.idClicked.connect(self.show_panel)
         middle.addWidget(self.rail)
@@ -122,6 +118,20 @@ class HeadUnitWindow(QMainWindow):
         self.slow = QTimer(self)
         self.slow.setInterval(1000)
         self.slow.timeout.connect(self.status.tick_clock)
+
+    def _rail_button(self, icon_name: str, glyph: str, title: str) -> QToolButton:
+        """An icon over its name, a touch target wide enough for the longest name."""
+        ctx = self.ctx
+        button = QToolButton()
+        button.setObjectName("nav")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        set_icon(
+            button, icon_name, ctx.theme.text_dim, ctx.px(26), ctx.theme.accent, title, f"{glyph}\n{title}"
+        )
+        button.ensurePolished()  # the style sheet's font decides the width the name needs
+        hint = button.sizeHint()
+        button.setMinimumSize(max(ctx.touch(76), hint.width()), max(ctx.touch(64), hint.height()))
+        return button
 
     @property
     def panels(self) -> list[Panel]:

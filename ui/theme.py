@@ -98,11 +98,11 @@ def style_sheet(t: Theme, scale: float = 1.0) -> str:
     }}
     QPushButton:checked {{ background: {t.accent}; color: white; border-color: {t.accent}; }}
     QPushButton:pressed {{ background: {t.border}; }}
-    QPushButton#nav {{
+    QPushButton#nav, QToolButton#nav {{
         background: transparent; border: none; border-radius: {px(14)}px; text-align: center;
         font-size: {px(12)}px; color: {t.text_dim}; padding: {px(4)}px;
     }}
-    QPushButton#nav:checked {{ background: {t.surface_high}; color: {t.accent}; }}
+    QPushButton#nav:checked, QToolButton#nav:checked {{ background: {t.surface_high}; color: {t.accent}; }}
     QFrame#statusBar, QFrame#climateStrip, QFrame#navRail, QFrame#replayBar {{ background: {t.surface}; }}
     QTableView {{ background: {t.surface}; gridline-color: {t.border}; selection-background-color: {t.accent};
                   font-family: monospace; font-size: {px(13)}px; border: none; }}

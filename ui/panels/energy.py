@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from cockpit.state_store import SignalValue
 
 from ..context import UiContext
+from ..icons import set_icon
 from ..widgets.card import Card, value_label
 from ..widgets.power_flow import PowerFlowView
 from ..widgets.soc_ring import SocRing
@@ -271,7 +272,15 @@ class EnergyPanel(Panel):
         head_start.setObjectName("dim")
         grid.addWidget(head_start, 0, 1)
         # The trip column's header is its reset button: one tap target, no extra row.
-        self.reset_button = QPushButton(self.tr("Trip ⟲"))
+        self.reset_button = QPushButton()
+        set_icon(
+            self.reset_button,
+            "refresh",
+            self.ctx.theme.text,
+            self.ctx.px(18),
+            text=self.tr("Trip"),
+            missing_text=self.tr("Trip ⟲"),
+        )
         self.reset_button.setToolTip(self.tr("Reset trip"))
         self.reset_button.setStyleSheet(f"padding: 0px {self.ctx.px(6)}px;")
         self.reset_button.clicked.connect(self._reset_trip)

@@ -31,6 +31,7 @@ from cockpit.state_store import SignalValue
 from vehicle_bus.errors import InputError
 
 from ..context import UiContext
+from ..icons import set_icon
 from ..widgets.map_layers import build_layers, route_path
 from ..widgets.map_view import CITY, STREET, MapView
 from .base import Panel
@@ -113,12 +114,13 @@ class NavigationPanel(Panel):
         row = QHBoxLayout(self.categories)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(px(6))
-        for text, query in (
-            (self.tr("Charging"), "charging"),
-            (self.tr("Fuel"), "fuel"),
-            (self.tr("Parking"), "parking"),
+        for text, query, icon_name in (
+            (self.tr("Charging"), "charging", "charging-pile"),
+            (self.tr("Fuel"), "fuel", "gas-station"),
+            (self.tr("Parking"), "parking", "parking"),
         ):
-            button = QPushButton(text)
+            button = QPushButton()
+            set_icon(button, icon_name, self.ctx.theme.text, px(20), text=text, missing_text=text)
             button.setStyleSheet(f"padding: 0px {px(6)}px; min-width: 0px;")
             button.clicked.connect(lambda _=False, q=query: self._search_for(q))
             row.addWidget(button)
@@ -144,20 +146,28 @@ class NavigationPanel(Panel):
         col = QVBoxLayout(self.controls)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(px(6))
-        zoom_in, zoom_out = QPushButton("+"), QPushButton("−")
+        zoom_in, zoom_out = QPushButton(), QPushButton()
         zoom_in.clicked.connect(lambda: self.map.zoom(1.5))
         zoom_out.clicked.connect(lambda: self.map.zoom(1 / 1.5))
-        self.north = QPushButton(self.tr("N"))
+        self.north = QPushButton()
         self.north.setCheckable(True)
         self.north.setChecked(True)
         self.north.setToolTip(self.tr("North up / heading up"))
         self.north.toggled.connect(self._north_toggled)
-        self.follow = QPushButton("◎")
+        self.follow = QPushButton()
         self.follow.setCheckable(True)
         self.follow.setChecked(True)
         self.follow.setToolTip(self.tr("Follow the car"))
         self.follow.toggled.connect(self._follow_toggled)
         side = self.ctx.touch(56)
+        t = self.ctx.theme
+        for button, icon_name, missing in (
+            (zoom_in, "plus", "+"),
+            (zoom_out, "minus", "−"),
+            (self.north, "compass", self.tr("N")),
+            (self.follow, "current-location", "◎"),
+        ):
+            set_icon(button, icon_name, t.text, px(26), "#ffffff", missing_text=missing)
         for b in (zoom_in, zoom_out, self.north, self.follow):
             b.setFixedSize(side, side)
             b.setStyleSheet("padding: 0px; min-width: 0px; min-height: 0px;")

@@ -31,10 +31,11 @@ class ClimateStrip(QFrame):
         row.setSpacing(ctx.px(10))
         self.driver = CommandStepper(ctx, "climate.temperature", "driver", degrees)
         self.passenger = CommandStepper(ctx, "climate.temperature", "passenger", degrees)
-        self.fan = CommandStepper(ctx, "climate.fan", None, lambda v: f"✻ {v:.0f}")
-        self.ac = CommandToggle(ctx, "climate.ac", "A/C")
+        self.fan = CommandStepper(ctx, "climate.fan", None, lambda v: f"{v:.0f}", icon="car-fan")
+        self.ac = CommandToggle(ctx, "climate.ac", "A/C", icon="air-conditioning")
         self.seat = {
-            side: CommandLevel(ctx, "seat.heating", side, "♨", 3) for side in ("driver", "passenger")
+            side: CommandLevel(ctx, "seat.heating", side, "♨", 3, icon="armchair")
+            for side in ("driver", "passenger")
         }
         row.addWidget(self.seat["driver"])
         row.addWidget(self.driver)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 from cockpit.state_store import SignalValue
 
 from ..context import UiContext
+from ..icons import set_icon
 from .source_state import SourceState, clock, source_state
 
 GEARS = {126: "P", -1: "R", 0: "N", 127: "D"}
@@ -42,10 +43,18 @@ class StatusBar(QFrame):
         self.source.setObjectName("dim")
         self.voice = QLabel(self.tr("voice: off"))
         self.voice.setObjectName("dim")
-        self.day_night = QPushButton("☀" if ctx.theme.name == "dark" else "☾")
+        self.day_night = QPushButton()
+        dark = ctx.theme.name == "dark"
+        set_icon(
+            self.day_night,
+            "sun" if dark else "moon",
+            ctx.theme.text,
+            ctx.px(22),
+            missing_text="☀" if dark else "☾",
+        )
         self.day_night.setToolTip(self.tr("Day / night"))
-        self.day_night.setFixedSize(ctx.px(48), ctx.px(40))
-        self.day_night.setStyleSheet("min-height: 0px; padding: 0px;")
+        self.day_night.setFixedSize(ctx.touch(48), ctx.touch(40))
+        self.day_night.setStyleSheet("min-height: 0px; min-width: 0px; padding: 0px;")
         toggle = ctx.extra.get("toggle_theme")
         if toggle is not None:
             self.day_night.clicked.connect(toggle)

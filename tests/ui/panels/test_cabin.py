@@ -47,11 +47,11 @@ def test_every_cabin_function_has_a_control(panel: CabinPanel) -> None:
 def test_a_tap_is_pending_then_confirmed_and_the_car_view_follows(panel: CabinPanel, run_session) -> None:
     panel.show_page(1)
     heat = control(panel, CommandLevel, "seat.heating", "rear_left")
-    assert heat.text() == "♨ ○○○"
+    assert heat.text() == "○○○" and not heat.icon().isNull()  # the flame icon, then the level
     heat.click()
-    assert heat.property("commandState") == "pending" and "→ ♨ ●○○" in heat.text()
+    assert heat.property("commandState") == "pending" and "→ ●○○" in heat.text()
     settle(panel, run_session, 0.8)
-    assert heat.text() == "♨ ●○○" and heat.property("commandState") == "confirmed"
+    assert heat.text() == "●○○" and heat.property("commandState") == "confirmed"
     assert panel.car.values["Vehicle.Cabin.Seat.Row2.DriverSide.Heating"] == 33
 
     panel.show_page(2)
