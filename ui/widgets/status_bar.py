@@ -16,6 +16,7 @@ from cockpit.state_store import SignalValue
 from ..context import UiContext
 from ..icons import set_icon
 from .source_state import SourceState, clock, source_state
+from .telltales import Telltales
 
 GEARS = {126: "P", -1: "R", 0: "N", 127: "D"}
 P = "Vehicle.Powertrain."
@@ -26,7 +27,7 @@ class StatusBar(QFrame):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("statusBar")
-        self.setFixedHeight(ctx.px(44))
+        self.setFixedHeight(ctx.touch(44))  # telltales are touch targets: never under 48 px
         row = QHBoxLayout(self)
         row.setContentsMargins(ctx.px(16), 0, ctx.px(16), 0)
         row.setSpacing(ctx.px(18))
@@ -66,7 +67,8 @@ class StatusBar(QFrame):
         row.addWidget(self.gear)
         row.addWidget(self.speed)
         row.addStretch(1)
-        for w in (self.battery, self.source, self.voice, self.day_night):
+        self.telltales = Telltales(ctx)
+        for w in (self.telltales, self.battery, self.source, self.voice, self.day_night):
             row.addWidget(w)
         self._gear_code: int | None = None
         self.set_gear(None)
@@ -110,6 +112,7 @@ class StatusBar(QFrame):
         if "Vehicle.Speed" in changed:
             value, unit = units.speed(changed["Vehicle.Speed"].value)
             self.speed.setText(f"{value:.0f} {unit}")
+        self.telltales.refresh()
         soc = store.value(P + "TractionBattery.StateOfCharge.Displayed")
         # The electric range where the car reports it, else its overall range (e.g. the Kona's).
         range_m = store.value(P + "TractionBattery.Range", store.value(P + "Range"))
