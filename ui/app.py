@@ -108,6 +108,7 @@ def build_window(
         commands=commands or session.commands,
         scale=scale,
         profile=choose_profile(look.profile),
+        lang=look.lang,
     )
     if toggle_theme is not None:
         ctx.extra["toggle_theme"] = toggle_theme

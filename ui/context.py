@@ -21,6 +21,7 @@ class UiContext:
     # Size relative to the 1280×720 reference layout: fonts and paddings follow it.
     scale: float = 1.0
     profile: RuntimeProfile = DESKTOP
+    lang: str = "en"  # the UI language: map names are shown in it where the map has them
     extra: dict[str, object] = field(default_factory=dict)
 
     def px(self, value: float) -> int:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from cockpit.state_store import SignalValue
 
 from ..context import UiContext
+from ..diagnostic_terms import term
 from ..models.dtc_table import DESCRIPTION_COLUMN, DtcRow, DtcTableModel
 from ..widgets.card import Card
 from .base import Panel
@@ -438,8 +439,8 @@ class DiagnosticsPanel(Panel):
 
     def _show_info(self, report: EcuReport) -> None:
         ident = [(self.tr("Address"), f"{report.address} → 0x{report.response_id:03X}")]
-        ident += [(v.name, v.text) for v in report.info]
-        live = [(v.name, v.text) for v in report.live]
+        ident += [(term(v.name), v.text) for v in report.info]
+        live = [(term(v.name), v.text) for v in report.live]
         problem = self._problem_text(report)
         note = f"<p style='color:{self.ctx.theme.warning}'>{escape(problem)}</p>" if problem else ""
         # Identification beside live values: two columns fit the card without scrolling at 1280×720.
@@ -449,7 +450,7 @@ class DiagnosticsPanel(Panel):
             if rows
         )
         self.info.setObjectName("plain")
-        head = f"<b>{escape(report.name)}</b> — {escape(report.description)}{note}"
+        head = f"<b>{escape(report.name)}</b> — {escape(term(report.description))}{note}"
         self.info.setText(f"{head}<table><tr>{columns}</tr></table>")
 
     def _info_table(self, rows: list[tuple[str, str]]) -> str:

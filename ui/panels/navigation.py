@@ -234,7 +234,7 @@ class NavigationPanel(Panel):
             try:
                 data = open_map(path, progress=self.worker.progress.emit)
                 nav = Navigator(data)
-                layers = build_layers(nav.graph)
+                layers = build_layers(nav.graph, self.ctx.lang)
                 _ = nav.places  # the search index, built here rather than on the first keystroke
             except InputError as exc:
                 self.worker.failed.emit(exc.line())
@@ -360,14 +360,14 @@ class NavigationPanel(Panel):
             "parking": self.tr("Parking"),
         }.get(place.kind, place.kind)
         distance = "" if place.road_m == float("inf") else f" · {self._distance(place.road_m / 1000)}"
-        return f"{place.name}\n{kind}{distance}"
+        return f"{self.local(place.name)}\n{kind}{distance}"
 
     def _picked(self, item: QListWidgetItem) -> None:
         place = item.data(Qt.ItemDataRole.UserRole)
         if place is None:
             return
         self.results.hide()
-        self.navigate_to(place.lat, place.lon, place.name)
+        self.navigate_to(place.lat, place.lon, self.local(place.name))
 
     # -- routing --------------------------------------------------------------------------------------------
     def navigate_to(self, lat: float, lon: float, name: str) -> None:
@@ -423,7 +423,7 @@ class NavigationPanel(Panel):
         """Drive to the suggested charging stop first (the destination is kept for after charging)."""
         stop = self.plan.stop if self.plan is not None else None
         if stop is not None:
-            self.navigate_to(stop.lat, stop.lon, stop.name)
+            self.navigate_to(stop.lat, stop.lon, self.local(stop.name))
 
     def end_guidance(self) -> None:
         self.route = self.guidance = self.progress = self.plan = None
@@ -434,8 +434,12 @@ class NavigationPanel(Panel):
         self._place()
 
     # -- text -----------------------------------------------------------------------------------------------
+    def local(self, name: str) -> str:
+        """A street or place name in the UI language, where the map has it."""
+        return self.nav.data.local_name(name, self.ctx.lang) if self.nav is not None and name else name
+
     def instruction(self, m: Maneuver) -> str:
-        street = m.street
+        street = self.local(m.street)
         if m.type == "arrive":
             return self.tr("Arrive at %1").replace("%1", self.destination_name or street)
         if m.type == "roundabout":
@@ -484,9 +488,9 @@ class NavigationPanel(Panel):
         text = "  ·  ".join(parts)
         stop = self.plan.stop if self.plan is not None else None
         if stop is not None:
-            text += "\n" + self.tr("Charge at %1: %2 min to %3 %").replace("%1", stop.name).replace(
-                "%2", f"{stop.charge_min:.0f}"
-            ).replace("%3", f"{stop.target_soc:.0f}")
+            line = self.tr("Charge at %1: %2 min to %3 %").replace("%1", self.local(stop.name))
+            line = line.replace("%2", f"{stop.charge_min:.0f}").replace("%3", f"{stop.target_soc:.0f}")
+            text += "\n" + line
         elif self.plan is not None and self.plan.needs_charge:
             text += "\n" + self.tr("Below the reserve at arrival, and no charging station in reach")
         self.charge_button.setVisible(stop is not None)

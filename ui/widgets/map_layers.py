@@ -51,8 +51,13 @@ def _tile_key(x: float, y: float) -> tuple[int, int]:
     return math.floor(x / TILE_M), math.floor(y / TILE_M)
 
 
-def build_layers(graph: RoadGraph) -> MapLayers:
+def build_layers(graph: RoadGraph, lang: str = "en") -> MapLayers:
+    """Paths per tile and layer; street, place and POI names in ``lang`` where the map has them."""
     d = graph.data
+
+    def rename(name: str) -> str:
+        return d.local_name(name, lang) if name else name
+
     tiles: dict[tuple[int, int], Tile] = {}
 
     def tile(x: float, y: float) -> Tile:
@@ -75,7 +80,7 @@ def build_layers(graph: RoadGraph) -> MapLayers:
         path.moveTo(float(xs[0]), float(ys[0]))
         for k in range(1, len(nodes)):
             path.lineTo(float(xs[k]), float(ys[k]))
-        name = graph.chain_name(c)
+        name = rename(graph.chain_name(c))
         if name and graph.chain_len[c] >= LABEL_MIN_M:
             # At the middle of the chain, along its longest segment near there.
             k = max(0, min(mid, len(nodes) - 2))
@@ -128,11 +133,11 @@ def build_layers(graph: RoadGraph) -> MapLayers:
     pois = []
     for p in d.pois:
         x, y = graph.project(p["lat"], p["lon"])
-        pois.append((float(x), -float(y), p["category"], p["name"]))
+        pois.append((float(x), -float(y), p["category"], rename(p["name"])))
     places = []
     for p in d.places:
         x, y = graph.project(p["lat"], p["lon"])
-        places.append((float(x), -float(y), p["name"], p["kind"]))
+        places.append((float(x), -float(y), rename(p["name"]), p["kind"]))
     extent = QRectF(QPointF(float(nx.min()), float(ny.min())), QPointF(float(nx.max()), float(ny.max())))
     return MapLayers(list(tiles.values()), pois, places, extent)
 
