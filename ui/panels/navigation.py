@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -215,6 +215,13 @@ class NavigationPanel(Panel):
         self.controls.setGeometry(w - touch - gap, h - controls_h - gap, touch, controls_h)
         self.map.attribution_inset = touch + gap
         self.trip.setGeometry(gap, h - px(74) - gap, min(px(720), w - px(60) - 3 * gap), px(74))
+        trip_shown = not self.trip.isHidden()
+        self.map.bottom_inset = px(74) + gap if trip_shown else 0
+        self.map.keep_clear = [
+            QRectF(widget.geometry())
+            for widget in (self.banner, self.search, self.categories, self.results, self.controls, self.trip)
+            if not widget.isHidden()
+        ]
         self.status.adjustSize()
         self.status.move(gap, h - self.status.height() - gap - (px(80) if self.trip.isVisible() else 0))
         for widget in (

@@ -36,6 +36,8 @@ class Tile:
     areas: dict[str, QPainterPath] = field(default_factory=dict)
     lines: dict[str, QPainterPath] = field(default_factory=dict)
     labels: list[Label] = field(default_factory=list)
+    # One-way streets: (x, y, angle° of travel, y down), one per chain at its middle and every ~150 m.
+    arrows: list[tuple[float, float, float]] = field(default_factory=list)
     bounds: QRectF = field(default_factory=QRectF)
 
 
@@ -45,6 +47,24 @@ class MapLayers:
     pois: list[tuple[float, float, str, str]]  # x, y, category, name
     places: list[tuple[float, float, str, str]]  # x, y, name, kind
     extent: QRectF
+
+
+ARROW_EVERY_M = 150.0
+
+
+def _arrows(tile: Tile, xs: np.ndarray, ys: np.ndarray, direction: int) -> None:
+    """Arrows along a one-way chain (``direction`` 1: in node order, -1: against it)."""
+    walked = 0.0
+    next_at = ARROW_EVERY_M / 2
+    for k in range(len(xs) - 1):
+        dx, dy = float(xs[k + 1] - xs[k]), float(ys[k + 1] - ys[k])
+        length = math.hypot(dx, dy)
+        while length > 0 and walked + length >= next_at:
+            f = (next_at - walked) / length
+            angle = math.degrees(math.atan2(dy, dx)) + (0.0 if direction > 0 else 180.0)
+            tile.arrows.append((float(xs[k]) + dx * f, float(ys[k]) + dy * f, angle))
+            next_at += ARROW_EVERY_M
+        walked += length
 
 
 def _tile_key(x: float, y: float) -> tuple[int, int]:
@@ -80,6 +100,9 @@ def build_layers(graph: RoadGraph, lang: str = "en") -> MapLayers:
         path.moveTo(float(xs[0]), float(ys[0]))
         for k in range(1, len(nodes)):
             path.lineTo(float(xs[k]), float(ys[k]))
+        oneway = int(graph.chain_oneway[c])
+        if oneway:
+            _arrows(t, xs, ys, oneway)
         name = rename(graph.chain_name(c))
         if name and graph.chain_len[c] >= LABEL_MIN_M:
             # At the middle of the chain, along its longest segment near there.
