@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 
@@ -33,6 +34,8 @@ from .widgets.status_bar import StatusBar
 from .widgets.voice_overlay import VoiceOverlay
 
 TICK_HZ = 60
+SMALLEST = (800, 480)  # the smallest window the layouts are made (and checked) for
+log = logging.getLogger(__name__)
 
 
 class HeadUnitWindow(QMainWindow):
@@ -43,6 +46,7 @@ class HeadUnitWindow(QMainWindow):
         self.infos = panels
         self._built: dict[int, Panel] = {}
         self._first_paint_done = False
+        self._said_small = False
         self._version = 0
         self.tick_times: deque[float] = deque(maxlen=2000)
         root = QWidget()
@@ -151,6 +155,19 @@ class HeadUnitWindow(QMainWindow):
             if self._first_paint_done:
                 panel.after_first_paint()
         return panel
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        small = self.width() < SMALLEST[0] or self.height() < SMALLEST[1]
+        if small and not self._said_small:
+            # Still readable: each panel sits in a scroll area, so what does not fit scrolls.
+            self._said_small = True
+            log.warning(
+                "cockpit: window %d×%d is smaller than %d×%d; panels scroll to fit (use 800x480 or more)",
+                self.width(),
+                self.height(),
+                *SMALLEST,
+            )
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if not self._first_paint_done and event.type() == QEvent.Type.Paint:

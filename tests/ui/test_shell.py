@@ -8,7 +8,7 @@ from pathlib import Path
 
 import can
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 from cockpit.cli.run import open_session
 from cockpit.session import Session, SessionOptions
@@ -184,5 +184,37 @@ def test_day_night_switch_rebuilds_the_window_and_keeps_the_trip(qtbot) -> None:
         new.status.day_night.click()
         assert head_unit.window.ctx.theme.name == "dark"
         head_unit.window.close()
+    finally:
+        session.close()
+
+
+def test_a_window_below_800x480_scrolls_and_says_so_once(qtbot, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.WARNING, logger="ui.shell")
+    session = open_session(SessionOptions(use_can_config=False))
+    try:
+        win = build_window(session, Look(size=(640, 400)))
+        qtbot.addWidget(win)
+        win.show()
+        pump_events(0.1)
+        win.resize(600, 380)
+        pump_events(0.1)
+        lines = [r.getMessage() for r in caplog.records if "smaller than 800×480" in r.getMessage()]
+        assert len(lines) == 1
+        assert isinstance(win.stack.currentWidget(), QScrollArea)  # what does not fit scrolls, never cut
+    finally:
+        session.close()
+
+
+def test_chinese_without_a_chinese_font_falls_back_to_english(qtbot, monkeypatch) -> None:
+    import ui.app
+
+    monkeypatch.setattr(ui.app, "has_chinese_font", lambda: False)
+    session = open_session(SessionOptions(use_can_config=False))
+    try:
+        win = build_window(session, Look(lang="zh"))
+        qtbot.addWidget(win)
+        assert win.panel("energy").title() == "Energy" and win.ctx.lang == "en"
     finally:
         session.close()
