@@ -13,14 +13,15 @@ from cockpit.session import Session, SessionOptions
 from ui.app import Look, build_window
 from ui.layout_check import check_panels, check_window
 
-from .conftest import pump_events
+from .conftest import pump_events, wait_until
 
 SIZES = [(800, 480), (1024, 600), (1280, 720), (1920, 720), (1920, 1080)]
 
 
 @pytest.fixture(scope="module")
 def shared_session() -> Iterator[Session]:
-    session = open_session(SessionOptions(use_can_config=False))
+    # Faults light telltales in the status bar and fill the health panel: the crowded case.
+    session = open_session(SessionOptions(use_can_config=False, faults=("hv-isolation", "tyre-low-fl")))
     try:
         yield session
     finally:
@@ -53,6 +54,10 @@ def assert_fits(
         window.start()
         try:
             pump_events(0.8)  # values arrive, the map loads
+            if keys is None:  # the health panel after a scan: its fullest state
+                health = window.panel("health")
+                health.scan()
+                wait_until(lambda h=health: bool(h.scans), 10)
             for key, problems in check_panels(window, keys or window.panel_keys, size).items():
                 found += [f"{size[0]}x{size[1]} {key}: {p.line()}" for p in problems]
         finally:

@@ -122,11 +122,13 @@ class DiagnosticsPanel(Panel):
         self.clear_button.clicked.connect(self.ask_clear)
         for button in (self.scan_button, self.read_button, self.clear_button):
             row.addWidget(button)
-        self.status = QLabel()
+        self.status = _WrappedLine()
         self.status.setObjectName("dim")
-        # One line, cut at the card's edge (a wrapping label would make the whole panel taller than a
-        # small screen); the tooltip has all of it.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Wrapped within the button row's height (a label free to grow would make the whole panel taller
+        # than a small screen); the tooltip has all of it.
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status.setFixedHeight(self.ctx.touch(48))
         row.addWidget(self.status, 1)
         self.fault_button = QPushButton(self.tr("Faults (developer)"))
         self.fault_menu = QMenu(self)
@@ -213,6 +215,7 @@ class DiagnosticsPanel(Panel):
         scroll.setWidget(self.info)
         scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
         scroll.setMinimumHeight(self.ctx.px(60))
+        scroll.setProperty("scrollable", True)  # a long detail box: the one place here that may scroll
         card.body.addWidget(scroll, 1)
         return card
 
@@ -466,6 +469,15 @@ class DiagnosticsPanel(Panel):
         self.status_text = text
         self.status.setText(text)
         self.status.setToolTip(text)
+
+
+class _WrappedLine(QLabel):
+    """A label that wraps within the height it is given and never asks its layout for more: a wrapping
+    QLabel otherwise makes the whole panel height-for-width, and the scroll area around the panel then
+    sizes it by its preferred height, taller than a small screen."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
 
 
 def _fill(text: str, *values: object) -> str:

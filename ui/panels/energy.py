@@ -127,14 +127,15 @@ class EnergyPanel(Panel):
         self.page_row.setVisible(not wide)
         if wide:
             # charge | flow ; plot | consumption ; trip | pack | charging (| range extender), on 12 columns
-            bottom = self.cards[4:]
-            width = 12 // len(bottom)
+            # The range extender's card shares the top row, so the charging card keeps room for its curve.
+            top = [(self.cards[0], 0, 0, 3), (self.cards[1], 0, 3, 6), (self.cards[7], 0, 9, 3)]
+            if not self.is_erev:
+                top = [(self.cards[0], 0, 0, 4), (self.cards[1], 0, 4, 8)]
             placed = [
-                (self.cards[0], 0, 0, 4),
-                (self.cards[1], 0, 4, 8),
+                *top,
                 (self.cards[2], 1, 0, 8),
                 (self.cards[3], 1, 8, 4),
-            ] + [(card, 2, i * width, width) for i, card in enumerate(bottom)]
+            ] + [(card, 2, i * 4, 4) for i, card in enumerate(self.cards[4:7])]
             for card, row, col, span in placed:
                 self.grid.addWidget(card, row, col, 1, span)
                 card.show()
@@ -471,6 +472,7 @@ class EnergyPanel(Panel):
         self.bars_slot.setVisible(bool(bins))
         self.bars_waiting.setVisible(not bins)
         current = self.monitor.trip.average_wh_per_km
+        self.consumption_now.setVisible(current is not None)
         if current is not None:
             c, unit = self.ctx.units.consumption(current)
             self.consumption_now.setText(self.tr("Trip average {0:.0f} {1}").format(c, unit))
