@@ -128,8 +128,9 @@ class EnergyPanel(Panel):
         if wide:
             # charge | flow ; plot | consumption ; trip | pack | charging (| range extender), on 12 columns
             # The range extender's card shares the top row, so the charging card keeps room for its curve.
-            top = [(self.cards[0], 0, 0, 3), (self.cards[1], 0, 3, 6), (self.cards[7], 0, 9, 3)]
-            if not self.is_erev:
+            if self.is_erev:
+                top = [(self.cards[0], 0, 0, 3), (self.cards[1], 0, 3, 6), (self.cards[7], 0, 9, 3)]
+            else:
                 top = [(self.cards[0], 0, 0, 4), (self.cards[1], 0, 4, 8)]
             placed = [
                 *top,
