@@ -346,7 +346,8 @@ class EnergyPanel(Panel):
     # -- updates --------------------------------------------------------------------------------------------
     def refresh(self, changed: dict[str, SignalValue]) -> None:
         now = time.monotonic()
-        if now - self._slow_at >= SLOW_EVERY_S:
+        # The pi profile's slower update period paints the cards less often (at most every 0.2 s anyway).
+        if now - self._slow_at >= max(SLOW_EVERY_S, self.ctx.profile.table_update_s):
             self._slow_at = now
             self._update_slow()
         if now - self._plot_at >= self.ctx.profile.plot_every_s:

@@ -19,6 +19,7 @@ from .source_state import SourceState, clock, source_state
 from .telltales import Telltales
 
 GEARS = {126: "P", -1: "R", 0: "N", 127: "D"}
+SLOW_EVERY_S = 0.25  # telltales and the source line: looked at four times a second, not every frame
 P = "Vehicle.Powertrain."
 
 
@@ -71,6 +72,7 @@ class StatusBar(QFrame):
         for w in (self.telltales, self.battery, self.source, self.voice, self.day_night):
             row.addWidget(w)
         self._gear_code: int | None = None
+        self._slow_at = 0.0
         self.set_gear(None)
         self._fix_widths()
         self.tick_clock()
@@ -112,7 +114,11 @@ class StatusBar(QFrame):
         if "Vehicle.Speed" in changed:
             value, unit = units.speed(changed["Vehicle.Speed"].value)
             self.speed.setText(f"{value:.0f} {unit}")
-        self.telltales.refresh()
+        now = time.monotonic()
+        slow = now - self._slow_at >= SLOW_EVERY_S
+        if slow:
+            self._slow_at = now
+            self.telltales.refresh()
         soc = store.value(P + "TractionBattery.StateOfCharge.Displayed")
         # The electric range where the car reports it, else its overall range (e.g. the Kona's).
         range_m = store.value(P + "TractionBattery.Range", store.value(P + "Range"))
@@ -122,7 +128,8 @@ class StatusBar(QFrame):
                 distance, unit = units.distance(range_m / 1000)
                 text += f"  ·  {distance:.0f} {unit}"
             self.battery.setText(text)
-        self.show_source(source_state(self.ctx.session))
+        if slow:  # frames/s and the source's state change by the second: no need to look every frame
+            self.show_source(source_state(self.ctx.session))
 
     def show_source(self, src: SourceState) -> None:
         kinds = {"simulator": self.tr("Simulator"), "replay": self.tr("Replay"), "live": self.tr("CAN")}
