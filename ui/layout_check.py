@@ -1,5 +1,6 @@
 """Find what a person would see as a broken layout: text cut or elided, widgets clipped by their parent or
-the window, siblings drawn over each other, and scroll bars where a screen should fit.
+the window, siblings drawn over each other, buttons under the 48 px touch target, and scroll bars where a
+screen should fit.
 
 It reads Qt's own numbers, not pixels: a label or button whose size hint (its text in its font, its
 padding) is larger than the size the layout gave it has cut text; a child whose rectangle leaves its
@@ -23,18 +24,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollBar,
     QStackedWidget,
     QTextEdit,
+    QToolButton,
     QWidget,
 )
+
+from .theme import TOUCH_PX
 
 SLACK = 1  # px: rounding in Qt's own hints
 
 
 @dataclass(frozen=True)
 class LayoutProblem:
-    kind: str  # clipped | outside | overlap | text | scrollbar | drawing | window
+    kind: str  # clipped | outside | overlap | text | touch | scrollbar | drawing | window
     widget: str  # a readable path from the window to the widget
     detail: str
     rect: tuple[int, int, int, int]  # x, y, width, height in window coordinates
@@ -111,6 +116,15 @@ def _check_widget(widget: QWidget, window: QWidget, problems: list[LayoutProblem
                 )
             )
         return
+    if isinstance(widget, (QPushButton, QToolButton)) and min(widget.width(), widget.height()) < TOUCH_PX:
+        problems.append(
+            LayoutProblem(
+                "touch",
+                describe(widget, window),
+                f"a touch target of {widget.width()}×{widget.height()} px, under {TOUCH_PX} px",
+                rect,
+            )
+        )
     need = _text_need(widget)
     if need is not None:
         w, h = need
