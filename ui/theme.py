@@ -19,6 +19,12 @@ def touch_px(scale: float, value: float = TOUCH_PX) -> int:
     return max(TOUCH_PX, round(value * scale))
 
 
+def compact_button(scale: float, pad_h: int) -> str:
+    """Style for a button with little side padding that stays a full touch target in height."""
+    touch = touch_px(scale)
+    return f"padding: 0px {pad_h}px; min-width: {max(0, touch - 2 * pad_h - 2)}px; min-height: {touch - 2}px;"
+
+
 @dataclass(frozen=True)
 class Theme:
     name: str

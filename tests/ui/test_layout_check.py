@@ -94,3 +94,17 @@ def test_checker_finds_cut_text_overlaps_and_scroll_bars(qtbot) -> None:
     # Floating widgets (overlays) may lie over their siblings.
     b.setProperty("floating", True)
     assert not any(p.kind == "overlap" for p in check_window(window))
+
+
+def test_checker_finds_touch_targets_under_48_px(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(300, 200)
+    small = QPushButton("OK", window)
+    small.setGeometry(10, 10, 60, 36)
+    big = QPushButton("Fine", window)
+    big.setGeometry(10, 100, 80, 48)
+    window.show()
+    pump_events(0.05)
+    touch = [p.widget for p in check_window(window) if p.kind == "touch"]
+    assert touch == ["QPushButton 'OK'"]

@@ -27,6 +27,7 @@ from cockpit.commands import COLOURS
 from cockpit.state_store import SignalValue
 
 from ..context import UiContext
+from ..theme import compact_button
 from ..widgets.car_top_view import VIEW_PATHS, CarTopView
 from ..widgets.card import Card
 from ..widgets.command_controls import (
@@ -86,7 +87,7 @@ class CabinPanel(Panel):
             button = QPushButton(title)
             button.setCheckable(True)
             button.setObjectName("tab")
-            button.setStyleSheet(f"padding: 0px {ctx.px(8)}px;")
+            button.setStyleSheet(compact_button(ctx.scale, ctx.px(8)))
             self.tab_group.addButton(button, index)
             tabs.addWidget(button)
             card = Card(ctx)

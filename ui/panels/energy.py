@@ -21,6 +21,7 @@ from cockpit.state_store import SignalValue
 
 from ..context import UiContext
 from ..icons import set_icon
+from ..theme import compact_button
 from ..widgets.card import Card, value_label
 from ..widgets.power_flow import PowerFlowView
 from ..widgets.soc_ring import SocRing
@@ -284,7 +285,7 @@ class EnergyPanel(Panel):
             missing_text=self.tr("Trip ⟲"),
         )
         self.reset_button.setToolTip(self.tr("Reset trip"))
-        self.reset_button.setStyleSheet(f"padding: 0px {self.ctx.px(6)}px;")
+        self.reset_button.setStyleSheet(compact_button(self.ctx.scale, self.ctx.px(6)))
         self.reset_button.clicked.connect(self._reset_trip)
         grid.addWidget(self.reset_button, 0, 2)
         self.trip_labels: dict[tuple[str, str], QLabel] = {}

@@ -32,6 +32,7 @@ from vehicle_bus.errors import InputError
 
 from ..context import UiContext
 from ..icons import set_icon
+from ..theme import compact_button
 from ..widgets.map_layers import build_layers, route_path
 from ..widgets.map_view import CITY, STREET, MapView
 from .base import Panel
@@ -121,7 +122,7 @@ class NavigationPanel(Panel):
         ):
             button = QPushButton()
             set_icon(button, icon_name, self.ctx.theme.text, px(20), text=text, missing_text=text)
-            button.setStyleSheet(f"padding: 0px {px(6)}px; min-width: 0px;")
+            button.setStyleSheet(compact_button(self.ctx.scale, px(6)))
             button.clicked.connect(lambda _=False, q=query: self._search_for(q))
             row.addWidget(button)
         self.results = QListWidget(self)
