@@ -170,8 +170,8 @@ class NavigationPanel(Panel):
         ):
             set_icon(button, icon_name, t.text, px(26), "#ffffff", missing_text=missing)
         for b in (zoom_in, zoom_out, self.north, self.follow):
+            b.setStyleSheet(f"padding: 0px; min-width: {side - 2}px; min-height: {side - 2}px;")
             b.setFixedSize(side, side)
-            b.setStyleSheet("padding: 0px; min-width: 0px; min-height: 0px;")
             col.addWidget(b)
         self.status = QLabel(self.tr("Loading the map…"), self)
         self.status.setObjectName("navStatus")

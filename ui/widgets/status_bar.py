@@ -55,8 +55,9 @@ class StatusBar(QFrame):
             missing_text="☀" if dark else "☾",
         )
         self.day_night.setToolTip(self.tr("Day / night"))
-        self.day_night.setFixedSize(ctx.touch(48), ctx.touch(40))
-        self.day_night.setStyleSheet("min-height: 0px; min-width: 0px; padding: 0px;")
+        side = ctx.touch(44)
+        self.day_night.setStyleSheet(f"min-height: {side - 2}px; min-width: {side - 2}px; padding: 0px;")
+        self.day_night.setFixedSize(side, side)
         toggle = ctx.extra.get("toggle_theme")
         if toggle is not None:
             self.day_night.clicked.connect(toggle)

@@ -111,11 +111,12 @@ class Telltales(QWidget):
             button = QPushButton()
             colour = ctx.theme.warning if lamp.severity == "warning" else ctx.theme.danger
             set_icon(button, lamp.icon, colour, ctx.px(24), missing_text=lamp.glyph)
-            button.setFixedSize(side, side)
+            # The style sheet's minimum wins over setFixedSize once polished: give the size there too.
             button.setStyleSheet(
-                f"background: transparent; border: none; padding: 0px; min-width: 0px; min-height: 0px;"
-                f" color: {colour}; font-weight: 700;"
+                f"background: transparent; border: none; padding: 0px; min-width: {side}px;"
+                f" min-height: {side}px; color: {colour}; font-weight: 700;"
             )
+            button.setFixedSize(side, side)
             button.setToolTip(self.meaning(lamp))
             button.clicked.connect(lambda _=False, lamp=lamp: self.explain(lamp))
             button.hide()
@@ -131,11 +132,19 @@ class Telltales(QWidget):
 
     def refresh(self) -> None:
         value = self.ctx.session.store.value
+        changed = False
         for lamp in LAMPS:
             on = lamp.lit(value)
             button = self.buttons[lamp.key]
             if on == button.isHidden():
                 button.setVisible(on)
+                changed = True
+        if changed:
+            # Make room now, not at the next event: a lamp must never show squeezed for a frame.
+            self.layout().activate()
+            bar = self.parentWidget()
+            if bar is not None and bar.layout() is not None:
+                bar.layout().activate()
 
     def explain(self, lamp: Lamp) -> None:
         """The lamp's meaning next to it (a tap: touch screens have no hover)."""
