@@ -134,7 +134,7 @@ class HeadUnitWindow(QMainWindow):
         )
         button.ensurePolished()  # the style sheet's font decides the width the name needs
         hint = button.sizeHint()
-        button.setMinimumSize(max(ctx.touch(76), hint.width()), max(ctx.touch(64), hint.height()))
+        button.setMinimumSize(max(ctx.touch(76), hint.width()), max(ctx.touch(56), hint.height()))
         return button
 
     @property
