@@ -101,6 +101,8 @@ def test_checker_finds_touch_targets_under_48_px(qtbot) -> None:
     qtbot.addWidget(window)
     window.resize(300, 200)
     small = QPushButton("OK", window)
+    # Whatever style sheet an earlier test left on the application, this one is small on purpose.
+    small.setStyleSheet("min-height: 0px; min-width: 0px; padding: 0px;")
     small.setGeometry(10, 10, 60, 36)
     big = QPushButton("Fine", window)
     big.setGeometry(10, 100, 80, 48)
