@@ -54,16 +54,23 @@ class LayoutProblem:
 
 def check_panels(window: QWidget, keys: list[str], size: tuple[int, int]) -> dict[str, list[LayoutProblem]]:
     """Show each panel of a head-unit window in turn and check the whole window with it."""
-    from PySide6.QtCore import QCoreApplication
-
     found = {}
     for key in keys:
         window.show_panel(window.panel_keys.index(key))  # type: ignore[attr-defined]
         window.tick()  # type: ignore[attr-defined]
-        for _ in range(3):  # layouts settle over a few posted events
-            QCoreApplication.processEvents()
+        settle()
         found[key] = check_window(window, size)
     return found
+
+
+def settle() -> None:
+    """Run the layouts that text set in the last tick asked for (they run on posted events), as the
+    screen would before its next paint: a check or a picture taken before them sees stale sizes."""
+    from PySide6.QtCore import QCoreApplication
+
+    for _ in range(3):  # a layout run may post another (a child's size changed its parent's)
+        QCoreApplication.sendPostedEvents()
+        QCoreApplication.processEvents()
 
 
 def check_window(window: QWidget, size: tuple[int, int] | None = None) -> list[LayoutProblem]:

@@ -62,9 +62,10 @@ def run(args: argparse.Namespace) -> int:
     problems: list = []
 
     def shoot() -> None:
-        from ui.layout_check import check_window
+        from ui.layout_check import check_window, settle
 
         try:
+            settle()  # what the last tick changed is laid out, as on screen before the next paint
             save_png(window, args.out)
             problems.extend(check_window(window, args.size))
         except OSError as exc:
