@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 
@@ -14,9 +15,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
 
 from .context import UiContext
+from .icons import set_icon
 from .panels import PanelInfo
 from .panels.base import Panel
 from .voice_controller import VoiceController
@@ -34,6 +36,8 @@ from .widgets.voice_overlay import VoiceOverlay
 
 TICK_HZ = 60
 STALE_OPACITY = 0.4  # values the car no longer confirms: still readable, plainly not current
+SMALLEST = (800, 480)  # the smallest window the layouts are made (and checked) for
+log = logging.getLogger(__name__)
 
 
 class HeadUnitWindow(QMainWindow):
@@ -44,6 +48,7 @@ class HeadUnitWindow(QMainWindow):
         self.infos = panels
         self._built: dict[int, Panel] = {}
         self._first_paint_done = False
+        self._said_small = False
         self._version = 0
         self.stale = False
         self.tick_times: deque[float] = deque(maxlen=2000)
@@ -70,10 +75,8 @@ class HeadUnitWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.nav = QButtonGroup(self)
         for i, info in enumerate(panels):
-            button = QPushButton(f"{info.icon}\n{info.title()}")
-            button.setObjectName("nav")
+            button = self._rail_button(info.icon, info.glyph, info.title())
             button.setCheckable(True)
-            button.setMinimumSize(ctx.px(76), ctx.px(64))
             self.nav.addButton(button, i)
             rail.addWidget(button)
             scroller = QScrollArea()
@@ -83,11 +86,8 @@ class HeadUnitWindow(QMainWindow):
             self.stack.addWidget(scroller)
         rail.addStretch(1)
         # Push to talk sits at the foot of the rail, in reach of the driver's hand (and F2).
-        talk = self.tr("Talk")
-        self.talk = QPushButton(f"◉\n{talk}")
-        self.talk.setObjectName("nav")
+        self.talk = self._rail_button("microphone", "◉", self.tr("Talk"))
         self.talk.setToolTip(self.tr("Push to talk (F2)"))
-        self.talk.setMinimumSize(ctx.px(76), ctx.px(64))
         rail.addWidget(self.talk)
         self.nav.idClicked.connect(self.show_panel)
         middle.addWidget(self.rail)
@@ -126,6 +126,20 @@ class HeadUnitWindow(QMainWindow):
         self.slow.setInterval(1000)
         self.slow.timeout.connect(self.status.tick_clock)
 
+    def _rail_button(self, icon_name: str, glyph: str, title: str) -> QToolButton:
+        """An icon over its name, a touch target wide enough for the longest name."""
+        ctx = self.ctx
+        button = QToolButton()
+        button.setObjectName("nav")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        set_icon(
+            button, icon_name, ctx.theme.text_dim, ctx.px(26), ctx.theme.accent, title, f"{glyph}\n{title}"
+        )
+        button.ensurePolished()  # the style sheet's font decides the width the name needs
+        hint = button.sizeHint()
+        button.setMinimumSize(max(ctx.touch(76), hint.width()), max(ctx.touch(56), hint.height()))
+        return button
+
     @property
     def panels(self) -> list[Panel]:
         """The panels built so far (a panel is built when first shown)."""
@@ -144,6 +158,19 @@ class HeadUnitWindow(QMainWindow):
             if self._first_paint_done:
                 panel.after_first_paint()
         return panel
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        small = self.width() < SMALLEST[0] or self.height() < SMALLEST[1]
+        if small and not self._said_small:
+            # Still readable: each panel sits in a scroll area, so what does not fit scrolls.
+            self._said_small = True
+            log.warning(
+                "cockpit: window %d×%d is smaller than %d×%d; panels scroll to fit (use 800x480 or more)",
+                self.width(),
+                self.height(),
+                *SMALLEST,
+            )
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if not self._first_paint_done and event.type() == QEvent.Type.Paint:

@@ -90,6 +90,8 @@ class MapData:
     places: list[dict[str, Any]] = field(default_factory=list)  # lat lon name kind (town, suburb…)
     source: str = "osm"  # "osm" or "builtin"
     name: str = ""
+    # A name in other languages where the map has it (OSM name:zh, name:en): name → {language: name}.
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def way_count(self) -> int:
@@ -103,6 +105,10 @@ class MapData:
             float(self.node_lat.max()),
             float(self.node_lon.max()),
         )
+
+    def local_name(self, name: str, lang: str) -> str:
+        """``name`` as the map writes it in ``lang`` (``zh``, ``en``), or as it is."""
+        return self.names.get(name, {}).get(lang, name)
 
     def pois_in(self, category: str) -> list[dict[str, Any]]:
         return [p for p in self.pois if p["category"] == category]
@@ -119,6 +125,7 @@ class MapData:
             "places": self.places,
             "source": self.source,
             "name": self.name,
+            "names": self.names,
         }
         arrays = {k: getattr(self, k) for k in ARRAY_FIELDS}
         tmp = path.with_name(path.name + ".part")
@@ -152,6 +159,7 @@ class MapData:
             places=meta["places"],
             source=meta["source"],
             name=meta["name"],
+            names=meta.get("names", {}),  # caches written before names were kept have none
         )
 
 

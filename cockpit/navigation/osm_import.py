@@ -29,6 +29,7 @@ _KEEP_POI_TAGS = re.compile(
     r"^(socket:.*|capacity|operator|brand|network|fee|opening_hours|charging_station:output|maxpower|"
     r"access|parking|name|ref)$"
 )
+_NAME_KEYS = (("zh", ("name:zh-Hans", "name:zh")), ("en", ("name:en",)))
 # Objects in an extract, per byte of .osm.pbf (Monaco: ~50,000 objects in 0.69 MB); sizes the bar.
 _OBJECTS_PER_BYTE = 0.075
 
@@ -116,6 +117,7 @@ class _Collector:
         self.way_speed: list[float] = []
         self.way_roundabout: list[bool] = []
         self.way_name: list[str] = []
+        self.names: dict[str, dict[str, str]] = {}
         self.way_ref: list[str] = []
         self.area_kind: list[int] = []
         self.area_ring_start = [0]
@@ -139,13 +141,25 @@ class _Collector:
             self._poi(category, n.location.lat, n.location.lon, tags)
         place = tags.get("place")
         if place in ("city", "town", "village", "suburb", "quarter", "neighbourhood") and tags.get("name"):
+            self._translations(tags)
             self.places.append(
                 {"lat": n.location.lat, "lon": n.location.lon, "name": tags["name"], "kind": place}
             )
 
+    def _translations(self, tags: Any) -> None:
+        """Keep the Chinese and English forms of a name (``name:zh-Hans`` before ``name:zh``)."""
+        name = tags.get("name")
+        if not name:
+            return
+        for lang, keys in _NAME_KEYS:
+            local = next((tags.get(k) for k in keys if tags.get(k)), None)
+            if local and local != name:
+                self.names.setdefault(name, {})[lang] = local
+
     def _poi(self, category: str, lat: float, lon: float, tags: Any) -> None:
         kept = {t.k: t.v for t in tags if _KEEP_POI_TAGS.match(t.k)}
         name = tags.get("name") or tags.get("brand") or tags.get("operator") or ""
+        self._translations(tags)
         self.pois.append({"lat": lat, "lon": lon, "category": category, "name": name, "tags": kept})
 
     def way(self, w: Any) -> None:
@@ -192,6 +206,7 @@ class _Collector:
         self.way_speed.append(parse_maxspeed(tags.get("maxspeed")) or CLASS_SPEED_KMH[cls])
         self.way_roundabout.append(roundabout)
         self.way_name.append(tags.get("name") or "")
+        self._translations(tags)
         self.way_ref.append(tags.get("ref") or "")
 
     def area(self, a: Any) -> None:
@@ -250,6 +265,7 @@ class _Collector:
             places=self.places,
             source="osm",
             name=name,
+            names=self.names,
         )
 
 

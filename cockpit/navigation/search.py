@@ -68,7 +68,9 @@ class PlaceIndex:
         for poi in data.pois:
             label = poi["name"] or poi["category"].capitalize()
             self.places.append(Place(label, poi["category"], poi["lat"], poi["lon"], tags=poi["tags"]))
-        self._names = [p.name for p in self.places]
+        # Every form of a name is searchable: "陕西路" finds Shaanxi Road where the map has name:zh.
+        forms = graph.data.names
+        self._names = [" ".join([p.name, *forms.get(p.name, {}).values()]) for p in self.places]
 
     def search(self, query: str, near: tuple[float, float] | None = None, limit: int = 20) -> list[Place]:
         category = category_of(query)

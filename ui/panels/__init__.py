@@ -16,7 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 @dataclass(frozen=True)
 class PanelInfo:
     key: str
-    icon: str
+    icon: str  # the file in assets/icons (no suffix)
+    glyph: str  # shown instead when the icon cannot be loaded
     context: str  # the panel class's name: its translation context
     text: str
     target: str  # "module:Class"
@@ -32,12 +33,14 @@ class PanelInfo:
 PANELS = (
     PanelInfo(
         "energy",
+        "bolt",
         "⚡",
         "EnergyPanel",
         QT_TRANSLATE_NOOP("EnergyPanel", "Energy"),
         "ui.panels.energy:EnergyPanel",
     ),
     PanelInfo(
+        "navigation",
         "navigation",
         "➤",
         "NavigationPanel",
@@ -46,6 +49,7 @@ PANELS = (
     ),
     PanelInfo(
         "cabin",
+        "armchair",
         "❖",
         "CabinPanel",
         QT_TRANSLATE_NOOP("CabinPanel", "Cabin"),
@@ -53,6 +57,7 @@ PANELS = (
     ),
     PanelInfo(
         "health",
+        "heart-rate-monitor",
         "✚",
         "DiagnosticsPanel",
         QT_TRANSLATE_NOOP("DiagnosticsPanel", "Vehicle health"),
@@ -74,6 +79,7 @@ PANELS = (
     ),
     PanelInfo(
         "can",
+        "device-analytics",
         "⌁",
         "CanMonitorPanel",
         QT_TRANSLATE_NOOP("CanMonitorPanel", "CAN monitor"),

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from cockpit.state_store import SignalValue
 
 from ..context import UiContext
+from ..diagnostic_terms import term
 from ..models.dtc_table import DESCRIPTION_COLUMN, DtcRow, DtcTableModel
 from ..widgets.card import Card
 from .base import Panel
@@ -122,11 +123,13 @@ class DiagnosticsPanel(Panel):
         self.clear_button.clicked.connect(self.ask_clear)
         for button in (self.scan_button, self.read_button, self.clear_button):
             row.addWidget(button)
-        self.status = QLabel()
+        self.status = _WrappedLine()
         self.status.setObjectName("dim")
-        # One line, cut at the card's edge (a wrapping label would make the whole panel taller than a
-        # small screen); the tooltip has all of it.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Wrapped within the button row's height (a label free to grow would make the whole panel taller
+        # than a small screen); the tooltip has all of it.
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status.setFixedHeight(self.ctx.touch(48))
         row.addWidget(self.status, 1)
         self.fault_button = QPushButton(self.tr("Faults (developer)"))
         self.fault_menu = QMenu(self)
@@ -213,6 +216,7 @@ class DiagnosticsPanel(Panel):
         scroll.setWidget(self.info)
         scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
         scroll.setMinimumHeight(self.ctx.px(60))
+        scroll.setProperty("scrollable", True)  # a long detail box: the one place here that may scroll
         card.body.addWidget(scroll, 1)
         return card
 
@@ -446,8 +450,8 @@ class DiagnosticsPanel(Panel):
 
     def _show_info(self, report: EcuReport, obd: ObdReport | None = None) -> None:
         ident = [(self.tr("Address"), f"{report.address} → 0x{report.response_id:03X}")]
-        ident += [(v.name, v.text) for v in report.info]
-        live = [(v.name, v.text) for v in report.live]
+        ident += [(term(v.name), v.text) for v in report.info]
+        live = [(term(v.name), v.text) for v in report.live]
         problem = self._problem_text(report)
         note = f"<p style='color:{self.ctx.theme.warning}'>{escape(problem)}</p>" if problem else ""
         # Identification beside live values: two columns fit the card without scrolling at 1280×720.
@@ -457,7 +461,7 @@ class DiagnosticsPanel(Panel):
             if rows
         )
         self.info.setObjectName("plain")
-        head = f"<b>{escape(report.name)}</b> — {escape(report.description)}{note}"
+        head = f"<b>{escape(report.name)}</b> — {escape(term(report.description))}{note}"
         self.info.setText(f"{head}<table><tr>{columns}</tr></table>")
 
     def _obd_rows(self, obd: ObdReport | None, responder: str) -> list[tuple[str, str]]:
@@ -497,6 +501,15 @@ class DiagnosticsPanel(Panel):
         self.status_text = text
         self.status.setText(text)
         self.status.setToolTip(text)
+
+
+class _WrappedLine(QLabel):
+    """A label that wraps within the height it is given and never asks its layout for more: a wrapping
+    QLabel otherwise makes the whole panel height-for-width, and the scroll area around the panel then
+    sizes it by its preferred height, taller than a small screen."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
 
 
 def _fill(text: str, *values: object) -> str:
