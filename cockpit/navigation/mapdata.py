@@ -19,7 +19,8 @@ import platformdirs
 
 from vehicle_bus.errors import InputError
 
-CACHE_VERSION = 1
+# 2: per-way turn:lanes (forward, backward). An older cache is imported again, never misread.
+CACHE_VERSION = 2
 CACHE_SUFFIX = ".navmap.npz"
 
 # Road classes, most important first; the index is the class code stored per way.
@@ -90,6 +91,14 @@ class MapData:
     places: list[dict[str, Any]] = field(default_factory=list)  # lat lon name kind (town, suburb…)
     source: str = "osm"  # "osm" or "builtin"
     name: str = ""
+    # OSM turn:lanes per way as (forward, backward) "left|through;right" strings; "" where not tagged.
+    way_turn_lanes: list[list[str]] = field(default_factory=list)
+
+    def turn_lanes(self, way: int, forward: bool) -> str:
+        """The ``turn:lanes`` value for driving ``way`` forward or backward ("" where the map has none)."""
+        if way >= len(self.way_turn_lanes):
+            return ""
+        return self.way_turn_lanes[way][0 if forward else 1]
 
     @property
     def way_count(self) -> int:
@@ -115,6 +124,7 @@ class MapData:
             "version": CACHE_VERSION,
             "way_name": self.way_name,
             "way_ref": self.way_ref,
+            "way_turn_lanes": self.way_turn_lanes,
             "pois": self.pois,
             "places": self.places,
             "source": self.source,
@@ -148,11 +158,21 @@ class MapData:
             **arrays,
             way_name=meta["way_name"],
             way_ref=meta["way_ref"],
+            way_turn_lanes=meta["way_turn_lanes"],
             pois=meta["pois"],
             places=meta["places"],
             source=meta["source"],
             name=meta["name"],
         )
+
+
+def is_current_cache(path: Path) -> bool:
+    """Whether ``path`` is a map cache this version reads (an older one is imported again)."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            return json.loads(bytes(z["meta"]).decode()).get("version") == CACHE_VERSION
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError):
+        return False
 
 
 def maps_dir() -> Path:

@@ -61,6 +61,14 @@ def _oneway(tags: Any, roundabout: bool, cls_name: str) -> int:
     return 1 if roundabout or cls_name == "motorway" else 0
 
 
+def _turn_lanes(tags: Any, oneway: int) -> list[str]:
+    """(forward, backward) ``turn:lanes``: the plain key is the only direction of a one-way road."""
+    plain = tags.get("turn:lanes") or ""
+    forward = tags.get("turn:lanes:forward") or (plain if oneway == 1 else "")
+    backward = tags.get("turn:lanes:backward") or (plain if oneway == -1 else "")
+    return [forward, backward]
+
+
 def _car_allowed(tags: Any) -> bool:
     for key in ("motor_vehicle", "motorcar", "vehicle", "access"):
         value = tags.get(key)
@@ -117,6 +125,7 @@ class _Collector:
         self.way_roundabout: list[bool] = []
         self.way_name: list[str] = []
         self.way_ref: list[str] = []
+        self.way_turn_lanes: list[list[str]] = []
         self.area_kind: list[int] = []
         self.area_ring_start = [0]
         self.ring_start = [0]
@@ -193,6 +202,7 @@ class _Collector:
         self.way_roundabout.append(roundabout)
         self.way_name.append(tags.get("name") or "")
         self.way_ref.append(tags.get("ref") or "")
+        self.way_turn_lanes.append(_turn_lanes(tags, self.way_oneway[-1]))
 
     def area(self, a: Any) -> None:
         tags = a.tags
@@ -237,6 +247,7 @@ class _Collector:
             way_roundabout=np.array(self.way_roundabout, bool),
             way_name=self.way_name,
             way_ref=self.way_ref,
+            way_turn_lanes=self.way_turn_lanes,
             area_kind=np.array(self.area_kind, np.uint8),
             area_ring_start=np.array(self.area_ring_start, i64),
             ring_start=np.array(self.ring_start, i64),
