@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from vehicle_bus.errors import InputError
+
 from ..navigation.energy import EnergyModel
 from ..navigation.maneuvers import describe
 from ..navigation.map_source import open_map
@@ -23,18 +25,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--vehicle", metavar="NAME|DIR", help="vehicle profile for the energy model (default demo)"
     )
+    p.add_argument(
+        "--heading", type=float, metavar="DEG", help="the car's compass heading: start the way it faces"
+    )
     p.add_argument("--json", action="store_true", help="one JSON document")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     check_soc(args.soc)
+    if args.heading is not None and not 0 <= args.heading < 360:
+        raise InputError(f"--heading {args.heading:g} is not a compass heading", fix="Give 0 to 359 degrees")
     # Resolved even without --soc, so that a wrong name is refused rather than silently ignored.
     profile = load_profile(args.vehicle) if args.vehicle or args.soc is not None else None
     nav = Navigator(open_map(args.map))
     start = nav.resolve(args.origin, "start")
     end = nav.resolve(args.destination, "destination", near=start)
-    route = nav.route(start, end)
+    route = nav.route(start, end, args.heading)
     plan = None
     if args.soc is not None and profile is not None:
         model = EnergyModel.from_params(sim_params(profile.settings))

@@ -19,7 +19,8 @@ import platformdirs
 
 from vehicle_bus.errors import InputError
 
-# 2: per-way turn:lanes (forward, backward). An older cache is imported again, never misread.
+# 2: per-way turn:lanes (forward, backward); turn restrictions; traffic signals. An older cache is imported
+# again, never misread.
 CACHE_VERSION = 2
 CACHE_SUFFIX = ".navmap.npz"
 
@@ -93,6 +94,9 @@ class MapData:
     name: str = ""
     # OSM turn:lanes per way as (forward, backward) "left|through;right" strings; "" where not tagged.
     way_turn_lanes: list[list[str]] = field(default_factory=list)
+    # OSM turn restrictions with a via node: [from way, via road node, to way, 1 for only_* / 0 for no_*].
+    turn_restrictions: list[list[int]] = field(default_factory=list)
+    signal_nodes: list[int] = field(default_factory=list)  # road nodes with traffic signals
 
     def turn_lanes(self, way: int, forward: bool) -> str:
         """The ``turn:lanes`` value for driving ``way`` forward or backward ("" where the map has none)."""
@@ -125,6 +129,8 @@ class MapData:
             "way_name": self.way_name,
             "way_ref": self.way_ref,
             "way_turn_lanes": self.way_turn_lanes,
+            "turn_restrictions": self.turn_restrictions,
+            "signal_nodes": self.signal_nodes,
             "pois": self.pois,
             "places": self.places,
             "source": self.source,
@@ -159,6 +165,8 @@ class MapData:
             way_name=meta["way_name"],
             way_ref=meta["way_ref"],
             way_turn_lanes=meta["way_turn_lanes"],
+            turn_restrictions=meta["turn_restrictions"],
+            signal_nodes=meta["signal_nodes"],
             pois=meta["pois"],
             places=meta["places"],
             source=meta["source"],

@@ -61,13 +61,17 @@ class Navigator:
             )
         return found[0].lat, found[0].lon
 
-    def route(self, start: tuple[float, float], end: tuple[float, float]) -> Route:
+    def route(
+        self, start: tuple[float, float], end: tuple[float, float], heading: float | None = None
+    ) -> Route:
+        """The fastest route; ``heading`` (the car's, compass °) when rerouting a moving car, so the route
+        starts the way it faces rather than with a U-turn."""
         a = self.router.snap(*start, "start")
         b = self.router.snap(*end, "destination")
-        return self.route_snaps(a, b)
+        return self.route_snaps(a, b, heading)
 
-    def route_snaps(self, a: Snap, b: Snap) -> Route:
-        route = self.router.route(a, b)
+    def route_snaps(self, a: Snap, b: Snap, heading: float | None = None) -> Route:
+        route = self.router.route(a, b, heading)
         route.maneuvers = build_maneuvers(self.graph, route)
         return route
 

@@ -126,6 +126,9 @@ class _Collector:
         self.way_name: list[str] = []
         self.way_ref: list[str] = []
         self.way_turn_lanes: list[list[str]] = []
+        self.way_index: dict[int, int] = {}  # OSM way id → road index
+        self.signal_ids: list[int] = []  # OSM ids of highway=traffic_signals nodes
+        self.restrictions: list[tuple[int, int, int, bool]] = []  # OSM (from way, via node, to way, only)
         self.area_kind: list[int] = []
         self.area_ring_start = [0]
         self.ring_start = [0]
@@ -143,6 +146,8 @@ class _Collector:
         tags = n.tags
         if not len(tags):
             return
+        if tags.get("highway") == "traffic_signals":
+            self.signal_ids.append(n.id)
         category = _poi_category(tags)
         if category is not None:
             self._poi(category, n.location.lat, n.location.lon, tags)
@@ -203,6 +208,23 @@ class _Collector:
         self.way_name.append(tags.get("name") or "")
         self.way_ref.append(tags.get("ref") or "")
         self.way_turn_lanes.append(_turn_lanes(tags, self.way_oneway[-1]))
+        self.way_index[w.id] = len(self.way_turn_lanes) - 1
+
+    def relation(self, r: Any) -> None:
+        """A turn restriction with a via node (via-way restrictions are rare and not kept)."""
+        tags = r.tags
+        if tags.get("type") != "restriction":
+            return
+        value = tags.get("restriction:motorcar") or tags.get("restriction") or ""
+        kind = value.split("_", 1)[0]
+        if kind not in ("no", "only") or "motorcar" in (tags.get("except") or ""):
+            return
+        roles: dict[str, list[tuple[str, int]]] = {}
+        for m in r.members:
+            roles.setdefault(m.role, []).append((m.type, m.ref))
+        frm, via, to = roles.get("from", []), roles.get("via", []), roles.get("to", [])
+        if len(frm) == len(via) == len(to) == 1 and frm[0][0] == to[0][0] == "w" and via[0][0] == "n":
+            self.restrictions.append((frm[0][1], via[0][1], to[0][1], kind == "only"))
 
     def area(self, a: Any) -> None:
         tags = a.tags
@@ -248,6 +270,12 @@ class _Collector:
             way_name=self.way_name,
             way_ref=self.way_ref,
             way_turn_lanes=self.way_turn_lanes,
+            turn_restrictions=[
+                [self.way_index[f], self.node_index[v], self.way_index[t], int(only)]
+                for f, v, t, only in self.restrictions
+                if f in self.way_index and t in self.way_index and v in self.node_index
+            ],
+            signal_nodes=sorted(self.node_index[i] for i in self.signal_ids if i in self.node_index),
             area_kind=np.array(self.area_kind, np.uint8),
             area_ring_start=np.array(self.area_ring_start, i64),
             ring_start=np.array(self.ring_start, i64),
@@ -280,6 +308,8 @@ def read_osm(path: Path, progress: Callable[[int, int], None] | None = None) -> 
                 collector.way(obj)
             elif obj.is_area():
                 collector.area(obj)
+            elif obj.is_relation():
+                collector.relation(obj)
             count += 1
             if progress is not None and count % 5000 == 0:
                 progress(count, max(total, count))

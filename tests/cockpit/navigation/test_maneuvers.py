@@ -10,65 +10,19 @@ import numpy as np
 import pytest
 
 from cockpit.navigation.maneuvers import COLLAPSE_M, STRAIGHT_DEG, signed_turn
-from cockpit.navigation.mapdata import MapData
 from cockpit.navigation.navigator import Navigator
 from cockpit.navigation.routing import NoRouteError
 
-LAT0, LON0 = 43.70, 7.40
-M_LAT = 1 / 111_195.0
-M_LON = 1 / (111_195.0 * math.cos(math.radians(LAT0)))
-
-
-def _map(ways: list[dict]) -> Navigator:
-    """Ways given as points in metres east/north of a corner; equal points are one node (a junction)."""
-    index: dict[tuple[float, float], int] = {}
-    lat, lon, nodes, starts = [], [], [], [0]
-    for w in ways:
-        for x, y in w["pts"]:
-            if (x, y) not in index:
-                index[(x, y)] = len(lat)
-                lat.append(LAT0 + y * M_LAT)
-                lon.append(LON0 + x * M_LON)
-            nodes.append(index[(x, y)])
-        starts.append(len(nodes))
-    n = len(ways)
-    empty = np.zeros(0)
-    data = MapData(
-        node_lat=np.array(lat),
-        node_lon=np.array(lon),
-        way_start=np.array(starts, np.int64),
-        way_nodes=np.array(nodes, np.int32),
-        way_class=np.full(n, 3, np.uint8),
-        way_oneway=np.array([w.get("oneway", 0) for w in ways], np.int8),
-        way_speed=np.full(n, 50, np.float32),
-        way_roundabout=np.zeros(n, bool),
-        way_name=[w.get("name", "") for w in ways],
-        way_ref=[w.get("ref", "") for w in ways],
-        area_kind=np.zeros(0, np.uint8),
-        area_ring_start=np.zeros(1, np.int64),
-        ring_start=np.zeros(1, np.int64),
-        ring_lat=empty,
-        ring_lon=empty,
-        line_kind=np.zeros(0, np.uint8),
-        line_start=np.zeros(1, np.int64),
-        line_lat=empty,
-        line_lon=empty,
-        way_turn_lanes=[w.get("lanes", ["", ""]) for w in ways],
-    )
-    return Navigator(data)
-
-
-def _at(x: float, y: float) -> tuple[float, float]:
-    return LAT0 + y * M_LAT, LON0 + x * M_LON
+from .small_maps import LAT0, LON0, M_LON, at, small_map
 
 
 def _steps(nav: Navigator, a: tuple[float, float], b: tuple[float, float]) -> list:
-    return nav.route(_at(*a), _at(*b)).maneuvers[1:-1]
+    return nav.route(at(*a), at(*b)).maneuvers[1:-1]
 
 
 def test_a_road_that_bends_at_a_junction_makes_no_step() -> None:
     # Main Street bends 25° where a side street leaves at right angles: the driver just drives on.
-    nav = _map(
+    nav = small_map(
         [
             {"pts": [(0, 0), (400, 0)], "name": "Main Street"},
             {"pts": [(400, 0), (400 + 400 * math.cos(0.44), 400 * math.sin(0.44))], "name": "Main Street"},
@@ -81,7 +35,7 @@ def test_a_road_that_bends_at_a_junction_makes_no_step() -> None:
 
 
 def test_straight_on_into_a_new_name_and_a_ref_where_there_is_no_name() -> None:
-    nav = _map(
+    nav = small_map(
         [
             {"pts": [(0, 0), (300, 0)], "name": "Quai Nord"},
             {"pts": [(300, 0), (600, 10)], "ref": "D6007"},
@@ -95,7 +49,7 @@ def test_straight_on_into_a_new_name_and_a_ref_where_there_is_no_name() -> None:
 
 
 def test_fork_says_which_side_to_keep() -> None:
-    nav = _map(
+    nav = small_map(
         [
             {"pts": [(0, 0), (300, 0)], "name": "A8"},
             {"pts": [(300, 0), (600, 60)], "name": "A8"},
@@ -110,7 +64,7 @@ def test_fork_says_which_side_to_keep() -> None:
 
 def test_crossing_a_divided_road_is_one_turn_not_two() -> None:
     # Two carriageways of Boulevard Est 12 m apart: turning left onto the far one crosses the near one.
-    nav = _map(
+    nav = small_map(
         [
             {"pts": [(0, 0), (300, 0)], "name": "Rue Ouest"},
             {"pts": [(300, 0), (312, 0)], "name": ""},
@@ -124,7 +78,7 @@ def test_crossing_a_divided_road_is_one_turn_not_two() -> None:
 
 
 def test_lane_hints_from_turn_lanes() -> None:
-    nav = _map(
+    nav = small_map(
         [
             {
                 "pts": [(0, 0), (300, 0)],
@@ -186,7 +140,7 @@ def test_monaco_steps_are_clean(monaco: Navigator) -> None:
 def test_cli_text_names_the_lanes() -> None:
     from cockpit.navigation.maneuvers import describe
 
-    nav = _map(
+    nav = small_map(
         [
             {"pts": [(0, 0), (300, 0)], "name": "Avenue", "oneway": 1, "lanes": ["left|left|through", ""]},
             {"pts": [(300, 0), (600, 0)], "name": "Avenue"},
