@@ -56,6 +56,7 @@ class Maneuver:
     ref: str = ""
     # OSRM's lanes, left to right: [{"indications": ["left", "through"], "valid": True}, …]; [] if untagged.
     lanes: list[dict[str, object]] = field(default_factory=list)
+    waypoint: str = ""  # on an ``arrive`` at a via point (a charging stop): its name
 
     def as_json(self) -> dict[str, object]:
         out: dict[str, object] = {
@@ -72,6 +73,8 @@ class Maneuver:
             out["exit"] = self.exit
         if self.lanes:
             out["lanes"] = self.lanes
+        if self.waypoint:
+            out["waypoint"] = self.waypoint
         return out
 
 
@@ -291,7 +294,7 @@ def _instruction(m: Maneuver) -> str:
     if m.type == "depart":
         return f"Start{' on ' + m.street if m.street else ''}"
     if m.type == "arrive":
-        return "Arrive at the destination"
+        return f"Arrive at {m.waypoint} (stop)" if m.waypoint else "Arrive at the destination"
     if m.type == "roundabout":
         return f"At the roundabout take exit {m.exit}{onto}"
     if m.type == "keep":

@@ -40,7 +40,7 @@ ROAD_CLASSES = (
 CLASS_SPEED_KMH = (110.0, 90.0, 60.0, 50.0, 50.0, 40.0, 30.0, 10.0, 15.0)
 AREA_KINDS = ("water", "park", "building")
 LINE_KINDS = ("river", "coastline", "rail")
-POI_CATEGORIES = ("charging", "fuel", "parking")
+POI_CATEGORIES = ("charging", "fuel", "parking", "swap")
 
 
 # The array fields, saved one .npy each; the rest travels as JSON.

@@ -27,7 +27,7 @@ _ZONE_SPEEDS = {"urban": 50.0, "rural": 80.0, "motorway": 130.0, "trunk": 110.0,
 _POI_TAGS = (("amenity", "charging_station", "charging"), ("amenity", "fuel", "fuel"))
 _KEEP_POI_TAGS = re.compile(
     r"^(socket:.*|capacity|operator|brand|network|fee|opening_hours|charging_station:output|maxpower|"
-    r"access|parking|name|ref)$"
+    r"access|parking|name|ref|battery_swap)$"
 )
 # Objects in an extract, per byte of .osm.pbf (Monaco: ~50,000 objects in 0.69 MB); sizes the bar.
 _OBJECTS_PER_BYTE = 0.075
@@ -103,7 +103,18 @@ def _line_kind(tags: Any) -> str | None:
     return None
 
 
+def _is_swap_station(tags: Any) -> bool:
+    """A battery-swap station. OSM has no approved tag: ``amenity=battery_swap(_station)``,
+    ``battery_swap=yes`` on a charging station, or one named as NIO names its Power Swap Stations."""
+    if tags.get("amenity") in ("battery_swap", "battery_swap_station") or tags.get("battery_swap") == "yes":
+        return True
+    name = (tags.get("name") or "") + " " + (tags.get("name:en") or "")
+    return tags.get("amenity") == "charging_station" and ("power swap" in name.lower() or "换电" in name)
+
+
 def _poi_category(tags: Any) -> str | None:
+    if _is_swap_station(tags):
+        return "swap"
     for key, value, category in _POI_TAGS:
         if tags.get(key) == value:
             return category

@@ -9,6 +9,7 @@ route.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import threading
@@ -113,6 +114,15 @@ def _options_to(graph: RoadGraph, snap: Snap) -> list[tuple[int, float, Piece]]:
     return out
 
 
+def _leads_forward(graph: RoadGraph, piece: Piece, junction: int, toward: bool) -> bool:
+    """Whether ``piece`` drives its chain forward: told by the junction it leads to (``toward``) or comes
+    from, since a piece may have no length (a start or destination right at a junction)."""
+    c = piece.chain
+    if graph.chain_a[c] == graph.chain_b[c]:
+        return piece.b_m >= piece.a_m  # a loop: both ends are the same junction
+    return junction == (graph.chain_b[c] if toward else graph.chain_a[c])
+
+
 def _direct(graph: RoadGraph, start: Snap, end: Snap) -> tuple[float, Piece] | None:
     if start.chain != end.chain:
         return None
@@ -150,13 +160,13 @@ class Router:
 
     def _first_turns(
         self, options: list[tuple[int, float, Piece]], heading: float | None
-    ) -> dict[int, tuple[float, Piece]]:
-        """Road taken after the start's own → (seconds from the start, the start's piece), best per road."""
+    ) -> dict[int, tuple[float, Piece, int]]:
+        """Road taken after the start's own → (seconds from the start, the start's piece, the start's road),
+        best per road."""
         t, g = self.turns, self.graph
-        first: dict[int, tuple[float, Piece]] = {}
-        for _, cost, piece in options:
-            forward = piece.b_m >= piece.a_m
-            here = t.traversal(piece.chain, forward)
+        first: dict[int, tuple[float, Piece, int]] = {}
+        for v, cost, piece in options:
+            here = t.traversal(piece.chain, _leads_forward(g, piece, v, toward=True))
             if here < 0:
                 continue
             if heading is not None and _against(g, piece, heading):
@@ -165,12 +175,12 @@ class Router:
                 nxt = int(t.out_dst[k])
                 total = cost + float(t.out_cost[k]) + float(t.time[nxt])
                 if nxt not in first or total < first[nxt][0]:
-                    first[nxt] = (total, piece)
+                    first[nxt] = (total, piece, here)
         return first
 
-    def _from_start(self, first: dict[int, tuple[float, Piece]]) -> tuple[np.ndarray, np.ndarray]:
+    def _from_start(self, first: dict[int, tuple[float, Piece, int]]) -> tuple[np.ndarray, np.ndarray]:
         """Times and predecessors from the virtual source wired to the roads the start leads onto."""
-        slots = sorted((v, cost) for v, (cost, _) in first.items())
+        slots = sorted((v, cost) for v, (cost, _, _) in first.items())
         if len(slots) > self.MAX_SLOTS:
             slots = sorted(sorted(slots, key=lambda s: s[1])[: self.MAX_SLOTS])
         slots += [(0, UNUSED_S)] * (self.MAX_SLOTS - len(slots))
@@ -205,17 +215,16 @@ class Router:
         first = self._first_turns(starts, heading)
         if first:
             dist, pred = self._from_start(first)
-            for _, e_cost, e_piece in ends:
-                last = t.traversal(e_piece.chain, e_piece.b_m >= e_piece.a_m)
+            for ev, e_cost, e_piece in ends:
+                last = t.traversal(e_piece.chain, _leads_forward(g, e_piece, ev, toward=False))
                 if last < 0:
                     continue
                 total = dist[last] - t.time[last] + e_cost
                 # An unused slot reaches its dummy road in UNUSED_S: that is no route.
                 if total < UNUSED_S / 2 and (best is None or total < best[0]):
                     path = self._path(pred, last)
-                    s_piece = first[path[0]][1]
+                    _, s_piece, here = first[path[0]]
                     best = (total, [s_piece, *self._pieces(path[:-1]), e_piece])
-                    here = t.traversal(s_piece.chain, s_piece.b_m >= s_piece.a_m)
                     delays = [0.0] + [self._turn_s(a, b) for a, b in itertools.pairwise([here, *path])]
         if best is None:
             raise NoRouteError(
@@ -303,3 +312,40 @@ class Router:
         cum_s = np.concatenate(([0.0], np.cumsum(seg_s)))
         piece_start = np.concatenate(([0.0], np.cumsum([p.length_m for p in pieces])))[:-1]
         return Route(pieces, arr, cum_m, cum_s, piece_of_seg, piece_start, start, end)
+
+
+def join_legs(legs: list[Route], wait_s: list[float], via_names: list[str]) -> Route:
+    """One route through via points: the legs one after another, each with its own steps (an ``arrive`` at
+    each via point, named after it, and a ``depart`` from it); ``wait_s`` (charging) counts in the times."""
+    pieces, points, cum_m, cum_s, piece_of_seg, piece_start, maneuvers = [], [], [], [], [], [], []
+    m0 = s0 = 0.0
+    p0 = 0
+    for k, leg in enumerate(legs):
+        skip = 1 if k else 0  # a leg starts where the last one ended
+        points.append(leg.points[skip:])
+        cum_m.append(leg.cum_m[skip:] + m0)
+        cum_s.append(leg.cum_s[skip:] + s0)
+        piece_of_seg.append(leg.piece_of_seg + p0)
+        piece_start.append(leg.piece_start_m + m0)
+        pieces += leg.pieces
+        for m in leg.maneuvers:
+            m = dataclasses.replace(m, at_m=m.at_m + m0)
+            if m.type == "arrive" and k < len(legs) - 1:
+                m.waypoint = via_names[k]
+            maneuvers.append(m)
+        m0 += leg.distance_m
+        s0 += leg.duration_s + (wait_s[k] if k < len(wait_s) else 0.0)
+        p0 += len(leg.pieces)
+    for m, nxt in itertools.pairwise(maneuvers):
+        m.distance_m = nxt.at_m - m.at_m
+    return Route(
+        pieces,
+        np.vstack(points),
+        np.concatenate(cum_m),
+        np.concatenate(cum_s),
+        np.concatenate(piece_of_seg),
+        np.concatenate(piece_start),
+        legs[0].start,
+        legs[-1].end,
+        maneuvers,
+    )

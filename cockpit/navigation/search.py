@@ -19,6 +19,7 @@ CATEGORY_WORDS = {
     "charging": ("charging", "charger", "charge", "ev", "充电", "充电站"),
     "fuel": ("fuel", "petrol", "gas", "gas station", "加油", "加油站"),
     "parking": ("parking", "car park", "park", "停车", "停车场"),
+    "swap": ("swap", "battery swap", "power swap", "换电", "换电站"),
 }
 
 

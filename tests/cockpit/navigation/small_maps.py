@@ -18,10 +18,14 @@ Point = tuple[float, float]
 
 
 def small_map(
-    ways: list[dict], restrictions: list[tuple[int, Point, int, bool]] = (), signals: list[Point] = ()
+    ways: list[dict],
+    restrictions: list[tuple[int, Point, int, bool]] = (),
+    signals: list[Point] = (),
+    pois: list[dict] = (),
 ) -> Navigator:
     """Ways given as points in metres; equal points are one node (a junction). ``restrictions``: OSM's
-    (from way, via point, to way, only_*?) with the ways as indices into ``ways``; ``signals``: points."""
+    (from way, via point, to way, only_*?) with the ways as indices into ``ways``; ``signals``: points;
+    ``pois``: {"at": point, "category", "name", "tags"}."""
     index: dict[tuple[float, float], int] = {}
     lat, lon, nodes, starts = [], [], [], [0]
     for w in ways:
@@ -41,7 +45,7 @@ def small_map(
         way_nodes=np.array(nodes, np.int32),
         way_class=np.full(n, 3, np.uint8),
         way_oneway=np.array([w.get("oneway", 0) for w in ways], np.int8),
-        way_speed=np.full(n, 50, np.float32),
+        way_speed=np.array([w.get("speed", 50) for w in ways], np.float32),
         way_roundabout=np.zeros(n, bool),
         way_name=[w.get("name", "") for w in ways],
         way_ref=[w.get("ref", "") for w in ways],
@@ -57,6 +61,16 @@ def small_map(
         way_turn_lanes=[w.get("lanes", ["", ""]) for w in ways],
         turn_restrictions=[[f, index[via], t, int(only)] for f, via, t, only in restrictions],
         signal_nodes=[index[p] for p in signals],
+        pois=[
+            {
+                "lat": at(*p["at"])[0],
+                "lon": at(*p["at"])[1],
+                "name": p.get("name", ""),
+                "tags": p.get("tags", {}),
+                "category": p["category"],
+            }
+            for p in pois
+        ],
     )
     return Navigator(data)
 

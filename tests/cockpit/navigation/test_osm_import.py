@@ -111,3 +111,19 @@ def test_an_older_cache_is_imported_again_not_misread(monaco_map: Path, tmp_path
         MapData.load(cache)
     data = open_map(pbf, cache_dir=tmp_path)
     assert data.way_turn_lanes and MapData.load(cache).way_count == data.way_count
+
+
+def test_swap_stations_are_their_own_poi_category(tmp_path: Path) -> None:
+    osm = tmp_path / "swap.osm"
+    osm.write_text(
+        '<?xml version="1.0"?><osm version="0.6">'
+        '<node id="1" lat="43.7" lon="7.4" version="1"/><node id="2" lat="43.7" lon="7.41" version="1"/>'
+        '<node id="3" lat="43.71" lon="7.4" version="1"><tag k="amenity" v="charging_station"/>'
+        '<tag k="brand" v="NIO"/><tag k="name" v="NIO Power Swap Station"/></node>'
+        '<node id="4" lat="43.71" lon="7.41" version="1"><tag k="amenity" v="charging_station"/>'
+        '<tag k="socket:type2_combo" v="2"/></node>'
+        '<way id="5" version="1"><nd ref="1"/><nd ref="2"/><tag k="highway" v="primary"/></way></osm>'
+    )
+    data = read_osm(osm)
+    assert [p["name"] for p in data.pois_in("swap")] == ["NIO Power Swap Station"]
+    assert len(data.pois_in("charging")) == 1

@@ -122,3 +122,11 @@ def test_monaco_routes_obey_its_turn_restrictions(monaco: Navigator) -> None:
             assert not (p.chain == q.chain and len(list(g.out_edges(g.vertex_of_node[via]))) > 1), "U-turn"
             checked += 1
     assert checked > 500
+
+
+def test_start_and_destination_right_at_junctions() -> None:
+    """A start or destination at a chain's very end has a zero-length first or last piece: still a route."""
+    nav = small_map(CROSS)
+    assert nav.route(at(0, 0), at(300, 200)).distance_m == pytest.approx(500, abs=2)
+    assert nav.route(at(300, 200), at(0, 0)).distance_m == pytest.approx(500, abs=2)
+    assert nav.route(at(300, 0), at(600, 300)).distance_m == pytest.approx(600, abs=2)
