@@ -19,8 +19,8 @@ import platformdirs
 
 from vehicle_bus.errors import InputError
 
-# 2: per-way turn:lanes (forward, backward); turn restrictions; traffic signals. An older cache is imported
-# again, never misread.
+# 2: per-way turn:lanes (forward, backward); turn restrictions; traffic signals; addresses; more POIs.
+# An older cache is imported again, never misread.
 CACHE_VERSION = 2
 CACHE_SUFFIX = ".navmap.npz"
 
@@ -40,7 +40,7 @@ ROAD_CLASSES = (
 CLASS_SPEED_KMH = (110.0, 90.0, 60.0, 50.0, 50.0, 40.0, 30.0, 10.0, 15.0)
 AREA_KINDS = ("water", "park", "building")
 LINE_KINDS = ("river", "coastline", "rail")
-POI_CATEGORIES = ("charging", "fuel", "parking", "swap")
+POI_CATEGORIES = ("charging", "fuel", "parking", "swap", "food", "hotel", "shop", "toilets")
 
 
 # The array fields, saved one .npy each; the rest travels as JSON.
@@ -97,6 +97,7 @@ class MapData:
     # OSM turn restrictions with a via node: [from way, via road node, to way, 1 for only_* / 0 for no_*].
     turn_restrictions: list[list[int]] = field(default_factory=list)
     signal_nodes: list[int] = field(default_factory=list)  # road nodes with traffic signals
+    addresses: list[list[Any]] = field(default_factory=list)  # [lat, lon, street, house number]
 
     def turn_lanes(self, way: int, forward: bool) -> str:
         """The ``turn:lanes`` value for driving ``way`` forward or backward ("" where the map has none)."""
@@ -131,6 +132,7 @@ class MapData:
             "way_turn_lanes": self.way_turn_lanes,
             "turn_restrictions": self.turn_restrictions,
             "signal_nodes": self.signal_nodes,
+            "addresses": self.addresses,
             "pois": self.pois,
             "places": self.places,
             "source": self.source,
@@ -167,6 +169,7 @@ class MapData:
             way_turn_lanes=meta["way_turn_lanes"],
             turn_restrictions=meta["turn_restrictions"],
             signal_nodes=meta["signal_nodes"],
+            addresses=meta["addresses"],
             pois=meta["pois"],
             places=meta["places"],
             source=meta["source"],

@@ -25,9 +25,16 @@ _CLASS_INDEX.update({f"{name}_link": i for i, name in enumerate(ROAD_CLASSES[:5]
 _NO_CARS = {"no", "private", "agricultural", "forestry", "delivery", "destination_only_not"}
 _ZONE_SPEEDS = {"urban": 50.0, "rural": 80.0, "motorway": 130.0, "trunk": 110.0, "living_street": 20.0}
 _POI_TAGS = (("amenity", "charging_station", "charging"), ("amenity", "fuel", "fuel"))
+# The categories a map app searches besides the car's own (key, values or None for any, category).
+_MORE_POI_TAGS = (
+    ("amenity", ("restaurant", "fast_food", "cafe", "food_court", "bar", "pub"), "food"),
+    ("tourism", ("hotel", "motel", "guest_house", "hostel", "apartment"), "hotel"),
+    ("amenity", ("toilets",), "toilets"),
+    ("shop", None, "shop"),
+)
 _KEEP_POI_TAGS = re.compile(
     r"^(socket:.*|capacity|operator|brand|network|fee|opening_hours|charging_station:output|maxpower|"
-    r"access|parking|name|ref|battery_swap)$"
+    r"access|parking|name|ref|battery_swap|amenity|tourism|shop|cuisine|addr:.*)$"
 )
 # Objects in an extract, per byte of .osm.pbf (Monaco: ~50,000 objects in 0.69 MB); sizes the bar.
 _OBJECTS_PER_BYTE = 0.075
@@ -120,6 +127,10 @@ def _poi_category(tags: Any) -> str | None:
             return category
     if tags.get("amenity") == "parking" and tags.get("access") not in ("private", "no"):
         return "parking"
+    for key, values, category in _MORE_POI_TAGS:
+        value = tags.get(key)
+        if value is not None and (values is None or value in values):
+            return category
     return None
 
 
@@ -139,6 +150,7 @@ class _Collector:
         self.way_turn_lanes: list[list[str]] = []
         self.way_index: dict[int, int] = {}  # OSM way id → road index
         self.signal_ids: list[int] = []  # OSM ids of highway=traffic_signals nodes
+        self.addresses: list[list[Any]] = []  # [lat, lon, street, house number]
         self.restrictions: list[tuple[int, int, int, bool]] = []  # OSM (from way, via node, to way, only)
         self.area_kind: list[int] = []
         self.area_ring_start = [0]
@@ -159,6 +171,8 @@ class _Collector:
             return
         if tags.get("highway") == "traffic_signals":
             self.signal_ids.append(n.id)
+        if tags.get("addr:housenumber") and tags.get("addr:street"):
+            self._address(n.location.lat, n.location.lon, tags)
         category = _poi_category(tags)
         if category is not None:
             self._poi(category, n.location.lat, n.location.lon, tags)
@@ -167,6 +181,9 @@ class _Collector:
             self.places.append(
                 {"lat": n.location.lat, "lon": n.location.lon, "name": tags["name"], "kind": place}
             )
+
+    def _address(self, lat: float, lon: float, tags: Any) -> None:
+        self.addresses.append([round(lat, 7), round(lon, 7), tags["addr:street"], tags["addr:housenumber"]])
 
     def _poi(self, category: str, lat: float, lon: float, tags: Any) -> None:
         kept = {t.k: t.v for t in tags if _KEEP_POI_TAGS.match(t.k)}
@@ -241,7 +258,8 @@ class _Collector:
         tags = a.tags
         category = _poi_category(tags)
         kind = _area_kind(tags)
-        if category is None and kind is None:
+        address = bool(tags.get("addr:housenumber") and tags.get("addr:street"))
+        if category is None and kind is None and not address:
             return
         rings: list[list[tuple[float, float]]] = []
         try:
@@ -254,9 +272,12 @@ class _Collector:
             return
         if not rings:
             return
+        outer = np.array(rings[0])
+        lat, lon = float(outer[:, 0].mean()), float(outer[:, 1].mean())
         if category is not None:
-            outer = np.array(rings[0])
-            self._poi(category, float(outer[:, 0].mean()), float(outer[:, 1].mean()), tags)
+            self._poi(category, lat, lon, tags)
+        if address:
+            self._address(lat, lon, tags)
         if kind is None:
             return
         for ring in rings:
@@ -286,6 +307,7 @@ class _Collector:
                 for f, v, t, only in self.restrictions
                 if f in self.way_index and t in self.way_index and v in self.node_index
             ],
+            addresses=self.addresses,
             signal_nodes=sorted(self.node_index[i] for i in self.signal_ids if i in self.node_index),
             area_kind=np.array(self.area_kind, np.uint8),
             area_ring_start=np.array(self.area_ring_start, i64),
