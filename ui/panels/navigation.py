@@ -39,6 +39,17 @@ LAT = "Vehicle.CurrentLocation.Latitude"
 LON = "Vehicle.CurrentLocation.Longitude"
 HEADING = "Vehicle.CurrentLocation.Heading"
 SOC = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed"
+LANE_ARROWS = {
+    "left": "↰",
+    "sharp_left": "↰",
+    "slight_left": "↖",
+    "through": "↑",
+    "none": "↑",
+    "slight_right": "↗",
+    "right": "↱",
+    "sharp_right": "↱",
+    "reverse": "↶",
+}
 GUIDE_EVERY_S = 0.2
 ARROWS = {
     "left": "←",
@@ -364,11 +375,15 @@ class NavigationPanel(Panel):
         self._request += 1
         request = self._request
         soc = self.ctx.session.store.value(SOC)
+        # A reroute starts the way the car faces (no U-turn where the road goes on).
+        heading = self.ctx.session.store.value(HEADING) if reroute else None
 
         def work() -> None:
             try:
-                route = nav.route(here, there)
+                route = nav.route(here, there, float(heading) if heading is not None else None)
                 plan = nav.energy_plan(route, self.model, float(soc)) if soc is not None else None
+                if plan is not None and plan.route is not None:
+                    route = plan.route  # through the charging stops, each with its own guidance
             except InputError as exc:
                 self.worker.route_failed.emit(exc.line())
                 return
@@ -415,7 +430,7 @@ class NavigationPanel(Panel):
     def instruction(self, m: Maneuver) -> str:
         street = m.street
         if m.type == "arrive":
-            return self.tr("Arrive at %1").replace("%1", self.destination_name or street)
+            return self.tr("Arrive at %1").replace("%1", m.waypoint or self.destination_name or street)
         if m.type == "roundabout":
             text = self.tr("At the roundabout take exit %1").replace("%1", str(m.exit))
         elif m.type == "keep":
@@ -449,7 +464,13 @@ class NavigationPanel(Panel):
             )
             if m.type == "keep":
                 arrow = ARROWS["slight " + m.modifier]
-            self.banner.setText(f"{arrow}  {self._distance(p.to_next_m / 1000)}\n{self.instruction(m)}")
+            lanes = "  ".join(
+                LANE_ARROWS.get(lane["indications"][0], "↑") if lane["valid"] else "·" for lane in m.lanes
+            )
+            lanes = f"\n{lanes}" if lanes else ""  # OSM turn:lanes: the lanes to take, left to right
+            self.banner.setText(
+                f"{arrow}  {self._distance(p.to_next_m / 1000)}\n{self.instruction(m)}{lanes}"
+            )
         self.banner.show()
         eta = time.strftime("%H:%M", time.localtime(time.time() + p.remaining_s))
         parts = [

@@ -4,6 +4,7 @@ banner counts down; an OSM map shows its attribution; a broken map file is one l
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -168,3 +169,20 @@ def test_charging_stop_suggestion_leads_there(qtbot, ctx, run_session) -> None:
     end = panel.route.points[-1]
     assert panel.nav.graph.snap(plan.stop.lat, plan.stop.lon).distance_m < 100
     assert abs(end[0] - plan.stop.lat) < 0.001 and abs(end[1] - plan.stop.lon) < 0.001
+
+
+def test_guidance_through_a_charging_stop_and_lane_hints(qtbot, ctx, run_session) -> None:
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    route = panel.nav.route(panel._car_latlon(), grid_latlon(17, 17))
+    plan = panel.nav.energy_plan(route, panel.model, soc=10.05, reserve=10.0)
+    assert plan.route is not None and plan.stop is not None
+    via = next(m for m in plan.route.maneuvers if m.type == "arrive" and m.waypoint)
+    assert panel.instruction(via) == f"Arrive at {plan.stop.name}"
+    turn = next(m for m in plan.route.maneuvers if m.type == "turn")
+    turn.lanes = [{"indications": ["left"], "valid": True}, {"indications": ["through"], "valid": False}]
+    panel.destination_name = "corner"
+    panel._routed(plan.route, plan, panel._request)
+    panel.progress = dataclasses.replace(panel.guidance.update(*plan.route.points[0]), next_maneuver=turn)
+    panel._show_progress()
+    assert panel.banner.text().endswith("↰  ·")
