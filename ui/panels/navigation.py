@@ -397,6 +397,10 @@ class NavigationPanel(Panel):
         self._routing = False
         if request != self._request or self.nav is None:
             return
+        if plan is not None and plan.unreachable and self.route is not None:
+            # Not even with charging stops: say so and keep the route being driven.
+            self._show_status(self.tr("Below the reserve at arrival, and no charging station in reach"))
+            return
         self.route, self.plan = route, plan
         self.guidance = Guidance(route, self.nav.graph.project)
         self.map.set_route(route_path(self.nav.graph, route.points))

@@ -186,3 +186,17 @@ def test_guidance_through_a_charging_stop_and_lane_hints(qtbot, ctx, run_session
     panel.progress = dataclasses.replace(panel.guidance.update(*plan.route.points[0]), next_maneuver=turn)
     panel._show_progress()
     assert panel.banner.text().endswith("↰  ·")
+
+
+def test_an_unreachable_destination_keeps_the_route_being_driven(qtbot, ctx, run_session) -> None:
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    here = panel._car_latlon()
+    first = panel.nav.route(here, grid_latlon(17, 17))
+    panel._routed(first, panel.nav.energy_plan(first, panel.model, soc=80), panel._request)
+    other = panel.nav.route(here, grid_latlon(3, 17))
+    hopeless = panel.nav.energy_plan(other, panel.model, soc=0.5, reserve=10.0)
+    assert hopeless.unreachable and hopeless.arrival_soc >= 0
+    panel._routed(other, hopeless, panel._request)
+    assert panel.route is first
+    assert "no charging station in reach" in panel.status.text()
