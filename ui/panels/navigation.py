@@ -41,6 +41,17 @@ LAT = "Vehicle.CurrentLocation.Latitude"
 LON = "Vehicle.CurrentLocation.Longitude"
 HEADING = "Vehicle.CurrentLocation.Heading"
 SOC = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed"
+LANE_ARROWS = {
+    "left": "↰",
+    "sharp_left": "↰",
+    "slight_left": "↖",
+    "through": "↑",
+    "none": "↑",
+    "slight_right": "↗",
+    "right": "↱",
+    "sharp_right": "↱",
+    "reverse": "↶",
+}
 GUIDE_EVERY_S = 0.2
 ARROWS = {
     "left": "←",
@@ -394,11 +405,15 @@ class NavigationPanel(Panel):
         self._request += 1
         request = self._request
         soc = self.ctx.session.store.value(SOC)
+        # A reroute starts the way the car faces (no U-turn where the road goes on).
+        heading = self.ctx.session.store.value(HEADING) if reroute else None
 
         def work() -> None:
             try:
-                route = nav.route(here, there)
+                route = nav.route(here, there, float(heading) if heading is not None else None)
                 plan = nav.energy_plan(route, self.model, float(soc)) if soc is not None else None
+                if plan is not None and plan.route is not None:
+                    route = plan.route  # through the charging stops, each with its own guidance
             except InputError as exc:
                 self.worker.route_failed.emit(exc.line())
                 return
@@ -411,6 +426,10 @@ class NavigationPanel(Panel):
     def _routed(self, route: Route, plan: EnergyPlan | None, request: int) -> None:
         self._routing = False
         if request != self._request or self.nav is None:
+            return
+        if plan is not None and plan.unreachable and self.route is not None:
+            # Not even with charging stops: say so and keep the route being driven.
+            self._show_status(self.tr("Below the reserve at arrival, and no charging station in reach"))
             return
         self.route, self.plan = route, plan
         self.guidance = Guidance(route, self.nav.graph.project)
@@ -449,7 +468,7 @@ class NavigationPanel(Panel):
     def instruction(self, m: Maneuver) -> str:
         street = self.local(m.street)
         if m.type == "arrive":
-            return self.tr("Arrive at %1").replace("%1", self.destination_name or street)
+            return self.tr("Arrive at %1").replace("%1", m.waypoint or self.destination_name or street)
         if m.type == "roundabout":
             text = self.tr("At the roundabout take exit %1").replace("%1", str(m.exit))
         elif m.type == "keep":
@@ -483,7 +502,13 @@ class NavigationPanel(Panel):
             )
             if m.type == "keep":
                 arrow = ARROWS["slight " + m.modifier]
-            self.banner.setText(f"{arrow}  {self._distance(p.to_next_m / 1000)}\n{self.instruction(m)}")
+            lanes = "  ".join(
+                LANE_ARROWS.get(lane["indications"][0], "↑") if lane["valid"] else "·" for lane in m.lanes
+            )
+            lanes = f"\n{lanes}" if lanes else ""  # OSM turn:lanes: the lanes to take, left to right
+            self.banner.setText(
+                f"{arrow}  {self._distance(p.to_next_m / 1000)}\n{self.instruction(m)}{lanes}"
+            )
         self.banner.show()
         eta = time.strftime("%H:%M", time.localtime(time.time() + p.remaining_s))
         parts = [
