@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .audio.endpoint import Endpointer
-from .engines.base import SAMPLE_RATE, Engine
+from .engines.base import SAMPLE_RATE, Engine, Transcript
 from .understanding.parser import Intent, IntentParser
 
 Events = Callable[
@@ -31,6 +31,7 @@ class Heard:
     latency_ms: float | None = None  # endpoint → intents
     audio_s: float = 0.0
     engine_s: float = 0.0  # time spent in the recognizer (for the real-time factor)
+    transcript: Transcript | None = None  # what the engine returned, confidence and alternatives included
 
 
 def level_dbfs(pcm: bytes) -> float:
@@ -104,6 +105,7 @@ class Listener:
         transcript = stream.finish()
         heard.engine_s += time.perf_counter() - t
         heard.text = transcript.text
+        heard.transcript = transcript
         candidates = [] if transcript.rejected or not transcript.text else [transcript.text]
         for text in (*candidates, *transcript.alternatives):
             heard.intents = self.parser.parse(text)

@@ -9,6 +9,7 @@ use them as well.
 from __future__ import annotations
 
 import io
+import math
 import shutil
 import subprocess
 import tempfile
@@ -38,8 +39,9 @@ def synthesize(text: str, voice: str = "en-us", rate_wpm: int = 165) -> np.ndarr
         from ..reply.piper_voice import render
 
         samples, rate = render(text)
-        # 22,050 Hz → 16 kHz (160/441), back to int16 without wrapping round at full scale.
-        resampled = resample_poly(samples.astype(np.float64), SAMPLE_RATE // 100, rate // 50)
+        # 22,050 Hz → 16 kHz (320/441), back to int16 without wrapping round at full scale.
+        common = math.gcd(SAMPLE_RATE, rate)
+        resampled = resample_poly(samples.astype(np.float64), SAMPLE_RATE // common, rate // common)
         return np.clip(np.round(resampled), -32768, 32767).astype(np.int16)
     if voice.startswith(FLITE):
         with tempfile.NamedTemporaryFile(suffix=".wav") as f:

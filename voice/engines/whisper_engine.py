@@ -1,18 +1,21 @@
 """Whisper tiny.en on faster-whisper (CTranslate2, int8 on the CPU): the neural English engine.
 
-Whisper transcribes freely; two things make it suit commands. The prompt (Whisper's ``initial_prompt``)
+Whisper transcribes freely; two things make it suit commands. The prompt (Whisper's previous-text prompt)
 is written from the intent templates, so the decoder expects the car's words ("sunroof", "defrost", "a
 c") and a user's ``--intents`` file biases it toward its own domain. Its text is then put into the
 templates' spelling (engines/command_text.py) for the parser, which alone decides what is a command.
 
-Latency: the listener's endpointer already cut the utterance out, so the audio handed over is the speech
-plus the lead-in; Whisper pads it to a fixed window anyway, and ``chunk_length`` shortens that window
-(the encoder's cost follows it). The model is loaded once and warmed on silence, so the first command
-does not pay for CTranslate2's lazy set-up. Greedy decoding without timestamps, no temperature fallback.
+Latency: Whisper pads every input to a 30 s window, and the encoder's cost follows the window: on this
+2-core machine, 1.6-2 s per command under load for 30 s against 0.2 s for the utterance plus 2 s of
+silence (measured, docs/architecture.md). The listener's endpointer has cut the utterance out already,
+so we call CTranslate2's Whisper directly with the short window (faster-whisper's ``transcribe`` always
+pads to 30 s). A short window costs the model its end-of-speech cue: it may repeat itself ("check the
+tires check the tires …"), so the output is capped at a length that follows the audio's duration and a
+repeated loop is cut to one turn. Greedy or small-beam decoding without timestamps, no temperature
+fallback; the model is loaded once and warmed on silence.
 
-Confidence: exp(mean token log-probability) of the text, times the probability that there was speech
-at all (1 − no_speech_prob). Alternatives: the text of a second, beam-search pass is offered when the
-greedy one is not a command (the parser takes the first that is).
+Confidence: exp(the best hypothesis' mean token log-probability) × (1 − no_speech_prob). Alternatives:
+the other hypotheses of the beam (n-best), which the understanding layer weighs.
 """
 
 from __future__ import annotations
@@ -35,14 +38,19 @@ from .whisper_models import WhisperModelSource
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 PROMPT_TOKENS = 120  # Whisper keeps at most 223 prompt tokens; fewer decode faster
-NO_SPEECH = 0.6  # above this no_speech_prob with a weak text, the segment is noise
+FULL_WINDOW = 3000  # mel frames in Whisper's 30 s window
+# Output cap: spoken commands run at about 3 tokens a second; the cap stops a loop early.
+MIN_TOKENS, TOKENS_PER_S = 10, 6
 
 
 @dataclass(frozen=True)
 class WhisperOptions:
     cpu_threads: int = 0  # 0: CTranslate2 decides (all cores)
-    beam_size: int = 1
-    chunk_length: int = 10  # seconds of padded audio the encoder sees; commands are shorter
+    # Measured on 108 commands in 3 voices (docs/architecture.md): beam 3 heard 96 where greedy heard 81,
+    # in the same time (its hypotheses are the alternatives); 5 s of padding matched the full 30 s window
+    # (96 against 97) at a sixth of its time.
+    beam_size: int = 3  # also that many hypotheses as alternatives
+    pad_s: float = 5.0  # silence after the utterance in the encoder's window
     prompt: bool = True  # bias the decoder with the templates' words
     compute_type: str = "int8"
 
@@ -82,7 +90,14 @@ class WhisperEngine(Engine):
                 where=str(source.path),
                 fix="Install it again: cockpit voice download whisper-tiny.en --from FILE|DIR",
             ) from None
+        from faster_whisper.tokenizer import Tokenizer
+
+        self.tokenizer = Tokenizer(
+            self.model.hf_tokenizer, self.model.model.is_multilingual, "transcribe", "en"
+        )
         self.prompt = command_prompt(intents, self._count_tokens) if intents and self.options.prompt else None
+        previous = self.tokenizer.encode(" " + self.prompt) if self.prompt else None
+        self._prompt_ids = self.model.get_prompt(self.tokenizer, previous, without_timestamps=True)
         self.transcribe(np.zeros(SAMPLE_RATE // 2, np.float32))  # warm-up
 
     def describe(self) -> str:
@@ -94,32 +109,50 @@ class WhisperEngine(Engine):
     def start(self) -> Stream:
         return _WhisperStream(self)
 
-    def transcribe(self, audio: np.ndarray, beam_size: int | None = None) -> tuple[str, float]:
-        """Text of ``audio`` (float32 at 16 kHz) and the engine's confidence in it, 0..1."""
-        segments, _ = self.model.transcribe(
-            audio,
-            language="en",
-            beam_size=beam_size or self.options.beam_size,
-            best_of=1,
-            temperature=0.0,
-            without_timestamps=True,
-            condition_on_previous_text=False,
-            initial_prompt=self.prompt,
-            chunk_length=self.options.chunk_length,
-            vad_filter=False,  # the endpointer has trimmed the utterance already
-        )
-        texts, logprob, no_speech, tokens = [], 0.0, 0.0, 0
-        for segment in segments:
-            texts.append(segment.text)
-            n = max(1, len(segment.tokens))
-            logprob += segment.avg_logprob * n
-            no_speech = max(no_speech, segment.no_speech_prob)
-            tokens += n
-        text = " ".join(t.strip() for t in texts).strip()
-        if not text:
-            return "", 0.0
-        confidence = math.exp(logprob / tokens) * (1.0 - no_speech)
-        return text, max(0.0, min(1.0, confidence))
+    def transcribe(self, audio: np.ndarray) -> tuple[list[str], float]:
+        """Hypotheses for ``audio`` (float32 at 16 kHz), best first, and the confidence in the best, 0..1."""
+        import ctranslate2
+
+        features = self.model.feature_extractor(audio)
+        frames = min(FULL_WINDOW, _round_up(features.shape[1], 100) + int(self.options.pad_s * 100))
+        if features.shape[1] < frames:
+            features = np.pad(features, ((0, 0), (0, frames - features.shape[1])))
+        window = ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None, :, :frames]))
+        seconds = len(audio) / SAMPLE_RATE
+        beam = self.options.beam_size
+        result = self.model.model.generate(
+            window,
+            [self._prompt_ids],
+            beam_size=beam,
+            num_hypotheses=beam,
+            max_length=len(self._prompt_ids) + int(MIN_TOKENS + TOKENS_PER_S * seconds),
+            return_scores=True,
+            return_no_speech_prob=True,
+            suppress_blank=True,
+            suppress_tokens=[-1],
+        )[0]
+        texts = [self._decode(ids) for ids in result.sequences_ids]
+        if not texts or not texts[0]:
+            return [], 0.0
+        confidence = math.exp(result.scores[0]) * (1.0 - result.no_speech_prob)
+        return texts, max(0.0, min(1.0, confidence))
+
+    def _decode(self, ids: list[int]) -> str:
+        return self.tokenizer.decode([t for t in ids if t < self.tokenizer.eot]).strip()
+
+
+def _round_up(n: int, step: int) -> int:
+    return -(-n // step) * step
+
+
+def cut_loop(words: str) -> str:
+    """One turn of a loop the decoder fell into ("check the tires check the tires check" → "check the
+    tires"); anything else unchanged."""
+    w = words.split()
+    for period in range(1, len(w) // 2 + 1):
+        if all(w[i] == w[i % period] for i in range(period, len(w))):
+            return " ".join(w[:period])
+    return words
 
 
 class _WhisperStream(Stream):
@@ -139,9 +172,15 @@ class _WhisperStream(Stream):
         if len(pcm) < SAMPLE_RATE // 10:  # under 50 ms: nothing to hear
             return Transcript("", rejected=True, confidence=0.0)
         audio = np.frombuffer(pcm, np.int16).astype(np.float32) / 32768.0
-        raw, confidence = self.engine.transcribe(audio)
-        text = command_words(raw, self.engine.language)
-        return Transcript(text, rejected=not text, confidence=round(confidence, 3))
+        hypotheses, confidence = self.engine.transcribe(audio)
+        texts: list[str] = []
+        for raw in hypotheses:
+            words = cut_loop(command_words(raw, self.engine.language))
+            if words and words not in texts:
+                texts.append(words)
+        if not texts:
+            return Transcript("", rejected=True, confidence=0.0)
+        return Transcript(texts[0], alternatives=tuple(texts[1:]), confidence=round(confidence, 3))
 
 
 def command_prompt(intents: Intents, count_tokens: Any, budget: int = PROMPT_TOKENS) -> str:

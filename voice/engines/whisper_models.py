@@ -153,12 +153,11 @@ def install_from(source: Path, dest: Path | None = None) -> Path:
     """Install a model from a folder or an archive (.zip, .tar, .tar.gz, .tgz) into the user folder."""
     dest = dest or user_model_dir()
     if not source.exists():
-        raise VoiceError("no such file or folder", where=str(source), fix="Give the model folder or its archive")
+        raise VoiceError(
+            "no such file or folder", where=str(source), fix="Give the model folder or its archive"
+        )
     with tempfile.TemporaryDirectory() as tmp:
-        if source.is_dir():
-            folder = source
-        else:
-            folder = _unpack(source, Path(tmp))
+        folder = source if source.is_dir() else _unpack(source, Path(tmp))
         check_whisper_folder(folder)
         return install_folder(folder, dest)
 
