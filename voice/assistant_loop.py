@@ -24,6 +24,7 @@ FrameSource = Callable[[threading.Event], Iterable[bytes]]
 class VoiceOptions:
     enabled: bool = True
     engine: str = "auto"
+    whisper_model: str | None = None
     vosk_model: str | None = None
     intents: list[str] = field(default_factory=list)
     speak: bool = True
@@ -69,7 +70,12 @@ class VoiceLoop:
     def _load(self) -> None:
         try:
             intents = load_intents(self.options.intents)
-            self.engine = open_engine(self.options.engine, intents, self.options.vosk_model)
+            self.engine = open_engine(
+                self.options.engine,
+                intents,
+                self.options.vosk_model,
+                whisper_model=self.options.whisper_model,
+            )
             self.parser = IntentParser(intents)
         except VoiceError as exc:
             self.on_problem(exc.line())

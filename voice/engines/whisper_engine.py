@@ -14,8 +14,11 @@ tires check the tires …"), so the output is capped at a length that follows th
 repeated loop is cut to one turn. Greedy or small-beam decoding without timestamps, no temperature
 fallback; the model is loaded once and warmed on silence.
 
-Confidence: exp(the best hypothesis' mean token log-probability) × (1 − no_speech_prob). Alternatives:
-the other hypotheses of the beam (n-best), which the understanding layer weighs.
+Confidence: Whisper's own transcribe calls a segment failed when its mean token log-probability is below
+-1.0; we map that mean through a logistic centred there (-1.0 → 0.5, -0.5 → 0.92, -1.5 → 0.08), times
+(1 − no_speech_prob). exp(mean) alone put clean, right commands at 0.45 (a 4-token command is judged
+token by token), below any sensible "ask first" threshold. Alternatives: the other hypotheses of the beam
+(n-best), which the understanding layer weighs.
 """
 
 from __future__ import annotations
@@ -41,6 +44,8 @@ PROMPT_TOKENS = 120  # Whisper keeps at most 223 prompt tokens; fewer decode fas
 FULL_WINDOW = 3000  # mel frames in Whisper's 30 s window
 # Output cap: spoken commands run at about 3 tokens a second; the cap stops a loop early.
 MIN_TOKENS, TOKENS_PER_S = 10, 6
+LOGPROB_FAILED = -1.0  # Whisper's own log_prob_threshold: below it, decoding is taken to have failed
+LOGPROB_SLOPE = 5.0
 
 
 @dataclass(frozen=True)
@@ -134,8 +139,8 @@ class WhisperEngine(Engine):
         texts = [self._decode(ids) for ids in result.sequences_ids]
         if not texts or not texts[0]:
             return [], 0.0
-        confidence = math.exp(result.scores[0]) * (1.0 - result.no_speech_prob)
-        return texts, max(0.0, min(1.0, confidence))
+        belief = 1.0 / (1.0 + math.exp(-LOGPROB_SLOPE * (result.scores[0] - LOGPROB_FAILED)))
+        return texts, max(0.0, min(1.0, belief * (1.0 - result.no_speech_prob)))
 
     def _decode(self, ids: list[int]) -> str:
         return self.tokenizer.decode([t for t in ids if t < self.tokenizer.eot]).strip()
