@@ -31,6 +31,7 @@ def open_engine(
     vosk_model: str | None = None,
     free_form: bool = False,
     whisper_model: str | None = None,
+    second_opinion: bool = True,
 ) -> Engine:
     """``auto``: :func:`best_engine`. ``free_form`` recognizes without the templates' grammar (dictation;
     the parser still decides); Whisper always transcribes freely, biased by the templates' words."""
@@ -39,10 +40,14 @@ def open_engine(
     if name == "auto":
         name = best_engine(language, vosk_model, whisper_model)
     if name == "whisper":
+        from .pocketsphinx_engine import PocketsphinxEngine
+        from .second_opinion import SecondOpinionEngine
         from .whisper_engine import WhisperEngine
         from .whisper_models import find_whisper_model
 
-        return WhisperEngine(find_whisper_model(whisper_model), intents)
+        whisper = WhisperEngine(find_whisper_model(whisper_model), intents)
+        # pocketsphinx's template-constrained reading as a second opinion (measured: 77 → 86 % accepted).
+        return SecondOpinionEngine(whisper, PocketsphinxEngine(intents)) if second_opinion else whisper
     if name == "vosk":
         model = find_vosk_model(language, vosk_model)
         if model is None:
