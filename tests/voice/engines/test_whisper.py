@@ -92,3 +92,19 @@ def test_a_decoder_loop_is_cut_to_one_turn():
     assert cut_loop("check the tires check the tires check the") == "check the tires"
     assert cut_loop("open the window") == "open the window"
     assert cut_loop("lower lower") == "lower"
+
+
+def test_pocketsphinx_gives_a_second_opinion_beside_whisper(whisper, speech):
+    from voice.engines.pocketsphinx_engine import PocketsphinxEngine
+    from voice.engines.second_opinion import SecondOpinionEngine
+
+    both = SecondOpinionEngine(whisper, PocketsphinxEngine(load_intents()))
+    assert both.describe().endswith("+ pocketsphinx second opinion")
+    heard = Listener(both, PARSER).listen(array_frames(speech("lock the car", "flite:rms")))
+    candidates = [heard.transcript.text, *heard.transcript.alternatives]
+    assert candidates.count("lock the car") == 1  # among the readings (Whisper hears "lots of car" here), once
+    [intent] = PARSER.understand(heard.transcript).intents
+    assert intent.name == "Lock"
+    # On silence neither has anything: nothing to act on.
+    silent = Listener(both, PARSER).listen(array_frames(np.zeros(SAMPLE_RATE, np.int16)))
+    assert silent.problem == "no speech heard"
