@@ -197,7 +197,9 @@ def decide(parser: IntentParser, heard: Heard) -> tuple[list[Intent], bool]:
 def run_engine(name: str, snrs: list[str], quick: bool, human: bool, synthetic_set: bool) -> dict[str, Any]:
     intents = load_intents()
     t = time.perf_counter()
-    engine = open_engine(name, intents)
+    # "whisper+pocketsphinx": Whisper with pocketsphinx's reading as a second opinion.
+    both = name == "whisper+pocketsphinx"
+    engine = open_engine("whisper" if both else name, intents, second_opinion=both)
     load_s = time.perf_counter() - t
     parser = IntentParser(intents)
     listener = Listener(engine, parser)
@@ -217,7 +219,7 @@ def run_engine(name: str, snrs: list[str], quick: bool, human: bool, synthetic_s
         del listener, engine
         gc.collect()
         barista = load_intents([HUMAN_INTENTS])
-        engine_h = open_engine(name, barista)
+        engine_h = open_engine("whisper" if both else name, barista, second_opinion=both)
         parser_h = IntentParser(barista)
         cases = load_human()[:: 4 if quick else 1]
         tally = run_condition(Listener(engine_h, parser_h), parser_h, cases, ["human"], "clean")

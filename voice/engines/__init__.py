@@ -31,7 +31,7 @@ def open_engine(
     vosk_model: str | None = None,
     free_form: bool = False,
     whisper_model: str | None = None,
-    second_opinion: bool = True,
+    second_opinion: bool = False,
 ) -> Engine:
     """``auto``: :func:`best_engine`. ``free_form`` recognizes without the templates' grammar (dictation;
     the parser still decides); Whisper always transcribes freely, biased by the templates' words."""
@@ -46,7 +46,8 @@ def open_engine(
         from .whisper_models import find_whisper_model
 
         whisper = WhisperEngine(find_whisper_model(whisper_model), intents)
-        # pocketsphinx's template-constrained reading as a second opinion (measured: 77 → 86 % accepted).
+        # pocketsphinx's template reading as a second opinion: more commands accepted clean, but more
+        # opposite actions in noise (docs/architecture.md), so it is off unless asked for.
         return SecondOpinionEngine(whisper, PocketsphinxEngine(intents)) if second_opinion else whisper
     if name == "vosk":
         model = find_vosk_model(language, vosk_model)

@@ -6,7 +6,11 @@ the transcript is Whisper's, with pocketsphinx's best readings added to the alte
 layer weighs every candidate and asks first when the candidates disagree on direction. Measured on 195
 commands and 42 out-of-domain sentences in three voices (docs/architecture.md): acceptance 77 % with
 Whisper alone, 82 % with pocketsphinx alone, 86 % together; no opposite action and no false accept in
-any of the three; confirmations 7 → 17.
+any of the three; confirmations 7 → 17. But at 10 dB (bench/voice.py --quick) it acted on the opposite
+of 2 of 108 commands, where Whisper alone did so once in 1,292: a reading that only the grammar-bound
+engine offers is forced onto the nearest command, and noise makes that nearest one the wrong way. Never
+doing the opposite comes first, so the combination is off by default (``open_engine(...,
+second_opinion=True)``; ``python -m bench.voice --engine whisper+pocketsphinx`` measures it).
 """
 
 from __future__ import annotations
