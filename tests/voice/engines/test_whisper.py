@@ -102,7 +102,7 @@ def test_pocketsphinx_gives_a_second_opinion_beside_whisper(whisper, speech):
     assert both.describe().endswith("+ pocketsphinx second opinion")
     heard = Listener(both, PARSER).listen(array_frames(speech("lock the car", "flite:rms")))
     candidates = [heard.transcript.text, *heard.transcript.alternatives]
-    assert candidates.count("lock the car") == 1  # among the readings (Whisper hears "lots of car" here), once
+    assert candidates.count("lock the car") == 1  # once among the readings (Whisper hears "lots of car")
     [intent] = PARSER.understand(heard.transcript).intents
     assert intent.name == "Lock"
     # On silence neither has anything: nothing to act on.
