@@ -80,10 +80,11 @@ def add_voice_options(p: argparse.ArgumentParser) -> None:
     v.add_argument("--no-voice", action="store_true", help="no voice assistant")
     v.add_argument(
         "--voice-engine",
-        choices=("auto", "vosk", "pocketsphinx"),
+        choices=("auto", "whisper", "vosk", "pocketsphinx"),
         default="auto",
-        help="auto: Vosk when a model is found, else pocketsphinx",
+        help="auto: Whisper when installed, else Vosk when a model is found, else pocketsphinx",
     )
+    v.add_argument("--whisper-model", metavar="DIR", help="Whisper tiny.en folder (CTranslate2)")
     v.add_argument("--vosk-model", metavar="DIR", help="Vosk model folder")
     v.add_argument("--intents", action="append", default=[], metavar="FILE", help="more intent templates")
     v.add_argument("--mic", metavar="DEVICE", help="microphone (index or part of its name)")
@@ -93,12 +94,17 @@ def add_voice_options(p: argparse.ArgumentParser) -> None:
 
 def voice_options(args: argparse.Namespace, profile: RuntimeProfile = DESKTOP) -> VoiceOptions:
     engine = args.voice_engine
-    if engine == "auto" and profile.voice_engine() == "pocketsphinx":
-        # Too little free memory for a Vosk model next to the head unit (the pi profile): the small one.
-        engine = "pocketsphinx"
+    if engine == "auto" and not args.no_voice:
+        affordable, why = profile.voice_choice()
+        if affordable == "pocketsphinx":
+            # Too little free memory for a neural model next to the head unit (the pi profile).
+            engine = "pocketsphinx"
+        if profile.name != "desktop":
+            print(f"cockpit: voice engine: {why}", file=sys.stderr)
     return VoiceOptions(
         enabled=not args.no_voice,
         engine=engine,
+        whisper_model=getattr(args, "whisper_model", None),
         vosk_model=args.vosk_model,
         intents=list(args.intents),
         speak=not args.no_speak,

@@ -24,8 +24,10 @@ def test_voice_test_prints_one_json_object_per_file(tmp_path, capsys):
     write_wav(tmp_path / "silence.wav", np.zeros(16000, np.int16))
     files = [str(tmp_path / n) for n in ("cancel.wav", "music.wav", "silence.wav")]
     code = main(["voice", "test", *files, "--engine", "pocketsphinx", "--json"])
-    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert code == 0
+    out, err = capsys.readouterr()
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 1  # two of the files were not understood
+    assert "1 of 3 understood" in err
     assert [r["file"] for r in rows] == files
     assert {r["engine"] for r in rows} == {"pocketsphinx en-us (grammar)"}
     first = (rows[0]["intent"], rows[0]["slots"], rows[0]["text"])
