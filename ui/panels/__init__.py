@@ -65,6 +65,7 @@ PANELS = (
     ),
     PanelInfo(
         "updates",
+        "cloud-download",
         "⟳",
         "UpdatesPanel",
         QT_TRANSLATE_NOOP("UpdatesPanel", "Updates"),
@@ -72,6 +73,7 @@ PANELS = (
     ),
     PanelInfo(
         "companion",
+        "device-mobile",
         "☏",
         "CompanionPanel",
         QT_TRANSLATE_NOOP("CompanionPanel", "Phone"),
@@ -87,6 +89,7 @@ PANELS = (
     ),
     PanelInfo(
         "remote",
+        "access-point",
         "⇅",
         "RemotePanel",
         QT_TRANSLATE_NOOP("RemotePanel", "Remote"),
