@@ -130,8 +130,13 @@ def apply_theme(app: QApplication, theme: Theme, scale: float = 1.0) -> None:
     palette.setColor(QPalette.ColorRole.Button, theme.color("surface_high"))
     palette.setColor(QPalette.ColorRole.ButtonText, theme.color("text"))
     palette.setColor(QPalette.ColorRole.Highlight, theme.color("accent"))
-    app.setPalette(palette)
+    # Each of these re-polishes every widget alive, so a theme applied again unchanged costs nothing.
+    if app.palette() != palette:
+        app.setPalette(palette)
     font = QFont()
     font.setFamilies(["Inter", "Noto Sans", "Noto Sans CJK SC", "WenQuanYi Micro Hei", "DejaVu Sans"])
-    app.setFont(font)
-    app.setStyleSheet(style_sheet(theme, scale))
+    if app.font() != font:
+        app.setFont(font)
+    sheet = style_sheet(theme, scale)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
