@@ -23,10 +23,12 @@ from PySide6.QtWidgets import (
 from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
 
 from .context import UiContext
+from .media_bridge import media_for
 from .panels import PanelInfo
 from .panels.base import Panel
 from .voice_controller import VoiceController
 from .widgets.climate_strip import ClimateStrip
+from .widgets.now_playing import NowPlayingBar
 from .widgets.replay_bar import ReplayBar
 from .widgets.status_bar import StatusBar
 from .widgets.voice_overlay import VoiceOverlay
@@ -92,6 +94,8 @@ class HeadUnitWindow(QMainWindow):
         # The replay bar appears once the log is indexed (a long log is read after the window is up).
         self._outer = outer
         self.replay_bar: ReplayBar | None = None
+        self.now_playing = NowPlayingBar(ctx, media_for(ctx), lambda: self.show_panel_key("media"))
+        outer.addWidget(self.now_playing)
         self.climate = ClimateStrip(ctx)
         outer.addWidget(self.climate)
         self._add_replay_bar()
@@ -209,6 +213,10 @@ class HeadUnitWindow(QMainWindow):
         if self.replay_bar is None and self.ctx.session.replay is not None:
             self.replay_bar = ReplayBar(self.ctx)
             self._outer.insertWidget(self._outer.indexOf(self.climate), self.replay_bar)
+
+    def show_panel_key(self, key: str) -> None:
+        if key in self.panel_keys:
+            self.show_panel(self.panel_keys.index(key))
 
     def panel(self, key: str) -> Panel:
         return self._build(self.panel_keys.index(key))

@@ -57,7 +57,7 @@
 <context>
     <name>CabinPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="51"/>
+        <location filename="../../ui/panels/__init__.py" line="58"/>
         <location filename="../../ui/panels/cabin.py" line="65"/>
         <location filename="../../ui/panels/cabin.py" line="102"/>
         <source>Cabin</source>
@@ -435,7 +435,7 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="65"/>
+        <location filename="../../ui/panels/__init__.py" line="72"/>
         <location filename="../../ui/panels/can_monitor.py" line="240"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
@@ -492,7 +492,7 @@
 <context>
     <name>DiagnosticsPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="58"/>
+        <location filename="../../ui/panels/__init__.py" line="65"/>
         <location filename="../../ui/panels/diagnostics.py" line="110"/>
         <source>Vehicle health</source>
         <translation>车辆健康</translation>
@@ -979,49 +979,113 @@
 <context>
     <name>HeadUnitWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="83"/>
+        <location filename="../../ui/shell.py" line="85"/>
         <source>Talk</source>
         <translation>说话</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="86"/>
+        <location filename="../../ui/shell.py" line="88"/>
         <source>Push to talk (F2)</source>
         <translation>按下说话 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="173"/>
+        <location filename="../../ui/shell.py" line="177"/>
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="177"/>
+        <location filename="../../ui/shell.py" line="181"/>
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="183"/>
+        <location filename="../../ui/shell.py" line="187"/>
         <source>navigation is not available here</source>
         <translation>这里没有导航</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="190"/>
+        <location filename="../../ui/shell.py" line="194"/>
         <source>the map is still loading</source>
         <translation>地图仍在加载</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="199"/>
+        <location filename="../../ui/shell.py" line="203"/>
         <source>nothing like that on this map</source>
         <translation>地图上没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="202"/>
+        <location filename="../../ui/shell.py" line="206"/>
         <source>Route to {0}.</source>
         <translation>前往 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="206"/>
+        <location filename="../../ui/shell.py" line="210"/>
         <source>Navigation cancelled.</source>
         <translation>导航已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="51"/>
+        <location filename="../../ui/panels/media.py" line="142"/>
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="71"/>
+        <source>Search artists, albums, songs</source>
+        <translation>搜索艺人、专辑、歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="109"/>
+        <source>Shuffle</source>
+        <translation>随机播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="171"/>
+        <source>All artists</source>
+        <translation>全部艺人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="182"/>
+        <source>Scanning %1…</source>
+        <translation>正在扫描 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="186"/>
+        <source>%1 songs</source>
+        <translation>%1 首歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="188"/>
+        <source>%1 files could not be read</source>
+        <translation>%1 个文件无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="194"/>
+        <source>Nothing playing</source>
+        <translation>未在播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="195"/>
+        <source>Choose a song</source>
+        <translation>请选择歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="211"/>
+        <source>Repeat all</source>
+        <translation>全部循环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="212"/>
+        <source>Repeat one</source>
+        <translation>单曲循环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="212"/>
+        <source>Repeat off</source>
+        <translation>不循环</translation>
     </message>
 </context>
 <context>
@@ -1259,8 +1323,8 @@
 <context>
     <name>RemotePanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="72"/>
-        <location filename="../../ui/panels/remote.py" line="67"/>
+        <location filename="../../ui/panels/__init__.py" line="79"/>
+        <location filename="../../ui/panels/remote.py" line="68"/>
         <source>Remote</source>
         <translation>远程</translation>
     </message>
@@ -1285,58 +1349,58 @@
         <translation>远程活动</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="81"/>
+        <location filename="../../ui/panels/remote.py" line="82"/>
         <source>Not connected: start the head unit with --mqtt URL.</source>
         <translation>未连接：请使用 --mqtt URL 启动车机。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="83"/>
-        <location filename="../../ui/panels/remote.py" line="101"/>
+        <location filename="../../ui/panels/remote.py" line="84"/>
+        <location filename="../../ui/panels/remote.py" line="102"/>
         <source>Remote commands off</source>
         <translation>远程指令已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="88"/>
+        <location filename="../../ui/panels/remote.py" line="89"/>
         <source>Connected to {0} as {1}</source>
         <translation>已连接到 {0}，车辆标识 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="92"/>
+        <location filename="../../ui/panels/remote.py" line="93"/>
         <source>Not connected: {0}</source>
         <translation>未连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="95"/>
+        <location filename="../../ui/panels/remote.py" line="96"/>
         <source>{0} telemetry messages waiting, {1} dropped</source>
         <translation>{0} 条遥测消息待发送，已丢弃 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="101"/>
+        <location filename="../../ui/panels/remote.py" line="102"/>
         <source>Remote commands on</source>
         <translation>远程指令已开启</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="110"/>
+        <location filename="../../ui/panels/remote.py" line="111"/>
         <source>No remote commands yet</source>
         <translation>尚无远程指令</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="123"/>
+        <location filename="../../ui/panels/remote.py" line="124"/>
         <source>No paired keys: cockpit fleet pair NAME --key-out FILE</source>
         <translation>没有已配对的密钥：cockpit fleet pair NAME --key-out FILE</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="128"/>
+        <location filename="../../ui/panels/remote.py" line="129"/>
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="128"/>
+        <location filename="../../ui/panels/remote.py" line="129"/>
         <source>revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="131"/>
+        <location filename="../../ui/panels/remote.py" line="132"/>
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>

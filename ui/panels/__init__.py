@@ -45,6 +45,13 @@ PANELS = (
         "ui.panels.navigation:NavigationPanel",
     ),
     PanelInfo(
+        "media",
+        "♫",
+        "MediaPanel",
+        QT_TRANSLATE_NOOP("MediaPanel", "Media"),
+        "ui.panels.media:MediaPanel",
+    ),
+    PanelInfo(
         "cabin",
         "❖",
         "CabinPanel",

@@ -6,10 +6,14 @@ import math
 import struct
 import wave
 from pathlib import Path
+from typing import ClassVar
 
+import numpy as np
 import pytest
 from mutagen.id3 import APIC, TALB, TIT2, TPE1, TRCK
 from mutagen.wave import WAVE
+
+from cockpit.media.player import BLOCK_FRAMES
 
 PNG_1PX = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -45,10 +49,8 @@ def tag(path: Path, title: str, artist: str, album: str, track_no: int, cover: b
     return path
 
 
-@pytest.fixture
-def music(tmp_path: Path) -> Path:
+def make_music(root: Path) -> Path:
     """Two artists, three albums, five tagged tracks, one untagged file, one corrupt file."""
-    root = tmp_path / "Music"
     rows = [
         ("Aurora Lane", "Harbour Lights", "Morning Tide", 1),
         ("Aurora Lane", "Harbour Lights", "Salt Wind", 2),
@@ -63,3 +65,34 @@ def music(tmp_path: Path) -> Path:
     (root / "loose" / "broken.flac").write_bytes(b"not a flac file at all")
     (root / "loose" / "notes.txt").write_text("not audio")
     return root
+
+
+@pytest.fixture
+def music(tmp_path: Path) -> Path:
+    return make_music(tmp_path / "Music")
+
+
+class FakeOutput:
+    instances: ClassVar[list[FakeOutput]] = []
+
+    def __init__(self, samplerate: int, channels: int, fill) -> None:
+        self.samplerate, self.channels, self.fill = samplerate, channels, fill
+        self.running = False
+        self.closed = False
+        FakeOutput.instances.append(self)
+
+    def start(self) -> None:
+        self.running = True
+
+    def stop(self) -> None:
+        self.running = False
+
+    def close(self) -> None:
+        self.closed = True
+
+    def pull(self) -> np.ndarray:
+        """One block, as the audio callback would; stops the stream at the end of the track."""
+        out = np.zeros((BLOCK_FRAMES, self.channels), dtype=np.float32)
+        if not self.fill(out, BLOCK_FRAMES):
+            self.running = False
+        return out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -11,35 +10,11 @@ import pytest
 from cockpit.media.cache import open_library
 from cockpit.media.catalog import MusicCatalog
 from cockpit.media.controller import MediaController
-from cockpit.media.player import BLOCK_FRAMES, PlaybackError
+from cockpit.media.player import PlaybackError
 from cockpit.media.queue import Repeat
 from cockpit.media.volume import DuckReason
 
-
-class FakeOutput:
-    instances: ClassVar[list[FakeOutput]] = []
-
-    def __init__(self, samplerate: int, channels: int, fill) -> None:
-        self.samplerate, self.channels, self.fill = samplerate, channels, fill
-        self.running = False
-        self.closed = False
-        FakeOutput.instances.append(self)
-
-    def start(self) -> None:
-        self.running = True
-
-    def stop(self) -> None:
-        self.running = False
-
-    def close(self) -> None:
-        self.closed = True
-
-    def pull(self) -> np.ndarray:
-        """One block, as the audio callback would; stops the stream at the end of the track."""
-        out = np.zeros((BLOCK_FRAMES, self.channels), dtype=np.float32)
-        if not self.fill(out, BLOCK_FRAMES):
-            self.running = False
-        return out
+from .conftest import FakeOutput
 
 
 def no_device(*_args) -> FakeOutput:
