@@ -89,7 +89,16 @@ class HeadUnitWindow(QMainWindow):
         self.talk.setMinimumSize(ctx.px(76), ctx.px(64))
         rail.addWidget(self.talk)
         self.nav.idClicked.connect(self.show_panel)
-        middle.addWidget(self.rail)
+        # Ten rail buttons of touch size are taller than an 800×480 screen leaves: the rail scrolls there.
+        self.rail_scroller = rail_scroller = QScrollArea()
+        rail_scroller.setObjectName("navRailScroller")
+        rail_scroller.setWidget(self.rail)
+        rail_scroller.setWidgetResizable(True)
+        rail_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        rail_scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rail_scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rail_scroller.setFixedWidth(self.rail.sizeHint().width())
+        middle.addWidget(rail_scroller)
         middle.addWidget(self.stack, 1)
         # The replay bar appears once the log is indexed (a long log is read after the window is up).
         self._outer = outer
@@ -105,6 +114,9 @@ class HeadUnitWindow(QMainWindow):
             QKeySequence("Ctrl+Tab"), self, lambda: self.show_panel((self.current + 1) % len(self.infos))
         )
         self.current = 0
+        # Home's mini map shows the navigation panel's map, and its tiles open panels.
+        ctx.extra["panel"] = self.panel
+        ctx.extra["show_panel"] = self.show_panel_key
         self.nav.button(0).setChecked(True)
         self._build(0)
         root.installEventFilter(self)

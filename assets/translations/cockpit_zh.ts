@@ -57,7 +57,7 @@
 <context>
     <name>CabinPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="58"/>
+        <location filename="../../ui/panels/__init__.py" line="65"/>
         <location filename="../../ui/panels/cabin.py" line="65"/>
         <location filename="../../ui/panels/cabin.py" line="102"/>
         <source>Cabin</source>
@@ -435,7 +435,7 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="72"/>
+        <location filename="../../ui/panels/__init__.py" line="79"/>
         <location filename="../../ui/panels/can_monitor.py" line="240"/>
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
@@ -492,7 +492,7 @@
 <context>
     <name>DiagnosticsPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="65"/>
+        <location filename="../../ui/panels/__init__.py" line="72"/>
         <location filename="../../ui/panels/diagnostics.py" line="110"/>
         <source>Vehicle health</source>
         <translation>车辆健康</translation>
@@ -775,7 +775,7 @@
 <context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="37"/>
+        <location filename="../../ui/panels/__init__.py" line="44"/>
         <location filename="../../ui/panels/energy.py" line="56"/>
         <source>Energy</source>
         <translation>能耗</translation>
@@ -989,46 +989,122 @@
         <translation>按下说话 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="177"/>
+        <location filename="../../ui/shell.py" line="180"/>
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="181"/>
+        <location filename="../../ui/shell.py" line="184"/>
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="187"/>
+        <location filename="../../ui/shell.py" line="190"/>
         <source>navigation is not available here</source>
         <translation>这里没有导航</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="194"/>
+        <location filename="../../ui/shell.py" line="197"/>
         <source>the map is still loading</source>
         <translation>地图仍在加载</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="203"/>
+        <location filename="../../ui/shell.py" line="206"/>
         <source>nothing like that on this map</source>
         <translation>地图上没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="206"/>
+        <location filename="../../ui/shell.py" line="209"/>
         <source>Route to {0}.</source>
         <translation>前往 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="210"/>
+        <location filename="../../ui/shell.py" line="213"/>
         <source>Navigation cancelled.</source>
         <translation>导航已取消。</translation>
     </message>
 </context>
 <context>
+    <name>HomePanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="37"/>
+        <location filename="../../ui/panels/home.py" line="105"/>
+        <source>Home</source>
+        <translation>主页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="43"/>
+        <source>Drive</source>
+        <translation>行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="47"/>
+        <location filename="../../ui/panels/home.py" line="175"/>
+        <source>No route</source>
+        <translation>未设置路线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="53"/>
+        <source>Battery</source>
+        <translation>电池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="65"/>
+        <source>Now playing</source>
+        <translation>正在播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="80"/>
+        <source>Climate</source>
+        <translation>空调</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="89"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="90"/>
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="91"/>
+        <source>Climate and seats</source>
+        <translation>空调与座椅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="92"/>
+        <location filename="../../ui/panels/home.py" line="140"/>
+        <source>Charging</source>
+        <translation>充电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="142"/>
+        <source>Plugged in</source>
+        <translation>已插枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="144"/>
+        <source>Range %1</source>
+        <translation>续航 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="157"/>
+        <source>Fan %1</source>
+        <translation>风量 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="180"/>
+        <source>Nothing playing</source>
+        <translation>未在播放</translation>
+    </message>
+</context>
+<context>
     <name>MediaPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="51"/>
-        <location filename="../../ui/panels/media.py" line="142"/>
+        <location filename="../../ui/panels/__init__.py" line="58"/>
+        <location filename="../../ui/panels/media.py" line="146"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
@@ -1043,47 +1119,47 @@
         <translation>随机播放</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="171"/>
+        <location filename="../../ui/panels/media.py" line="175"/>
         <source>All artists</source>
         <translation>全部艺人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="182"/>
+        <location filename="../../ui/panels/media.py" line="186"/>
         <source>Scanning %1…</source>
         <translation>正在扫描 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="186"/>
+        <location filename="../../ui/panels/media.py" line="190"/>
         <source>%1 songs</source>
         <translation>%1 首歌曲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="188"/>
+        <location filename="../../ui/panels/media.py" line="192"/>
         <source>%1 files could not be read</source>
         <translation>%1 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="194"/>
+        <location filename="../../ui/panels/media.py" line="198"/>
         <source>Nothing playing</source>
         <translation>未在播放</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="195"/>
+        <location filename="../../ui/panels/media.py" line="199"/>
         <source>Choose a song</source>
         <translation>请选择歌曲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="211"/>
+        <location filename="../../ui/panels/media.py" line="215"/>
         <source>Repeat all</source>
         <translation>全部循环</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="212"/>
+        <location filename="../../ui/panels/media.py" line="216"/>
         <source>Repeat one</source>
         <translation>单曲循环</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="212"/>
+        <location filename="../../ui/panels/media.py" line="216"/>
         <source>Repeat off</source>
         <translation>不循环</translation>
     </message>
@@ -1091,7 +1167,7 @@
 <context>
     <name>NavigationPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="44"/>
+        <location filename="../../ui/panels/__init__.py" line="51"/>
         <location filename="../../ui/panels/navigation.py" line="93"/>
         <source>Navigation</source>
         <translation>导航</translation>
@@ -1323,7 +1399,7 @@
 <context>
     <name>RemotePanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="79"/>
+        <location filename="../../ui/panels/__init__.py" line="86"/>
         <location filename="../../ui/panels/remote.py" line="68"/>
         <source>Remote</source>
         <translation>远程</translation>

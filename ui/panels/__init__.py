@@ -31,6 +31,13 @@ class PanelInfo:
 
 PANELS = (
     PanelInfo(
+        "home",
+        "⌂",
+        "HomePanel",
+        QT_TRANSLATE_NOOP("HomePanel", "Home"),
+        "ui.panels.home:HomePanel",
+    ),
+    PanelInfo(
         "energy",
         "⚡",
         "EnergyPanel",
