@@ -41,6 +41,7 @@ COMMANDS: dict[str, CommandInfo] = {
     "voice": CommandInfo("voice", "voice assistant: test WAV files, say a sentence, download a model"),
     "doctor": CommandInfo("doctor", "check the CAN interface, audio, voice models, display and folders"),
     "install-service": CommandInfo("install_service", "install a systemd user service for kiosk mode"),
+    "media": CommandInfo("media", "local music: scan a folder into the library index (counts, unreadable)"),
     "fleet": CommandInfo("fleet", "connected cars: pair keys, signed commands, fleet simulation and watch"),
 }
 DEFAULT = "run"
