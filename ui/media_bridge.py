@@ -12,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from cockpit.media.buttons import BUTTON, PRESSES, ButtonWatcher
 from cockpit.media.cache import open_library
 from cockpit.media.catalog import MusicCatalog
 from cockpit.media.controller import MediaController
@@ -31,8 +32,11 @@ class MediaBridge(QObject):
     library_ready = Signal()
     changed = Signal()
 
-    def __init__(self, music_dir: Path, controller: MediaController | None = None) -> None:
+    def __init__(
+        self, music_dir: Path, controller: MediaController | None = None, store: object | None = None
+    ) -> None:
         super().__init__()
+        self.store = store  # the vehicle's state store: steering-wheel media buttons
         self.music_dir = music_dir
         self.controller = controller or MediaController()
         self.catalog = MusicCatalog([])
@@ -41,6 +45,7 @@ class MediaBridge(QObject):
         self.unreadable = 0
         self._scanned = threading.Event()
         self._pending: tuple[MusicCatalog, int, str | None] | None = None
+        self.buttons = ButtonWatcher(self.controller)
         self.library_ready.connect(self._take_result)
         self.timer = QTimer(self)
         self.timer.setInterval(250)
@@ -75,6 +80,8 @@ class MediaBridge(QObject):
         self.changed.emit()
 
     def _tick(self) -> None:
+        if self.store is not None:
+            self.buttons.update(self.store.value(BUTTON), self.store.value(PRESSES))  # type: ignore[attr-defined]
         self.controller.tick()
         self.changed.emit()
 
@@ -84,7 +91,7 @@ def media_for(ctx: UiContext) -> MediaBridge:
     bridge = ctx.extra.get(KEY)
     if not isinstance(bridge, MediaBridge):
         music = getattr(ctx.session.options, "music", None)
-        bridge = MediaBridge(Path(music) if music else default_music_dir())
+        bridge = MediaBridge(Path(music) if music else default_music_dir(), store=ctx.session.store)
         ctx.extra[KEY] = bridge
         bridge.scan()
     return bridge
