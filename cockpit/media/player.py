@@ -1,9 +1,10 @@
 """Playback: decode with soundfile (libsndfile) and play through sounddevice (PortAudio).
 
-Chosen over miniaudio by measurement (docs/benchmarks.md, "Media"): libsndfile decodes a 30 s FLAC or Ogg
-about twice as fast here, and sounddevice is already the voice package's audio stack, so music and speech
-share one audio library instead of two. libsndfile reads WAV, FLAC, Ogg/Opus, MP3 (1.1+), AIFF; an M4A track
-is listed by the scan but reported once as unplayable.
+Chosen over miniaudio after measuring (docs/benchmarks.md, "Media"): both decode a 30 s FLAC or Ogg in
+about the same time, so what decides is that sounddevice is already the voice package's audio stack (music
+and speech share one audio library instead of two) and that libsndfile is a Debian package on a Pi.
+libsndfile reads WAV, FLAC, Ogg/Opus, MP3 (1.1+), AIFF; an M4A track is listed by the scan but reported
+once as unplayable.
 
 The audio thread pulls blocks in ``_fill``: the gain is read from the volume policy for every block, so
 mute and ducking take effect within one block (about 40 ms). The output is opened through a factory so
