@@ -1,8 +1,9 @@
 """The one media player of the window, shared by the media panel and the now-playing bar.
 
 The library is scanned on a worker thread (a 10,000-track folder takes seconds the first time) and handed
-to the UI thread through a queued signal; the controller's ``tick`` runs on a 4 Hz timer, which also tells
-the widgets to repaint the position.
+to the UI thread through a queued signal; the controller's ``tick`` runs on a 10 Hz timer, which also tells
+the widgets to repaint the position. The same tick ducks the music while the assistant listens or speaks
+(``voice``: the window's voice controller, read for its loop's ``listening`` and speaker's ``speaking``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from cockpit.media.buttons import BUTTON, PRESSES, ButtonWatcher
 from cockpit.media.cache import open_library
 from cockpit.media.catalog import MusicCatalog
 from cockpit.media.controller import MediaController
+from cockpit.media.volume import DuckReason
 
 from .context import UiContext
 
@@ -48,7 +50,8 @@ class MediaBridge(QObject):
         self.buttons = ButtonWatcher(self.controller)
         self.library_ready.connect(self._take_result)
         self.timer = QTimer(self)
-        self.timer.setInterval(250)
+        self.voice: object | None = None
+        self.timer.setInterval(100)
         self.timer.timeout.connect(self._tick)
         self.timer.start()
 
@@ -82,6 +85,11 @@ class MediaBridge(QObject):
     def _tick(self) -> None:
         if self.store is not None:
             self.buttons.update(self.store.value(BUTTON), self.store.value(PRESSES))  # type: ignore[attr-defined]
+        if self.voice is not None:
+            loop = getattr(self.voice, "loop", None)
+            speaker = getattr(self.voice, "speaker", None)
+            self.controller.duck(DuckReason.ASSISTANT_LISTENING, bool(getattr(loop, "listening", False)))
+            self.controller.duck(DuckReason.ASSISTANT_SPEAKING, bool(getattr(speaker, "speaking", False)))
         self.controller.tick()
         self.changed.emit()
 

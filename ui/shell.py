@@ -125,6 +125,7 @@ class HeadUnitWindow(QMainWindow):
         self.voice = VoiceController(
             ctx, self.voice_overlay, ctx.extra.get("voice_options"), ctx.extra.get("voice_source")
         )
+        media_for(ctx).voice = self.voice  # the music ducks while the assistant listens or speaks
         self.voice.register(ShowPanel, self._show_panel_by_voice)
         self.voice.register(NavigateTo, self._navigate_by_voice)
         self.voice.register(CancelNavigation, self._cancel_navigation_by_voice)

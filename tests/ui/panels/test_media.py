@@ -8,7 +8,7 @@ from ui.panels.media import MediaPanel
 from ui.widgets.now_playing import NowPlayingBar
 
 from ...cockpit.media.conftest import FakeOutput, make_music
-from ..conftest import wait_until
+from ..conftest import pump_events, wait_until
 
 
 def bridge_in(ctx, tmp_path: Path, music: Path | None = None) -> MediaBridge:
@@ -50,3 +50,21 @@ def test_missing_music_folder_is_shown_and_the_panel_works(qtbot, ctx, tmp_path)
     assert wait_until(lambda: not bridge.scanning, timeout=10)
     wait_until(lambda: "--music" in panel.status.text())
     assert "nowhere" in panel.status.text() and panel.model.rowCount() == 0
+
+
+def test_music_ducks_while_the_assistant_listens_or_speaks(qtbot, ctx, tmp_path) -> None:
+    from types import SimpleNamespace
+
+    bridge = bridge_in(ctx, tmp_path)
+    voice = SimpleNamespace(loop=SimpleNamespace(listening=False), speaker=SimpleNamespace(speaking=False))
+    bridge.voice = voice
+    full = bridge.controller.volume.gain()
+    voice.loop.listening = True
+    assert wait_until(lambda: bridge.controller.now_playing().ducked)
+    assert bridge.controller.volume.gain() < full / 3
+    voice.loop.listening, voice.speaker.speaking = False, True
+    pump_events(0.3)  # several ticks: speaking keeps it ducked
+    assert bridge.controller.now_playing().ducked
+    voice.speaker.speaking = False
+    assert wait_until(lambda: not bridge.controller.now_playing().ducked)
+    assert bridge.controller.volume.gain() == full
