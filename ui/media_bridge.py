@@ -84,6 +84,8 @@ class MediaBridge(QObject):
 
     def _tick(self) -> None:
         if self.store is not None:
+            speed = self.store.value("Vehicle.Speed")  # type: ignore[attr-defined]
+            self.controller.volume.speed_kmh = float(speed) if speed is not None else 0.0
             self.buttons.update(self.store.value(BUTTON), self.store.value(PRESSES))  # type: ignore[attr-defined]
         if self.voice is not None:
             loop = getattr(self.voice, "loop", None)
