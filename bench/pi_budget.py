@@ -8,7 +8,7 @@ whichever hierarchy the machine has (v1: ``cpu.cfs_quota_us`` and ``memory.limit
 
 * ``tick_p95_ms`` per panel (target ≤ 33 ms: the pi profile ticks at 30 Hz);
 * ``frame_to_pixel_p95_ms``: from a CAN frame being sent to the label showing its value being painted
-  (target ≤ 100 ms);
+  (target ≤ 50 ms);
 * ``frames_sent`` / ``frames_received`` / ``dropped``: what the simulator put on the bus and what the
   pipeline took off it (target: none dropped);
 * ``peak_memory_mb``: the cgroup's peak, with the voice model loaded (target ≤ 400 MB);

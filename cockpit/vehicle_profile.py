@@ -23,6 +23,7 @@ DEFAULT_VEHICLE = "demo-bev"
 PROFILE_FILE = "vehicle.toml"
 # Short names every subcommand accepts (`cockpit sim --vehicle erev`, `cockpit route --vehicle bev`).
 ALIASES = {"bev": "demo-bev", "erev": "demo-erev"}
+CURRENT_SIGNS = ("discharge", "charge")
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,13 @@ class VehicleProfile:
     bitrate: int = 500_000
     log_channel: int | None = None
     settings: dict[str, Any] = field(default_factory=dict)
+    # "charge": the mapping yields VSS's sign for the battery current and power (positive into the battery),
+    # which the head unit negates to its own (DESIGN.md: positive = discharge); "discharge": as it is.
+    current_positive: str = "discharge"
+
+    @property
+    def flips_battery_sign(self) -> bool:
+        return self.current_positive == "charge"
 
 
 def user_profiles_dir() -> Path:
@@ -43,9 +51,11 @@ def user_profiles_dir() -> Path:
 
 
 def profile_folders() -> dict[str, Path]:
-    """Every profile found, by name; a user profile hides a shipped one of the same name."""
+    """Every profile found, by name; an OTA-installed one hides a shipped one, a user's hides both."""
+    from .ota.paths import content_folders
+
     found: dict[str, Path] = {}
-    for root in (VEHICLES_DIR, user_profiles_dir()):
+    for root in (VEHICLES_DIR, *content_folders(), user_profiles_dir()):
         if root.is_dir():
             for folder in sorted(root.iterdir()):
                 if (folder / PROFILE_FILE).is_file():
@@ -109,6 +119,13 @@ def _read_profile(folder: Path) -> VehicleProfile:
             raise ProfileError(f"mapping file {name} not found", where=str(toml_path))
         mapping_files.append(path)
     channel = can_section.get("log_channel")
+    current_positive = data.get("battery", {}).get("current_positive", "discharge")
+    if current_positive not in CURRENT_SIGNS:
+        raise ProfileError(
+            f"[battery] current_positive = {current_positive!r}",
+            where=str(toml_path),
+            fix='Use "discharge" (positive while driving) or "charge" (positive into the battery, as VSS)',
+        )
     return VehicleProfile(
         name=folder.name,
         folder=folder,
@@ -119,6 +136,7 @@ def _read_profile(folder: Path) -> VehicleProfile:
         bitrate=int(can_section.get("bitrate", 500_000)),
         log_channel=int(channel) if channel is not None else None,
         settings=data,
+        current_positive=current_positive,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import signal
 import sys
@@ -25,6 +26,7 @@ from .shell import HeadUnitWindow
 from .theme import THEMES, apply_theme
 from .units import Units
 
+log = logging.getLogger(__name__)
 REFERENCE_SIZE = (1280, 720)
 TRANSLATIONS = ASSETS_DIR / "translations"
 
@@ -75,6 +77,21 @@ def install_translation(app: QApplication, lang: str) -> QTranslator | None:
     return None
 
 
+_said: set[str] = set()
+
+
+def has_chinese_font() -> bool:
+    """Some installed font writes Simplified Chinese; without one, zh would be boxes: English instead."""
+    from PySide6.QtGui import QFontDatabase
+
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return True
+    if "cjk" not in _said:  # one line, not one per window rebuild
+        _said.add("cjk")
+        log.warning("cockpit: no Chinese font installed; showing English (install fonts-noto-cjk)")
+    return False
+
+
 def resolve_theme(name: str) -> str:
     if name != "auto":
         return name
@@ -94,7 +111,8 @@ def build_window(
 ) -> HeadUnitWindow:
     """``voice``: recognizer options (from `cockpit run`); None builds the window without voice."""
     app = application()
-    install_translation(app, look.lang)
+    lang = look.lang if look.lang != "zh" or has_chinese_font() else "en"
+    install_translation(app, lang)
     theme = THEMES[resolve_theme(look.theme)]
     width, height = look.size
     scale = min(width / REFERENCE_SIZE[0], height / REFERENCE_SIZE[1])
@@ -108,6 +126,7 @@ def build_window(
         commands=commands or session.commands,
         scale=scale,
         profile=choose_profile(look.profile),
+        lang=lang,
     )
     if toggle_theme is not None:
         ctx.extra["toggle_theme"] = toggle_theme

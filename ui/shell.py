@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections import deque
 
@@ -10,12 +11,13 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
+    QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
 
 from .context import UiContext
+from .icons import set_icon
 from .media_bridge import media_for
 from .panels import PanelInfo
 from .panels.base import Panel
@@ -34,6 +37,9 @@ from .widgets.status_bar import StatusBar
 from .widgets.voice_overlay import VoiceOverlay
 
 TICK_HZ = 60
+STALE_OPACITY = 0.4  # values the car no longer confirms: still readable, plainly not current
+SMALLEST = (800, 480)  # the smallest window the layouts are made (and checked) for
+log = logging.getLogger(__name__)
 
 
 class HeadUnitWindow(QMainWindow):
@@ -44,7 +50,9 @@ class HeadUnitWindow(QMainWindow):
         self.infos = panels
         self._built: dict[int, Panel] = {}
         self._first_paint_done = False
+        self._said_small = False
         self._version = 0
+        self.stale = False
         self.tick_times: deque[float] = deque(maxlen=2000)
         root = QWidget()
         self.setCentralWidget(root)
@@ -69,10 +77,8 @@ class HeadUnitWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.nav = QButtonGroup(self)
         for i, info in enumerate(panels):
-            button = QPushButton(f"{info.icon}\n{info.title()}")
-            button.setObjectName("nav")
+            button = self._rail_button(info.icon, info.glyph, info.title())
             button.setCheckable(True)
-            button.setMinimumSize(ctx.px(76), ctx.px(64))
             self.nav.addButton(button, i)
             rail.addWidget(button)
             scroller = QScrollArea()
@@ -82,16 +88,14 @@ class HeadUnitWindow(QMainWindow):
             self.stack.addWidget(scroller)
         rail.addStretch(1)
         # Push to talk sits at the foot of the rail, in reach of the driver's hand (and F2).
-        talk = self.tr("Talk")
-        self.talk = QPushButton(f"◉\n{talk}")
-        self.talk.setObjectName("nav")
+        self.talk = self._rail_button("microphone", "◉", self.tr("Talk"))
         self.talk.setToolTip(self.tr("Push to talk (F2)"))
-        self.talk.setMinimumSize(ctx.px(76), ctx.px(64))
         rail.addWidget(self.talk)
         self.nav.idClicked.connect(self.show_panel)
         # Ten rail buttons of touch size are taller than an 800×480 screen leaves: the rail scrolls there.
         self.rail_scroller = rail_scroller = QScrollArea()
         rail_scroller.setObjectName("navRailScroller")
+        rail_scroller.setProperty("scrollable", True)  # the layout check lets its content scroll
         rail_scroller.setWidget(self.rail)
         rail_scroller.setWidgetResizable(True)
         rail_scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -140,6 +144,20 @@ class HeadUnitWindow(QMainWindow):
         self.slow.setInterval(1000)
         self.slow.timeout.connect(self.status.tick_clock)
 
+    def _rail_button(self, icon_name: str, glyph: str, title: str) -> QToolButton:
+        """An icon over its name, a touch target wide enough for the longest name."""
+        ctx = self.ctx
+        button = QToolButton()
+        button.setObjectName("nav")
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        set_icon(
+            button, icon_name, ctx.theme.text_dim, ctx.px(26), ctx.theme.accent, title, f"{glyph}\n{title}"
+        )
+        button.ensurePolished()  # the style sheet's font decides the width the name needs
+        hint = button.sizeHint()
+        button.setMinimumSize(max(ctx.touch(76), hint.width()), max(ctx.touch(56), hint.height()))
+        return button
+
     @property
     def panels(self) -> list[Panel]:
         """The panels built so far (a panel is built when first shown)."""
@@ -158,6 +176,19 @@ class HeadUnitWindow(QMainWindow):
             if self._first_paint_done:
                 panel.after_first_paint()
         return panel
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)  # type: ignore[arg-type]
+        small = self.width() < SMALLEST[0] or self.height() < SMALLEST[1]
+        if small and not self._said_small:
+            # Still readable: each panel sits in a scroll area, so what does not fit scrolls.
+            self._said_small = True
+            log.warning(
+                "cockpit: window %d×%d is smaller than %d×%d; panels scroll to fit (use 800x480 or more)",
+                self.width(),
+                self.height(),
+                *SMALLEST,
+            )
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if not self._first_paint_done and event.type() == QEvent.Type.Paint:
@@ -240,6 +271,8 @@ class HeadUnitWindow(QMainWindow):
         session = self.ctx.session
         session.tick()
         self.ctx.commands.update()
+        if session.companion is not None:
+            session.companion.tick()  # phone commands run here, on the thread of touch and voice
         if session.connect is not None:
             session.connect.tick()  # remote commands run here, on the thread of touch and voice
         self._version, values = session.store.changes_since(self._version)
@@ -254,12 +287,25 @@ class HeadUnitWindow(QMainWindow):
             panel.background()
         self._built[self.current].refresh(changed)
         self.voice.tick()
-        message = session.problem or session.loading or (session.connect.problem if session.connect else None)
+        source = session.source_state()
+        message = source.banner() or session.loading or (session.connect.problem if session.connect else None)
         if message != (self.banner.text() or None):
             self.banner.setText(message or "")
             self.banner.setVisible(bool(message))
             # Reading a log is news, not an error: the banner is red only for problems.
-            self.banner.setStyleSheet(
-                "" if session.problem else f"background: {self.ctx.theme.accent}; color: white;"
-            )
+            bad = source.problem or source.stale
+            self.banner.setStyleSheet("" if bad else f"background: {self.ctx.theme.accent}; color: white;")
+        self._show_stale(source.stale)
         self.tick_times.append(time.perf_counter() - start)
+
+    def _show_stale(self, stale: bool) -> None:
+        """Grey out every value while the car is not heard from; the banner says for how long."""
+        if stale == self.stale:
+            return
+        self.stale = stale
+        for widget in (self.stack, self.climate, self.status):
+            effect = None
+            if stale:
+                effect = QGraphicsOpacityEffect(widget)
+                effect.setOpacity(STALE_OPACITY)
+            widget.setGraphicsEffect(effect)

@@ -11,6 +11,19 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+TOUCH_PX = 48  # the smallest touch target, in real pixels, at every window size
+
+
+def touch_px(scale: float, value: float = TOUCH_PX) -> int:
+    """A touch target's side: ``value`` at the reference size, never under 48 real pixels."""
+    return max(TOUCH_PX, round(value * scale))
+
+
+def compact_button(scale: float, pad_h: int) -> str:
+    """Style for a button with little side padding that stays a full touch target in height."""
+    touch = touch_px(scale)
+    return f"padding: 0px {pad_h}px; min-width: {max(0, touch - 2 * pad_h - 2)}px; min-height: {touch - 2}px;"
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -71,6 +84,9 @@ def style_sheet(t: Theme, scale: float = 1.0) -> str:
     def px(v: float) -> int:
         return max(1, round(v * scale))
 
+    # Style-sheet sizes are the content box: padding and the 1 px border come on top of them.
+    touch, pad_v, pad_h = touch_px(scale), px(6), px(12)
+
     return f"""
     QWidget {{ background: {t.background}; color: {t.text}; font-size: {px(15)}px; }}
     QLabel, QWidget#plain {{ background: transparent; }}
@@ -83,15 +99,16 @@ def style_sheet(t: Theme, scale: float = 1.0) -> str:
     QLabel#banner {{ background: {t.danger}; color: white; padding: {px(6)}px {px(12)}px; font-weight: 600; }}
     QPushButton {{
         background: {t.surface_high}; border: 1px solid {t.border}; border-radius: {px(12)}px;
-        padding: {px(6)}px {px(12)}px; min-height: {px(48)}px; min-width: {px(48)}px; color: {t.text};
+        padding: {pad_v}px {pad_h}px; color: {t.text};
+        min-height: {touch - 2 * pad_v - 2}px; min-width: {touch - 2 * pad_h - 2}px;
     }}
     QPushButton:checked {{ background: {t.accent}; color: white; border-color: {t.accent}; }}
     QPushButton:pressed {{ background: {t.border}; }}
-    QPushButton#nav {{
+    QPushButton#nav, QToolButton#nav {{
         background: transparent; border: none; border-radius: {px(14)}px; text-align: center;
         font-size: {px(12)}px; color: {t.text_dim}; padding: {px(4)}px;
     }}
-    QPushButton#nav:checked {{ background: {t.surface_high}; color: {t.accent}; }}
+    QPushButton#nav:checked, QToolButton#nav:checked {{ background: {t.surface_high}; color: {t.accent}; }}
     QFrame#statusBar, QFrame#climateStrip, QFrame#navRail, QFrame#replayBar {{ background: {t.surface}; }}
     QTableView {{ background: {t.surface}; gridline-color: {t.border}; selection-background-color: {t.accent};
                   font-family: monospace; font-size: {px(13)}px; border: none; }}

@@ -102,6 +102,50 @@ def _add_dbc(db: Database, path: Path, warnings: list[str], notes: list[str]) ->
     lines = _ensure_sections(original)
     if lines is not original:
         notes.append(f"{path}: no BS_:/BU_: section; empty ones added (cantools' grammar requires them)")
+    messages = _fast_messages(lines)
+    parsed = None
+    if messages is None:
+        parsed = _parse_repairing(lines, path, warnings)
+        messages = parsed.messages
+    if not messages:
+        if len(warnings) > warned_before:
+            # Everything that was there was left out as broken: nothing of the file is usable.
+            raise DatabaseError(
+                "no message could be loaded", where=str(path), fix="Fix the statements named above"
+            )
+        # A DBC of only nodes, comments or environment variables is valid (cantools loads it too).
+        warnings.append(f"{path}: defines no messages, so nothing in it can be decoded")
+    existing = {m.frame_id for m in db.messages}
+    for message in messages:
+        if (defect := _layout_defect(message)) is not None:
+            warnings.append(f"{_line_of(lines, path, message, defect[0])}: {defect[1]}; message left out")
+            continue
+        if message.frame_id in existing:
+            warnings.append(
+                f"{path}: message {message.name} (0x{message.frame_id:x}) is defined in an earlier file; "
+                "kept the earlier one"
+            )
+            continue
+        db.messages.append(message)
+    if parsed is not None:  # the fast reader (large files) reads no node list
+        _add_nodes(db, parsed)
+    db.refresh()
+
+
+# cantools needs about 1 ms per message; from this many messages on, the fast reader is tried first.
+_FAST_FROM_MESSAGES = 1000
+
+
+def _fast_messages(lines: list[str]) -> list[Message] | None:
+    if sum(1 for line in lines if line.startswith("BO_ ")) < _FAST_FROM_MESSAGES:
+        return None
+    from .dbc_fast import load_dbc_fast
+
+    return load_dbc_fast("\n".join(lines))
+
+
+def _parse_repairing(lines: list[str], path: Path, warnings: list[str]) -> Database:
+    """cantools' parse, leaving out (with a warning) each statement it refuses."""
     for _ in range(_MAX_REPAIRS):
         candidate = Database(strict=False)
         try:
@@ -123,25 +167,33 @@ def _add_dbc(db: Database, path: Path, warnings: list[str], notes: list[str]) ->
         raise DatabaseError(
             "too many syntax errors to repair", where=str(path), fix="Check the file is a DBC"
         )
-    if not candidate.messages:
-        if len(warnings) > warned_before:
-            # Everything that was there was left out as broken: nothing of the file is usable.
-            raise DatabaseError(
-                "no message could be loaded", where=str(path), fix="Fix the statements named above"
+    return candidate
+
+
+def _layout_defect(message: Message) -> tuple[str, str] | None:
+    """A signal no frame can hold (cantools loads it, then decoding fails): (signal name, why)."""
+    for signal in message.signals:
+        if signal.start < 0:
+            return (
+                signal.name,
+                f"signal {signal.name} starts at bit {signal.start} (a start bit is 0 or more)",
             )
-        # A DBC of only nodes, comments or environment variables is valid (cantools loads it too).
-        warnings.append(f"{path}: defines no messages, so nothing in it can be decoded")
-    existing = {m.frame_id for m in db.messages}
-    for message in candidate.messages:
-        if message.frame_id in existing:
-            warnings.append(
-                f"{path}: message {message.name} (0x{message.frame_id:x}) is defined in an earlier file; "
-                "kept the earlier one"
-            )
-            continue
-        db.messages.append(message)
-    _add_nodes(db, candidate)
-    db.refresh()
+        if signal.length <= 0:
+            return signal.name, f"signal {signal.name} is {signal.length} bits long"
+    return None
+
+
+def _line_of(lines: list[str], path: Path, message: Message, signal: str) -> str:
+    """``file:line`` of ``signal``'s ``SG_`` line in ``message`` (``file`` if not found)."""
+    in_message = False
+    for number, line in enumerate(lines, start=1):
+        if line.startswith("BO_ "):
+            in_message = line.split()[1:2] == [
+                str(message.frame_id | (0x80000000 if message.is_extended_frame else 0))
+            ]
+        elif in_message and re.match(rf"\s+SG_\s+{re.escape(signal)}\b", line):
+            return f"{path}:{number}"
+    return str(path)
 
 
 def _add_nodes(db: Database, other: Database) -> None:
@@ -257,8 +309,8 @@ def _warn_strict_refusals(db: Database, warnings: list[str]) -> None:
 
 
 def _overlapping_pairs(message: Message) -> list[tuple[str, str]]:
-    if message.is_multiplexed():
-        return []  # multiplexed signals share bits by design
+    if any(signal.is_multiplexer for signal in message.signals):
+        return []  # multiplexed signals share bits by design (asked without compiling the message's codec)
     owner: dict[int, str] = {}
     pairs: list[tuple[str, str]] = []
     for signal in message.signals:

@@ -37,7 +37,15 @@ class MappingError(InputError):
 
 
 class BusOpenError(InputError):
-    """A CAN interface that does not exist or cannot be opened."""
+    """A CAN interface that does not exist or cannot be opened.
+
+    ``transient`` when trying again later may work (the device is not there yet, the link is down), as
+    opposed to an unknown interface or a missing driver.
+    """
+
+    def __init__(self, what: str, where: str | None = None, fix: str | None = None, transient: bool = False):
+        super().__init__(what, where, fix)
+        self.transient = transient
 
 
 class ProfileError(InputError):

@@ -26,7 +26,7 @@ Sink = Callable[[str, Any, float], None]
 READ_RETRY_S = 0.25
 
 
-class _ReadErrors(can.Listener):
+class ReadErrors(can.Listener):
     """Takes the bus reader thread's errors (an adapter unplugged, an interface down).
 
     Without a listener that handles errors, python-can's notifier thread dies with a traceback; with this
@@ -51,7 +51,7 @@ class Pipeline:
         self.decoder = decoder
         self.sink = sink
         self.cache = FrameCache()
-        self.read_errors = _ReadErrors()
+        self.read_errors = ReadErrors()
         self._listeners: list[can.Listener] = [self.cache, self.read_errors]
         self._notifier: can.Notifier | None = None
         self._replay: Replay | None = None
@@ -71,8 +71,10 @@ class Pipeline:
         """Stop reading the current bus (keeping listeners such as a recorder running)."""
         notifier, self._notifier = self._notifier, None
         if notifier is not None:
-            # Notifier.stop() also stops its listeners; they belong to the pipeline, not to this bus.
-            notifier.listeners = []
+            # Notifier.stop() also stops its listeners; they belong to the pipeline, not to this bus. The
+            # error listener stays: a failed bus's reader thread may raise once more before it sees the stop,
+            # and an error nobody handles ends the thread with a traceback on stderr.
+            notifier.listeners = [self.read_errors]
             notifier.stop(timeout=1)
         if self.bus is not None:
             self.bus.shutdown()

@@ -8,6 +8,7 @@ that sends a raw frame built from user input.
 from __future__ import annotations
 
 import difflib
+import math
 import threading
 from typing import Any
 
@@ -123,6 +124,8 @@ def _check_vss_value(actuator: BoundActuator, value: Any) -> None:
     elif node.datatype in _INT_TYPES or node.datatype in ("float", "double"):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise TransmitRefusedError(f"{path} takes a number, not {value!r}")
+        if not math.isfinite(value):  # nan passes every comparison below: refuse it here, last line
+            raise TransmitRefusedError(f"{path} takes a finite number{_limits(node)}, not {value!r}")
         if node.datatype in _INT_TYPES and value != int(value):
             raise TransmitRefusedError(f"{path} takes a whole number, not {value!r}")
         if node.min is not None and value < node.min:
@@ -133,6 +136,14 @@ def _check_vss_value(actuator: BoundActuator, value: Any) -> None:
         raise TransmitRefusedError(f"{path} takes text, not {value!r}")
     if node.allowed is not None and value not in node.allowed:
         raise TransmitRefusedError(f"{path}: {value!r} is not one of {', '.join(map(str, node.allowed))}")
+
+
+def _limits(node: Any) -> str:
+    if node.min is None and node.max is None:
+        return ""
+    low = "" if node.min is None else f"{node.min:g}"
+    high = "" if node.max is None else f"{node.max:g}"
+    return f" ({low}–{high}{' ' + node.unit if getattr(node, 'unit', None) else ''})"
 
 
 def _check_dbc_value(path: str, signal: Signal, raw: Any) -> None:

@@ -37,6 +37,7 @@ class Interruptible(Protocol):
 class VoiceOptions:
     enabled: bool = True
     engine: str = "auto"
+    whisper_model: str | None = None
     vosk_model: str | None = None
     intents: list[str] = field(default_factory=list)
     speak: bool = True
@@ -87,7 +88,12 @@ class VoiceLoop:
     def _load(self) -> None:
         try:
             intents = load_intents(self.options.intents)
-            self.engine = open_engine(self.options.engine, intents, self.options.vosk_model)
+            self.engine = open_engine(
+                self.options.engine,
+                intents,
+                self.options.vosk_model,
+                whisper_model=self.options.whisper_model,
+            )
             self.parser = IntentParser(intents).prepare()
         except VoiceError as exc:
             self.on_problem(exc.line())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .audio.endpoint import Endpointer
-from .engines.base import SAMPLE_RATE, Engine
+from .engines.base import SAMPLE_RATE, Engine, Transcript
 from .understanding.parser import Intent, IntentParser, Understanding
 
 Events = Callable[
@@ -35,6 +35,7 @@ class Heard:
     latency_ms: float | None = None  # endpoint → intents
     audio_s: float = 0.0
     engine_s: float = 0.0  # time spent in the recognizer (for the real-time factor)
+    transcript: Transcript | None = None  # what the engine returned, confidence and alternatives included
 
 
 def level_dbfs(pcm: bytes) -> float:
@@ -109,6 +110,7 @@ class Listener:
         heard.engine_s += time.perf_counter() - t
         understood = self.parser.understand(transcript)
         heard.understanding = understood
+        heard.transcript = transcript
         heard.text = understood.text or transcript.text
         heard.intents = understood.intents
         if understood.intents:

@@ -19,6 +19,7 @@ from vehicle_bus.errors import InputError
 
 from ..commands import FUNCTIONS, Command, CommandError, CommandLayer, Operation, parse_value
 from ..commands.command import lookup
+from ..commands.values import parse_number
 from ..session import Session, SessionOptions
 from .vehicle_options import add_can_options, add_vehicle_options
 
@@ -65,17 +66,26 @@ def parse_target(text: str, session: Session) -> Target:
         )
     if name.startswith("Vehicle."):
         node = session.vehicle.mapping.nodes.get(name)
-        return Target(text, path=name, value=_convert(raw, node.datatype if node else "string", name))
+        datatype = node.datatype if node else "string"
+        return Target(text, path=name, value=_convert(raw, datatype, f"{name}{_limits(node)}"))
     function, _, instance = name.partition(":")
     spec = lookup(function)
     if spec.kind == "number" and raw[0] in "+-":
-        try:
-            delta = float(raw)
-        except ValueError:
-            raise CommandError(f"{function} takes a number or a +/- change, not {raw!r}") from None
-        return Target(text, command=Command(function, delta=delta, instance=instance or None))
+        delta = parse_number(raw, f"{function} takes a number ({spec.describe_range()}) or a +/- change")
+        if delta != 0:
+            return Target(text, command=Command(function, delta=delta, instance=instance or None))
+        # "-0" or "+0": the number zero (a change of nothing would only ever be refused or do nothing).
     value = parse_value(spec, raw)
     return Target(text, command=Command(function, value=value, instance=instance or None))
+
+
+def _limits(node: Any) -> str:
+    """`` (16–32 celsius)`` for a VSS node with a range, else nothing."""
+    if node is None or (node.min is None and node.max is None):
+        return ""
+    low = "" if node.min is None else f"{node.min:g}"
+    high = "" if node.max is None else f"{node.max:g}"
+    return f" ({low}–{high}{' ' + node.unit if node.unit else ''})"
 
 
 def _convert(raw: str, datatype: str, path: str) -> Any:
@@ -86,15 +96,12 @@ def _convert(raw: str, datatype: str, path: str) -> Any:
             return False
         raise InputError(f"{path} takes true or false, not {raw!r}")
     if datatype in ("float", "double"):
-        try:
-            return float(raw)
-        except ValueError:
-            raise InputError(f"{path} takes a number, not {raw!r}") from None
+        return parse_number(raw, f"{path} takes a number")
     if datatype.startswith(("int", "uint")):
-        try:
-            return int(raw)
-        except ValueError:
-            raise InputError(f"{path} takes a whole number, not {raw!r}") from None
+        number = parse_number(raw, f"{path} takes a whole number")
+        if not number.is_integer():
+            raise InputError(f"{path} takes a whole number, not {raw!r}")
+        return int(number)
     return raw
 
 
@@ -121,7 +128,11 @@ def run(args: argparse.Namespace) -> int:
         session.start()
         layer = CommandLayer(session, timeout_s=args.timeout)
         layer.wait_for_status(timeout_s=min(args.timeout, 3.0))
-        results = [_execute(layer, target) for target in targets]
+        refused = _refusals(layer, targets)
+        if refused:
+            results = [_not_sent(layer, target, refused) for target in targets]
+        else:
+            results = [_execute(layer, target) for target in targets]
     finally:
         session.close()
     if args.json:
@@ -137,7 +148,29 @@ def run(args: argparse.Namespace) -> int:
     return 0 if all(r["state"] == "confirmed" for r in results) else 1
 
 
-def _execute(layer: CommandLayer, target: Target) -> dict[str, Any]:
+def _refusals(layer: CommandLayer, targets: list[Target]) -> dict[str, str]:
+    """Every target checked before the first frame is sent: target text → why it is refused."""
+    refused = {}
+    for target in targets:
+        try:
+            if target.command is not None:
+                layer.check(target.command)
+            else:
+                layer.check_path(target.path or "", target.value)
+        except CommandError as exc:
+            refused[target.text] = exc.line()
+    return refused
+
+
+def _not_sent(layer: CommandLayer, target: Target, refused: dict[str, str]) -> dict[str, Any]:
+    """The result of a target of a batch that was not sent because one of its targets was refused."""
+    result = _described(layer, target)
+    reason = refused.get(target.text, "not sent: another target of the command was refused")
+    result.update(state="failed", seconds=0.0, reason=reason)
+    return result
+
+
+def _described(layer: CommandLayer, target: Target) -> dict[str, Any]:
     command = target.command
     result: dict[str, Any] = {
         "target": target.text,
@@ -146,6 +179,17 @@ def _execute(layer: CommandLayer, target: Target) -> dict[str, Any]:
         "value": target.value if command is None else (command.value if command.delta is None else None),
         "delta": command.delta if command else None,
     }
+    if command is not None:
+        reported = [layer.reported(command.function, i) for i in command.instances()]
+        result["reported"] = reported[0] if len(reported) == 1 else reported
+    else:
+        result["reported"] = layer.store.value(target.path or "")
+    return result
+
+
+def _execute(layer: CommandLayer, target: Target) -> dict[str, Any]:
+    command = target.command
+    result = _described(layer, target)
     ops: list[Operation] = []
     try:
         ops = layer.execute(command) if command else [layer.set_path(target.path or "", target.value)]
@@ -157,13 +201,9 @@ def _execute(layer: CommandLayer, target: Target) -> dict[str, Any]:
         state = "failed" if failed else "confirmed"
         reason = failed[0].reason or failed[0].state if failed else ""
         seconds = max(op.seconds for op in ops)
-    if command is not None:
-        reported = [layer.reported(command.function, i) for i in command.instances()]
-        result["reported"] = reported[0] if len(reported) == 1 else reported
-        if command.delta is not None and ops:
-            result["value"] = ops[0].value if len(ops) == 1 else [op.value for op in ops]
-    else:
-        result["reported"] = layer.store.value(target.path or "")
+    result.update(_described(layer, target))  # what the car reports now, after the command
+    if command is not None and command.delta is not None and ops:
+        result["value"] = ops[0].value if len(ops) == 1 else [op.value for op in ops]
     result.update(state=state, seconds=round(seconds, 3), reason=reason or None)
     return result
 

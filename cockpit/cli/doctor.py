@@ -1,4 +1,5 @@
-"""``cockpit doctor``: check the CAN interface, audio, voice models, display and folders; say what to fix."""
+"""``cockpit doctor``: check the CAN interface, what Qt needs (screen, libraries, fonts), audio, voice models
+and folders; say what to fix."""
 
 from __future__ import annotations
 
@@ -26,13 +27,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--listen", type=float, default=2.0, metavar="S", help="seconds to count frames (default 2)"
     )
+    p.add_argument(
+        "--lang",
+        choices=("en", "zh"),
+        default="en",
+        help="language whose fonts the screen needs (default en)",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object with every check")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     bitrate = load_profile(args.vehicle or DEFAULT_VEHICLE).bitrate
-    checks: list[Check] = check_can(args.can, bitrate, listen_s=args.listen) + check_system()
+    checks: list[Check] = check_can(args.can, bitrate, listen_s=args.listen) + check_system(args.lang)
     failed = sum(c.status == "fail" for c in checks)
     warned = sum(c.status == "warn" for c in checks)
     if args.json:

@@ -36,12 +36,15 @@ COMMANDS: dict[str, CommandInfo] = {
     "screenshot": CommandInfo("screenshot", "render a panel to a PNG (offscreen), for docs and checks"),
     "command": CommandInfo("command", "command cabin functions and report what the car confirms"),
     "diag": CommandInfo("diag", "vehicle diagnostics: scan ECUs, read or clear DTCs, ECU info"),
+    "ota": CommandInfo("ota", "signed over-the-air updates: keys, publish, update the car and its ECUs"),
     "map": CommandInfo("map", "import an OpenStreetMap extract, search places on a map"),
     "route": CommandInfo("route", "compute a route offline with turn-by-turn maneuvers"),
     "voice": CommandInfo("voice", "voice assistant: test WAV files, say a sentence, download a model"),
     "doctor": CommandInfo("doctor", "check the CAN interface, audio, voice models, display and folders"),
+    "companion": CommandInfo("companion", "serve the phone companion web app over HTTPS; pair a phone"),
     "install-service": CommandInfo("install_service", "install a systemd user service for kiosk mode"),
     "media": CommandInfo("media", "local music: scan a folder into the library index (counts, unreadable)"),
+    "vehicle": CommandInfo("vehicle", "make a vehicle profile for your own car from its DBC (new)"),
     "fleet": CommandInfo("fleet", "connected cars: pair keys, signed commands, fleet simulation and watch"),
 }
 DEFAULT = "run"

@@ -23,7 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--json", action="store_true", help="the summary as one JSON object, no progress bar")
     imp.set_defaults(handler=run_import)
     search = msub.add_parser("search", help="find streets and places by name, or a category")
-    search.add_argument("query", metavar="QUERY", help="a name (fuzzy) or charging, fuel, parking")
+    search.add_argument(
+        "query",
+        metavar="QUERY",
+        help="a name (fuzzy), an address (12 Rue X), a category (charging, fuel, parking, swap, food, hotel, "
+        "shop, toilets) or chargers by connector and power (ccs 150 kW)",
+    )
     search.add_argument("--map", metavar="FILE", help=".osm.pbf or map cache (default: the built-in town)")
     search.add_argument(
         "--near", metavar="LAT,LON", type=parse_latlon, help="order by road distance from here"

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
+from vehicle_bus.errors import InputError
+
 from ..navigation.energy import EnergyModel
 from ..navigation.maneuvers import describe
 from ..navigation.map_source import open_map
@@ -23,22 +25,32 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--vehicle", metavar="NAME|DIR", help="vehicle profile for the energy model (default demo)"
     )
+    p.add_argument(
+        "--heading", type=float, metavar="DEG", help="the car's compass heading: start the way it faces"
+    )
+    p.add_argument(
+        "--swap", action="store_true", help="the car can swap batteries: plan swap stations too (with --soc)"
+    )
     p.add_argument("--json", action="store_true", help="one JSON document")
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     check_soc(args.soc)
+    if args.heading is not None and not 0 <= args.heading < 360:
+        raise InputError(f"--heading {args.heading:g} is not a compass heading", fix="Give 0 to 359 degrees")
     # Resolved even without --soc, so that a wrong name is refused rather than silently ignored.
     profile = load_profile(args.vehicle) if args.vehicle or args.soc is not None else None
     nav = Navigator(open_map(args.map))
     start = nav.resolve(args.origin, "start")
     end = nav.resolve(args.destination, "destination", near=start)
-    route = nav.route(start, end)
+    route = nav.route(start, end, args.heading)
     plan = None
     if args.soc is not None and profile is not None:
         model = EnergyModel.from_params(sim_params(profile.settings))
-        plan = nav.energy_plan(route, model, args.soc)
+        plan = nav.energy_plan(route, model, args.soc, can_swap=args.swap)
+        if plan.route is not None:
+            route = plan.route  # through the stops, with their own steps
     if args.json:
         doc: dict[str, object] = {
             "distance_m": round(route.distance_m, 1),
@@ -47,13 +59,14 @@ def run(args: argparse.Namespace) -> int:
             "geometry": [[round(float(a), 7), round(float(b), 7)] for a, b in route.points],
         }
         if plan is not None:
+            stops = [_stop_json(st) for st in plan.stops]
             doc["energy"] = {
                 "energy_wh": round(plan.energy_wh, 1),
                 "arrival_soc": round(plan.arrival_soc, 1),
                 "reserve_soc": plan.reserve_soc,
-                "charging_stop": None
-                if plan.stop is None
-                else {k: (round(v, 6) if isinstance(v, float) else v) for k, v in vars(plan.stop).items()},
+                "stops": stops,
+                "charging_stop": stops[0] if stops else None,
+                "unreachable": plan.unreachable or None,
             }
         print(json.dumps(doc, ensure_ascii=False))
         return 0
@@ -61,13 +74,19 @@ def run(args: argparse.Namespace) -> int:
     for m in route.maneuvers:
         print(f"  {m.at_m / 1000:6.2f} km  {describe(m)}")
     if plan is not None:
-        print(f"arrival: {plan.arrival_soc:.1f} % ({plan.energy_wh / 1000:.2f} kWh)")
-        if plan.stop is not None:
-            s = plan.stop
-            print(
-                f"charge at {s.name} ({s.power_kw:.0f} kW {'DC' if s.dc else 'AC'}): {s.arrival_soc:.0f} → "
-                f"{s.target_soc:.0f} % in {s.charge_min:.0f} min, arriving with {s.final_soc:.0f} %"
-            )
-        elif plan.needs_charge:
-            print("no charging station on this map can be reached with the charge left")
+        for st in plan.stops:
+            if st.swap:
+                what = f"swap the battery at {st.name}: {st.arrival_soc:.0f} → {st.target_soc:.0f} %"
+            else:
+                kind = f"{st.power_kw:.0f} kW {'DC' if st.dc else 'AC'}"
+                what = f"charge at {st.name} ({kind}): {st.arrival_soc:.0f} → {st.target_soc:.0f} %"
+            print(f"  {st.at_m / 1000:6.2f} km  {what} in {st.charge_min:.0f} min")
+        if plan.unreachable:
+            print(f"not reachable: {plan.unreachable}")
+        else:
+            print(f"arrival: {plan.arrival_soc:.1f} % ({plan.energy_wh / 1000:.2f} kWh)")
     return 0
+
+
+def _stop_json(stop: object) -> dict[str, object]:
+    return {k: (round(v, 6) if isinstance(v, float) else v) for k, v in vars(stop).items()}

@@ -12,6 +12,7 @@ from voice.assistant_loop import VoiceOptions
 
 from ..runtime_profile import DESKTOP, RuntimeProfile, choose_profile
 from ..session import Session, SessionOptions
+from .companion import add_companion_options, companion_options
 from .mqtt_options import add_mqtt_options, connect_options
 from .progress import IndexBar, wants_bar
 from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
@@ -64,6 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_profile_option(p)
     add_voice_options(p)
     add_mqtt_options(p)
+    add_companion_options(p, flag=True)
     p.set_defaults(handler=run)
 
 
@@ -81,10 +83,11 @@ def add_voice_options(p: argparse.ArgumentParser) -> None:
     v.add_argument("--no-voice", action="store_true", help="no voice assistant")
     v.add_argument(
         "--voice-engine",
-        choices=("auto", "vosk", "pocketsphinx"),
+        choices=("auto", "whisper", "vosk", "pocketsphinx"),
         default="auto",
-        help="auto: Vosk when a model is found, else pocketsphinx",
+        help="auto: Whisper when installed, else Vosk when a model is found, else pocketsphinx",
     )
+    v.add_argument("--whisper-model", metavar="DIR", help="Whisper tiny.en folder (CTranslate2)")
     v.add_argument("--vosk-model", metavar="DIR", help="Vosk model folder")
     v.add_argument("--intents", action="append", default=[], metavar="FILE", help="more intent templates")
     v.add_argument("--mic", metavar="DEVICE", help="microphone (index or part of its name)")
@@ -94,12 +97,17 @@ def add_voice_options(p: argparse.ArgumentParser) -> None:
 
 def voice_options(args: argparse.Namespace, profile: RuntimeProfile = DESKTOP) -> VoiceOptions:
     engine = args.voice_engine
-    if engine == "auto" and profile.voice_engine() == "pocketsphinx":
-        # Too little free memory for a Vosk model next to the head unit (the pi profile): the small one.
-        engine = "pocketsphinx"
+    if engine == "auto" and not args.no_voice:
+        affordable, why = profile.voice_choice()
+        if affordable == "pocketsphinx":
+            # Too little free memory for a neural model next to the head unit (the pi profile).
+            engine = "pocketsphinx"
+        if profile.name != "desktop":
+            print(f"cockpit: voice engine: {why}", file=sys.stderr)
     return VoiceOptions(
         enabled=not args.no_voice,
         engine=engine,
+        whisper_model=getattr(args, "whisper_model", None),
         vosk_model=args.vosk_model,
         intents=list(args.intents),
         speak=not args.no_speak,
@@ -163,6 +171,9 @@ def open_session(options: SessionOptions, terminal_progress: bool = False) -> Se
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..doctor.preflight import require_qt_platform
+
+    require_qt_platform(args.lang)  # before Qt, which would abort naming the wrong library
     options = session_options(args)
     mqtt = connect_options(args) if args.mqtt else None  # bad --mqtt options fail before the window
     profile = choose_profile(args.profile)
@@ -176,6 +187,12 @@ def run(args: argparse.Namespace) -> int:
 
         session.connect = ConnectService(session, mqtt)  # ticked by the window
         session.connect.start()
+    # Content installed by an update is on trial until this start checks it (A/B rollback, docs/ota.md).
+    from ..ota.paths import check_content_at_start
+
+    session.problem = session.problem or check_content_at_start()
+    if args.companion:
+        start_companion(session, args)
     look = Look(
         size=args.size,
         theme=args.theme,
@@ -193,7 +210,23 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if session.connect is not None:
             session.connect.close()
+        if session.companion is not None:
+            session.companion.close()
         session.close()
     if session.problem:
         print(f"cockpit: {session.problem}", file=sys.stderr)
     return code
+
+
+def start_companion(session: Session, args: argparse.Namespace) -> None:
+    """Serve the phone companion beside the window; ticked by the window, where touch commands run."""
+    from ..companion.service import CompanionService
+
+    try:
+        service = CompanionService(session, companion_options(args))  # type: ignore[arg-type]
+        service.start()
+    except InputError:
+        session.close()
+        raise
+    session.companion = service
+    print(f"companion: {service.base_url}, certificate {service.certificate.fingerprint}", file=sys.stderr)

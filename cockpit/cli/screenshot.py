@@ -1,4 +1,5 @@
-"""``cockpit screenshot``: render a panel offscreen to a PNG after the source has run a while."""
+"""``cockpit screenshot``: render a panel offscreen to a PNG after the source has run a while, and check its
+layout (cut or elided text, clipped or overlapping widgets, scroll bars): exit 1 when something is wrong."""
 
 from __future__ import annotations
 
@@ -30,12 +31,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_source_options(p)
     add_look_options(p)
     add_profile_option(p)
-    p.add_argument("--json", action="store_true", help="the PNG written (and any problem) as one JSON object")
+    p.add_argument(
+        "--json",
+        action="store_true",
+        help="print the layout check as JSON (the PNG, the size, every problem found, a source problem)",
+    )
     p.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from ..doctor.preflight import require_qt_platform
+
+    require_qt_platform(args.lang)
     from ui.app import Look, application, build_window, panel_keys, save_png
 
     if args.panel == "help":
@@ -60,9 +68,15 @@ def run(args: argparse.Namespace) -> int:
     window.start()
     failure: list[str] = []
 
+    problems: list = []
+
     def shoot() -> None:
+        from ui.layout_check import check_window, settle
+
         try:
+            settle()  # what the last tick changed is laid out, as on screen before the next paint
             save_png(window, args.out)
+            problems.extend(check_window(window, args.size))
         except OSError as exc:
             failure.append(str(exc))
         app.quit()
@@ -77,10 +91,19 @@ def run(args: argparse.Namespace) -> int:
         session.close()
     if failure:
         raise InputError(failure[0])
-    if args.json:
-        print(json.dumps({"panel": args.panel, "png": str(args.out), "problem": session.problem}))
-        return 0
     if session.problem:
         print(f"cockpit: {session.problem}", file=sys.stderr)
-    print(args.out)
-    return 0
+    if args.json:
+        report = {
+            "png": str(args.out),
+            "panel": args.panel,
+            "size": list(args.size),
+            "problems": [p.as_dict() for p in problems],
+            "source_problem": session.problem,
+        }
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print(args.out)
+        for problem in problems:
+            print(f"cockpit: layout: {problem.line()}", file=sys.stderr)
+    return 1 if problems else 0

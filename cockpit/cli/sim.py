@@ -109,7 +109,9 @@ def run(args: argparse.Namespace) -> int:
             f"{where}; {car.powertrain.state.distance / 1000:.2f} km, SoC {car.battery.state.soc:.1f} %",
             file=sys.stderr,
         )
-    return 0
+    if recorder is not None and (recorder.failure or recorder.errors):
+        print(f"cockpit sim: {recorder.summary()}", file=sys.stderr)
+    return 1 if recorder is not None and recorder.failure else 0
 
 
 def _connect_options(args: argparse.Namespace) -> ConnectOptions:

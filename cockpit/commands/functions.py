@@ -297,6 +297,8 @@ _FUNCTIONS: tuple[Function, ...] = (
         extra=_lights_extra,
         reader=_read_lights,
     ),
+    # "Flash the lights" to find the car: the hazards flash for 3 s and go off by themselves.
+    _boolean("lights.flash", "flash the lights", "Vehicle.Body.Lights.Hazard.IsSignaling", LIGHTS),
     _boolean("ambient.on", "ambient lighting", f"{AMBIENT}.IsLightOn", LIGHTS),
     Function(
         "ambient.color",
@@ -358,6 +360,15 @@ _FUNCTIONS: tuple[Function, ...] = (
         CHARGING,
         choices={"open": "OPEN", "closed": "CLOSED"},
         refusals={None: ("CHARGE_PORT",)},
+    ),
+    Function(
+        "charging.active",
+        "charging",
+        "choice",
+        {None: "Vehicle.Powertrain.TractionBattery.Charging.StartStopCharging"},
+        CHARGING,
+        choices={"start": "START", "stop": "STOP"},
+        refusals={None: ("CHARGE_ENABLE",)},
     ),
 )
 

@@ -23,7 +23,7 @@ from vehicle_bus.errors import TransmitRefusedError
 from .command import Command
 from .errors import CommandError
 from .functions import FUNCTIONS, Function
-from .values import check_value
+from .values import check_delta, check_value
 
 if TYPE_CHECKING:
     from ..session import Session
@@ -39,6 +39,7 @@ REASONS = {
     "CHARGING_CABLE_CONNECTED": "charging cable connected",
     "NOT_READY": "vehicle not ready",
     "OTHER": "the vehicle would not do it",
+    "CABLE_NOT_CONNECTED": "charging cable not connected",
 }
 State = Literal["pending", "confirmed", "failed", "replaced"]
 
@@ -145,8 +146,8 @@ class CommandLayer:
         return all(p in transmitter.bound.actuators for p, _ in spec.encode(instance, sample))
 
     # -- commanding -----------------------------------------------------------------------------------------
-    def execute(self, command: Command) -> list[Operation]:
-        """Check ``command`` completely, then send it; CommandError (nothing sent) if any part is refused."""
+    def check(self, command: Command) -> list[tuple[str | None, Any, list[tuple[str, Any]]]]:
+        """Everything :meth:`execute` would send for ``command``, checked; CommandError if any is refused."""
         spec = command.spec()
         transmitter = self._transmitter()
         planned: list[tuple[str | None, Any, list[tuple[str, Any]]]] = []
@@ -156,6 +157,16 @@ class CommandLayer:
             for path, vss in targets:
                 self._check_transmittable(transmitter, path, vss)
             planned.append((instance, value, targets))
+        return planned
+
+    def check_path(self, path: str, value: Any) -> None:
+        """What :meth:`set_path` checks before sending; CommandError if refused."""
+        self._check_transmittable(self._transmitter(), path, value)
+
+    def execute(self, command: Command) -> list[Operation]:
+        """Check ``command`` completely, then send it; CommandError (nothing sent) if any part is refused."""
+        spec = command.spec()
+        planned = self.check(command)
         operations = []
         for instance, value, targets in planned:
             group = _Group(value)
@@ -185,6 +196,8 @@ class CommandLayer:
                 f"nothing can be set: the source is a log replay ({self.session.label})",
                 fix="Run on the simulator (no --replay) or on a bus (--can)",
             )
+        if transmitter.bus is None and self.session.kind == "live":
+            raise CommandError(f"nothing can be sent: the CAN bus is not open ({self.session.problem})")
         return transmitter
 
     @staticmethod
@@ -207,6 +220,7 @@ class CommandLayer:
             return check_value(spec, command.value)
         if spec.kind != "number":
             raise CommandError(f"{spec.name} cannot be changed by a relative amount; give a value")
+        check_delta(spec, command.delta)
         group = self._groups.get((spec.name, instance))
         # "Warmer, warmer": a second step builds on the first one still on its way.
         if group is not None and group.state == "pending":

@@ -3,6 +3,7 @@ function's range before anything is sent."""
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -49,12 +50,22 @@ def parse_value(function: Function, text: str) -> Any:
         raise CommandError(f"{function.name} takes {function.describe_range()}, not {raw!r}")
     if function.kind == "colour":
         return parse_colour(raw)
-    try:
-        number = float(raw)
-    except ValueError:
-        accepted = function.describe_range()
-        raise CommandError(f"{function.name} takes a number ({accepted}), not {raw!r}") from None
+    number = parse_number(raw, f"{function.name} takes a number ({function.describe_range()})")
     return int(number) if number.is_integer() else number
+
+
+# Plain ASCII decimal numbers only: Python's float() also takes "nan", "inf", "1_000" and digits of any
+# script ("２３"), none of which a person means as a setting.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+
+
+def parse_number(text: str, what: str) -> float:
+    """A finite number written in ASCII digits, or CommandError ``"{what}, not {text!r}"``."""
+    raw = text.strip()
+    number = float(raw) if _NUMBER.fullmatch(raw) else math.nan
+    if not math.isfinite(number):  # also 1e309, which float() makes inf
+        raise CommandError(f"{what}, not {raw!r}")
+    return number
 
 
 def parse_colour(text: str) -> tuple[int, int, int]:
@@ -102,7 +113,7 @@ def check_value(function: Function, value: Any) -> Any:
         raise CommandError(f"{function.name} takes {function.describe_range()}, not {value!r}")
     if function.kind == "colour":
         return check_colour(value)
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise CommandError(f"{function.name} takes a number ({function.describe_range()}), not {value!r}")
     if value != int(value):
         raise CommandError(f"{function.name} takes whole numbers ({function.describe_range()}), not {value}")
@@ -111,3 +122,18 @@ def check_value(function: Function, value: Any) -> Any:
     if (low is not None and value < low) or (high is not None and value > high):
         raise CommandError(f"{function.name}: {value} is out of range ({function.describe_range()})")
     return value
+
+
+def check_delta(function: Function, delta: Any) -> float:
+    """A relative change that could make sense: finite, and not more than the function's whole range."""
+    if isinstance(delta, bool) or not isinstance(delta, (int, float)) or not math.isfinite(delta):
+        raise CommandError(f"{function.name} takes a change of a few steps, not {delta!r}")
+    if function.minimum is not None and function.maximum is not None:
+        span = function.maximum - function.minimum
+        if abs(delta) > span:
+            raise CommandError(
+                f"{function.name}: a change of {delta:+g} is more than its whole range "
+                f"({function.describe_range()})",
+                fix=f"Give a value in {function.describe_range()} or a change of at most {span:g}",
+            )
+    return float(delta)

@@ -35,6 +35,7 @@ from typing import Any
 
 from ..commands import Command, CommandError, CommandLayer, Operation
 from ..commands.functions import FUNCTIONS
+from ..commands.remote import ALLOWED, opens_the_car
 from .keychain import Keychain
 from .signing import signature_valid
 
@@ -44,33 +45,9 @@ MAX_LIFETIME_S = 300.0
 INBOX = 64  # messages waiting for poll(); more is a flood
 PARK = 126  # VSS gear code
 
-# Comfort and charging only. Nothing that moves the car (drive mode, regeneration), no windows, sunroof,
-# tailgate or frunk (they open the car and can trap a hand), no lights.
-ALLOWED = frozenset(
-    {
-        "climate.temperature",
-        "climate.ac",
-        "climate.auto",
-        "climate.fan",
-        "climate.sync",
-        "climate.recirculation",
-        "climate.defrost_front",
-        "climate.defrost_rear",
-        "seat.heating",
-        "seat.ventilation",
-        "steering_wheel.heating",
-        "charging.limit",
-        "charging.port",
-        "doors.locked",
-    }
-)
-
-
-def _opens(function: str, value: Any) -> bool:
-    """Commands that open the car: only while parked."""
-    return (function == "doors.locked" and value is False) or (
-        function == "charging.port" and value == "open"
-    )
+# Comfort and charging only, nothing that moves the car: the one allow-list of every remote path (the phone
+# companion uses it too), in cockpit/commands/remote.py.
+_opens = opens_the_car
 
 
 @dataclass

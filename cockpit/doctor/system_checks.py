@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import platform
 import tempfile
 from collections.abc import Callable
@@ -12,16 +11,18 @@ from platformdirs import user_cache_path, user_data_path
 
 from ..runtime_profile import available_memory_mb, choose_profile, is_arm
 from .check import Check
+from .qt_platform import check_qt_platform
 
 APP = "smart-cockpit"
-MIN_GLIBC_ARM = (2, 39)  # PySide6's ARM wheels are built against it
+# PySide6-Essentials' aarch64 wheels: manylinux_2_31 up to 6.8.0.2, manylinux_2_39 from 6.8.1 on. So on
+# Raspberry Pi OS Bookworm (glibc 2.36) pip installs 6.8.0.2, which works; Trixie (2.41) gets the newest.
+NEWEST_WHEELS_GLIBC_ARM = (2, 39)
+MIN_GLIBC_ARM = (2, 31)
 
 
-def check_system() -> list[Check]:
-    checks: list[Check] = []
+def check_system(lang: str = "en") -> list[Check]:
+    checks: list[Check] = check_platform() + check_qt_platform(lang=lang)
     for step in (
-        check_platform,
-        check_display,
         check_audio,
         check_voice_models,
         check_map_cache,
@@ -49,53 +50,21 @@ def check_platform(machine: str | None = None, libc: tuple[str, str] | None = No
                 Check(
                     "glibc",
                     "fail",
-                    f"glibc {version}: PySide6's ARM wheels need 2.39 or newer",
-                    "Use Raspberry Pi OS Trixie (64-bit) or Ubuntu 24.04; Bookworm is not supported",
+                    f"glibc {version}: PySide6 has no ARM wheel for it (the oldest need 2.31)",
+                    "Use Raspberry Pi OS Bookworm or Trixie (64-bit), or Ubuntu 24.04",
+                )
+            )
+        elif parts < NEWEST_WHEELS_GLIBC_ARM:
+            checks.append(
+                Check(
+                    "glibc",
+                    "warn",
+                    f"glibc {version}: pip can install PySide6 up to 6.8.0.2 here (its newer ARM wheels need "
+                    "2.39); that works, with Qt 6.8.0",
+                    "Nothing to do; Raspberry Pi OS Trixie (64-bit) gets the newest PySide6",
                 )
             )
     return checks
-
-
-def check_display(env: dict[str, str] | None = None, dri: Path = Path("/dev/dri")) -> list[Check]:
-    env = dict(os.environ) if env is None else env
-    platform_name = env.get("QT_QPA_PLATFORM", "")
-    if platform_name.startswith(("eglfs", "linuxfb")):
-        cards = sorted(dri.glob("card*")) if dri.exists() else []
-        if platform_name.startswith("eglfs") and not cards:
-            return [
-                Check(
-                    "display",
-                    "fail",
-                    "QT_QPA_PLATFORM=eglfs but there is no /dev/dri/card*",
-                    "Enable KMS (dtoverlay=vc4-kms-v3d in /boot/firmware/config.txt) and reboot",
-                )
-            ]
-        return [
-            Check(
-                "display", "ok", f"{platform_name} on {', '.join(c.name for c in cards) or 'the framebuffer'}"
-            )
-        ]
-    if platform_name in ("offscreen", "minimal"):
-        return [
-            Check(
-                "display",
-                "warn",
-                f"QT_QPA_PLATFORM={platform_name}: nothing is shown on a screen",
-                "Unset it to use the desktop, or set eglfs to draw without one",
-            )
-        ]
-    if env.get("WAYLAND_DISPLAY"):
-        return [Check("display", "ok", f"Wayland ({env['WAYLAND_DISPLAY']})")]
-    if env.get("DISPLAY"):
-        return [Check("display", "ok", f"X11 ({env['DISPLAY']})")]
-    return [
-        Check(
-            "display",
-            "fail",
-            "no desktop session (neither WAYLAND_DISPLAY nor DISPLAY is set)",
-            "Start it from the desktop, or without one: QT_QPA_PLATFORM=eglfs cockpit --kiosk",
-        )
-    ]
 
 
 def check_audio(query: Callable[[], list[dict]] | None = None) -> list[Check]:

@@ -23,7 +23,7 @@ CENTRE = (31.2290, 121.4520)
 SPACING_M = 150.0
 SIZE = 21  # grid lines each way
 TOWN_NAME = "Jing'an Demo Town"
-VERSION = 1
+VERSION = 2  # 2: Chinese names
 _KY = math.radians(1) * 6_371_008.8
 _KX = _KY * math.cos(math.radians(CENTRE[0]))
 ROUNDABOUT_R = 35.0
@@ -75,6 +75,42 @@ _NS_NAMES = (
     "Urumqi Road",
     "Wanhangdu Road",
 )
+
+# The town's names in Chinese (as OSM's name:zh would give them): streets, districts, stations.
+_ZH = {
+    "Anyuan Road": "安远路", "Beijing Road": "北京路", "Changping Road": "昌平路", "Datian Road": "大田路",
+    "Emei Road": "峨眉路", "Fengyang Road": "凤阳路", "Guling Road": "牯岭路", "Haifang Road": "海防路",
+    "Jiaozhou Road": "胶州路", "Kangding Road": "康定路", "Yan'an Road": "延安路", "Lanxi Road": "兰溪路",
+    "Minhang Road": "闵行路", "Nanyang Road": "南阳路", "Ouyang Road": "欧阳路", "Puji Road": "普济路",
+    "Qufu Road": "曲阜路", "Ruijin Road": "瑞金路", "Shimen Road": "石门路", "Taixing Road": "泰兴路",
+    "Wuding Road": "武定路", "Aomen Road": "澳门路", "Baotou Road": "包头路", "Changde Road": "常德路",
+    "Dagu Road": "大沽路", "Enping Road": "恩平路", "Fuxing Road": "复兴路", "Gaoyang Road": "高阳路",
+    "Huashan Road": "华山路", "Jiangning Road": "江宁路", "Kunshan Road": "昆山路", "Shaanxi Road": "陕西路",
+    "Liyang Road": "溧阳路", "Maoming Road": "茂名路", "Nanchang Road": "南昌路", "Panyu Road": "番禺路",
+    "Qinghai Road": "青海路", "Rongchang Road": "荣昌路", "Shandong Road": "山东路", "Tianmu Road": "天目路",
+    "Urumqi Road": "乌鲁木齐路", "Wanhangdu Road": "万航渡路",
+    "Centre Circle": "中心环岛", "Lane 12": "12 弄", "Ring Expressway": "环城高速",
+    TOWN_NAME: "静安示范城", "North Bank": "北岸", "Old Town": "老城", "East Side": "东区",
+    "Town Hall Fast Charge": "市政厅快充站", "Riverside Chargers": "滨江充电站",
+    "Old Town Garage Charging": "老城车库充电站", "North Bank Superfast": "北岸超充站",
+    "East Side Charging Hub": "东区充电中心", "Market Street AC": "市场街慢充站",
+    "Sinopec Ring Station": "中国石化环路加油站", "PetroChina Huashan": "中国石油华山路加油站",
+    "Shell Yan'an Road": "壳牌延安路加油站", "Central Car Park": "中心停车场",
+    "Station Car Park": "车站停车场", "Riverside Parking": "滨江停车场", "Mall Parking": "商场停车场",
+    "Hospital Parking": "医院停车场",
+}  # fmt: skip
+
+
+def _chinese_names(names: list[str]) -> dict[str, dict[str, str]]:
+    """name → {"zh": …} for every name of the town with a Chinese form ("Anyuan Road 2" → "安远路 2")."""
+    out = {}
+    for name in names:
+        base, _, number = name.rpartition(" ")
+        if name in _ZH:
+            out[name] = {"zh": _ZH[name]}
+        elif number.isdigit() and base in _ZH:
+            out[name] = {"zh": f"{_ZH[base]} {number}"}
+    return out
 
 
 def _line_name(names: tuple[str, ...], i: int) -> str:
@@ -188,6 +224,9 @@ class _Builder:
             places=self.places,
             source="builtin",
             name=TOWN_NAME,
+            names=_chinese_names(
+                [w[2] for w in self.ways] + [p["name"] for p in self.pois] + [p["name"] for p in self.places]
+            ),
         )
 
 

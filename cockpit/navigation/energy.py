@@ -11,7 +11,7 @@ the SoC needed for the rest of the trip.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -86,6 +86,17 @@ def route_energy_wh(model: EnergyModel, route: Route, graph) -> float:
     return model.cruise_wh(seg_len, limits) + model.braking_wh(turn_speeds)
 
 
+def cumulative_wh(model: EnergyModel, route: Route, graph, total_wh: float) -> np.ndarray:
+    """Energy used from the start to each route point, scaled so that it ends at ``total_wh``."""
+    seg_len = np.diff(route.cum_m)
+    limits = np.asarray(route.speed_limits_kmh(graph), float)
+    v = np.maximum(limits * CRUISE_SHARE / 3.6, 1.0)
+    force = 0.5 * AIR_DENSITY * model.drag_area_m2 * v**2 + model.rolling_resistance * model.mass_kg * G
+    per_seg = force * seg_len / model.drivetrain_efficiency + model.auxiliary_w * seg_len / v
+    cum = np.concatenate(([0.0], np.cumsum(per_seg)))
+    return cum * (total_wh / cum[-1]) if cum[-1] > 0 else cum
+
+
 def charger_power(tags: dict[str, str]) -> tuple[float, bool]:
     """(kW, is_dc) of a charging station from its OSM tags (``socket:*:output``, ``socket:*``)."""
     best_kw, dc = 0.0, False
@@ -134,7 +145,9 @@ class ChargingStop:
     target_soc: float
     charge_min: float
     detour_s: float
-    final_soc: float
+    final_soc: float  # on arrival at the next stop or the destination
+    swap: bool = False  # a battery swap, not a charge
+    at_m: float = 0.0  # where the stop is along the planned route
 
 
 @dataclass
@@ -143,8 +156,17 @@ class EnergyPlan:
     energy_wh: float
     arrival_soc: float
     reserve_soc: float
-    stop: ChargingStop | None = None
+    stops: list[ChargingStop] = field(default_factory=list)
+    # The route through the stops (None when there are none): via points with their own guidance.
+    route: Route | None = None
+    # Why no plan reaches the destination ("" when one does); arrival_soc stays that of the plain route.
+    unreachable: str = ""
+
+    @property
+    def stop(self) -> ChargingStop | None:
+        """The first stop (the one the head unit shows next)."""
+        return self.stops[0] if self.stops else None
 
     @property
     def needs_charge(self) -> bool:
-        return self.arrival_soc < self.reserve_soc
+        return bool(self.stops) or bool(self.unreachable)

@@ -9,7 +9,7 @@ from pathlib import Path
 from vehicle_bus.errors import InputError
 
 from .builtin_town import builtin_town
-from .mapdata import CACHE_SUFFIX, MapData, cache_path_for
+from .mapdata import CACHE_SUFFIX, MapData, cache_path_for, is_current_cache
 
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
 
@@ -26,7 +26,8 @@ def open_map(
     if path.name.endswith(".npz"):
         return MapData.load(path)
     cache = cache_path_for(path, cache_dir)
-    if not (cache.is_file() and cache.stat().st_mtime >= path.stat().st_mtime):
+    fresh = cache.is_file() and cache.stat().st_mtime >= path.stat().st_mtime
+    if not (fresh and is_current_cache(cache)):
         from .osm_import import import_osm  # pyosmium only when there is something to import
 
         import_osm(path, cache, progress)

@@ -19,7 +19,9 @@ import platformdirs
 
 from vehicle_bus.errors import InputError
 
-CACHE_VERSION = 1
+# 2: per-way turn:lanes (forward, backward); turn restrictions; traffic signals; addresses; more POIs.
+# An older cache is imported again, never misread.
+CACHE_VERSION = 2
 CACHE_SUFFIX = ".navmap.npz"
 
 # Road classes, most important first; the index is the class code stored per way.
@@ -38,7 +40,7 @@ ROAD_CLASSES = (
 CLASS_SPEED_KMH = (110.0, 90.0, 60.0, 50.0, 50.0, 40.0, 30.0, 10.0, 15.0)
 AREA_KINDS = ("water", "park", "building")
 LINE_KINDS = ("river", "coastline", "rail")
-POI_CATEGORIES = ("charging", "fuel", "parking")
+POI_CATEGORIES = ("charging", "fuel", "parking", "swap", "food", "hotel", "shop", "toilets")
 
 
 # The array fields, saved one .npy each; the rest travels as JSON.
@@ -90,6 +92,20 @@ class MapData:
     places: list[dict[str, Any]] = field(default_factory=list)  # lat lon name kind (town, suburb…)
     source: str = "osm"  # "osm" or "builtin"
     name: str = ""
+    # A name in other languages where the map has it (OSM name:zh, name:en): name → {language: name}.
+    names: dict[str, dict[str, str]] = field(default_factory=dict)
+    # OSM turn:lanes per way as (forward, backward) "left|through;right" strings; "" where not tagged.
+    way_turn_lanes: list[list[str]] = field(default_factory=list)
+    # OSM turn restrictions with a via node: [from way, via road node, to way, 1 for only_* / 0 for no_*].
+    turn_restrictions: list[list[int]] = field(default_factory=list)
+    signal_nodes: list[int] = field(default_factory=list)  # road nodes with traffic signals
+    addresses: list[list[Any]] = field(default_factory=list)  # [lat, lon, street, house number]
+
+    def turn_lanes(self, way: int, forward: bool) -> str:
+        """The ``turn:lanes`` value for driving ``way`` forward or backward ("" where the map has none)."""
+        if way >= len(self.way_turn_lanes):
+            return ""
+        return self.way_turn_lanes[way][0 if forward else 1]
 
     @property
     def way_count(self) -> int:
@@ -104,6 +120,10 @@ class MapData:
             float(self.node_lon.max()),
         )
 
+    def local_name(self, name: str, lang: str) -> str:
+        """``name`` as the map writes it in ``lang`` (``zh``, ``en``), or as it is."""
+        return self.names.get(name, {}).get(lang, name)
+
     def pois_in(self, category: str) -> list[dict[str, Any]]:
         return [p for p in self.pois if p["category"] == category]
 
@@ -115,10 +135,15 @@ class MapData:
             "version": CACHE_VERSION,
             "way_name": self.way_name,
             "way_ref": self.way_ref,
+            "way_turn_lanes": self.way_turn_lanes,
+            "turn_restrictions": self.turn_restrictions,
+            "signal_nodes": self.signal_nodes,
+            "addresses": self.addresses,
             "pois": self.pois,
             "places": self.places,
             "source": self.source,
             "name": self.name,
+            "names": self.names,
         }
         arrays = {k: getattr(self, k) for k in ARRAY_FIELDS}
         tmp = path.with_name(path.name + ".part")
@@ -148,11 +173,25 @@ class MapData:
             **arrays,
             way_name=meta["way_name"],
             way_ref=meta["way_ref"],
+            way_turn_lanes=meta["way_turn_lanes"],
+            turn_restrictions=meta["turn_restrictions"],
+            signal_nodes=meta["signal_nodes"],
+            addresses=meta["addresses"],
             pois=meta["pois"],
             places=meta["places"],
             source=meta["source"],
             name=meta["name"],
+            names=meta.get("names", {}),  # caches written before names were kept have none
         )
+
+
+def is_current_cache(path: Path) -> bool:
+    """Whether ``path`` is a map cache this version reads (an older one is imported again)."""
+    try:
+        with np.load(path, allow_pickle=False) as z:
+            return json.loads(bytes(z["meta"]).decode()).get("version") == CACHE_VERSION
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, json.JSONDecodeError):
+        return False
 
 
 def maps_dir() -> Path:

@@ -3,6 +3,7 @@ energy plan. Qt-free; the head unit builds it on a worker thread, the CLI direct
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from functools import cached_property
@@ -11,26 +12,31 @@ import numpy as np
 
 from vehicle_bus.errors import InputError
 
+from .charging_plan import (
+    DESTINATION_CHARGER_M,
+    DESTINATION_CHARGER_SOC,
+    DETOUR_KMH,
+    SWAP_MIN,
+    SWAP_SOC,
+    plan_stops,
+    stations_along,
+)
 from .energy import (
-    CHARGE_MARGIN_SOC,
-    MAX_CHARGE_TARGET,
     RESERVE_SOC,
     ChargingStop,
     EnergyModel,
     EnergyPlan,
     charge_minutes,
-    charger_power,
+    cumulative_wh,
     route_energy_wh,
 )
 from .graph import RoadGraph, Snap
 from .maneuvers import build_maneuvers
 from .mapdata import MapData
-from .routing import MAX_SNAP_M, Route, Router
+from .routing import MAX_SNAP_M, Route, Router, join_legs
 from .search import PlaceIndex
 
 _LATLON = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*$")
-# Charging stations tried for a stop: the ones nearest the route.
-STOP_CANDIDATES = 8
 
 
 class Navigator:
@@ -61,72 +67,108 @@ class Navigator:
             )
         return found[0].lat, found[0].lon
 
-    def route(self, start: tuple[float, float], end: tuple[float, float]) -> Route:
+    def route(
+        self, start: tuple[float, float], end: tuple[float, float], heading: float | None = None
+    ) -> Route:
+        """The fastest route; ``heading`` (the car's, compass °) when rerouting a moving car, so the route
+        starts the way it faces rather than with a U-turn."""
         a = self.router.snap(*start, "start")
         b = self.router.snap(*end, "destination")
-        return self.route_snaps(a, b)
+        return self.route_snaps(a, b, heading)
 
-    def route_snaps(self, a: Snap, b: Snap) -> Route:
-        route = self.router.route(a, b)
+    def route_snaps(self, a: Snap, b: Snap, heading: float | None = None) -> Route:
+        route = self.router.route(a, b, heading)
         route.maneuvers = build_maneuvers(self.graph, route)
         return route
 
     def energy_plan(
-        self, route: Route, model: EnergyModel, soc: float, reserve: float = RESERVE_SOC
+        self,
+        route: Route,
+        model: EnergyModel,
+        soc: float,
+        reserve: float = RESERVE_SOC,
+        can_swap: bool = False,
     ) -> EnergyPlan:
-        wh = route_energy_wh(model, route, self.graph)
-        plan = EnergyPlan(soc, wh, soc - model.soc_drop(wh), reserve)
-        if plan.needs_charge:
-            plan.stop = self._charging_stop(route, model, soc, reserve)
+        """SoC at arrival, and the charging (or, for a car that swaps, battery-swap) stops the trip needs,
+        with the route through them. SoC figures never go below 0 %."""
+        g = self.graph
+        wh = route_energy_wh(model, route, g)
+        arrival = soc - model.soc_drop(wh)
+        plan = EnergyPlan(soc, wh, max(0.0, arrival), reserve)
+        chargers = self.data.pois_in("charging")
+        at_charger = self._charger_at(route, chargers)
+        if arrival >= (DESTINATION_CHARGER_SOC if at_charger else reserve):
+            return plan
+        cum = cumulative_wh(model, route, g, wh)
+
+        def used(m: float) -> float:
+            return model.soc_drop(float(np.interp(m, route.cum_m, cum)))
+
+        pois = chargers + (self.data.pois_in("swap") if can_swap else [])
+        stations = stations_along(g, route, pois)
+        stops = plan_stops(model, used, route.distance_m, stations, soc, reserve, at_charger, can_swap)
+        if stops is None:
+            plan.unreachable = (
+                f"the destination cannot be reached keeping the {reserve:g} % reserve, even with stops at "
+                f"the {len(stations)} station(s) near the route"
+            )
+            return plan
+        self._follow_stops(plan, route, model, stops)
         return plan
 
-    def _charging_stop(
-        self, route: Route, model: EnergyModel, soc: float, reserve: float
-    ) -> ChargingStop | None:
-        stations = self.data.pois_in("charging")
-        if not stations:
-            return None
-        g = self.graph
-        rx, ry = g.project(route.points[:, 0], route.points[:, 1])
-        sx, sy = g.project(np.array([s["lat"] for s in stations]), np.array([s["lon"] for s in stations]))
-        # Distance of each station to the nearest route point: cheap, and good enough to pick candidates.
-        d = np.min(np.hypot(sx[:, None] - rx[None, :], sy[:, None] - ry[None, :]), axis=1)
-        best: tuple[float, ChargingStop] | None = None
-        for k in np.argsort(d)[:STOP_CANDIDATES]:
-            station = stations[int(k)]
-            try:
-                first = self.route(
-                    (float(route.points[0, 0]), float(route.points[0, 1])), (station["lat"], station["lon"])
+    def _charger_at(self, route: Route, chargers: list[dict]) -> bool:
+        if not chargers:
+            return False
+        end = route.points[-1]
+        ex, ey = self.graph.project(float(end[0]), float(end[1]))
+        sx, sy = self.graph.project(
+            np.array([c["lat"] for c in chargers]), np.array([c["lon"] for c in chargers])
+        )
+        return bool(np.hypot(sx - ex, sy - ey).min() <= DESTINATION_CHARGER_M)
+
+    def _follow_stops(self, plan: EnergyPlan, route: Route, model: EnergyModel, stops: list) -> None:
+        """Route through the planned stops and recompute every SoC along the real legs."""
+        ends = [(float(route.points[0, 0]), float(route.points[0, 1]))]
+        ends += [(p.station.lat, p.station.lon) for p in stops]
+        ends.append((float(route.points[-1, 0]), float(route.points[-1, 1])))
+        legs = [self.route(a, b) for a, b in itertools.pairwise(ends)]
+        soc = plan.start_soc
+        result: list[ChargingStop] = []
+        at_m = 0.0
+        for planned, leg in zip(stops, legs, strict=False):
+            arrive = soc - model.soc_drop(route_energy_wh(model, leg, self.graph))
+            at_m += leg.distance_m
+            s = planned.station
+            if s.swap:
+                target, minutes = max(arrive, SWAP_SOC), SWAP_MIN
+            else:
+                target = max(arrive, planned.target_soc)
+                minutes = charge_minutes(model, max(arrive, 0.0), target, s.power_kw, s.dc)
+            result.append(
+                ChargingStop(
+                    s.name,
+                    s.lat,
+                    s.lon,
+                    s.power_kw,
+                    s.dc,
+                    max(0.0, arrive),
+                    target,
+                    float(minutes),
+                    2 * s.off_m / 1000 / DETOUR_KMH * 3600,
+                    0.0,
+                    swap=s.swap,
+                    at_m=at_m,
                 )
-                second = self.route(
-                    (station["lat"], station["lon"]), (float(route.points[-1, 0]), float(route.points[-1, 1]))
-                )
-            except InputError:
-                continue
-            at_station = soc - model.soc_drop(route_energy_wh(model, first, g))
-            if at_station < 0:
-                continue
-            need = model.soc_drop(route_energy_wh(model, second, g))
-            target = min(MAX_CHARGE_TARGET, max(at_station, reserve + need + CHARGE_MARGIN_SOC))
-            kw, dc = charger_power(station["tags"])
-            minutes = charge_minutes(model, at_station, target, kw, dc)
-            detour = first.duration_s + second.duration_s - route.duration_s
-            total = detour + minutes * 60
-            stop = ChargingStop(
-                station["name"] or "Charging station",
-                station["lat"],
-                station["lon"],
-                kw,
-                dc,
-                at_station,
-                target,
-                float(minutes),
-                detour,
-                target - need,
             )
-            if best is None or total < best[0]:
-                best = (total, stop)
-        return None if best is None else best[1]
+            soc = target
+        for stop, leg in zip(result, legs[1:], strict=True):
+            stop.final_soc = max(
+                0.0, stop.target_soc - model.soc_drop(route_energy_wh(model, leg, self.graph))
+            )
+        plan.energy_wh = sum(route_energy_wh(model, leg, self.graph) for leg in legs)
+        plan.arrival_soc = result[-1].final_soc if result else plan.arrival_soc
+        plan.stops = result
+        plan.route = join_legs(legs, [st.charge_min * 60 for st in result], [st.name for st in result])
 
     def on_map(self, lat: float, lon: float) -> bool:
         """Whether a position is on this map's roads (within the snapping distance of one)."""

@@ -25,10 +25,18 @@ _CLASS_INDEX.update({f"{name}_link": i for i, name in enumerate(ROAD_CLASSES[:5]
 _NO_CARS = {"no", "private", "agricultural", "forestry", "delivery", "destination_only_not"}
 _ZONE_SPEEDS = {"urban": 50.0, "rural": 80.0, "motorway": 130.0, "trunk": 110.0, "living_street": 20.0}
 _POI_TAGS = (("amenity", "charging_station", "charging"), ("amenity", "fuel", "fuel"))
+# The categories a map app searches besides the car's own (key, values or None for any, category).
+_MORE_POI_TAGS = (
+    ("amenity", ("restaurant", "fast_food", "cafe", "food_court", "bar", "pub"), "food"),
+    ("tourism", ("hotel", "motel", "guest_house", "hostel", "apartment"), "hotel"),
+    ("amenity", ("toilets",), "toilets"),
+    ("shop", None, "shop"),
+)
 _KEEP_POI_TAGS = re.compile(
     r"^(socket:.*|capacity|operator|brand|network|fee|opening_hours|charging_station:output|maxpower|"
-    r"access|parking|name|ref)$"
+    r"access|parking|name|ref|battery_swap|amenity|tourism|shop|cuisine|addr:.*)$"
 )
+_NAME_KEYS = (("zh", ("name:zh-Hans", "name:zh")), ("en", ("name:en",)))
 # Objects in an extract, per byte of .osm.pbf (Monaco: ~50,000 objects in 0.69 MB); sizes the bar.
 _OBJECTS_PER_BYTE = 0.075
 
@@ -59,6 +67,14 @@ def _oneway(tags: Any, roundabout: bool, cls_name: str) -> int:
     if value == "no":
         return 0
     return 1 if roundabout or cls_name == "motorway" else 0
+
+
+def _turn_lanes(tags: Any, oneway: int) -> list[str]:
+    """(forward, backward) ``turn:lanes``: the plain key is the only direction of a one-way road."""
+    plain = tags.get("turn:lanes") or ""
+    forward = tags.get("turn:lanes:forward") or (plain if oneway == 1 else "")
+    backward = tags.get("turn:lanes:backward") or (plain if oneway == -1 else "")
+    return [forward, backward]
 
 
 def _car_allowed(tags: Any) -> bool:
@@ -95,12 +111,27 @@ def _line_kind(tags: Any) -> str | None:
     return None
 
 
+def _is_swap_station(tags: Any) -> bool:
+    """A battery-swap station. OSM has no approved tag: ``amenity=battery_swap(_station)``,
+    ``battery_swap=yes`` on a charging station, or one named as NIO names its Power Swap Stations."""
+    if tags.get("amenity") in ("battery_swap", "battery_swap_station") or tags.get("battery_swap") == "yes":
+        return True
+    name = (tags.get("name") or "") + " " + (tags.get("name:en") or "")
+    return tags.get("amenity") == "charging_station" and ("power swap" in name.lower() or "换电" in name)
+
+
 def _poi_category(tags: Any) -> str | None:
+    if _is_swap_station(tags):
+        return "swap"
     for key, value, category in _POI_TAGS:
         if tags.get(key) == value:
             return category
     if tags.get("amenity") == "parking" and tags.get("access") not in ("private", "no"):
         return "parking"
+    for key, values, category in _MORE_POI_TAGS:
+        value = tags.get(key)
+        if value is not None and (values is None or value in values):
+            return category
     return None
 
 
@@ -116,7 +147,13 @@ class _Collector:
         self.way_speed: list[float] = []
         self.way_roundabout: list[bool] = []
         self.way_name: list[str] = []
+        self.names: dict[str, dict[str, str]] = {}
         self.way_ref: list[str] = []
+        self.way_turn_lanes: list[list[str]] = []
+        self.way_index: dict[int, int] = {}  # OSM way id → road index
+        self.signal_ids: list[int] = []  # OSM ids of highway=traffic_signals nodes
+        self.addresses: list[list[Any]] = []  # [lat, lon, street, house number]
+        self.restrictions: list[tuple[int, int, int, bool]] = []  # OSM (from way, via node, to way, only)
         self.area_kind: list[int] = []
         self.area_ring_start = [0]
         self.ring_start = [0]
@@ -134,18 +171,36 @@ class _Collector:
         tags = n.tags
         if not len(tags):
             return
+        if tags.get("highway") == "traffic_signals":
+            self.signal_ids.append(n.id)
+        if tags.get("addr:housenumber") and tags.get("addr:street"):
+            self._address(n.location.lat, n.location.lon, tags)
         category = _poi_category(tags)
         if category is not None:
             self._poi(category, n.location.lat, n.location.lon, tags)
         place = tags.get("place")
         if place in ("city", "town", "village", "suburb", "quarter", "neighbourhood") and tags.get("name"):
+            self._translations(tags)
             self.places.append(
                 {"lat": n.location.lat, "lon": n.location.lon, "name": tags["name"], "kind": place}
             )
 
+    def _translations(self, tags: Any) -> None:
+        """Keep the Chinese and English forms of a name (``name:zh-Hans`` before ``name:zh``)."""
+        name = tags.get("name")
+        if not name:
+            return
+        for lang, keys in _NAME_KEYS:
+            local = next((tags.get(k) for k in keys if tags.get(k)), None)
+            if local and local != name:
+                self.names.setdefault(name, {})[lang] = local
+    def _address(self, lat: float, lon: float, tags: Any) -> None:
+        self.addresses.append([round(lat, 7), round(lon, 7), tags["addr:street"], tags["addr:housenumber"]])
+
     def _poi(self, category: str, lat: float, lon: float, tags: Any) -> None:
         kept = {t.k: t.v for t in tags if _KEEP_POI_TAGS.match(t.k)}
         name = tags.get("name") or tags.get("brand") or tags.get("operator") or ""
+        self._translations(tags)
         self.pois.append({"lat": lat, "lon": lon, "category": category, "name": name, "tags": kept})
 
     def way(self, w: Any) -> None:
@@ -192,13 +247,33 @@ class _Collector:
         self.way_speed.append(parse_maxspeed(tags.get("maxspeed")) or CLASS_SPEED_KMH[cls])
         self.way_roundabout.append(roundabout)
         self.way_name.append(tags.get("name") or "")
+        self._translations(tags)
         self.way_ref.append(tags.get("ref") or "")
+        self.way_turn_lanes.append(_turn_lanes(tags, self.way_oneway[-1]))
+        self.way_index[w.id] = len(self.way_turn_lanes) - 1
+
+    def relation(self, r: Any) -> None:
+        """A turn restriction with a via node (via-way restrictions are rare and not kept)."""
+        tags = r.tags
+        if tags.get("type") != "restriction":
+            return
+        value = tags.get("restriction:motorcar") or tags.get("restriction") or ""
+        kind = value.split("_", 1)[0]
+        if kind not in ("no", "only") or "motorcar" in (tags.get("except") or ""):
+            return
+        roles: dict[str, list[tuple[str, int]]] = {}
+        for m in r.members:
+            roles.setdefault(m.role, []).append((m.type, m.ref))
+        frm, via, to = roles.get("from", []), roles.get("via", []), roles.get("to", [])
+        if len(frm) == len(via) == len(to) == 1 and frm[0][0] == to[0][0] == "w" and via[0][0] == "n":
+            self.restrictions.append((frm[0][1], via[0][1], to[0][1], kind == "only"))
 
     def area(self, a: Any) -> None:
         tags = a.tags
         category = _poi_category(tags)
         kind = _area_kind(tags)
-        if category is None and kind is None:
+        address = bool(tags.get("addr:housenumber") and tags.get("addr:street"))
+        if category is None and kind is None and not address:
             return
         rings: list[list[tuple[float, float]]] = []
         try:
@@ -211,9 +286,12 @@ class _Collector:
             return
         if not rings:
             return
+        outer = np.array(rings[0])
+        lat, lon = float(outer[:, 0].mean()), float(outer[:, 1].mean())
         if category is not None:
-            outer = np.array(rings[0])
-            self._poi(category, float(outer[:, 0].mean()), float(outer[:, 1].mean()), tags)
+            self._poi(category, lat, lon, tags)
+        if address:
+            self._address(lat, lon, tags)
         if kind is None:
             return
         for ring in rings:
@@ -237,6 +315,14 @@ class _Collector:
             way_roundabout=np.array(self.way_roundabout, bool),
             way_name=self.way_name,
             way_ref=self.way_ref,
+            way_turn_lanes=self.way_turn_lanes,
+            turn_restrictions=[
+                [self.way_index[f], self.node_index[v], self.way_index[t], int(only)]
+                for f, v, t, only in self.restrictions
+                if f in self.way_index and t in self.way_index and v in self.node_index
+            ],
+            addresses=self.addresses,
+            signal_nodes=sorted(self.node_index[i] for i in self.signal_ids if i in self.node_index),
             area_kind=np.array(self.area_kind, np.uint8),
             area_ring_start=np.array(self.area_ring_start, i64),
             ring_start=np.array(self.ring_start, i64),
@@ -250,6 +336,7 @@ class _Collector:
             places=self.places,
             source="osm",
             name=name,
+            names=self.names,
         )
 
 
@@ -269,6 +356,8 @@ def read_osm(path: Path, progress: Callable[[int, int], None] | None = None) -> 
                 collector.way(obj)
             elif obj.is_area():
                 collector.area(obj)
+            elif obj.is_relation():
+                collector.relation(obj)
             count += 1
             if progress is not None and count % 5000 == 0:
                 progress(count, max(total, count))

@@ -9,6 +9,7 @@ route.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 import threading
@@ -21,6 +22,7 @@ from scipy.sparse.csgraph import dijkstra
 from vehicle_bus.errors import InputError
 
 from .graph import RoadGraph, Snap
+from .turns import TurnGraph
 
 # A destination farther than this from any road is "off the road network".
 MAX_SNAP_M = 500.0
@@ -28,6 +30,8 @@ MAX_SNAP_M = 500.0
 UNUSED_S = 1e9
 # scipy reads an explicit zero weight as "no edge": a start right at a junction costs this instead.
 MIN_SLOT_S = 1e-6
+# Starting off against the car's heading means turning round first: this many seconds (a U-turn and more).
+AGAINST_HEADING_S = 60.0
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,19 @@ class Route:
         return [float(speed[i]) for i in self.piece_of_seg]
 
 
+def _against(graph: RoadGraph, piece: Piece, heading: float) -> bool:
+    """Whether driving ``piece`` from its start means going more than 90° away from ``heading``."""
+    step = 10.0 if piece.b_m >= piece.a_m else -10.0
+    ahead = min(max(piece.a_m + step, 0.0), float(graph.chain_len[piece.chain]))
+    if abs(ahead - piece.a_m) < 0.5:
+        return False
+    pts = graph.chain_points(piece.chain, piece.a_m, ahead)
+    x1, y1 = graph.project(*pts[0])
+    x2, y2 = graph.project(*pts[-1])
+    bearing = math.degrees(math.atan2(float(x2 - x1), float(y2 - y1))) % 360
+    return abs((bearing - heading + 540.0) % 360.0 - 180.0) > 90.0
+
+
 class NoRouteError(InputError):
     """No way to drive from the start to the destination."""
 
@@ -97,6 +114,15 @@ def _options_to(graph: RoadGraph, snap: Snap) -> list[tuple[int, float, Piece]]:
     return out
 
 
+def _leads_forward(graph: RoadGraph, piece: Piece, junction: int, toward: bool) -> bool:
+    """Whether ``piece`` drives its chain forward: told by the junction it leads to (``toward``) or comes
+    from, since a piece may have no length (a start or destination right at a junction)."""
+    c = piece.chain
+    if graph.chain_a[c] == graph.chain_b[c]:
+        return piece.b_m >= piece.a_m  # a loop: both ends are the same junction
+    return junction == (graph.chain_b[c] if toward else graph.chain_a[c])
+
+
 def _direct(graph: RoadGraph, start: Snap, end: Snap) -> tuple[float, Piece] | None:
     if start.chain != end.chain:
         return None
@@ -109,27 +135,55 @@ def _direct(graph: RoadGraph, start: Snap, end: Snap) -> tuple[float, Piece] | N
 
 
 class Router:
-    """Routes on one graph. One Dijkstra per route: a virtual source vertex (the last one) has an edge to
-    each junction the start can reach, weighted with the time to get there; those two edges are rewritten
-    in place per route, under a lock (the router is shared by the UI's worker threads)."""
+    """Routes on one graph, searched over turns (``turns.py``), so turn restrictions and turn costs hold.
+
+    One Dijkstra per route: a virtual source vertex (the last one) has an edge to each road the car can
+    turn onto after leaving its own, weighted with the time to get there; those ``MAX_SLOTS`` edges are
+    rewritten in place per route, under a lock (the router is shared by the UI's worker threads)."""
+
+    MAX_SLOTS = 32
 
     def __init__(self, graph: RoadGraph) -> None:
         self.graph = graph
-        n = graph.vertex_count
-        csr = graph.time_csr
+        self.turns = TurnGraph(graph)
+        t = self.turns
+        n = t.count
+        csr = t.csr
         self._source = n
-        indptr = np.concatenate((csr.indptr, [csr.indptr[-1] + 2]))
-        indices = np.concatenate((csr.indices, [0, 0])).astype(csr.indices.dtype)
-        data = np.concatenate((csr.data, [UNUSED_S, UNUSED_S]))
+        k = self.MAX_SLOTS
+        indptr = np.concatenate((csr.indptr, [csr.indptr[-1] + k]))
+        indices = np.concatenate((csr.indices, np.zeros(k, csr.indices.dtype)))
+        data = np.concatenate((csr.data, np.full(k, UNUSED_S)))
         self._csr = csr_matrix((data, indices, indptr), shape=(n + 1, n + 1))
-        self._slots = slice(int(csr.indptr[-1]), int(csr.indptr[-1]) + 2)
+        self._slots = slice(int(csr.indptr[-1]), int(csr.indptr[-1]) + k)
         self._lock = threading.Lock()
 
-    def _from_start(self, options: list[tuple[int, float, Piece]]) -> tuple[np.ndarray, np.ndarray]:
-        """Times and predecessors from the virtual source wired to the start's junctions."""
-        slots = sorted((v, cost) for v, cost, _ in options)
-        if len(slots) == 1:
-            slots.append((slots[0][0], UNUSED_S))
+    def _first_turns(
+        self, options: list[tuple[int, float, Piece]], heading: float | None
+    ) -> dict[int, tuple[float, Piece, int]]:
+        """Road taken after the start's own → (seconds from the start, the start's piece, the start's road),
+        best per road."""
+        t, g = self.turns, self.graph
+        first: dict[int, tuple[float, Piece, int]] = {}
+        for v, cost, piece in options:
+            here = t.traversal(piece.chain, _leads_forward(g, piece, v, toward=True))
+            if here < 0:
+                continue
+            if heading is not None and _against(g, piece, heading):
+                cost += AGAINST_HEADING_S
+            for k in range(int(t.out_ptr[here]), int(t.out_ptr[here + 1])):
+                nxt = int(t.out_dst[k])
+                total = cost + float(t.out_cost[k]) + float(t.time[nxt])
+                if nxt not in first or total < first[nxt][0]:
+                    first[nxt] = (total, piece, here)
+        return first
+
+    def _from_start(self, first: dict[int, tuple[float, Piece, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Times and predecessors from the virtual source wired to the roads the start leads onto."""
+        slots = sorted((v, cost) for v, (cost, _, _) in first.items())
+        if len(slots) > self.MAX_SLOTS:
+            slots = sorted(sorted(slots, key=lambda s: s[1])[: self.MAX_SLOTS])
+        slots += [(0, UNUSED_S)] * (self.MAX_SLOTS - len(slots))
         with self._lock:
             self._csr.indices[self._slots] = [v for v, _ in slots]
             self._csr.data[self._slots] = [max(cost, MIN_SLOT_S) for _, cost in slots]
@@ -145,49 +199,80 @@ class Router:
             )
         return snap
 
-    def route(self, start: Snap, end: Snap) -> Route:
-        g = self.graph
+    def route(self, start: Snap, end: Snap, heading: float | None = None) -> Route:
+        """Fastest route; ``heading`` (compass °, the car's) makes starting the other way cost a turn."""
+        g, t = self.graph, self.turns
         starts = _options_from(g, start)
         ends = _options_to(g, end)
         best: tuple[float, list[Piece]] | None = None
+        delays: list[float] = [0.0]  # seconds a turn costs before each piece (waiting to turn, signals)
         direct = _direct(g, start, end)
         if direct is not None:
-            best = (direct[0], [direct[1]])
-        if starts:
-            dist, pred = self._from_start(starts)
+            cost, piece = direct
+            if heading is not None and _against(g, piece, heading):
+                cost += AGAINST_HEADING_S
+            best = (cost, [piece])
+        first = self._first_turns(starts, heading)
+        if first:
+            dist, pred = self._from_start(first)
             for ev, e_cost, e_piece in ends:
-                total = dist[ev] + e_cost
-                if math.isfinite(total) and (best is None or total < best[0]):
-                    vertices = self._vertices(pred, ev)
-                    s_piece = min((o for o in starts if o[0] == vertices[0]), key=lambda o: o[1])[2]
-                    best = (total, [s_piece, *self._pieces(vertices), e_piece])
+                last = t.traversal(e_piece.chain, _leads_forward(g, e_piece, ev, toward=False))
+                if last < 0:
+                    continue
+                total = dist[last] - t.time[last] + e_cost
+                # An unused slot reaches its dummy road in UNUSED_S: that is no route.
+                if total < UNUSED_S / 2 and (best is None or total < best[0]):
+                    path = self._path(pred, last)
+                    _, s_piece, here = first[path[0]]
+                    best = (total, [s_piece, *self._pieces(path[:-1]), e_piece])
+                    delays = [0.0] + [self._turn_s(a, b) for a, b in itertools.pairwise([here, *path])]
         if best is None:
             raise NoRouteError(
                 "no route: the destination cannot be reached from the start "
-                "(one-way streets lead away from it, or it lies on a separate road network)",
+                "(one-way streets or turn restrictions lead away from it, or it lies on a separate road "
+                "network)",
                 fix="Pick another destination or start",
             )
-        return self._assemble([p for p in best[1] if p.length_m > 0.01] or best[1][:1], start, end)
+        kept: list[Piece] = []
+        kept_delays: list[float] = []
+        carry = 0.0
+        for piece, delay in zip(best[1], delays, strict=True):
+            carry += delay
+            if piece.length_m > 0.01:
+                kept.append(piece)
+                kept_delays.append(carry)
+                carry = 0.0
+        if not kept:
+            kept, kept_delays = best[1][:1], [0.0]
+        return self._assemble(kept, start, end, kept_delays)
 
-    def _vertices(self, pred: np.ndarray, target: int) -> list[int]:
-        """Junctions from the start's junction to ``target`` (the virtual source left out)."""
-        vertices = [target]
-        while (prev := int(pred[vertices[-1]])) != self._source:
-            vertices.append(prev)
-        vertices.reverse()
-        return vertices
+    def _turn_s(self, a: int, b: int) -> float:
+        """Seconds the turn from road ``a`` onto road ``b`` costs."""
+        t = self.turns
+        lo, hi = int(t.out_ptr[a]), int(t.out_ptr[a + 1])
+        k = lo + int(np.searchsorted(t.out_dst[lo:hi], b))
+        return float(t.out_cost[k])
 
-    def _pieces(self, vertices: list[int]) -> list[Piece]:
-        g = self.graph
+    def _path(self, pred: np.ndarray, target: int) -> list[int]:
+        """Roads driven from the first after the start's to ``target`` (the virtual source left out)."""
+        path = [target]
+        while (prev := int(pred[path[-1]])) != self._source:
+            path.append(prev)
+        path.reverse()
+        return path
+
+    def _pieces(self, path: list[int]) -> list[Piece]:
+        g, t = self.graph, self.turns
         pieces = []
-        for u, v in itertools.pairwise(vertices):
-            e = g.edge_between(u, v)
-            c = int(g.edge_chain[e])
+        for k in path:
+            c = int(t.chain[k])
             length = float(g.chain_len[c])
-            pieces.append(Piece(c, 0.0, length) if g.edge_dir[e] > 0 else Piece(c, length, 0.0))
+            pieces.append(Piece(c, 0.0, length) if t.dir[k] > 0 else Piece(c, length, 0.0))
         return pieces
 
-    def _assemble(self, pieces: list[Piece], start: Snap, end: Snap) -> Route:
+    def _assemble(
+        self, pieces: list[Piece], start: Snap, end: Snap, delays: list[float] | None = None
+    ) -> Route:
         g, d = self.graph, self.graph.data
         lats: list[np.ndarray] = []
         lons: list[np.ndarray] = []
@@ -218,6 +303,49 @@ class Router:
         piece_of_seg = seg_piece[1:].astype(np.int64)
         speed = g.chain_speed[[p.chain for p in pieces]][piece_of_seg]
         cum_m = np.concatenate(([0.0], np.cumsum(seg)))
-        cum_s = np.concatenate(([0.0], np.cumsum(seg / speed)))
+        seg_s = seg / speed
+        if delays is not None and len(piece_of_seg):
+            # A turn's time is spent where its piece begins: on that piece's first segment.
+            first_seg = np.searchsorted(piece_of_seg, np.arange(len(pieces)))
+            inside = first_seg < len(seg_s)
+            np.add.at(seg_s, first_seg[inside], np.asarray(delays, float)[inside])
+        cum_s = np.concatenate(([0.0], np.cumsum(seg_s)))
         piece_start = np.concatenate(([0.0], np.cumsum([p.length_m for p in pieces])))[:-1]
         return Route(pieces, arr, cum_m, cum_s, piece_of_seg, piece_start, start, end)
+
+
+def join_legs(legs: list[Route], wait_s: list[float], via_names: list[str]) -> Route:
+    """One route through via points: the legs one after another, each with its own steps (an ``arrive`` at
+    each via point, named after it, and a ``depart`` from it); ``wait_s`` (charging) counts in the times."""
+    pieces, points, cum_m, cum_s, piece_of_seg, piece_start, maneuvers = [], [], [], [], [], [], []
+    m0 = s0 = 0.0
+    p0 = 0
+    for k, leg in enumerate(legs):
+        skip = 1 if k else 0  # a leg starts where the last one ended
+        points.append(leg.points[skip:])
+        cum_m.append(leg.cum_m[skip:] + m0)
+        cum_s.append(leg.cum_s[skip:] + s0)
+        piece_of_seg.append(leg.piece_of_seg + p0)
+        piece_start.append(leg.piece_start_m + m0)
+        pieces += leg.pieces
+        for m in leg.maneuvers:
+            m = dataclasses.replace(m, at_m=m.at_m + m0)
+            if m.type == "arrive" and k < len(legs) - 1:
+                m.waypoint = via_names[k]
+            maneuvers.append(m)
+        m0 += leg.distance_m
+        s0 += leg.duration_s + (wait_s[k] if k < len(wait_s) else 0.0)
+        p0 += len(leg.pieces)
+    for m, nxt in itertools.pairwise(maneuvers):
+        m.distance_m = nxt.at_m - m.at_m
+    return Route(
+        pieces,
+        np.vstack(points),
+        np.concatenate(cum_m),
+        np.concatenate(cum_s),
+        np.concatenate(piece_of_seg),
+        np.concatenate(piece_start),
+        legs[0].start,
+        legs[-1].end,
+        maneuvers,
+    )

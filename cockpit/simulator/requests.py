@@ -36,6 +36,8 @@ _SIMPLE = {
     "TrunkReq": ("trunk", str),
     "FrunkReq": ("frunk", str),
     "ChargePortReq": ("charge_port", str),
+    "ChargeEnableReq": ("charge_enable", str),
+    "FlashReq": ("flash", bool),
     "HeadlightModeReq": ("headlight", str),
     "HighBeamReq": ("high_beam", bool),
     "AmbientOnReq": ("ambient_on", bool),

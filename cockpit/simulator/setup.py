@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from cantools.database.can import Database
 
 from vehicle_bus.dbc import load_databases
+from vehicle_bus.errors import InputError
 
 from ..vehicle_profile import DEFAULT_VEHICLE, VehicleProfile, load_profile
 from .drive_cycles import make_cycle
@@ -44,4 +45,13 @@ def build_simulation(
         car.plug_in(charge)
     if db is None:
         db = load_databases(profile.dbc_files).db
-    return Simulation(profile, car, EcuNetwork(car, db))
+    network = EcuNetwork(car, db)
+    if not network.schedule:
+        # A profile for the user's own car: its DBC has none of the demo ECUs' messages, so nothing would
+        # be sent. Say so rather than run a silent bus or write an empty log.
+        raise InputError(
+            f"vehicle {profile.name} has no simulator (only the demo vehicles do)",
+            where=str(profile.folder),
+            fix="Give the head unit --can INTERFACE[:CHANNEL] or --replay LOG; simulate demo-bev or erev",
+        )
+    return Simulation(profile, car, network)

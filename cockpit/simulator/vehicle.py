@@ -20,6 +20,7 @@ from .range_extender import RangeExtender
 from .route import DEFAULT_LOOP, Route
 
 HVAC_DELAY = 0.2
+FLASH_S = 3.0  # "flash the lights": how long the hazards flash
 # Comfortable acceleration and braking of a driver following a route (m/s²).
 ROUTE_ACCEL = 1.6
 ROUTE_DECEL = 2.5
@@ -40,6 +41,7 @@ class ChargingState:
     current: float = 0.0
     target_soc: float = 90.0
     minutes_to_target: float = 0.0
+    stopped: bool = False  # the owner stopped charging (ChargeEnableReq STOP) with the cable still in
 
 
 class SimulatedVehicle:
@@ -84,6 +86,7 @@ class SimulatedVehicle:
         """Connect an AC or DC charger (parked); charging runs to the target SoC."""
         self.charging.source = source.upper()
         self.charging.plugged = True
+        self.charging.stopped = False
         self.charging.state = "CONNECTED"
         if target_soc is not None:
             self.charging.target_soc = target_soc
@@ -108,11 +111,28 @@ class SimulatedVehicle:
         if kind == "regen_level":
             self.body.schedule(HVAC_DELAY, lambda: self._set_regen(int(value)))  # type: ignore[call-overload]
             return None
+        if kind == "charge_enable":
+            return self._charge_enable(str(value))
+        if kind == "flash":
+            if value:
+                self.body.schedule(HVAC_DELAY, lambda: setattr(self.body.state, "hazard", True))
+                self.body.schedule(HVAC_DELAY + FLASH_S, lambda: setattr(self.body.state, "hazard", False))
+            else:
+                self.body.schedule(HVAC_DELAY, lambda: setattr(self.body.state, "hazard", False))
+            return None
         if kind == "target_soc":
             target = float(value)  # type: ignore[arg-type]
             self.body.schedule(HVAC_DELAY, lambda: setattr(self.charging, "target_soc", target))
             return None
         return self.body.request(field_name, value, speed)
+
+    def _charge_enable(self, value: str) -> Refusal | None:
+        if value == "START" and not self.charging.plugged:
+            refusal = Refusal("CHARGE_ENABLE", "CABLE_NOT_CONNECTED", "charging cable not connected")
+            self.body.refuse(refusal)  # the BCM reports it for the OBC, as for every comfort ECU
+            return refusal
+        self.body.schedule(HVAC_DELAY, lambda: setattr(self.charging, "stopped", value == "STOP"))
+        return None
 
     def _apply_hvac(self, attr: str, value: object) -> None:
         c = self.climate.state
@@ -221,6 +241,9 @@ class SimulatedVehicle:
         c = self.charging
         if not c.plugged or c.state in ("COMPLETE", "FAULT") or self.faults.active("charging-fault"):
             c.power_w = 0.0
+            return 0.0
+        if c.stopped:
+            c.power_w, c.state = 0.0, "CONNECTED"
             return 0.0
         soc = self.battery.state.soc
         if soc >= c.target_soc:

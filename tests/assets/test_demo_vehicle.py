@@ -51,7 +51,6 @@ STATUS_ONLY = {
     "Vehicle.Body.Lights.Fog.Rear.IsOn",
     "Vehicle.Body.Lights.DirectionIndicator.Left.IsSignaling",
     "Vehicle.Body.Lights.DirectionIndicator.Right.IsSignaling",
-    "Vehicle.Body.Lights.Hazard.IsSignaling",
     "Vehicle.Body.Lights.Brake.IsActive",
     "Vehicle.Powertrain.TractionBattery.Charging.IsChargingCableLocked",
 }
@@ -329,7 +328,16 @@ def _targets(node) -> list:
 
 
 # What an ECU does with a request value: the status reports it (names of momentary commands become 0/1).
-_APPLIED = {"ON": 1, "OFF": 0, "LOCK": 1, "UNLOCK": 0, "OPEN": 1, "CLOSE": 0}
+_APPLIED = {
+    "ON": 1,
+    "OFF": 0,
+    "LOCK": 1,
+    "UNLOCK": 0,
+    "OPEN": 1,
+    "CLOSE": 0,
+    "START": "CHARGING",
+    "STOP": "CONNECTED",
+}
 
 
 def test_a_target_sent_comes_back_as_the_same_vss_value(vehicle):

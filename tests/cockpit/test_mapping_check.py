@@ -247,3 +247,60 @@ def test_loader_warnings_show_up(tmp_path, db, catalog):
         and w.where == f"{path}:8"
         and w.message.startswith("Vehicle.Speed: unknown key 'intervall'")
     )
+
+
+DEAD = """
+Vehicle.Speed:
+  type: sensor
+  datatype: float
+  dbc2vss:
+    signal: VehSpeed
+    transform: {math: "x/0"}
+Vehicle.TraveledDistance:
+  type: sensor
+  datatype: float
+  dbc2vss:
+    signal: Odo
+    transform: {math: "log(0) + x"}
+Vehicle.Cabin.Sunroof.Position:
+  type: sensor
+  datatype: int8
+  dbc2vss:
+    signal: Sunroof
+    transform: {math: "sqrt(x - 1000)"}
+Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed:
+  type: sensor
+  datatype: float
+  dbc2vss:
+    signal: OtherSignal
+    transform: {math: "log(x)"}
+"""
+
+
+def test_a_transform_that_drops_every_value_of_its_range_is_an_error(tmp_path, db, catalog):
+    report = check_mapping(load_mapping(write(tmp_path, DEAD)), db, catalog)
+    dead = {f.message.split(":")[0]: f for f in report.errors if f.kind == "dead-transform"}
+    assert set(dead) == {"Vehicle.Speed", "Vehicle.TraveledDistance", "Vehicle.Cabin.Sunroof.Position"}
+    assert dead["Vehicle.Speed"].where.endswith("mapping.vspec:4")  # the dbc2vss block
+    assert (
+        "'x/0' fails or is not finite for every value of VehSpeed (0 to 655.35)"
+        in dead["Vehicle.Speed"].message
+    )
+    # log(x) fails only at 0 of 0..255: the other values decode, so it is no error.
+    assert not report.ok
+
+
+def test_decode_warns_once_per_signal_when_its_transform_fails(tmp_path, caplog):
+    from cockpit.vehicle_data import load_vehicle_data
+
+    dbc = write(tmp_path, DBC, "car.dbc")
+    decoder = load_vehicle_data(None, (dbc,), (write(tmp_path, DEAD),)).decoder()
+    values = []
+    with caplog.at_level("WARNING"):
+        for k in range(20):
+            decoder.feed(300, bytes([0, k, k, 0, k, 0, 0, 0]), float(k), lambda p, v, t: values.append(p))
+    warnings = [r.getMessage() for r in caplog.records if "transform" in r.getMessage()]
+    assert len([w for w in warnings if "'x/0' fails" in w]) == 1
+    assert len([w for w in warnings if "'log(0) + x' fails" in w]) == 1
+    assert len(warnings) == 2 and all("such values are dropped" in w for w in warnings)
+    assert "Vehicle.Speed" not in values

@@ -21,9 +21,11 @@ def test_pi_profile_works_less() -> None:
 
 def test_voice_engine_follows_free_memory(tmp_path: Path) -> None:
     assert PI.voice_engine(available_mb=2000) == "vosk"
-    assert PI.voice_engine(available_mb=900) == "pocketsphinx"
+    assert PI.voice_engine(available_mb=900) == "whisper"
     assert PI.voice_engine(available_mb=400) == "pocketsphinx"
-    assert DESKTOP.voice_engine(available_mb=400) == "vosk"
+    assert DESKTOP.voice_engine(available_mb=400) == "whisper"
+    # The Pi says which engine it picked and why.
+    assert "400 MB free: pocketsphinx (Whisper wants 600 MB)" in PI.voice_choice(available_mb=400)[1]
     meminfo = tmp_path / "meminfo"
     meminfo.write_text(
         "MemTotal:        3906552 kB\nMemFree:          123456 kB\nMemAvailable:     512000 kB\n"
@@ -72,7 +74,7 @@ def test_the_pi_profile_picks_the_small_voice_engine_when_memory_is_short(monkey
     assert voice_options(args, PI).engine == "pocketsphinx"
     assert voice_options(args, DESKTOP).engine == "auto"
     monkeypatch.setattr(rp, "available_memory_mb", lambda: 3000.0)
-    assert voice_options(args, PI).engine == "auto"  # Vosk when its model is there, else pocketsphinx
+    assert voice_options(args, PI).engine == "auto"  # the best engine installed
 
 
 def test_a_cgroup_memory_limit_bounds_what_is_available(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import can
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QScrollArea, QWidget
 
 from cockpit.cli.run import open_session
 from cockpit.session import Session, SessionOptions
@@ -27,6 +27,18 @@ def run(window: HeadUnitWindow, qtbot, seconds: float) -> None:
         pump_events(0.016)
 
 
+def run_until(window: HeadUnitWindow, condition, timeout: float = 30.0) -> bool:
+    """Tick the window until ``condition()`` holds: frames and ticks come later on a busy machine, so wait
+    for what the test needs (generously), not for a fixed time."""
+    end = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > end:
+            return condition()
+        window.tick()
+        pump_events(0.016)
+    return True
+
+
 @pytest.fixture
 def window(qtbot) -> Iterator[HeadUnitWindow]:
     session = open_session(SessionOptions(use_can_config=False))
@@ -42,17 +54,20 @@ def test_status_bar_and_energy_panel_show_what_the_store_holds(window: HeadUnitW
     run(window, qtbot, 2.0)
     # Freeze the car, then let the slower-refreshing cards catch up with the last values.
     window.ctx.session.simulator.stop()
-    run(window, qtbot, 0.6)
     store = window.ctx.session.store
-    soc = store.value("Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed")
-    assert f"{soc:.0f} %" in window.status.battery.text()
-    speed = store.value("Vehicle.Speed")
-    assert window.status.speed.text() == f"{speed:.0f} km/h"
     energy = window.panel("energy")
-    assert energy.ring.soc == soc
-    voltage = store.value("Vehicle.Powertrain.TractionBattery.CurrentVoltage")
-    assert energy.pack["voltage"].text() == f"{voltage:.1f} V"
-    assert "frames/s" in window.status.source.text() and "Simulated demo-bev" in window.status.source.text()
+
+    def shown(path: str, text, expected: str) -> bool:
+        value = store.value(path)
+        return value is not None and text() == expected.format(value)
+
+    soc_path = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed"
+    assert run_until(window, lambda: f"{store.value(soc_path):.0f} %" in window.status.battery.text())
+    assert run_until(window, lambda: shown("Vehicle.Speed", window.status.speed.text, "{:.0f} km/h"))
+    assert run_until(window, lambda: energy.ring.soc == store.value(soc_path))
+    voltage = "Vehicle.Powertrain.TractionBattery.CurrentVoltage"
+    assert run_until(window, lambda: shown(voltage, energy.pack["voltage"].text, "{:.1f} V"))
+    assert "frames/s" in window.status.source.text() and "Simulator demo-bev" in window.status.source.text()
 
 
 def test_climate_tap_sends_the_frame_and_shows_the_value_only_when_reported(
@@ -62,21 +77,19 @@ def test_climate_tap_sends_the_frame_and_shows_the_value_only_when_reported(
     db = session.vehicle.database.db
     request = db.get_message_by_name("IVI_HvacRequest")
     with can.Bus(interface="virtual", channel=session.sim_channel) as sniffer:
-        run(window, qtbot, 1.0)
-        assert window.climate.driver.label.text() == "22°"
+        assert run_until(window, lambda: window.climate.driver.label.text() == "22°")
         window.climate.driver.plus.click()
         # Asked, not yet reported: the label keeps the car's value and shows the target as pending.
         assert window.climate.driver.label.text().startswith("22°")
         assert "→ 23" in window.climate.driver.label.text()
         sent = None
-        deadline = time.monotonic() + 2
+        deadline = time.monotonic() + 30
         while sent is None and time.monotonic() < deadline:
             msg = sniffer.recv(timeout=0.1)
             if msg is not None and msg.arbitration_id == request.frame_id:
                 sent = request.decode(msg.data)
         assert sent is not None and sent["DriverTempReq"] == 23
-        run(window, qtbot, 1.0)
-    assert window.climate.driver.label.text() == "23°"
+        assert run_until(window, lambda: window.climate.driver.label.text() == "23°")
     assert session.store.value(DRIVER) == 23
 
 
@@ -96,10 +109,12 @@ def test_replay_seek_lands_where_asked(qtbot, tmp_path: Path) -> None:
         assert win.replay_bar is not None
         run(win, qtbot, 0.5)
         win.replay_bar.timeline.setValue(300)  # 30.0 s
+        seeked = time.monotonic()
         win.replay_bar._seek()
         run(win, qtbot, 0.3)
-        assert session.replay.position == pytest.approx(30.3, abs=0.4)
-        assert win.replay_bar.position.text() == "0:30"
+        played = time.monotonic() - seeked  # 0.3 s, or more on a busy machine: the replay goes on meanwhile
+        assert 30.0 - 0.011 <= session.replay.position <= 30.0 + played + 0.011
+        assert 30 <= int(win.replay_bar.position.text().split(":")[1]) <= 30 + played
         # The WLTC drive at 30 s is at speed; the display follows the log, not the start of it.
         assert session.store.value("Vehicle.Speed") > 10
     finally:
@@ -163,9 +178,12 @@ def test_session_never_needs_qt(tmp_path: Path) -> None:
     session = Session(SessionOptions(use_can_config=False))
     session.start()
     try:
-        time.sleep(0.5)
-        session.tick()
-        assert session.store.value("Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed") is not None
+        soc = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed"
+        deadline = time.monotonic() + 30
+        while session.store.value(soc) is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+            session.tick()
+        assert session.store.value(soc) is not None
     finally:
         session.close()
 
@@ -177,10 +195,9 @@ def test_day_night_switch_rebuilds_the_window_and_keeps_the_trip(qtbot) -> None:
     try:
         head_unit = HeadUnit(session, Look(theme="dark"))
         head_unit.show()
-        run(head_unit.window, qtbot, 1.5)
+        assert run_until(head_unit.window, lambda: session.energy.since_start.distance_km > 0)
         head_unit.window.show_panel(1)
         distance = session.energy.since_start.distance_km
-        assert distance > 0
         old = head_unit.window
         head_unit.window.status.day_night.click()
         new = head_unit.window
@@ -190,5 +207,70 @@ def test_day_night_switch_rebuilds_the_window_and_keeps_the_trip(qtbot) -> None:
         new.status.day_night.click()
         assert head_unit.window.ctx.theme.name == "dark"
         head_unit.window.close()
+    finally:
+        session.close()
+
+
+def test_missing_interface_is_waited_for_and_a_silent_car_greys_the_values(qtbot) -> None:
+    from bench import gated_bus
+
+    gated_bus.register()
+    name = "ui-can0"
+    session = open_session(SessionOptions(can=f"gated:{name}", use_can_config=False, no_data_s=0.5))
+    win = build_window(session, Look())
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        run(win, qtbot, 0.3)
+        assert "waiting" in win.status.source.text() and name in win.status.source.text()  # not the simulator
+        assert win.banner.isVisible() and win.banner.text().startswith(f"waiting for {name}")
+        assert win.stack.graphicsEffect() is not None  # values greyed
+        gated_bus.plug(name)
+        with can.Bus(interface="virtual", channel=name) as car:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline and (
+                win.banner.isVisible() or win.stale or session.counters().frames < 10
+            ):
+                car.send(can.Message(arbitration_id=0x101, data=bytes(8), is_extended_id=False))
+                run(win, qtbot, 0.05)
+            assert not win.banner.isVisible() and win.stack.graphicsEffect() is None
+            assert win.status.source.text().startswith(f"Live {name}")
+        # The car falls silent: after 0.5 s, "no data" with the age, values greyed again.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not win.stale:
+            run(win, qtbot, 0.05)
+        run(win, qtbot, 1.2)
+        assert win.banner.text().startswith("no data from the car for ")
+        assert win.stack.graphicsEffect() is not None
+    finally:
+        gated_bus.unplug(name)
+def test_a_window_below_800x480_scrolls_and_says_so_once(qtbot, caplog) -> None:
+    import logging
+
+    caplog.set_level(logging.WARNING, logger="ui.shell")
+    session = open_session(SessionOptions(use_can_config=False))
+    try:
+        win = build_window(session, Look(size=(640, 400)))
+        qtbot.addWidget(win)
+        win.show()
+        pump_events(0.1)
+        win.resize(600, 380)
+        pump_events(0.1)
+        lines = [r.getMessage() for r in caplog.records if "smaller than 800×480" in r.getMessage()]
+        assert len(lines) == 1
+        assert isinstance(win.stack.currentWidget(), QScrollArea)  # what does not fit scrolls, never cut
+    finally:
+        session.close()
+
+
+def test_chinese_without_a_chinese_font_falls_back_to_english(qtbot, monkeypatch) -> None:
+    import ui.app
+
+    monkeypatch.setattr(ui.app, "has_chinese_font", lambda: False)
+    session = open_session(SessionOptions(use_can_config=False))
+    try:
+        win = build_window(session, Look(lang="zh"))
+        qtbot.addWidget(win)
+        assert win.panel("energy").title() == "Energy" and win.ctx.lang == "en"
     finally:
         session.close()

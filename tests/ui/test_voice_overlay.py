@@ -59,7 +59,7 @@ def window(qtbot, request) -> Iterator[HeadUnitWindow]:
     session.close()
 
 
-def _run_until(window: HeadUnitWindow, qtbot, done, seconds: float = 15.0) -> None:
+def _run_until(window: HeadUnitWindow, qtbot, done, seconds: float = 60.0) -> None:
     end = time.monotonic() + seconds
     while not done() and time.monotonic() < end:
         window.tick()

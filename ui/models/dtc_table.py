@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from ..diagnostic_terms import term
+
 ECU_COLUMN, CODE_COLUMN, STATE_COLUMN, DESCRIPTION_COLUMN, FIRST_COLUMN, LAST_COLUMN, COUNT_COLUMN = range(7)
 HEADERS = (
     QT_TRANSLATE_NOOP("DtcTableModel", "ECU"),
@@ -113,7 +115,7 @@ class DtcTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             bits = ", ".join(_tr(STATUS_BIT_NAMES.get(b, b)) for b in row.status_bits)
             return (
-                f"{row.code}: {row.description}\n{_tr('Status')} 0x{row.status:02X}: {bits}\n"
+                f"{row.code}: {term(row.description)}\n{_tr('Status')} 0x{row.status:02X}: {bits}\n"
                 f"{_tr('First seen')}: {_seen_detail(row.first_seen)}\n"
                 f"{_tr('Last seen')}: {_seen_detail(row.last_seen)}"
             )
@@ -128,7 +130,7 @@ class DtcTableModel(QAbstractTableModel):
         if column == STATE_COLUMN:
             return _tr(STATES.get(row.state, row.state))
         if column == DESCRIPTION_COLUMN:
-            return row.description
+            return term(row.description)
         if column == FIRST_COLUMN:
             return _seen_text(row.first_seen)
         if column == LAST_COLUMN:

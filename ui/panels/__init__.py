@@ -16,7 +16,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 @dataclass(frozen=True)
 class PanelInfo:
     key: str
-    icon: str
+    icon: str  # the file in assets/icons (no suffix)
+    glyph: str  # shown instead when the icon cannot be loaded
     context: str  # the panel class's name: its translation context
     text: str
     target: str  # "module:Class"
@@ -32,6 +33,7 @@ class PanelInfo:
 PANELS = (
     PanelInfo(
         "home",
+        "home",
         "⌂",
         "HomePanel",
         QT_TRANSLATE_NOOP("HomePanel", "Home"),
@@ -39,12 +41,14 @@ PANELS = (
     ),
     PanelInfo(
         "energy",
+        "bolt",
         "⚡",
         "EnergyPanel",
         QT_TRANSLATE_NOOP("EnergyPanel", "Energy"),
         "ui.panels.energy:EnergyPanel",
     ),
     PanelInfo(
+        "navigation",
         "navigation",
         "➤",
         "NavigationPanel",
@@ -53,6 +57,7 @@ PANELS = (
     ),
     PanelInfo(
         "media",
+        "music",
         "♫",
         "MediaPanel",
         QT_TRANSLATE_NOOP("MediaPanel", "Media"),
@@ -60,6 +65,7 @@ PANELS = (
     ),
     PanelInfo(
         "cabin",
+        "armchair",
         "❖",
         "CabinPanel",
         QT_TRANSLATE_NOOP("CabinPanel", "Cabin"),
@@ -67,13 +73,31 @@ PANELS = (
     ),
     PanelInfo(
         "health",
+        "heart-rate-monitor",
         "✚",
         "DiagnosticsPanel",
         QT_TRANSLATE_NOOP("DiagnosticsPanel", "Vehicle health"),
         "ui.panels.diagnostics:DiagnosticsPanel",
     ),
     PanelInfo(
+        "updates",
+        "refresh",
+        "⟳",
+        "UpdatesPanel",
+        QT_TRANSLATE_NOOP("UpdatesPanel", "Updates"),
+        "ui.panels.updates:UpdatesPanel",
+    ),
+    PanelInfo(
+        "companion",
+        "phone",
+        "☏",
+        "CompanionPanel",
+        QT_TRANSLATE_NOOP("CompanionPanel", "Phone"),
+        "ui.panels.companion:CompanionPanel",
+    ),
+    PanelInfo(
         "can",
+        "device-analytics",
         "⌁",
         "CanMonitorPanel",
         QT_TRANSLATE_NOOP("CanMonitorPanel", "CAN monitor"),
@@ -81,6 +105,7 @@ PANELS = (
     ),
     PanelInfo(
         "remote",
+        "arrows-exchange",
         "⇅",
         "RemotePanel",
         QT_TRANSLATE_NOOP("RemotePanel", "Remote"),

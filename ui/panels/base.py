@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QScrollArea, QWidget
 
 from cockpit.state_store import SignalValue
 
@@ -38,3 +39,18 @@ class Panel(QWidget):
 
     def shown(self) -> None:
         self.refresh(self.ctx.session.store.snapshot())
+
+    def fit_changed(self) -> None:
+        """The panel's minimum size changed (a new arrangement of its cards): refit it in the window.
+
+        Qt runs a layout changed inside a resize only on a later event, and the scroll area around the panel
+        sized it by the old minimum: run the layout now and ask the scroll area to size the panel again
+        (its own layout request, which a changed child does not post to it).
+        """
+        layout = self.layout()
+        if layout is not None:
+            layout.activate()
+        self.updateGeometry()
+        area = self.parentWidget().parentWidget() if self.parentWidget() is not None else None
+        if isinstance(area, QScrollArea):
+            QCoreApplication.postEvent(area, QEvent(QEvent.Type.LayoutRequest))

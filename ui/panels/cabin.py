@@ -27,6 +27,7 @@ from cockpit.commands import COLOURS
 from cockpit.state_store import SignalValue
 
 from ..context import UiContext
+from ..theme import compact_button
 from ..widgets.car_top_view import VIEW_PATHS, CarTopView
 from ..widgets.card import Card
 from ..widgets.command_controls import (
@@ -77,7 +78,8 @@ class CabinPanel(Panel):
         builders: list[tuple[str, Callable[[], QWidget]]] = [
             (self.tr("Climate"), self._climate_page),
             (self.tr("Seats"), self._seats_page),
-            (self.tr("Windows && doors"), self._body_page),
+            (self.tr("Windows"), self._body_page),
+            (self.tr("Doors && roof"), self._doors_page),
             (self.tr("Lights"), self._lights_page),
             (self.tr("Drive && charging"), self._drive_page),
         ]
@@ -85,6 +87,7 @@ class CabinPanel(Panel):
             button = QPushButton(title)
             button.setCheckable(True)
             button.setObjectName("tab")
+            button.setStyleSheet(compact_button(ctx.scale, ctx.px(8)))
             self.tab_group.addButton(button, index)
             tabs.addWidget(button)
             card = Card(ctx)
@@ -140,7 +143,7 @@ class CabinPanel(Panel):
             grid,
             2,
             self.tr("Fan"),
-            CommandStepper(ctx, "climate.fan", None, lambda v: f"✻ {v:.0f}"),
+            CommandStepper(ctx, "climate.fan", None, lambda v: f"{v:.0f}", icon="car-fan"),
             CommandToggle(ctx, "climate.auto", self.tr("Auto")),
             CommandToggle(ctx, "climate.ac", self.tr("A/C")),
         )
@@ -206,8 +209,8 @@ class CabinPanel(Panel):
                 grid,
                 row,
                 names[seat],
-                CommandLevel(ctx, "seat.heating", seat, "♨", 3),
-                CommandLevel(ctx, "seat.ventilation", seat, "❄", 3),
+                CommandLevel(ctx, "seat.heating", seat, "♨", 3, icon="flame"),
+                CommandLevel(ctx, "seat.ventilation", seat, "❄", 3, icon="wind"),
                 CommandToggle(ctx, "seat.massage", self.tr("Massage"), seat),
                 ProgrammeCycle(ctx, seat, programmes),
                 CommandStepper(ctx, "seat.massage_intensity", seat, lambda v: f"{v:.0f}/3"),
@@ -249,11 +252,17 @@ class CabinPanel(Panel):
             OneTouch(ctx, "window.position", "all", 100, self.tr("Open")),
             OneTouch(ctx, "window.position", "all", 0, self.tr("Close")),
         )
-        self._add(grid, n + 1, self.tr("Sunroof"), CommandSlider(ctx, "sunroof.position", None, _percent))
-        self._add(grid, n + 2, self.tr("Sunshade"), CommandSlider(ctx, "sunroof.shade", None, _percent))
+        grid.setColumnStretch(1, 1)
+        return page
+
+    def _doors_page(self) -> QWidget:
+        ctx = self.ctx
+        page, grid = self._grid()
+        self._add(grid, 0, self.tr("Sunroof"), CommandSlider(ctx, "sunroof.position", None, _percent))
+        self._add(grid, 1, self.tr("Sunshade"), CommandSlider(ctx, "sunroof.shade", None, _percent))
         self._add(
             grid,
-            n + 3,
+            2,
             self.tr("Locks and lids"),
             CommandToggle(ctx, "doors.locked", self.tr("Locked")),
             CommandToggle(ctx, "trunk.open", self.tr("Tailgate")),
@@ -279,6 +288,7 @@ class CabinPanel(Panel):
         self._add(grid, 1, self.tr("Ambient"), CommandToggle(ctx, "ambient.on", self.tr("On")))
         self._add(grid, 2, self.tr("Colour"), ColourSwatches(ctx))
         self._add(grid, 3, self.tr("Brightness"), CommandSlider(ctx, "ambient.brightness", None, _percent))
+        self._add(grid, 4, self.tr("Hazards"), CommandToggle(ctx, "lights.flash", self.tr("Flash")))
         grid.setColumnStretch(1, 1)
         return page
 
@@ -302,6 +312,10 @@ class CabinPanel(Panel):
         )
         port = CommandChoice(ctx, "charging.port", [("open", self.tr("Open")), ("closed", self.tr("Closed"))])
         self._add(grid, 3, self.tr("Charge port"), port)
+        charging = CommandChoice(
+            ctx, "charging.active", [("start", self.tr("Start")), ("stop", self.tr("Stop"))]
+        )
+        self._add(grid, 4, self.tr("Charging"), charging)
         grid.setColumnStretch(2, 1)
         return page
 

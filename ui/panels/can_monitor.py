@@ -388,7 +388,11 @@ class CanMonitorPanel(Panel):
             self.model.rowCount(),
         )
         if self._recorder is not None:
-            if self._recorder.errors:
+            if self._recorder.failure or self._recorder.warning:
+                # The disk filled (or nearly): how many frames are safe and how many were lost, and why.
+                recorder = self._recorder
+                self.stats.show_error(recorder.summary() if recorder.failure else recorder.warning or "")
+            elif self._recorder.errors:
                 # Frames the file format cannot hold are counted and skipped; say so while recording.
                 self.stats.show_error(self._recorder.first_error or "")
             else:
@@ -590,7 +594,10 @@ class CanMonitorPanel(Panel):
             line = exc.line() if hasattr(exc, "line") else f"{type(exc).__name__}: {exc}"
             self.stats.show_error(self.tr("Recording failed: {line}").format(line=line))
             return recorder.frames
-        self.stats.show_saved(self._recording_name, recorder.frames)
+        if recorder.failure:
+            self.stats.show_error(recorder.summary())
+        else:
+            self.stats.show_saved(self._recording_name, recorder.frames)
         return recorder.frames
 
     def _record_toggled(self, on: bool) -> None:

@@ -35,18 +35,20 @@ from PySide6.QtWidgets import (
 from cockpit.state_store import SignalValue
 
 from ..context import UiContext
+from ..diagnostic_terms import term
 from ..models.dtc_table import DESCRIPTION_COLUMN, DtcRow, DtcTableModel
 from ..widgets.card import Card
 from .base import Panel
 
 if TYPE_CHECKING:
-    from vehicle_bus.diagnostics import EcuReport, EcuSpec
+    from vehicle_bus.diagnostics import EcuReport, EcuSpec, ObdReport
     from vehicle_bus.diagnostics.tester import Tester
 
 # The developer menu re-reads the codes this long after a fault changes: the ECU confirms a fault after
 # failing for a second.
 REREAD_AFTER_MS = 1500
 AUTO_READ_S = 5.0
+OBD_RESPONSE_IDS = range(0x7E8, 0x7F0)  # ISO 15765-4: the emission-relevant ECUs answer OBD-II here
 
 
 class _Worker(QObject):
@@ -121,11 +123,13 @@ class DiagnosticsPanel(Panel):
         self.clear_button.clicked.connect(self.ask_clear)
         for button in (self.scan_button, self.read_button, self.clear_button):
             row.addWidget(button)
-        self.status = QLabel()
+        self.status = _WrappedLine()
         self.status.setObjectName("dim")
-        # One line, cut at the card's edge (a wrapping label would make the whole panel taller than a
-        # small screen); the tooltip has all of it.
-        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # Wrapped within the button row's height (a label free to grow would make the whole panel taller
+        # than a small screen); the tooltip has all of it.
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.status.setFixedHeight(self.ctx.touch(48))
         row.addWidget(self.status, 1)
         self.fault_button = QPushButton(self.tr("Faults (developer)"))
         self.fault_menu = QMenu(self)
@@ -212,6 +216,7 @@ class DiagnosticsPanel(Panel):
         scroll.setWidget(self.info)
         scroll.setStyleSheet("QScrollArea, QScrollArea > QWidget > QWidget { background: transparent; }")
         scroll.setMinimumHeight(self.ctx.px(60))
+        scroll.setProperty("scrollable", True)  # a long detail box: the one place here that may scroll
         card.body.addWidget(scroll, 1)
         return card
 
@@ -253,7 +258,7 @@ class DiagnosticsPanel(Panel):
 
     def show_info(self, name: str) -> None:
         self.info.setText(_fill(self.tr("Reading %1…"), name))
-        self._start("info", "", lambda: self._tester().uds.info([self._spec(name)]), quiet=True)
+        self._start("info", "", lambda: self._read_info(name), quiet=True)
 
     def set_fault(self, name: str, on: bool) -> None:
         faults = self.session.faults
@@ -268,6 +273,13 @@ class DiagnosticsPanel(Panel):
     # -- work (on the worker thread) ------------------------------------------------------------------------
     def _tester(self) -> Tester:
         return self.session.diagnostics()
+
+    def _read_info(self, name: str) -> tuple[EcuReport, ObdReport | None]:
+        """The ECU's identification and live values; OBD-II too when it is an emission-relevant ECU."""
+        spec = self._spec(name)
+        (report,) = self._tester().uds.info([spec])
+        obd = self._tester().obd.read() if spec.response_id in OBD_RESPONSE_IDS else None
+        return report, obd
 
     def _spec(self, name: str) -> EcuSpec:
         return self._tester().description.ecu(name)
@@ -337,8 +349,8 @@ class DiagnosticsPanel(Panel):
             elif not self._quiet:
                 self._set_status(_fill(self.tr("Codes read in %1 s"), f"{elapsed:.2f}"))
         elif job == "info":
-            (report,) = result  # type: ignore[misc]
-            self._show_info(report)
+            report, obd = result  # type: ignore[misc]
+            self._show_info(report, obd)
             if report.problem:
                 self._set_status(self._problem_text(report))
         if self._pending:
@@ -436,21 +448,45 @@ class DiagnosticsPanel(Panel):
         self.selected = item.data(Qt.ItemDataRole.UserRole)
         self.show_info(self.selected)
 
-    def _show_info(self, report: EcuReport) -> None:
+    def _show_info(self, report: EcuReport, obd: ObdReport | None = None) -> None:
         ident = [(self.tr("Address"), f"{report.address} → 0x{report.response_id:03X}")]
-        ident += [(v.name, v.text) for v in report.info]
-        live = [(v.name, v.text) for v in report.live]
+        ident += [(term(v.name), v.text) for v in report.info]
+        live = [(term(v.name), v.text) for v in report.live]
         problem = self._problem_text(report)
         note = f"<p style='color:{self.ctx.theme.warning}'>{escape(problem)}</p>" if problem else ""
         # Identification beside live values: two columns fit the card without scrolling at 1280×720.
         columns = "".join(
             f"<td valign='top' style='padding-right:{self.ctx.px(28)}px'>{self._info_table(rows)}</td>"
-            for rows in (ident, live)
+            for rows in (ident, live, self._obd_rows(obd, f"0x{report.response_id:03X}"))
             if rows
         )
         self.info.setObjectName("plain")
-        head = f"<b>{escape(report.name)}</b> — {escape(report.description)}{note}"
+        head = f"<b>{escape(report.name)}</b> — {escape(term(report.description))}{note}"
         self.info.setText(f"{head}<table><tr>{columns}</tr></table>")
+
+    def _obd_rows(self, obd: ObdReport | None, responder: str) -> list[tuple[str, str]]:
+        """OBD-II (SAE J1979) of this ECU: MIL and readiness, pending and permanent codes, freeze frame."""
+        if obd is None or responder not in obd.responders:
+            return []
+        rows = []
+        status = obd.status.get(responder)
+        if status:
+            rows.append((self.tr("MIL"), self.tr("on") if status["mil"] else self.tr("off")))
+            monitors = status["monitors"].items()
+            ready = [n for n, m in monitors if m["available"] and m["complete"]]
+            waiting = [n for n, m in monitors if m["available"] and not m["complete"]]
+            rows.append((self.tr("Monitors complete"), ", ".join(ready) or "—"))
+            rows.append((self.tr("Monitors not complete"), ", ".join(waiting) or "—"))
+        for label, codes in (
+            (self.tr("Pending codes"), obd.pending_dtcs),
+            (self.tr("Permanent codes"), obd.permanent_dtcs),
+        ):
+            rows.append((label, ", ".join(codes.get(responder, [])) or "—"))
+        frame = obd.freeze_frame.get(responder)
+        if frame:
+            values = ", ".join(f"{k} {v:g}" for k, v in frame["values"].items())
+            rows.append((_fill(self.tr("Freeze frame (%1)"), frame["dtc"]), values))
+        return rows
 
     def _info_table(self, rows: list[tuple[str, str]]) -> str:
         dim = self.ctx.theme.text_dim
@@ -465,6 +501,15 @@ class DiagnosticsPanel(Panel):
         self.status_text = text
         self.status.setText(text)
         self.status.setToolTip(text)
+
+
+class _WrappedLine(QLabel):
+    """A label that wraps within the height it is given and never asks its layout for more: a wrapping
+    QLabel otherwise makes the whole panel height-for-width, and the scroll area around the panel then
+    sizes it by its preferred height, taller than a small screen."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
 
 
 def _fill(text: str, *values: object) -> str:

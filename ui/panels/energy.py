@@ -6,11 +6,22 @@ from __future__ import annotations
 import time
 
 import numpy as np
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cockpit.state_store import SignalValue
 
 from ..context import UiContext
+from ..icons import set_icon
+from ..theme import compact_button
 from ..widgets.card import Card, value_label
 from ..widgets.power_flow import PowerFlowView
 from ..widgets.soc_ring import SocRing
@@ -19,6 +30,7 @@ from .base import Panel
 P = "Vehicle.Powertrain."
 TB = P + "TractionBattery."
 PLOT_SECONDS = 300
+BARS = 10  # the consumption of the last ten kilometres (or miles)
 SLOW_EVERY_S = 0.2
 
 
@@ -34,50 +46,117 @@ class EnergyPanel(Panel):
         self._plot_at = 0.0
         self._slow_at = 0.0
         self.plots_ready = False
-        self.grid = QGridLayout(self)
-        gap = ctx.px(10)
-        self.grid.setContentsMargins(gap, gap, gap, gap)
+        gap = ctx.px(8)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(gap, gap, gap, gap)
+        outer.setSpacing(gap)
+        # Small screens show the cards two at a time, chosen with these (a screen that fits, no scrolling).
+        self.page_row = QWidget()
+        self.page_row.setObjectName("plain")
+        row = QHBoxLayout(self.page_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(gap)
+        self.page_buttons = QButtonGroup(self)
+        for i, text in enumerate(
+            (self.tr("Now"), self.tr("History"), self.tr("Trip and pack"), self.tr("Charging"))
+        ):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            self.page_buttons.addButton(button, i)
+            row.addWidget(button)
+        self.page_buttons.button(0).setChecked(True)
+        self.page_buttons.idClicked.connect(self.show_page)
+        outer.addWidget(self.page_row)
+        self.grid = QGridLayout()
         self.grid.setSpacing(gap)
-        self.cards = [
+        outer.addLayout(self.grid, 1)
+        self.charge, self.flow_card, self.plot_card, self.consumption, self.trip_card, self.pack_card = (
             self._charge_card(),
             self._flow_card(),
             self._plot_card(),
             self._consumption_card(),
             self._trip_card(),
             self._pack_card(),
-            self._charging_card(),
+        )
+        self.charging_card = self._charging_card()
+        self.cards = [
+            self.charge,
+            self.flow_card,
+            self.plot_card,
+            self.consumption,
+            self.trip_card,
+            self.pack_card,
+            self.charging_card,
         ]
         if self.is_erev:
             self.cards.append(self._erev_card())
-        self._columns = 0
-        self._relayout(3)
+        # Narrow: two cards a page; the range extender shares the charging page.
+        self.pages = [self.cards[0:2], self.cards[2:4], self.cards[4:6], self.cards[6:]]
+        self.page = 0
+        self._wide: bool | None = None
+        self._wide_height = self.ctx.px(560)  # the wide arrangement's minimum, known once laid out
+        self._relayout(True)
 
     def title(self) -> str:
         return self.tr("Energy")
 
     # -- layout ---------------------------------------------------------------------------------------------
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
-        width = self.width()
-        self._relayout(3 if width >= 1000 else 2 if width >= 600 else 1)
+        # Wide: every card at once, when there is room for three rows (the height does not change with a
+        # scroll bar, so the choice cannot flip back and forth).
+        # The room is the scroll area's (a panel taller than it would otherwise keep the wide arrangement).
+        room = self.parentWidget() or self
+        self._relayout(room.width() >= self.ctx.px(1000) and room.height() >= self._wide_height)
         super().resizeEvent(event)  # type: ignore[arg-type]
 
-    def _relayout(self, columns: int) -> None:
-        if columns == self._columns:
+    def show_page(self, index: int) -> None:
+        self.page = index
+        self.page_buttons.button(index).setChecked(True)
+        self._wide = None
+        self._relayout(False)
+
+    def _relayout(self, wide: bool) -> None:
+        if wide == self._wide:
             return
-        self._columns = columns
+        self._wide = wide
         for card in self.cards:
             self.grid.removeWidget(card)
-        # Wide: charge | flow flow / plot plot | consumption / trip | pack | charging (| erev)
-        spans = {0: 1, 1: 2, 2: 2, 3: 1} if columns == 3 else {}
-        row = col = 0
-        for i, card in enumerate(self.cards):
-            span = min(spans.get(i, 1), columns)
-            if col + span > columns:
-                row, col = row + 1, 0
-            self.grid.addWidget(card, row, col, 1, span)
-            col += span
-        for c in range(3):
-            self.grid.setColumnStretch(c, 1 if c < columns else 0)
+        for c in range(12):
+            self.grid.setColumnStretch(c, 0)
+        for r in range(3):
+            self.grid.setRowStretch(r, 0)
+        self.page_row.setVisible(not wide)
+        if wide:
+            # charge | flow ; plot | consumption ; trip | pack | charging (| range extender), on 12 columns
+            # The range extender's card shares the top row, so the charging card keeps room for its curve.
+            if self.is_erev:
+                top = [(self.cards[0], 0, 0, 3), (self.cards[1], 0, 3, 6), (self.cards[7], 0, 9, 3)]
+            else:
+                top = [(self.cards[0], 0, 0, 4), (self.cards[1], 0, 4, 8)]
+            placed = [
+                *top,
+                (self.cards[2], 1, 0, 8),
+                (self.cards[3], 1, 8, 4),
+            ] + [(card, 2, i * 4, 4) for i, card in enumerate(self.cards[4:7])]
+            for card, row, col, span in placed:
+                self.grid.addWidget(card, row, col, 1, span)
+                card.show()
+            for c in range(12):
+                self.grid.setColumnStretch(c, 1)
+            for r, stretch in enumerate((4, 5, 5)):
+                self.grid.setRowStretch(r, stretch)
+            self.fit_changed()
+            self._wide_height = self.minimumSizeHint().height()
+            return
+        shown = self.pages[self.page]
+        for card in self.cards:
+            card.setVisible(card in shown)
+        for i, card in enumerate(shown):
+            self.grid.addWidget(card, 0, i)
+        self.grid.setColumnStretch(0, 1)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setRowStretch(0, 1)
+        self.fit_changed()
 
     # -- cards ----------------------------------------------------------------------------------------------
     def _charge_card(self) -> Card:
@@ -94,16 +173,23 @@ class EnergyPanel(Panel):
 
     def _plot_card(self) -> Card:
         card = Card(self.ctx, self.tr("Power and speed, last 5 minutes"))
-        self.plot_slot = _slot(self.ctx.px(110))
+        self.plot_slot = _slot(self.ctx.px(80))
         card.body.addWidget(self.plot_slot, 1)
         return card
 
     def _consumption_card(self) -> Card:
-        card = Card(self.ctx, self.tr("Consumption per km"))
-        self.bars_slot = _slot(self.ctx.px(110))
+        unit = self.ctx.units.distance(1.0)[1]
+        card = Card(self.ctx, self.tr("Consumption per {0}").format(unit))
+        self.bars_slot = _slot(self.ctx.px(80))
+        # Until the first whole km is driven there is nothing to draw: say so instead of empty axes.
+        self.bars_waiting = QLabel(self.tr("Bars appear after the first {0}.").format(unit))
+        self.bars_waiting.setObjectName("dim")
+        self.bars_waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.consumption_now = value_label()
         card.body.addWidget(self.bars_slot, 1)
+        card.body.addWidget(self.bars_waiting, 1)
         card.body.addWidget(self.consumption_now)
+        self.bars_slot.hide()
         return card
 
     def after_first_paint(self) -> None:
@@ -140,6 +226,12 @@ class EnergyPanel(Panel):
         self.bars_plot.setLabel("bottom", units.distance(0)[1], color=t.text_dim)
         self.bars_plot.setLabel("left", units.consumption(0)[1], color=t.text_dim)
         self.bars_plot.addItem(self.bars)
+        # The trip's average across the bars, so each kilometre reads as above or below it.
+        self.average_line = pg.InfiniteLine(
+            angle=0, movable=False, pen=pg.mkPen(t.warning, width=1.5, style=Qt.PenStyle.DashLine)
+        )
+        self.average_line.hide()
+        self.bars_plot.addItem(self.average_line)
         self.bars_slot.layout().addWidget(self.bars_plot)
 
         self.charge_plot = _plot_widget(pg, t)
@@ -183,8 +275,17 @@ class EnergyPanel(Panel):
         head_start.setObjectName("dim")
         grid.addWidget(head_start, 0, 1)
         # The trip column's header is its reset button: one tap target, no extra row.
-        self.reset_button = QPushButton(self.tr("Trip ⟲"))
+        self.reset_button = QPushButton()
+        set_icon(
+            self.reset_button,
+            "refresh",
+            self.ctx.theme.text,
+            self.ctx.px(18),
+            text=self.tr("Trip"),
+            missing_text=self.tr("Trip ⟲"),
+        )
         self.reset_button.setToolTip(self.tr("Reset trip"))
+        self.reset_button.setStyleSheet(compact_button(self.ctx.scale, self.ctx.px(6)))
         self.reset_button.clicked.connect(self._reset_trip)
         grid.addWidget(self.reset_button, 0, 2)
         self.trip_labels: dict[tuple[str, str], QLabel] = {}
@@ -246,7 +347,8 @@ class EnergyPanel(Panel):
     # -- updates --------------------------------------------------------------------------------------------
     def refresh(self, changed: dict[str, SignalValue]) -> None:
         now = time.monotonic()
-        if now - self._slow_at >= SLOW_EVERY_S:
+        # The pi profile's slower update period paints the cards less often (at most every 0.2 s anyway).
+        if now - self._slow_at >= max(SLOW_EVERY_S, self.ctx.profile.table_update_s):
             self._slow_at = now
             self._update_slow()
         if now - self._plot_at >= self.ctx.profile.plot_every_s:
@@ -323,7 +425,18 @@ class EnergyPanel(Panel):
         self.charge_detail.setText("\n".join(parts))
         points = session.points
         if points and self.plots_ready:
-            self.charge_curve.setData([p[2] for p in points], [p[1] for p in points])
+            known = [(p[2], p[1]) for p in points if np.isfinite(p[2]) and np.isfinite(p[1])]
+            if not known:
+                return
+            soc, kw = [k[0] for k in known], [k[1] for k in known]
+            self.charge_curve.setData(soc, kw)
+            # Sane axes: power from zero (a steady 110 kW must not fill a 109.90–110.00 span) and the SoC
+            # span charged so far, at least 10 points wide.
+            self.charge_plot.setYRange(0, max(max(kw) * 1.15, 10.0), padding=0)
+            low, high = min(soc), max(soc)
+            if high - low < 10:
+                low, high = max(0.0, high - 10), max(10.0, high)
+            self.charge_plot.setXRange(low, min(100.0, high + 2), padding=0)
 
     def _update_erev(self, ranges: object) -> None:
         store, units = self.ctx.session.store, self.ctx.units
@@ -355,18 +468,34 @@ class EnergyPanel(Panel):
             self.speed_curve.setData(t_speed[keep] - now, speed[keep] * factor)
             self.speed_view.setYRange(0, max(60.0, float(np.max(speed[keep]) * factor) * 1.1), padding=0)
         self.plot.setXRange(-PLOT_SECONDS, 0, padding=0)
-        bins = self.monitor.consumption_bins
-        if bins:
-            # One bar per completed kilometre (or mile), placed at the distance it covers.
-            size = self.monitor.bin_km
-            factor = self.ctx.units.distance(1.0)[0]
-            x = [(end - size / 2) * factor for end, _ in bins]
-            heights = [self.ctx.units.consumption(wh)[0] for _, wh in bins]
-            self.bars.setOpts(x=x, height=heights, width=size * factor * 0.8)
+        self._update_bars()
+
+    def _update_bars(self) -> None:
+        bins = self.monitor.consumption_bins[-BARS:]
+        self.bars_slot.setVisible(bool(bins))
+        self.bars_waiting.setVisible(not bins)
         current = self.monitor.trip.average_wh_per_km
+        self.consumption_now.setVisible(current is not None)
         if current is not None:
             c, unit = self.ctx.units.consumption(current)
             self.consumption_now.setText(self.tr("Trip average {0:.0f} {1}").format(c, unit))
+        if not bins:
+            return
+        # One bar per completed kilometre (or mile) of the last few, placed at the distance it covers.
+        size = self.monitor.bin_km
+        factor = self.ctx.units.distance(1.0)[0]
+        x = [(end - size / 2) * factor for end, _ in bins]
+        heights = [self.ctx.units.consumption(wh)[0] for _, wh in bins]
+        self.bars.setOpts(x=x, height=heights, width=size * factor * 0.8)
+        left = (bins[0][0] - size) * factor
+        self.bars_plot.setXRange(left, left + max(len(bins), 5) * size * factor, padding=0.02)
+        top = max(heights)
+        if current is not None:
+            average = self.ctx.units.consumption(current)[0]
+            self.average_line.setPos(average)
+            self.average_line.show()
+            top = max(top, average)
+        self.bars_plot.setYRange(0, top * 1.15 or 1, padding=0)
 
 
 def _slot(min_height: int) -> QWidget:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,6 +31,8 @@ from cockpit.state_store import SignalValue
 from vehicle_bus.errors import InputError
 
 from ..context import UiContext
+from ..icons import set_icon
+from ..theme import compact_button
 from ..widgets.map_layers import build_layers, route_path
 from ..widgets.map_view import CITY, STREET, MapView
 from .base import Panel
@@ -39,6 +41,17 @@ LAT = "Vehicle.CurrentLocation.Latitude"
 LON = "Vehicle.CurrentLocation.Longitude"
 HEADING = "Vehicle.CurrentLocation.Heading"
 SOC = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed"
+LANE_ARROWS = {
+    "left": "↰",
+    "sharp_left": "↰",
+    "slight_left": "↖",
+    "through": "↑",
+    "none": "↑",
+    "slight_right": "↗",
+    "right": "↱",
+    "sharp_right": "↱",
+    "reverse": "↶",
+}
 GUIDE_EVERY_S = 0.2
 ARROWS = {
     "left": "←",
@@ -113,12 +126,14 @@ class NavigationPanel(Panel):
         row = QHBoxLayout(self.categories)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(px(6))
-        for text, query in (
-            (self.tr("Charging"), "charging"),
-            (self.tr("Fuel"), "fuel"),
-            (self.tr("Parking"), "parking"),
+        for text, query, icon_name in (
+            (self.tr("Charging"), "charging", "charging-pile"),
+            (self.tr("Fuel"), "fuel", "gas-station"),
+            (self.tr("Parking"), "parking", "parking"),
         ):
-            button = QPushButton(text)
+            button = QPushButton()
+            set_icon(button, icon_name, self.ctx.theme.text, px(20), text=text, missing_text=text)
+            button.setStyleSheet(compact_button(self.ctx.scale, px(6)))
             button.clicked.connect(lambda _=False, q=query: self._search_for(q))
             row.addWidget(button)
         self.results = QListWidget(self)
@@ -143,20 +158,31 @@ class NavigationPanel(Panel):
         col = QVBoxLayout(self.controls)
         col.setContentsMargins(0, 0, 0, 0)
         col.setSpacing(px(6))
-        zoom_in, zoom_out = QPushButton("+"), QPushButton("−")
+        zoom_in, zoom_out = QPushButton(), QPushButton()
         zoom_in.clicked.connect(lambda: self.map.zoom(1.5))
         zoom_out.clicked.connect(lambda: self.map.zoom(1 / 1.5))
-        self.north = QPushButton(self.tr("N"))
+        self.north = QPushButton()
         self.north.setCheckable(True)
         self.north.setChecked(True)
         self.north.setToolTip(self.tr("North up / heading up"))
         self.north.toggled.connect(self._north_toggled)
-        self.follow = QPushButton("◎")
+        self.follow = QPushButton()
         self.follow.setCheckable(True)
         self.follow.setChecked(True)
         self.follow.setToolTip(self.tr("Follow the car"))
         self.follow.toggled.connect(self._follow_toggled)
+        side = self.ctx.touch(56)
+        t = self.ctx.theme
+        for button, icon_name, missing in (
+            (zoom_in, "plus", "+"),
+            (zoom_out, "minus", "−"),
+            (self.north, "compass", self.tr("N")),
+            (self.follow, "current-location", "◎"),
+        ):
+            set_icon(button, icon_name, t.text, px(26), "#ffffff", missing_text=missing)
         for b in (zoom_in, zoom_out, self.north, self.follow):
+            b.setStyleSheet(f"padding: 0px; min-width: {side - 2}px; min-height: {side - 2}px;")
+            b.setFixedSize(side, side)
             col.addWidget(b)
         self.status = QLabel(self.tr("Loading the map…"), self)
         self.status.setObjectName("navStatus")
@@ -174,6 +200,10 @@ class NavigationPanel(Panel):
             f"QListWidget::item {{ padding: {px(6)}px; }}"
         )
         self.banner.hide()
+        # They float over the map on purpose (the layout check leaves their overlap with it alone).
+        for widget in (self.banner, self.search, self.categories, self.results, self.trip, self.controls):
+            widget.setProperty("floating", True)
+        self.status.setProperty("floating", True)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -184,15 +214,26 @@ class NavigationPanel(Panel):
         w, h = self.width(), self.height()
         gap = px(10)
         self.map.setGeometry(0, 0, w, h)
+        touch = self.ctx.touch(56)
         side = min(px(380), max(px(240), w // 3))
-        self.search.setGeometry(w - side - gap, gap, side, px(48))
-        self.categories.setGeometry(w - side - gap, gap + px(54), side, px(48))
-        self.results.setGeometry(w - side - gap, gap + px(108), side, min(px(320), h - px(200)))
+        row_h = self.ctx.touch(48)
+        self.search.setGeometry(w - side - gap, gap, side, row_h)
+        self.categories.setGeometry(w - side - gap, gap + row_h + px(6), side, row_h)
+        results_top = gap + 2 * (row_h + px(6))
+        self.results.setGeometry(w - side - gap, results_top, side, min(px(320), h - results_top - gap))
         banner_w = min(px(460), w - side - 3 * gap)
         self.banner.setGeometry(gap, gap, banner_w, px(84))
-        self.controls.setGeometry(w - px(64) - gap, h - px(4 * 72) - gap, px(64), px(4 * 72))
-        self.map.attribution_inset = px(64) + gap
+        controls_h = 4 * touch + 3 * px(6)
+        self.controls.setGeometry(w - touch - gap, h - controls_h - gap, touch, controls_h)
+        self.map.attribution_inset = touch + gap
         self.trip.setGeometry(gap, h - px(74) - gap, min(px(720), w - px(60) - 3 * gap), px(74))
+        trip_shown = not self.trip.isHidden()
+        self.map.bottom_inset = px(74) + gap if trip_shown else 0
+        self.map.keep_clear = [
+            QRectF(widget.geometry())
+            for widget in (self.banner, self.search, self.categories, self.results, self.controls, self.trip)
+            if not widget.isHidden()
+        ]
         self.status.adjustSize()
         self.status.move(gap, h - self.status.height() - gap - (px(80) if self.trip.isVisible() else 0))
         for widget in (
@@ -212,7 +253,7 @@ class NavigationPanel(Panel):
             try:
                 data = open_map(path, progress=self.worker.progress.emit)
                 nav = Navigator(data)
-                layers = build_layers(nav.graph)
+                layers = build_layers(nav.graph, self.ctx.lang)
                 _ = nav.places  # the search index, built here rather than on the first keystroke
             except InputError as exc:
                 self.worker.failed.emit(exc.line())
@@ -338,14 +379,14 @@ class NavigationPanel(Panel):
             "parking": self.tr("Parking"),
         }.get(place.kind, place.kind)
         distance = "" if place.road_m == float("inf") else f" · {self._distance(place.road_m / 1000)}"
-        return f"{place.name}\n{kind}{distance}"
+        return f"{self.local(place.name)}\n{kind}{distance}"
 
     def _picked(self, item: QListWidgetItem) -> None:
         place = item.data(Qt.ItemDataRole.UserRole)
         if place is None:
             return
         self.results.hide()
-        self.navigate_to(place.lat, place.lon, place.name)
+        self.navigate_to(place.lat, place.lon, self.local(place.name))
 
     # -- routing --------------------------------------------------------------------------------------------
     def navigate_to(self, lat: float, lon: float, name: str) -> None:
@@ -364,11 +405,15 @@ class NavigationPanel(Panel):
         self._request += 1
         request = self._request
         soc = self.ctx.session.store.value(SOC)
+        # A reroute starts the way the car faces (no U-turn where the road goes on).
+        heading = self.ctx.session.store.value(HEADING) if reroute else None
 
         def work() -> None:
             try:
-                route = nav.route(here, there)
+                route = nav.route(here, there, float(heading) if heading is not None else None)
                 plan = nav.energy_plan(route, self.model, float(soc)) if soc is not None else None
+                if plan is not None and plan.route is not None:
+                    route = plan.route  # through the charging stops, each with its own guidance
             except InputError as exc:
                 self.worker.route_failed.emit(exc.line())
                 return
@@ -381,6 +426,10 @@ class NavigationPanel(Panel):
     def _routed(self, route: Route, plan: EnergyPlan | None, request: int) -> None:
         self._routing = False
         if request != self._request or self.nav is None:
+            return
+        if plan is not None and plan.unreachable and self.route is not None:
+            # Not even with charging stops: say so and keep the route being driven.
+            self._show_status(self.tr("Below the reserve at arrival, and no charging station in reach"))
             return
         self.route, self.plan = route, plan
         self.guidance = Guidance(route, self.nav.graph.project)
@@ -401,7 +450,7 @@ class NavigationPanel(Panel):
         """Drive to the suggested charging stop first (the destination is kept for after charging)."""
         stop = self.plan.stop if self.plan is not None else None
         if stop is not None:
-            self.navigate_to(stop.lat, stop.lon, stop.name)
+            self.navigate_to(stop.lat, stop.lon, self.local(stop.name))
 
     def end_guidance(self) -> None:
         self.route = self.guidance = self.progress = self.plan = None
@@ -412,10 +461,14 @@ class NavigationPanel(Panel):
         self._place()
 
     # -- text -----------------------------------------------------------------------------------------------
+    def local(self, name: str) -> str:
+        """A street or place name in the UI language, where the map has it."""
+        return self.nav.data.local_name(name, self.ctx.lang) if self.nav is not None and name else name
+
     def instruction(self, m: Maneuver) -> str:
-        street = m.street
+        street = self.local(m.street)
         if m.type == "arrive":
-            return self.tr("Arrive at %1").replace("%1", self.destination_name or street)
+            return self.tr("Arrive at %1").replace("%1", m.waypoint or self.destination_name or street)
         if m.type == "roundabout":
             text = self.tr("At the roundabout take exit %1").replace("%1", str(m.exit))
         elif m.type == "keep":
@@ -449,7 +502,13 @@ class NavigationPanel(Panel):
             )
             if m.type == "keep":
                 arrow = ARROWS["slight " + m.modifier]
-            self.banner.setText(f"{arrow}  {self._distance(p.to_next_m / 1000)}\n{self.instruction(m)}")
+            lanes = "  ".join(
+                LANE_ARROWS.get(lane["indications"][0], "↑") if lane["valid"] else "·" for lane in m.lanes
+            )
+            lanes = f"\n{lanes}" if lanes else ""  # OSM turn:lanes: the lanes to take, left to right
+            self.banner.setText(
+                f"{arrow}  {self._distance(p.to_next_m / 1000)}\n{self.instruction(m)}{lanes}"
+            )
         self.banner.show()
         eta = time.strftime("%H:%M", time.localtime(time.time() + p.remaining_s))
         parts = [
@@ -462,9 +521,9 @@ class NavigationPanel(Panel):
         text = "  ·  ".join(parts)
         stop = self.plan.stop if self.plan is not None else None
         if stop is not None:
-            text += "\n" + self.tr("Charge at %1: %2 min to %3 %").replace("%1", stop.name).replace(
-                "%2", f"{stop.charge_min:.0f}"
-            ).replace("%3", f"{stop.target_soc:.0f}")
+            line = self.tr("Charge at %1: %2 min to %3 %").replace("%1", self.local(stop.name))
+            line = line.replace("%2", f"{stop.charge_min:.0f}").replace("%3", f"{stop.target_soc:.0f}")
+            text += "\n" + line
         elif self.plan is not None and self.plan.needs_charge:
             text += "\n" + self.tr("Below the reserve at arrival, and no charging station in reach")
         self.charge_button.setVisible(stop is not None)

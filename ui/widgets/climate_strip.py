@@ -23,16 +23,19 @@ class ClimateStrip(QFrame):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("climateStrip")
-        self.setFixedHeight(ctx.px(72))
+        pad = ctx.px(6)
+        # Room for a touch-sized button (its padding and border included) and the strip's own margin.
+        self.setFixedHeight(ctx.touch(56) + 2 * pad)
         row = QHBoxLayout(self)
-        row.setContentsMargins(ctx.px(12), ctx.px(8), ctx.px(12), ctx.px(8))
+        row.setContentsMargins(ctx.px(12), pad, ctx.px(12), pad)
         row.setSpacing(ctx.px(10))
         self.driver = CommandStepper(ctx, "climate.temperature", "driver", degrees)
         self.passenger = CommandStepper(ctx, "climate.temperature", "passenger", degrees)
-        self.fan = CommandStepper(ctx, "climate.fan", None, lambda v: f"✻ {v:.0f}")
-        self.ac = CommandToggle(ctx, "climate.ac", "A/C")
+        self.fan = CommandStepper(ctx, "climate.fan", None, lambda v: f"{v:.0f}", icon="car-fan")
+        self.ac = CommandToggle(ctx, "climate.ac", "A/C", icon="air-conditioning")
         self.seat = {
-            side: CommandLevel(ctx, "seat.heating", side, "♨", 3) for side in ("driver", "passenger")
+            side: CommandLevel(ctx, "seat.heating", side, "♨", 3, icon="armchair")
+            for side in ("driver", "passenger")
         }
         row.addWidget(self.seat["driver"])
         row.addWidget(self.driver)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 from cockpit.commands import Command, CommandError, ControlState
 
 from ..context import UiContext
+from ..icons import pixmap, set_icon
 
 Format = Callable[[Any], str]
 
@@ -65,7 +66,13 @@ class CommandStepper(QWidget):
     """− value + : relative steps of a numeric function."""
 
     def __init__(
-        self, ctx: UiContext, function: str, instance: str | None, fmt: Format, step: float = 1
+        self,
+        ctx: UiContext,
+        function: str,
+        instance: str | None,
+        fmt: Format,
+        step: float = 1,
+        icon: str | None = None,
     ) -> None:
         super().__init__()
         self.binding = Binding(ctx, function, instance)
@@ -73,13 +80,22 @@ class CommandStepper(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(ctx.px(6))
-        self.minus = QPushButton("−")
-        self.plus = QPushButton("+")
+        self.minus = QPushButton()
+        self.plus = QPushButton()
+        size = ctx.px(22)
+        set_icon(self.minus, "minus", ctx.theme.text, size, missing_text="−")
+        set_icon(self.plus, "plus", ctx.theme.text, size, missing_text="+")
         self.label = QLabel("—")
         self.label.setObjectName("value")
         self.label.setMinimumWidth(ctx.px(52))
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         row.addWidget(self.minus)
+        if icon is not None:
+            picture = pixmap(icon, ctx.theme.text_dim, ctx.px(22))
+            if picture is not None:
+                self.symbol = QLabel()
+                self.symbol.setPixmap(picture)
+                row.addWidget(self.symbol)
         row.addWidget(self.label)
         row.addWidget(self.plus)
         self.minus.clicked.connect(lambda: self.nudge(-self.step))
@@ -98,11 +114,15 @@ class CommandStepper(QWidget):
 class CommandToggle(QPushButton):
     """On/off: checked when the car reports on; a tap asks for the opposite of what the car reports."""
 
-    def __init__(self, ctx: UiContext, function: str, text: str, instance: str | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext, function: str, text: str, instance: str | None = None, icon: str | None = None
+    ) -> None:
         super().__init__(text)
         self.binding = Binding(ctx, function, instance)
         self.caption = text
         self.setCheckable(True)
+        if icon is not None:
+            set_icon(self, icon, ctx.theme.text, ctx.px(22), "#ffffff", text, text)
         self.clicked.connect(self._toggle)
 
     def _toggle(self) -> None:
@@ -153,10 +173,21 @@ class CommandLevel(QPushButton):
     Dots, not bars: DejaVu Sans and WenQuanYi (the fonts Debian installs) lack the white bar, U+25AF.
     """
 
-    def __init__(self, ctx: UiContext, function: str, instance: str | None, symbol: str, levels: int) -> None:
+    def __init__(
+        self,
+        ctx: UiContext,
+        function: str,
+        instance: str | None,
+        symbol: str,
+        levels: int,
+        icon: str | None = None,
+    ) -> None:
         super().__init__()
         self.binding = Binding(ctx, function, instance)
         self.symbol, self.levels = symbol, levels
+        # With its icon drawn, the text is the dots alone; the symbol stays as the fallback.
+        if icon is not None and set_icon(self, icon, ctx.theme.text, ctx.px(22)):
+            self.symbol = ""
         self.clicked.connect(self._cycle)
 
     def _cycle(self) -> None:
@@ -167,7 +198,8 @@ class CommandLevel(QPushButton):
 
     def bars(self, level: Any) -> str:
         n = int(level or 0)
-        return f"{self.symbol} " + "●" * n + "○" * (self.levels - n)
+        dots = "●" * n + "○" * (self.levels - n)
+        return f"{self.symbol} {dots}" if self.symbol else dots
 
     def refresh(self) -> None:
         shown = self.binding.state()

@@ -36,6 +36,8 @@ class Tile:
     areas: dict[str, QPainterPath] = field(default_factory=dict)
     lines: dict[str, QPainterPath] = field(default_factory=dict)
     labels: list[Label] = field(default_factory=list)
+    # One-way streets: (x, y, angle° of travel, y down), one per chain at its middle and every ~150 m.
+    arrows: list[tuple[float, float, float]] = field(default_factory=list)
     bounds: QRectF = field(default_factory=QRectF)
 
 
@@ -47,12 +49,35 @@ class MapLayers:
     extent: QRectF
 
 
+ARROW_EVERY_M = 150.0
+
+
+def _arrows(tile: Tile, xs: np.ndarray, ys: np.ndarray, direction: int) -> None:
+    """Arrows along a one-way chain (``direction`` 1: in node order, -1: against it)."""
+    walked = 0.0
+    next_at = ARROW_EVERY_M / 2
+    for k in range(len(xs) - 1):
+        dx, dy = float(xs[k + 1] - xs[k]), float(ys[k + 1] - ys[k])
+        length = math.hypot(dx, dy)
+        while length > 0 and walked + length >= next_at:
+            f = (next_at - walked) / length
+            angle = math.degrees(math.atan2(dy, dx)) + (0.0 if direction > 0 else 180.0)
+            tile.arrows.append((float(xs[k]) + dx * f, float(ys[k]) + dy * f, angle))
+            next_at += ARROW_EVERY_M
+        walked += length
+
+
 def _tile_key(x: float, y: float) -> tuple[int, int]:
     return math.floor(x / TILE_M), math.floor(y / TILE_M)
 
 
-def build_layers(graph: RoadGraph) -> MapLayers:
+def build_layers(graph: RoadGraph, lang: str = "en") -> MapLayers:
+    """Paths per tile and layer; street, place and POI names in ``lang`` where the map has them."""
     d = graph.data
+
+    def rename(name: str) -> str:
+        return d.local_name(name, lang) if name else name
+
     tiles: dict[tuple[int, int], Tile] = {}
 
     def tile(x: float, y: float) -> Tile:
@@ -75,7 +100,10 @@ def build_layers(graph: RoadGraph) -> MapLayers:
         path.moveTo(float(xs[0]), float(ys[0]))
         for k in range(1, len(nodes)):
             path.lineTo(float(xs[k]), float(ys[k]))
-        name = graph.chain_name(c)
+        oneway = int(graph.chain_oneway[c])
+        if oneway:
+            _arrows(t, xs, ys, oneway)
+        name = rename(graph.chain_name(c))
         if name and graph.chain_len[c] >= LABEL_MIN_M:
             # At the middle of the chain, along its longest segment near there.
             k = max(0, min(mid, len(nodes) - 2))
@@ -128,11 +156,11 @@ def build_layers(graph: RoadGraph) -> MapLayers:
     pois = []
     for p in d.pois:
         x, y = graph.project(p["lat"], p["lon"])
-        pois.append((float(x), -float(y), p["category"], p["name"]))
+        pois.append((float(x), -float(y), p["category"], rename(p["name"])))
     places = []
     for p in d.places:
         x, y = graph.project(p["lat"], p["lon"])
-        places.append((float(x), -float(y), p["name"], p["kind"]))
+        places.append((float(x), -float(y), rename(p["name"]), p["kind"]))
     extent = QRectF(QPointF(float(nx.min()), float(ny.min())), QPointF(float(nx.max()), float(ny.max())))
     return MapLayers(list(tiles.values()), pois, places, extent)
 

@@ -1,4 +1,4 @@
-"""Drawing the static map layers (water, parks, buildings, rivers, roads, street and place names) into a
+"""Drawing the static map layers (water, parks, buildings, rivers, roads, one-way arrows, street names) into a
 QImage, on any thread: painting on a QImage is thread-safe in Qt, and the layers' paths are read-only.
 
 The picture covers the screen plus a margin, north up; the map view moves (and for heading-up turns) it
@@ -11,7 +11,7 @@ import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen, QTransform
 
 from .map_layers import MINOR_CLASSES, MapLayers
 
@@ -82,6 +82,8 @@ class BaseRequest:
     style: MapStyle
     # The low-power profile: at low zoom minor roads, buildings, casings and antialiasing are left out.
     simplified: bool = False
+    # Street names keep off this path (the route, map metres): the route is drawn over the picture.
+    avoid: QPainterPath | None = None
 
 
 @dataclass
@@ -157,11 +159,27 @@ class BaseRenderer:
                     path = tile.roads.get(cls)
                     if path is not None:
                         p.drawPath(path)
+        if scale >= DISTRICT * 1.5:
+            self._arrows(p, tiles, r)
         p.resetTransform()
         if scale >= DISTRICT * 1.5:
             self._labels(p, tiles, t, r)
-        if scale <= STREET:
-            self._places(p, layers, t, r)
+
+    def _arrows(self, p: QPainter, tiles: list, r: BaseRequest) -> None:
+        """Small chevrons along one-way streets, in the direction of travel (drawn in map metres)."""
+        size = 5.0 * self.ui_scale / r.scale  # px → metres
+        chevron = QPainterPath()
+        chevron.moveTo(-size, -size)
+        chevron.lineTo(size * 0.6, 0)
+        chevron.lineTo(-size, size)
+        p.setPen(pen(r.style.label, max(1.5, 1.8 * self.ui_scale), 200))
+        for tile in tiles:
+            for x, y, angle in tile.arrows:
+                p.save()
+                p.translate(x, y)
+                p.rotate(angle)
+                p.drawPath(chevron)
+                p.restore()
 
     def _font(self, px: float, bold: bool = False) -> QFont:
         font = QFont(self.font)
@@ -187,6 +205,12 @@ class BaseRenderer:
         area = QRectF(0, 0, r.width, r.height)
         halo = QPen(QColor(r.style.halo), 3)
         fill = QColor(r.style.label)
+        to_map = t.inverted()[0]
+        route = None
+        if r.avoid is not None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(max(5.0, 10 * r.scale) / r.scale)  # the route's pen, in metres
+            route = stroker.createStroke(r.avoid)
         for tile in tiles:
             for label in tile.labels:
                 if r.scale < STREET and label.road_class in MINOR_CLASSES:
@@ -202,6 +226,8 @@ class BaseRenderer:
                 box = QRectF(pos.x() - w / 2 - 4, pos.y() - 10, w + 8, 20)
                 if any(box.intersects(o) for o in taken):
                     continue
+                if route is not None and route.intersects(to_map.mapRect(box)):
+                    continue  # the route would be drawn over the name
                 taken.append(box)
                 before.append(pos)
                 p.save()
@@ -212,17 +238,3 @@ class BaseRenderer:
                 p.drawPath(path)
                 p.fillPath(path, fill)
                 p.restore()
-
-    def _places(self, p: QPainter, layers: MapLayers, t: QTransform, r: BaseRequest) -> None:
-        p.setFont(self._font(15, bold=True))
-        for x, y, name, kind in layers.places:
-            if kind not in ("town", "city") and r.scale < DISTRICT / 2:
-                continue
-            pos = t.map(QPointF(x, y))
-            path = self._text_path(name, p.font(), -p.fontMetrics().horizontalAdvance(name) / 2, 0)
-            p.save()
-            p.translate(pos)
-            p.setPen(QPen(QColor(r.style.halo), 4))
-            p.drawPath(path)
-            p.fillPath(path, QColor(r.style.label))
-            p.restore()

@@ -15,7 +15,7 @@ import math
 import threading
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QWidget
 
 from .map_layers import MapLayers
@@ -59,6 +59,9 @@ class MapView(QWidget):
         self.follow = True
         self.attribution = ""
         self.attribution_inset = 0  # pixels kept free on the right (the panel's buttons)
+        self.bottom_inset = 0  # pixels kept free at the bottom left (the trip card)
+        # Where the panel's own widgets float over the map (view pixels): place names keep out of them.
+        self.keep_clear: list[QRectF] = []
         self.highlight: tuple[float, float] | None = None
         self._drag: QPointF | None = None
         self.renderer = BaseRenderer(self.font(), scale_ui)
@@ -164,10 +167,69 @@ class MapView(QWidget):
             p.setPen(self._pen(s.route, max(5.0, 10 * self.scale), alpha=220))
             p.drawPath(self.route)
         p.resetTransform()
+        if self.scale <= STREET:
+            self._places(p, t)
         self._pois(p, t, view)
         if self.car is not None:
             self._car(p, t)
+        self._scale_bar(p)
         self._attribution(p)
+
+    # -- names of places, the scale bar ---------------------------------------------------------------------
+    def place_boxes(self, t: QTransform) -> list[tuple[str, QPointF, QRectF]]:
+        """Town and district names with where they go: clear of each other and of the panel's widgets
+        over the map (moved a line down or up, else left out rather than hidden under a box)."""
+        metrics = QFontMetrics(self._font(15, bold=True))
+        taken = list(self.keep_clear)
+        out = []
+        for x, y, name, kind in self.layers.places:
+            if kind not in ("town", "city") and self.scale < DISTRICT / 2:
+                continue
+            pos = t.map(QPointF(x, y))
+            w = metrics.horizontalAdvance(name)
+            box = QRectF(pos.x() - w / 2 - 4, pos.y() - metrics.ascent() - 2, w + 8, metrics.height() + 4)
+            for dy in (0.0, metrics.height() * 1.5, -metrics.height() * 1.5):
+                moved = box.translated(0, dy)
+                if not any(moved.intersects(o) for o in taken):
+                    taken.append(moved)
+                    out.append((name, pos + QPointF(-w / 2, dy), moved))
+                    break
+        return out
+
+    def _places(self, p: QPainter, t: QTransform) -> None:
+        font = self._font(15, bold=True)
+        halo = QPen(QColor(self.style.halo), 4)
+        for name, at, _box in self.place_boxes(t):
+            path = self.renderer._text_path(name, font, 0, 0)
+            p.save()
+            p.translate(at)
+            p.setPen(halo)
+            p.drawPath(path)
+            p.fillPath(path, QColor(self.style.label))
+            p.restore()
+
+    def scale_bar_metres(self) -> float:
+        """The round distance (1, 2 or 5 × 10ⁿ m) whose bar is closest to under 110 px at this zoom."""
+        most = 110 * self.ui_scale / self.scale
+        exponent = math.floor(math.log10(most))
+        return max(m * 10**exponent for m in (1, 2, 5) if m * 10**exponent <= most)
+
+    def _scale_bar(self, p: QPainter) -> None:
+        metres = self.scale_bar_metres()
+        length = metres * self.scale
+        text = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
+        p.setFont(self._font(11))
+        pad = 10 * self.ui_scale
+        x0, y0 = pad, self.height() - pad - self.bottom_inset
+        back = QColor(self.style.halo)
+        back.setAlpha(170)
+        w = max(length, p.fontMetrics().horizontalAdvance(text)) + 12
+        p.fillRect(QRectF(x0 - 6, y0 - p.fontMetrics().height() - 10, w, p.fontMetrics().height() + 16), back)
+        p.setPen(QPen(QColor(self.style.label), 2))
+        p.drawLine(QPointF(x0, y0), QPointF(x0 + length, y0))
+        for x in (x0, x0 + length):
+            p.drawLine(QPointF(x, y0), QPointF(x, y0 - 5))
+        p.drawText(QPointF(x0, y0 - 8), text)
 
     # -- the base map: a picture of the static layers, redrawn off the UI thread ---------------------------
     def _base_request(self, t: QTransform) -> BaseRequest:
@@ -176,7 +238,13 @@ class MapView(QWidget):
             w = h = math.ceil(math.hypot(w, h))
         centre = t.inverted()[0].map(QPointF(self.width() / 2, self.height() / 2))
         return BaseRequest(
-            centre, self.scale, w + 2 * BASE_MARGIN_PX, h + 2 * BASE_MARGIN_PX, self.style, self.simplified
+            centre,
+            self.scale,
+            w + 2 * BASE_MARGIN_PX,
+            h + 2 * BASE_MARGIN_PX,
+            self.style,
+            self.simplified,
+            self.route,
         )
 
     def _draw_base(self, p: QPainter, t: QTransform) -> None:
@@ -197,8 +265,8 @@ class MapView(QWidget):
 
     def _stale(self, base: BaseImage, t: QTransform) -> bool:
         """Zoom changed, or the view came within half a margin of the picture's edge."""
-        if abs(base.request.scale / self.scale - 1) > 0.01:
-            return True
+        if abs(base.request.scale / self.scale - 1) > 0.01 or base.request.avoid is not self.route:
+            return True  # a new zoom, or a new route for the street names to keep off
         if self.heading_up and base.request.width != base.request.height:
             return True
         inside = QRectF(base.image.rect()).adjusted(
@@ -233,22 +301,40 @@ class MapView(QWidget):
         font.setBold(bold)
         return font
 
+    def poi_groups(self, t: QTransform, view: QRectF) -> list[tuple[QPointF, str, int]]:
+        """POIs on screen, those that would overlap grouped: (position, category or "mixed", count)."""
+        r = 9 * self.ui_scale
+        groups: list[list] = []  # [position sum, count, categories]
+        for x, y, category, _name in self.layers.pois:
+            if not view.contains(x, y):
+                continue
+            pos = t.map(QPointF(x, y))
+            for g in groups:
+                centre = g[0] / g[1]
+                if (centre - pos).manhattanLength() < 2.2 * r:
+                    g[0] += pos
+                    g[1] += 1
+                    g[2].add(category)
+                    break
+            else:
+                groups.append([QPointF(pos), 1, {category}])
+        return [(g[0] / g[1], next(iter(g[2])) if len(g[2]) == 1 else "mixed", g[1]) for g in groups]
+
     def _pois(self, p: QPainter, t: QTransform, view: QRectF) -> None:
         if self.scale < DISTRICT / 2:
             return
         r = 9 * self.ui_scale
         p.setFont(self._font(11, bold=True))
-        for x, y, category, _name in self.layers.pois:
-            if not view.contains(x, y):
-                continue
-            pos = t.map(QPointF(x, y))
+        for pos, category, count in self.poi_groups(t, view):
+            radius = r if count == 1 else r * 1.25
             p.setPen(QPen(QColor("#ffffff"), 1.5))
-            p.setBrush(QColor(POI_COLOURS.get(category, "#888888")))
-            p.drawEllipse(pos, r, r)
+            p.setBrush(QColor(POI_COLOURS.get(category, "#7a8699")))
+            p.drawEllipse(pos, radius, radius)
+            glyph = POI_GLYPHS.get(category, "•") if count == 1 else str(count)
             p.drawText(
-                QRectF(pos.x() - r, pos.y() - r, 2 * r, 2 * r),
+                QRectF(pos.x() - radius, pos.y() - radius, 2 * radius, 2 * radius),
                 Qt.AlignmentFlag.AlignCenter,
-                POI_GLYPHS.get(category, "•"),
+                glyph,
             )
         if self.highlight is not None:
             pos = t.map(QPointF(*self.highlight))

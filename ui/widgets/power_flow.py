@@ -7,7 +7,7 @@ charging flow into the battery in the energy colour.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from cockpit.energy import PowerFlow
@@ -28,12 +28,16 @@ class PowerFlowView(QWidget):
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         # Narrow cards need more height so the side labels clear the motor's label below the line.
-        self.setMinimumHeight(170 if self.width() < 520 else self.ctx.px(128))
+        tall = self.width() < self.ctx.px(520) or self.has_generator
+        self.setMinimumHeight(self.ctx.px(170) if tall else self.ctx.px(128))
         super().resizeEvent(event)  # type: ignore[arg-type]
 
     def set_flow(self, flow: PowerFlow, has_generator: bool) -> None:
         """Figures the car does not report (None) draw as no flow."""
-        self.flow, self.has_generator = flow, has_generator
+        if has_generator != self.has_generator:
+            self.has_generator = has_generator
+            self.setMinimumHeight(self.ctx.px(170))  # two rows of labels down the left side
+        self.flow = flow
         self.update()
 
     def labels(self) -> dict[str, str]:
@@ -45,6 +49,59 @@ class PowerFlowView(QWidget):
             "charger": self.tr("Charger"),
             "generator": self.tr("Generator"),
         }
+
+    def _radius(self, h: int) -> float:
+        return min(h * 0.15, self.ctx.px(26))
+
+    def _places(self, w: int, h: int) -> tuple[QPointF, dict[str, tuple[QPointF, str]]]:
+        """The battery's centre, and each other node with the side its label goes on."""
+        if self.has_generator:
+            # Two sources on the left, two consumers on the right, each named beside itself: the generator
+            # and the charger never share a column of labels.
+            centre = QPointF(w * 0.40, h * 0.42)
+            left = max(w * 0.06, self._radius(h) * 0.8 + 2)  # their labels start at the disc's left edge
+            return centre, {
+                "motor": (QPointF(w * 0.90, h * 0.42), "below"),
+                "climate": (QPointF(w * 0.62, h * 0.14), "right"),
+                "aux": (QPointF(w * 0.62, h * 0.86), "right"),
+                "charger": (QPointF(left, h * 0.14), "under"),
+                "generator": (QPointF(left, h * 0.62), "under"),
+            }
+        # Charger ─ Battery ─ Motor along the middle; climate and auxiliaries branch off above and below.
+        centre = QPointF(w * 0.34, h * 0.38)
+        return centre, {
+            "motor": (QPointF(w * 0.86, h * 0.38), "below"),
+            "climate": (QPointF(w * 0.6, h * 0.14), "right"),
+            "aux": (QPointF(w * 0.6, h * 0.86), "right"),
+            "charger": (QPointF(w * 0.08, h * 0.38), "below"),
+        }
+
+    def layout_problems(self) -> list[str]:
+        """Labels that would overlap each other or leave the drawing (for the layout check)."""
+        w, h = self.width(), self.height()
+        centre, nodes = self._places(w, h)
+        radius = self._radius(h)
+        names = self.labels()
+        font = QFont(self.font())
+        font.setPixelSize(max(11, self.ctx.px(14)))
+        metrics = QFontMetricsF(font)
+        line = self.ctx.px(17)
+        widest = metrics.horizontalAdvance("888.8 kW")
+        boxes = {"battery": _label_box(centre, radius, "below", metrics.horizontalAdvance(names["battery"]),
+                                       widest, line)}  # fmt: skip
+        for key, (point, side) in nodes.items():
+            text = max(metrics.horizontalAdvance(names[key]), widest)
+            boxes[key] = _label_box(point, radius * 0.8, side, text, widest, line)
+        found = []
+        area = QRectF(0, 0, w, h)
+        keys = list(boxes)
+        for i, a in enumerate(keys):
+            if not area.contains(boxes[a]):
+                found.append(f"the {a} label leaves the drawing")
+            for b in keys[i + 1 :]:
+                if boxes[a].intersects(boxes[b]):
+                    found.append(f"the {a} and {b} labels overlap")
+        return found
 
     def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         p = QPainter(self)
@@ -67,17 +124,7 @@ class PowerFlowView(QWidget):
         w, h = self.width(), self.height()
         names = self.labels()
         line = self.ctx.px(17)
-        # Charger ─ Battery ─ Motor along the middle; climate and auxiliaries branch off above and below,
-        # each node named beside or below itself with its kW.
-        centre = QPointF(w * 0.34, h * 0.38)
-        nodes = {
-            "motor": (QPointF(w * 0.86, h * 0.38), "below"),
-            "climate": (QPointF(w * 0.6, h * 0.14), "right"),
-            "aux": (QPointF(w * 0.6, h * 0.86), "right"),
-            "charger": (QPointF(w * 0.08, h * 0.38), "below"),
-        }
-        if self.has_generator:
-            nodes["generator"] = (QPointF(w * 0.08, h * 0.86), "right")
+        centre, nodes = self._places(w, h)
         # (node, kW, True = flows into the battery)
         links = [
             ("motor", power["motor"], power["motor"] < 0),
@@ -91,7 +138,7 @@ class PowerFlowView(QWidget):
         font = QFont(self.font())
         font.setPixelSize(max(11, self.ctx.px(14)))
         p.setFont(font)
-        radius = min(h * 0.15, self.ctx.px(26))
+        radius = self._radius(h)
         kw_of = {}
         for key, kw, inward in links:
             active = abs(kw) >= ACTIVE_KW
@@ -162,6 +209,10 @@ def _node(
         name_box = QRectF(point.x() - 90, point.y() + r + 2, 180, line)
         value_box = name_box.translated(0, line)
         align = Qt.AlignmentFlag.AlignCenter
+    elif side == "under":  # left-aligned under the node: for nodes at the left edge
+        name_box = QRectF(point.x() - r, point.y() + r + 2, 200, line)
+        value_box = name_box.translated(0, line)
+        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     else:
         name_box = QRectF(point.x() + r + 8, point.y() - line, 200, line)
         value_box = name_box.translated(0, line)
@@ -171,3 +222,13 @@ def _node(
     if value:
         p.setPen(QColor(colour or t.text))  # type: ignore[attr-defined]
         p.drawText(value_box, align, value)
+
+
+def _label_box(point: QPointF, r: float, side: str, text_w: float, value_w: float, line: int) -> QRectF:
+    """Where a node's two label lines (name, kW) are drawn."""
+    width = max(text_w, value_w)
+    if side == "below":
+        return QRectF(point.x() - width / 2, point.y() + r + 2, width, 2 * line)
+    if side == "under":
+        return QRectF(point.x() - r, point.y() + r + 2, width, 2 * line)
+    return QRectF(point.x() + r + 8, point.y() - line, width, 2 * line)

@@ -172,6 +172,10 @@ class DiagnosticClient:
         report = self._each([ecu], job)[0]
         return report, (answer[0] if answer else None)
 
+    def run(self, ecu: EcuSpec, job: Callable[[Client, EcuReport], None]) -> EcuReport:
+        """``job`` with a UDS client for ``ecu``; whatever the ECU does ends up in the report's problem."""
+        return self._each([ecu], job)[0]
+
     def close(self) -> None:
         if self._own_notifier:
             self.notifier.stop(timeout=1)

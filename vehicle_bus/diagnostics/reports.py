@@ -120,6 +120,11 @@ class ObdReport:
     vin: str | None = None
     values: dict[str, float] = field(default_factory=dict)
     stored_dtcs: dict[str, list[str]] = field(default_factory=dict)
+    pending_dtcs: dict[str, list[str]] = field(default_factory=dict)  # mode 07
+    permanent_dtcs: dict[str, list[str]] = field(default_factory=dict)  # mode 0A
+    supported_pids: dict[str, list[int]] = field(default_factory=dict)  # mode 01, discovered per responder
+    status: dict[str, dict] = field(default_factory=dict)  # PID 01: MIL, confirmed count, readiness monitors
+    freeze_frame: dict[str, dict] = field(default_factory=dict)  # mode 02 frame 0: the DTC and its values
     responders: list[str] = field(default_factory=list)
     problem: str | None = None
 

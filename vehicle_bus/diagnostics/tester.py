@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import Any
 
 import can
 
+from ..pipeline import ReadErrors
 from .catalog import DiagnosticDescription, load_description, load_dtc_catalog
 from .client import DiagnosticClient
+from .discovery import Found, discover
 from .obd import ObdReader
 
 DEFAULT_TIMEOUT_S = 1.0
@@ -30,7 +33,10 @@ class Tester:
     ) -> None:
         description = load_description(description_path)
         self.bus = bus
-        self.notifier = can.Notifier(bus, [], timeout=0.05)
+        # A bus that fails (adapter pulled) is reported, retried a few times a second, and reopened by the
+        # session; without an error listener the reader thread would die with a traceback on stderr.
+        self.read_errors = ReadErrors()
+        self.notifier = can.Notifier(bus, [self.read_errors], timeout=0.05)
         self._lock = threading.Lock()
         catalog = load_dtc_catalog(catalog_path)
         self.uds = DiagnosticClient(
@@ -43,6 +49,11 @@ class Tester:
     @property
     def description(self) -> DiagnosticDescription:
         return self.uds.description
+
+    def discover(self, **options: Any) -> list[Found]:
+        """Which ids answer diagnostics (see ``discovery.discover``), between other requests."""
+        with self._lock:
+            return discover(self.bus, self.notifier, **options)
 
     def close(self) -> None:
         """Let a request in flight finish (bounded by its timeouts), then close; later ones are refused."""

@@ -165,6 +165,8 @@ def _parse_yaml(text: str, path: Path) -> tuple[Any, list[tuple[Any, int, int]]]
         raise MappingError(f"not valid YAML: {problem}", where=where, fix="Fix the YAML syntax") from None
     except yaml.YAMLError as exc:
         raise MappingError(f"not valid YAML: {exc}", where=str(path)) from None
+    except RecursionError:
+        raise _too_deep(path) from None
     finally:
         loader.dispose()
     return data, loader.duplicates
@@ -173,10 +175,25 @@ def _parse_yaml(text: str, path: Path) -> tuple[Any, list[tuple[Any, int, int]]]
 def _parse_json(text: str, path: Path) -> Any:
     try:
         return json.loads(text)
+    except RecursionError:
+        raise _too_deep(path) from None
     except json.JSONDecodeError as exc:
         raise MappingError(
             f"not valid JSON: {exc.msg} (column {exc.colno})", where=f"{path}:{exc.lineno}"
         ) from None
+
+
+# A VSS tree is about 10 levels deep; far deeper nesting is a broken or hostile file, and the readers here
+# (and Python's JSON and YAML parsers) recurse per level.
+MAX_DEPTH = 100
+
+
+def _too_deep(path: Path) -> MappingError:
+    return MappingError(
+        f"nested too deeply (more than {MAX_DEPTH} levels; a VSS tree has about 10)",
+        where=str(path),
+        fix="Check the file is a VSS mapping",
+    )
 
 
 # --- interpretation -------------------------------------------------------------------------------
@@ -212,9 +229,11 @@ class _Reader:
             )
         self._walk(data, "", "")
 
-    def _walk(self, obj: Any, name: str, prefix: str) -> None:
+    def _walk(self, obj: Any, name: str, prefix: str, depth: int = 0) -> None:
         if not isinstance(obj, dict):
             return
+        if depth > MAX_DEPTH:
+            raise _too_deep(Path(self.file))
         kind = obj.get("type")
         if kind in SIGNAL_TYPES:
             self._signal(prefix + name, obj)
@@ -223,13 +242,13 @@ class _Reader:
             if isinstance(children, dict):
                 inner = f"{prefix}{name}." if name else prefix
                 for child_name, child in children.items():
-                    self._walk(child, child_name, inner)
+                    self._walk(child, child_name, inner, depth + 1)
         elif kind is None:
             if any(k in obj for k in _MAPPING_KEYS):
                 path = prefix + name
                 self.warn(f"{self.file}: {path}", "has a DBC mapping but no 'type'; ignored (as KUKSA does)")
             for child_name, child in obj.items():
-                self._walk(child, child_name, prefix)
+                self._walk(child, child_name, prefix, depth + 1)
 
     def read_overlay(self, data: Any) -> None:
         if data is None:

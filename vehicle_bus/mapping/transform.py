@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import logging
 import math
 import operator as op
 import threading
@@ -72,6 +73,7 @@ _OPERATORS: dict[type, Callable[..., Any]] = {
 }
 _MAX_EXPRESSION = 1000
 _MEMO_SIZE = 512
+_log = logging.getLogger(__name__)
 _MISSING = object()
 _MATH_FIX = (
     "Write an expression of x using numbers, + - * / % ^, comparisons and the functions "
@@ -80,8 +82,11 @@ _MATH_FIX = (
 )
 
 
-def compile_transform(t: Transform, where: str) -> Callable[[Any], Any | None]:
+def compile_transform(t: Transform, where: str, warn: bool = True) -> Callable[[Any], Any | None]:
     """Check ``t`` and return a callable ``raw -> value``; it returns ``None`` to drop the value.
+
+    With ``warn``, the first value a ``math`` transform fails on is logged as a warning naming ``where``
+    (once per compiled transform, so once per mapped signal); a ``mapping`` without a match is not a failure.
 
     Raises :class:`MappingError` (naming ``where``) for a transform with both or neither of ``math`` and
     ``mapping``, a ``math`` that is not a valid, allowed expression, or a ``mapping`` that is not pairs.
@@ -90,11 +95,13 @@ def compile_transform(t: Transform, where: str) -> Callable[[Any], Any | None]:
         what = "both 'math' and 'mapping'" if t.math is not None else "neither 'math' nor 'mapping'"
         raise MappingError(f"transform has {what}", where=where, fix="Give exactly one of them")
     if t.math is not None:
-        return _math_transform(t.math, _parse_math(t.math, where))
+        return _math_transform(t.math, _parse_math(t.math, where), where if warn else None)
     return _MappingTransform(t.mapping or (), where)
 
 
-def make_vss_converter(t: Transform | None, datatype: str, where: str = "transform") -> Converter:
+def make_vss_converter(
+    t: Transform | None, datatype: str, where: str = "transform", warn: bool = True
+) -> Converter:
     """The whole DBC→VSS value step for one rule: transform (or KUKSA's implicit conversion), then type.
 
     Without a transform a cantools ``NamedSignalValue`` becomes its name when the VSS datatype is
@@ -112,7 +119,7 @@ def make_vss_converter(t: Transform | None, datatype: str, where: str = "transfo
             return coerce(raw)
 
         return implicit
-    fn = compile_transform(t, where)
+    fn = compile_transform(t, where, warn)
 
     def transformed(raw: Any) -> Any:
         value = fn(raw)
@@ -143,7 +150,7 @@ def _cached_compile(t: Transform) -> Callable[[Any], Any | None]:
     return compile_transform(t, "transform")
 
 
-def _math_transform(expression: str, tree: ast.AST) -> Callable[[Any], Any | None]:
+def _math_transform(expression: str, tree: ast.AST, where: str | None = None) -> Callable[[Any], Any | None]:
     """A validated ``math`` expression, evaluated by one simpleeval instance on the tree parsed at load.
 
     A ``NamedSignalValue`` input is evaluated with its number (KUKSA's py-expression-eval would fail on
@@ -158,6 +165,15 @@ def _math_transform(expression: str, tree: ast.AST) -> Callable[[Any], Any | Non
     # expression is a pure function of x: remembering recent results makes a repeat a dict lookup instead
     # of a tree walk. One memo per input type, so 1, 1.0 and True keep their own results.
     memos: dict[type, dict[Any, Any]] = {int: {}, float: {}, bool: {}}
+    failures = [0]  # values the formula failed on (an exception or a non-finite result)
+
+    def failed(x: Any, why: str) -> None:
+        failures[0] += 1
+        if failures[0] == 1 and where is not None:
+            shown = repr(x) if len(repr(x)) <= 24 else repr(x)[:20] + "…"
+            _log.warning(
+                "%s: transform %r fails for x=%s (%s); such values are dropped", where, expression, shown, why
+            )
 
     def evaluate(x: Any) -> Any | None:
         memo = memos.get(x.__class__)
@@ -182,15 +198,18 @@ def _math_transform(expression: str, tree: ast.AST) -> Callable[[Any], Any | Non
             names["x"] = x
             try:
                 result = evaluator.eval(expression, previously_parsed=tree)
-            except Exception:  # any failure of a user's formula on this value drops the value
+            except Exception as exc:  # any failure of a user's formula on this value drops the value
                 result = None
+                failed(x, str(exc) or type(exc).__name__)
         if isinstance(result, float) and not math.isfinite(result):
+            failed(x, f"gives {result}")
             result = None
         if len(memo) >= _MEMO_SIZE:
             memo.clear()
         memo[x] = result
         return result
 
+    evaluate.failures = failures  # type: ignore[attr-defined]
     return evaluate
 
 
@@ -353,7 +372,10 @@ def _to_int(v: Any) -> Any:
 
 def _to_float(v: Any) -> Any:
     if type(v) is int:
-        return float(v)
+        try:
+            return float(v)
+        except OverflowError:  # a DBC factor such as 1e308 scales past any float: no value to give
+            return None
     return v
 
 

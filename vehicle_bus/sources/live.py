@@ -34,6 +34,15 @@ def configured_interface() -> dict[str, Any] | None:
     return config if config.get("interface") else None
 
 
+def spec_label(spec: str | None) -> str:
+    """The name people know a bus by: the channel of ``socketcan:can0`` (``can0``), else the whole spec."""
+    if spec is None:
+        config = configured_interface() or {}
+        return str(config.get("channel") or config.get("interface") or "the configured CAN bus")
+    interface, channel = parse_can_spec(spec)
+    return channel or interface
+
+
 def open_bus(
     spec: str | None = None,
     bitrate: int | None = None,
@@ -77,8 +86,7 @@ def open_bus(
         ) from None
     except (can.CanError, OSError, ValueError, ImportError, TypeError) as exc:
         raise BusOpenError(
-            f"cannot open CAN bus {label}: {_line(exc)}",
-            fix=_hint(interface, channel),
+            f"cannot open CAN bus {label}: {_line(exc)}", fix=_hint(interface, channel), transient=True
         ) from None
     return bus
 

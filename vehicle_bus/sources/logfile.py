@@ -73,6 +73,9 @@ _SNIFF_BYTES = 4096
 _READ_ERRORS = (OSError, EOFError, zlib.error)
 
 
+_BLF_HEADER_SIZE = 144  # can.io.blf.FILE_HEADER_SIZE
+
+
 def _supported_list() -> str:
     plain = ", ".join(SUPPORTED)
     packed = ", ".join(f"{suffix}.gz" for suffix in GZIP_INNER)
@@ -95,6 +98,8 @@ class LogReadReport:
     examples: list[str] = field(default_factory=list)
     #: Why reading stopped before the end of the file (truncated or corrupt data), or None.
     stopped: str | None = None
+    #: Something about the file worth knowing although every frame was read (a BLF never finalised).
+    notice: str | None = None
 
     def add_bad_line(self, lineno: int, reason: str) -> None:
         self.bad_lines += 1
@@ -110,6 +115,8 @@ class LogReadReport:
             found.append(f"skipped {self.bad_lines:,} bad {noun}{first}")
         if self.stopped is not None:
             found.append(f"stopped early: {self.stopped}")
+        if self.notice is not None:
+            found.append(self.notice)
         return found
 
     def no_frame_error(self) -> LogFormatError | None:
@@ -593,7 +600,13 @@ class LogFile:
             if counting is not None:
                 # BLF readers stop quietly at the end of the data they have; the header knows the real size.
                 expected = int(getattr(reader, "file_size", 0) or 0)
-                if counting.position < expected:
+                if expected <= _BLF_HEADER_SIZE < counting.position:
+                    # The header python-can writes first and fills in only when the recording stops.
+                    report.notice = (
+                        "its header was never finalised (the recording was cut short, e.g. killed); "
+                        "read to the end of the data"
+                    )
+                elif counting.position < expected:
                     report.stopped = (
                         f"the file is truncated: it ends after {counting.position:,} of the {expected:,} "
                         "bytes its header announces"

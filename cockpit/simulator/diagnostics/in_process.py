@@ -37,8 +37,10 @@ def car_on_bus(
     cycle: str = "idle",
     timeout: float = DEFAULT_TIMEOUT_S,
     warm_up_s: float = WARM_UP_S,
+    soc: float | None = None,
+    charge: str | None = None,
 ) -> Iterator[CarOnBus]:
-    sim = build_simulation("bev", cycle, faults=list(faults))
+    sim = build_simulation("bev", cycle, faults=list(faults), soc=soc, charge=charge)
     channel = f"cockpit-diag-{uuid.uuid4().hex[:8]}-sim"
     sim_bus = can.Bus(interface="virtual", channel=channel)
     runner = SimulationRunner(sim.network, bus=sim_bus)

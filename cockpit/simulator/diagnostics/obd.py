@@ -1,4 +1,11 @@
-"""OBD-II (SAE J1979 / ISO 15031-5) over ISO 15765-4: modes 01 (current data), 03 (stored DTCs), 09 (VIN).
+"""OBD-II (SAE J1979 / ISO 15031-5) over ISO 15765-4: modes 01 (current data, with PID 01 MIL status and
+readiness monitors), 02 (freeze frame), 03 (stored DTCs), 07 (pending DTCs), 09 (VIN, ECU name) and 0A
+(permanent DTCs).
+
+An EV has no combustion monitors: PID 01 reports spark ignition (the J1979 default for non-diesel) with
+only the comprehensive-component monitor supported, complete once every monitor of the ECU has run. Codes
+are the ECU's emission-relevant ones: stored = confirmed, pending = pending bit, permanent = confirmed and
+still failing (J1979 keeps those until the monitor passes, so a mode 04 / 0x14 clear cannot hide them).
 
 A scan tool asks on the functional id 0x7DF; an ECU that has no answer stays quiet, one that has answers
 with its own response id.
@@ -9,15 +16,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .dtc_memory import CONFIRMED
+from .dtc_memory import CONFIRMED, NOT_COMPLETED_SINCE_CLEAR, PENDING, TEST_FAILED
 from .nrc import OUT_OF_RANGE, SERVICE_NOT_SUPPORTED, WRONG_LENGTH, NegativeResponseError
 
 if TYPE_CHECKING:
     from ..vehicle import SimulatedVehicle
     from .server import UdsServer
 
-CURRENT_DATA, STORED_DTCS, VEHICLE_INFO = 0x01, 0x03, 0x09
-MODES = {CURRENT_DATA, STORED_DTCS, VEHICLE_INFO}
+CURRENT_DATA, FREEZE_FRAME, STORED_DTCS, PENDING_DTCS, VEHICLE_INFO, PERMANENT_DTCS = 1, 2, 3, 7, 9, 0x0A
+MODES = {CURRENT_DATA, FREEZE_FRAME, STORED_DTCS, PENDING_DTCS, VEHICLE_INFO, PERMANENT_DTCS}
+MONITOR_STATUS_PID, FREEZE_DTC_PID = 0x01, 0x02
+COMPONENTS_SUPPORTED, COMPONENTS_INCOMPLETE = 0x04, 0x40
+FUEL_TYPE_ELECTRIC = 0x08
 SUPPORTED_PID_BLOCKS = (0x00, 0x20, 0x40, 0x60)
 VIN_PID, ECU_NAME_PID = 0x02, 0x0A
 PidEncoder = Callable[["SimulatedVehicle"], bytes]
@@ -40,8 +50,19 @@ def battery_remaining(car: SimulatedVehicle) -> bytes:
     return bytes([round(car.battery.state.soc * 255 / 100)])
 
 
+def run_time(car: SimulatedVehicle) -> bytes:
+    """PID 1F, seconds since the car was switched on."""
+    return min(0xFFFF, round(car.t)).to_bytes(2, "big")
+
+
+def fuel_type(car: SimulatedVehicle) -> bytes:
+    return bytes([FUEL_TYPE_ELECTRIC])
+
+
 CURRENT_PIDS: dict[int, PidEncoder] = {
     0x0D: speed,
+    0x1F: run_time,
+    0x51: fuel_type,
     0x42: control_module_voltage,
     0x46: ambient_temperature,
     0x5B: battery_remaining,
@@ -57,25 +78,79 @@ def _supported_bitmap(block: int, pids: set[int]) -> bytes:
     return bits.to_bytes(4, "big")
 
 
+def monitor_status(server: UdsServer) -> bytes:
+    """PID 01: MIL and confirmed-code count (A), then the readiness monitors (B, C, D)."""
+    codes = server.memory.matching(CONFIRMED)
+    mil = any(d.status & TEST_FAILED for d in codes)
+    incomplete = any(d.status & NOT_COMPLETED_SINCE_CLEAR for d in server.memory.dtcs.values())
+    b = COMPONENTS_SUPPORTED | (COMPONENTS_INCOMPLETE if incomplete else 0)
+    return bytes([(0x80 if mil else 0) | min(len(codes), 0x7F), b, 0x00, 0x00])
+
+
+def freeze_frame_capture(server: UdsServer) -> None:
+    """The first confirmed code freezes the current data once (J1979 keeps one frame, number 0)."""
+    if server.freeze_frame is not None or not server.ecu.obd:
+        return
+    codes = server.memory.matching(CONFIRMED)
+    if codes:
+        data = {pid: encode(server.car) for pid, encode in CURRENT_PIDS.items()}
+        server.freeze_frame = (codes[0].number >> 8, data)
+
+
+def _codes(mode: int, numbers: list[int]) -> bytes:
+    return bytes([mode | 0x40, len(numbers)]) + b"".join((n >> 8).to_bytes(2, "big") for n in numbers)
+
+
+def _freeze(server: UdsServer, req: bytes) -> bytes:
+    if len(req) < 3 or len(req) % 2 == 0:
+        raise NegativeResponseError(WRONG_LENGTH)
+    out = bytearray([0x42])
+    frame = server.freeze_frame
+    for i in range(1, len(req), 2):
+        pid, number = req[i], req[i + 1]
+        if number != 0:
+            continue  # one frame only
+        if pid == 0:
+            stored = set(frame[1]) | {FREEZE_DTC_PID} if frame else {FREEZE_DTC_PID}
+            out += bytes([0, 0]) + _supported_bitmap(0, stored)
+        elif pid == FREEZE_DTC_PID:
+            out += bytes([pid, 0]) + (frame[0] if frame else 0).to_bytes(2, "big")
+        elif frame and pid in frame[1]:
+            out += bytes([pid, 0]) + frame[1][pid]
+    if len(out) == 1:
+        raise NegativeResponseError(OUT_OF_RANGE)
+    return bytes(out)
+
+
 def answer(server: UdsServer, req: bytes) -> bytes:
     ecu = server.ecu
     if not ecu.obd:
         raise NegativeResponseError(SERVICE_NOT_SUPPORTED)
     mode = req[0]
-    if mode == STORED_DTCS:
+    if mode in (STORED_DTCS, PENDING_DTCS, PERMANENT_DTCS):
         if len(req) != 1:
             raise NegativeResponseError(WRONG_LENGTH)
-        confirmed = [d.number >> 8 for d in server.memory.matching(CONFIRMED)]
-        return bytes([0x43, len(confirmed)]) + b"".join(c.to_bytes(2, "big") for c in confirmed)
+        memory = server.memory
+        if mode == STORED_DTCS:
+            found = memory.matching(CONFIRMED)
+        elif mode == PENDING_DTCS:
+            found = memory.matching(PENDING)
+        else:
+            found = [d for d in memory.matching(CONFIRMED) if d.status & TEST_FAILED]
+        return _codes(mode, [d.number for d in found])
+    if mode == FREEZE_FRAME:
+        return _freeze(server, req)
     if not 2 <= len(req) <= 7:
         raise NegativeResponseError(WRONG_LENGTH)
     if mode == CURRENT_DATA:
-        pids = set(CURRENT_PIDS)
+        pids = set(CURRENT_PIDS) | {MONITOR_STATUS_PID}
         chain = pids | {b for b in SUPPORTED_PID_BLOCKS[1:] if any(p > b for p in pids)}
         out = bytearray([0x41])
         for pid in req[1:]:
             if pid in SUPPORTED_PID_BLOCKS and (pid == 0 or pid in chain):
                 out += bytes([pid]) + _supported_bitmap(pid, chain)
+            elif pid == MONITOR_STATUS_PID:
+                out += bytes([pid]) + monitor_status(server)
             elif pid in pids:
                 out += bytes([pid]) + CURRENT_PIDS[pid](server.car)
     else:

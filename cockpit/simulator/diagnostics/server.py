@@ -2,8 +2,11 @@
 
 Services: DiagnosticSessionControl 0x10, ECUReset 0x11, ClearDiagnosticInformation 0x14,
 ReadDTCInformation 0x19 (0x01, 0x02, 0x04, 0x06), ReadDataByIdentifier 0x22,
-WriteDataByIdentifier 0x2E (extended session), TesterPresent 0x3E, and OBD-II modes 01/03/09 where the
-ECU has them. What the ECU knows (its DIDs, DTCs, monitors) comes from its :class:`EcuDefinition`.
+WriteDataByIdentifier 0x2E (extended session), TesterPresent 0x3E, OBD-II modes 01/03/09 where the
+ECU has them, and reprogramming in the programming session (0x27, 0x31, 0x34, 0x36, 0x37: see
+``bootloader.py``). An ECU whose application was erased or never completed runs its bootloader: it answers
+only session control, reset, identification, tester present and the programming services.
+What the ECU knows (its DIDs, DTCs, monitors) comes from its :class:`EcuDefinition`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import can
 from vehicle_bus.diagnostics.catalog import DidSpec
 
 from . import obd
+from .bootloader import Bootloader
 from .dtc_memory import (
     AVAILABILITY_MASK,
     FIRST_RECORD,
@@ -51,6 +55,10 @@ S3_S = 5.0  # a non-default session ends after this long without a request
 RESET_S = 0.5  # the ECU is off the bus while it restarts
 MONITOR_S = 0.1
 SNAPSHOT_DIDS = (0xDD00, 0xDD01)
+PROGRAMMING_SERVICES = (0x27, 0x31, 0x34, 0x36, 0x37)
+BOOTLOADER_SERVICES = (0x10, 0x11, 0x22, 0x3E, *PROGRAMMING_SERVICES)
+SOFTWARE_VERSION_DID, HARDWARE_VERSION_DID = 0xF195, 0xF193
+BOOTLOADER_VERSION = "BOOTLOADER"
 STANDING_KMH = 1.0
 
 
@@ -79,6 +87,11 @@ class UdsServer:
         self.stats = ServerStats()
         self.written: dict[int, bytes] = {}
         self.silent = False  # a fault that takes the ECU off the diagnostic bus
+        self.freeze_frame: tuple[int, dict[int, bytes]] | None = None  # OBD-II mode 02: (DTC, PID data)
+        ident = ecu.identification
+        self.bootloader = Bootloader(
+            self.name, ident.get(HARDWARE_VERSION_DID, ""), ident.get(SOFTWARE_VERSION_DID, "")
+        )
         self._offline_until = 0.0
         self._last_request = 0.0
         self._next_monitor = 0.0
@@ -95,6 +108,7 @@ class UdsServer:
         now = time.monotonic()
         if self.session != DEFAULT_SESSION and now - self._last_request > S3_S:
             self.session = DEFAULT_SESSION
+            self.bootloader.lock()
         if self.car.t >= self._next_monitor:
             self._next_monitor = self.car.t + MONITOR_S
             self.run_monitors()
@@ -105,6 +119,7 @@ class UdsServer:
         snapshot = Snapshot(int(car.wall_epoch + car.t), int(car.odometer_km))
         for number, failing in self.ecu.monitors.items():
             self.memory.report(number, bool(failing(car)), car.t, snapshot)
+        obd.freeze_frame_capture(self)
 
     # -- services -------------------------------------------------------------------------------------------
     def handle(self, request: bytes, functional: bool = False) -> bytes | None:
@@ -122,7 +137,31 @@ class UdsServer:
                 return None
             return bytes([0x7F, sid, nrc.code])
 
+    def power_cycle(self) -> None:
+        """A power cut: off the bus for a restart, volatile state lost, flash memory kept."""
+        self.session = DEFAULT_SESSION
+        self.bootloader.power_cycle()
+        self.transport.reset()
+        self._offline_until = time.monotonic() + RESET_S
+
+    @property
+    def in_bootloader(self) -> bool:
+        return not self.bootloader.flash.valid
+
     def _dispatch(self, sid: int, req: bytes) -> bytes | None:
+        if self.in_bootloader and sid not in BOOTLOADER_SERVICES:
+            raise NegativeResponseError(SERVICE_NOT_SUPPORTED)
+        if sid in PROGRAMMING_SERVICES:
+            if self.session != PROGRAMMING_SESSION:
+                raise NegativeResponseError(SERVICE_NOT_IN_SESSION)
+            boot = self.bootloader
+            return {
+                0x27: boot.security_access,
+                0x31: boot.routine_control,
+                0x34: boot.request_download,
+                0x36: boot.transfer_data,
+                0x37: boot.request_transfer_exit,
+            }[sid](req)
         if sid in obd.MODES:
             return obd.answer(self, req)
         service = {
@@ -146,9 +185,17 @@ class UdsServer:
 
     def _session_control(self, req: bytes) -> bytes | None:
         sub, quiet = self._subfunction(req, 2)
-        if sub not in (DEFAULT_SESSION, EXTENDED_SESSION):
-            # Programming (flashing) is not something a head unit may start: not offered at all.
+        if sub not in (DEFAULT_SESSION, EXTENDED_SESSION, PROGRAMMING_SESSION):
             raise NegativeResponseError(SUBFUNCTION_NOT_SUPPORTED)
+        if sub == PROGRAMMING_SESSION:
+            if self.session == DEFAULT_SESSION and not self.in_bootloader:
+                # As most OEMs do: the programming session only from the extended one (a tester's choice,
+                # never a stray request); a bootloader waiting for an image takes it directly.
+                raise NegativeResponseError(SUBFUNCTION_NOT_IN_SESSION)
+            if self.car.speed_kmh > STANDING_KMH:
+                raise NegativeResponseError(CONDITIONS_NOT_CORRECT)  # never reprogram a moving car
+        if sub != self.session:
+            self.bootloader.lock()  # a session change locks security access again
         self.session = sub
         timing = P2_MS.to_bytes(2, "big") + P2_STAR_10MS.to_bytes(2, "big")
         return None if quiet else bytes([0x50, sub]) + timing
@@ -169,6 +216,7 @@ class UdsServer:
             raise NegativeResponseError(CONDITIONS_NOT_CORRECT)  # never restart an ECU of a moving car
         self.stats.resets += 1
         self.session = DEFAULT_SESSION
+        self.bootloader.power_cycle()
         self.memory.new_operation_cycle()
         # The positive response goes out first; then the ECU is off the bus while it restarts.
         self._offline_until = time.monotonic() + RESET_S
@@ -179,6 +227,7 @@ class UdsServer:
             raise NegativeResponseError(WRONG_LENGTH)
         if not self.memory.clear(int.from_bytes(req[1:4], "big")):
             raise NegativeResponseError(OUT_OF_RANGE)
+        self.freeze_frame = None
         return b"\x54"
 
     def _read_data(self, req: bytes) -> bytes:
@@ -197,6 +246,15 @@ class UdsServer:
     def read_did(self, did: int) -> bytes | None:
         spec = self.dids.get(did)
         if spec is None:
+            return None
+        if did == SOFTWARE_VERSION_DID:
+            version = self.bootloader.flash.software_version
+            if self.in_bootloader:
+                version = BOOTLOADER_VERSION
+            elif version != self.ecu.identification.get(did):
+                version = f"{self.name} {version}"  # what a flashed image reports
+            return spec.encode(version)
+        if self.in_bootloader and did not in self.ecu.identification:
             return None
         if did in self.written:
             return self.written[did]

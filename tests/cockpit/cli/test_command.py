@@ -1,5 +1,8 @@
 import json
 
+import can
+import pytest
+
 from cockpit.cli.main import main
 
 DRIVER = "Vehicle.Cabin.HVAC.Station.Row1.Driver.Temperature"
@@ -39,7 +42,18 @@ def test_cabin_functions_with_instances_relative_changes_and_colours(capsys) -> 
 
 
 def test_out_of_range_and_unmappable_targets_fail_before_sending(capsys) -> None:
-    code = main(["command", f"{DRIVER}=40", "Vehicle.Speed=10", "seat.heating=7", "--json", "--timeout", "1"])
+    code = main(
+        [
+            "command",
+            f"{DRIVER}=40",
+            "Vehicle.Speed=10",
+            "seat.heating=7",
+            f"{AC}=off",
+            "--json",
+            "--timeout",
+            "1",
+        ]
+    )
     out = json.loads(capsys.readouterr().out)
     assert code == 1
     reasons = {r["target"]: r for r in out["results"]}
@@ -47,6 +61,9 @@ def test_out_of_range_and_unmappable_targets_fail_before_sending(capsys) -> None
     assert reasons[f"{DRIVER}=40"]["reported"] == 22
     assert "no vss2dbc mapping" in reasons["Vehicle.Speed=10"]["reason"]
     assert "out of range (0–3)" in reasons["seat.heating=7"]["reason"]
+    # The valid target of the batch is not sent either: the car still has its air conditioning on.
+    assert reasons[f"{AC}=off"]["reason"] == "not sent: another target of the command was refused"
+    assert reasons[f"{AC}=off"]["reported"] is True
     assert all(r["seconds"] == 0 for r in out["results"])  # refused at once, nothing sent
 
 
@@ -75,3 +92,42 @@ def test_malformed_target_is_a_one_line_error(capsys) -> None:
     assert "Did you mean climate.ac" in capsys.readouterr().err
     assert main(["command"]) == 2
     assert "no targets given" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "climate.temperature=nan",
+        "climate.temperature=inf",
+        "climate.temperature=-inf",
+        "climate.temperature=1e309",
+        "climate.temperature=２３",  # fullwidth digits
+        "climate.temperature=-1e9",  # a relative step larger than the whole range
+        "climate.temperature:passenger=40",
+        f"{DRIVER}=nan",
+        f"{DRIVER}=-1e9",
+        "climate.fan=1_0",
+    ],
+)
+def test_a_batch_with_one_bad_value_sends_no_frame_at_all(capsys, bad: str) -> None:
+    with can.Bus(interface="virtual", channel="cmd-listen") as listener:
+        code = main(["command", "--can", "virtual:cmd-listen", "climate.ac=off", bad, "--timeout", "0.3"])
+        captured = capsys.readouterr()
+        assert code in (1, 2) and "Traceback" not in captured.err
+        lines = [line for line in (captured.out + captured.err).splitlines() if "climate.ac" not in line]
+        assert len(lines) == 1, lines  # one line, naming the real limits
+        assert any(limit in lines[0] for limit in ("(16–32 ", "minimum 16", "(0–7)")), lines
+        assert listener.recv(0.3) is None  # not one frame on the bus
+
+
+def test_the_valid_target_alone_is_heard_on_the_bus(capsys) -> None:
+    # The control for the test above: its listener would have heard a frame had one been sent.
+    with can.Bus(interface="virtual", channel="cmd-listen") as listener:
+        main(["command", "--can", "virtual:cmd-listen", "climate.ac=off", "--timeout", "0.3"])
+        assert listener.recv(1.0) is not None
+
+
+def test_signed_zero_is_the_value_zero(capsys) -> None:
+    assert main(["command", "climate.fan=-0", "--json"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)["results"]
+    assert result["state"] == "confirmed" and result["reported"] == 0

@@ -22,7 +22,9 @@ def test_route_json_on_monaco(capsys, monaco_map: Path) -> None:
     assert set(doc) == {"distance_m", "duration_s", "maneuvers", "geometry"}
     ms = doc["maneuvers"]
     assert ms[0]["type"] == "depart" and ms[-1]["type"] == "arrive"
-    assert all(set(m) >= {"type", "modifier", "street", "distance_m"} for m in ms)
+    keys = {"type", "modifier", "street", "ref", "distance_m", "location", "bearing_before", "bearing_after"}
+    assert all(set(m) >= keys for m in ms)
+    assert all(0 <= m["bearing_after"] <= 360 and abs(m["location"]["lat"] - 43.73) < 0.02 for m in ms)
     assert sum(m["distance_m"] for m in ms) == pytest.approx(doc["distance_m"], abs=1.0)
     lat, lon = doc["geometry"][0]
     assert abs(lat - 43.7384) < 0.001 and abs(lon - 7.4246) < 0.001
@@ -48,6 +50,7 @@ def test_route_text(capsys, data_home: Path) -> None:
     [
         (["--from", "43.7384,7.4246", "--to", "43.70,7.45"], "from the nearest road"),
         (["--from", "43.7384,7.4246", "--to", "Nowhere Street Xyzzy"], "no place called"),
+        (["--from", "43.7384,7.4246", "--to", "43.7300,7.4200", "--heading", "400"], "not a compass heading"),
     ],
 )
 def test_bad_destinations_are_one_line(capsys, monaco_map: Path, args: list[str], message: str) -> None:
@@ -64,3 +67,16 @@ def test_missing_and_broken_map_files(capsys, tmp_path: Path) -> None:
     assert main(["route", "--map", str(broken), "--from", "1,1", "--to", "2,2"]) == 2
     err = capsys.readouterr().err
     assert "not a readable OSM file" in err and "Traceback" not in err
+
+
+def test_heading_starts_the_way_the_car_faces(capsys, monaco_map: Path) -> None:
+    """Rerouting a moving car on Boulevard du Jardin Exotique (two-way, 40 m from the destination): facing
+    it, the car drives on; facing away, it goes round the hairpins (318 m) rather than turn on the spot."""
+    ends = ("--map", str(monaco_map), "--from", "43.73025,7.40925", "--to", "43.73054,7.40953")
+    firsts = []
+    for heading in ("31", "211"):
+        code, doc = _run_json(capsys, *ends, "--heading", heading)
+        assert code == 0
+        firsts.append(doc["maneuvers"][0]["bearing_after"])
+    east, west = firsts  # north-east and south-west
+    assert abs((east - 31 + 180) % 360 - 180) <= 90 and abs((west - 211 + 180) % 360 - 180) <= 90

@@ -38,7 +38,7 @@ def test_a_signal_ends_the_run_cleanly(tmp_path: Path, number: signal.Signals, a
             time.sleep(0.1)
         time.sleep(0.5)  # a few ticks, so the signal lands while the window runs
         process.send_signal(number)
-        _, err = process.communicate(timeout=10)
+        _, err = process.communicate(timeout=60)  # generous: closing takes a while on a busy machine
     finally:
         if process.poll() is None:
             process.kill()

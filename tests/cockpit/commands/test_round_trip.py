@@ -23,7 +23,8 @@ def different_value(spec: Function, current: Any) -> Any:
     return spec.maximum if current != spec.maximum else spec.minimum
 
 
-@pytest.mark.parametrize("name", list(FUNCTIONS))
+# charging.active needs a charging cable, which the parked car has not: test_charging_control.py.
+@pytest.mark.parametrize("name", [name for name in FUNCTIONS if name != "charging.active"])
 def test_every_function_is_confirmed_by_the_car(layer: CommandLayer, name: str) -> None:
     spec = FUNCTIONS[name]
     instances = spec.instances or (None,)

@@ -29,7 +29,9 @@ def test_arrival_soc_and_no_stop_with_charge_to_spare(town: Navigator, model: En
 
 
 def test_low_battery_suggests_a_charging_stop(town: Navigator, model: EnergyModel) -> None:
-    route = town.route(grid_latlon(2, 2), grid_latlon(18, 18))
+    # (18, 18) has a charger: arriving there low is fine (no stop); (17, 17) has none.
+    assert not town.energy_plan(town.route(grid_latlon(2, 2), grid_latlon(18, 18)), model, 10.2).stops
+    route = town.route(grid_latlon(2, 2), grid_latlon(17, 17))
     plan = town.energy_plan(route, model, soc=10.2, reserve=10.0)
     assert plan.needs_charge
     stop = plan.stop

@@ -46,10 +46,12 @@ def test_leaving_the_route_triggers_a_reroute_from_where_the_car_is(monaco: Navi
     x, y = g.project(g.data.node_lat, g.data.node_lon)
     hx, hy = g.project(*here)
     d = np.hypot(x - hx, y - hy)
+    rx, ry = g.project(route.points[:, 0], route.points[:, 1])
     candidates = [
         i
         for i in np.argsort(np.abs(d - 150))[:200]
         if g.snap(g.data.node_lat[i], g.data.node_lon[i]).chain not in on_route
+        and np.hypot(rx - x[i], ry - y[i]).min() > 80  # away from every part of the route, not just here
     ]
     away = (float(g.data.node_lat[candidates[0]]), float(g.data.node_lon[candidates[0]]))
     states = [guide.update(*away) for _ in range(OFF_ROUTE_FIXES)]

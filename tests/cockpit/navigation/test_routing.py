@@ -12,7 +12,7 @@ from vehicle_bus.errors import InputError
 
 HERMITAGE = (43.7384, 7.4246)
 FONTVIEILLE = (43.7300, 7.4200)
-MANEUVER_TYPES = {"depart", "turn", "keep", "continue", "roundabout", "arrive"}
+MANEUVER_TYPES = {"depart", "turn", "keep", "new name", "roundabout", "arrive"}
 
 
 def _obeys_one_ways(nav: Navigator, route: Route) -> bool:

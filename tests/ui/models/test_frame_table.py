@@ -138,9 +138,10 @@ def test_ids_beyond_2000_update_incrementally_and_fast(qapp) -> None:
             entry(f.arbitration_id, f.data, f.count + (1 if k % 5 == step % 5 else 0), f.data, f.is_extended)
             for k, f in enumerate(frames)
         ]
-        started = time.perf_counter()
+        # CPU time of this thread: the update's cost, which a busy machine does not change (wall time does).
+        started = time.thread_time()
         model.update(frames, now=step * 0.1)
-        timings.append(time.perf_counter() - started)
+        timings.append(time.thread_time() - started)
     assert model.rowCount() == 2564
-    # Well under a 16 ms frame even on a loaded CI machine (about 1–2 ms here).
+    # Well under a 16 ms frame (about 1–2 ms here).
     assert sorted(timings)[len(timings) // 2] < 0.016

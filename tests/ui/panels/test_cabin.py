@@ -47,11 +47,11 @@ def test_every_cabin_function_has_a_control(panel: CabinPanel) -> None:
 def test_a_tap_is_pending_then_confirmed_and_the_car_view_follows(panel: CabinPanel, run_session) -> None:
     panel.show_page(1)
     heat = control(panel, CommandLevel, "seat.heating", "rear_left")
-    assert heat.text() == "♨ ○○○"
+    assert heat.text() == "○○○" and not heat.icon().isNull()  # the flame icon, then the level
     heat.click()
-    assert heat.property("commandState") == "pending" and "→ ♨ ●○○" in heat.text()
+    assert heat.property("commandState") == "pending" and "→ ●○○" in heat.text()
     settle(panel, run_session, 0.8)
-    assert heat.text() == "♨ ●○○" and heat.property("commandState") == "confirmed"
+    assert heat.text() == "●○○" and heat.property("commandState") == "confirmed"
     assert panel.car.values["Vehicle.Cabin.Seat.Row2.DriverSide.Heating"] == 33
 
     panel.show_page(2)
@@ -96,7 +96,7 @@ def test_refused_while_driving_shows_the_cars_reason(ctx, qtbot, run_session) ->
         while (driving.store.value("Vehicle.Speed") or 0) < 8 and time.monotonic() < end:
             driving.tick()
             pump_events(0.02)
-        panel.show_page(2)
+        panel.show_page(3)
         tailgate = control(panel, CommandToggle, "trunk.open")
         tailgate.click()
         for _ in range(60):
@@ -111,7 +111,7 @@ def test_refused_while_driving_shows_the_cars_reason(ctx, qtbot, run_session) ->
 
 
 def test_colour_swatches_check_the_colour_the_car_reports(panel: CabinPanel, run_session) -> None:
-    panel.show_page(3)
+    panel.show_page(4)
     swatches = next(c for c in panel.controls if isinstance(c, ColourSwatches))
     red = swatches.buttons[(255, 0, 0)]
     red.click()

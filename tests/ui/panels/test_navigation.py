@@ -4,6 +4,7 @@ banner counts down; an OSM map shows its attribution; a broken map file is one l
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -11,6 +12,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
 
+from cockpit.navigation.builtin_town import grid_latlon
+from cockpit.navigation.search import Place
 from cockpit.session import Session, SessionOptions
 from ui.context import UiContext
 from ui.panels.navigation import NavigationPanel
@@ -151,7 +154,8 @@ def test_charging_stop_suggestion_leads_there(qtbot, ctx, run_session) -> None:
     panel = _panel(qtbot, ctx)
     run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
     here = panel._car_latlon()
-    far = panel.nav.places.search("North Bank Superfast")[0]
+    # Not a charger (arriving low at one needs no stop): a street corner of the town a few km away.
+    far = Place("corner", "street", *grid_latlon(17, 17))
     route = panel.nav.route(here, (far.lat, far.lon))
     # A battery too low for the trip: the plan suggests a stop and the button routes there.
     plan = panel.nav.energy_plan(route, panel.model, soc=10.05, reserve=10.0)
@@ -165,3 +169,34 @@ def test_charging_stop_suggestion_leads_there(qtbot, ctx, run_session) -> None:
     end = panel.route.points[-1]
     assert panel.nav.graph.snap(plan.stop.lat, plan.stop.lon).distance_m < 100
     assert abs(end[0] - plan.stop.lat) < 0.001 and abs(end[1] - plan.stop.lon) < 0.001
+
+
+def test_guidance_through_a_charging_stop_and_lane_hints(qtbot, ctx, run_session) -> None:
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    route = panel.nav.route(panel._car_latlon(), grid_latlon(17, 17))
+    plan = panel.nav.energy_plan(route, panel.model, soc=10.05, reserve=10.0)
+    assert plan.route is not None and plan.stop is not None
+    via = next(m for m in plan.route.maneuvers if m.type == "arrive" and m.waypoint)
+    assert panel.instruction(via) == f"Arrive at {plan.stop.name}"
+    turn = next(m for m in plan.route.maneuvers if m.type == "turn")
+    turn.lanes = [{"indications": ["left"], "valid": True}, {"indications": ["through"], "valid": False}]
+    panel.destination_name = "corner"
+    panel._routed(plan.route, plan, panel._request)
+    panel.progress = dataclasses.replace(panel.guidance.update(*plan.route.points[0]), next_maneuver=turn)
+    panel._show_progress()
+    assert panel.banner.text().endswith("↰  ·")
+
+
+def test_an_unreachable_destination_keeps_the_route_being_driven(qtbot, ctx, run_session) -> None:
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    here = panel._car_latlon()
+    first = panel.nav.route(here, grid_latlon(17, 17))
+    panel._routed(first, panel.nav.energy_plan(first, panel.model, soc=80), panel._request)
+    other = panel.nav.route(here, grid_latlon(3, 17))
+    hopeless = panel.nav.energy_plan(other, panel.model, soc=0.5, reserve=10.0)
+    assert hopeless.unreachable and hopeless.arrival_soc >= 0
+    panel._routed(other, hopeless, panel._request)
+    assert panel.route is first
+    assert "no charging station in reach" in panel.status.text()

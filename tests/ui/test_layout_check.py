@@ -1,0 +1,112 @@
+"""Every panel fits every supported screen, in English and Chinese: no cut text, nothing clipped or
+overlapping, no scroll bar outside lists. One process renders them all; the checker is checked too."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
+
+from cockpit.cli.run import open_session
+from cockpit.session import Session, SessionOptions
+from ui.app import Look, build_window
+from ui.layout_check import check_panels, check_window
+
+from .conftest import pump_events, wait_until
+
+SIZES = [(800, 480), (1024, 600), (1280, 720), (1920, 720), (1920, 1080)]
+
+
+@pytest.fixture(scope="module")
+def shared_session() -> Iterator[Session]:
+    # Faults light telltales in the status bar and fill the health panel: the crowded case.
+    session = open_session(SessionOptions(use_can_config=False, faults=("hv-isolation", "tyre-low-fl")))
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_panel_fits_every_size(qapp, shared_session: Session, lang: str) -> None:
+    assert_fits(shared_session, lang, SIZES)
+
+
+@pytest.mark.slow
+def test_range_extender_energy_panel_fits(qapp) -> None:
+    session = open_session(SessionOptions(use_can_config=False, vehicle="demo-erev", charge="dc"))
+    try:
+        assert_fits(session, "en", [(800, 480), (1280, 720)], keys=["energy"])
+    finally:
+        session.close()
+
+
+def assert_fits(
+    session: Session, lang: str, sizes: list[tuple[int, int]], keys: list[str] | None = None
+) -> None:
+    found: list[str] = []
+    for size in sizes:
+        theme = "light" if size == (1024, 600) else "dark"
+        window = build_window(session, Look(size=size, lang=lang, theme=theme))
+        window.show()
+        window.start()
+        try:
+            pump_events(0.8)  # values arrive, the map loads
+            if keys is None:  # the health panel after a scan: its fullest state
+                health = window.panel("health")
+                health.scan()
+                wait_until(lambda h=health: bool(h.scans), 10)
+            for key, problems in check_panels(window, keys or window.panel_keys, size).items():
+                found += [f"{size[0]}x{size[1]} {key}: {p.line()}" for p in problems]
+        finally:
+            window.timer.stop()
+            window.close()
+            window.deleteLater()
+    assert not found, "\n".join(found)
+
+
+def test_checker_finds_cut_text_overlaps_and_scroll_bars(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(400, 200)
+    cut = QLabel("a label far too long for the thirty pixels it was given", window)
+    cut.setGeometry(10, 10, 30, 20)
+    a, b = QPushButton("A", window), QPushButton("B", window)
+    a.setGeometry(10, 60, 60, 48)
+    b.setGeometry(40, 60, 60, 48)
+    outside = QLabel("x", window)
+    outside.setGeometry(380, 150, 60, 20)
+    area = QScrollArea(window)
+    area.setGeometry(200, 10, 100, 100)
+    inner = QWidget()
+    QHBoxLayout(inner).addWidget(QLabel("content"))
+    inner.setMinimumSize(300, 300)
+    area.setWidget(inner)
+    window.show()
+    pump_events(0.05)
+    kinds = {(p.kind, p.widget.split(" › ")[-1]) for p in check_window(window)}
+    assert ("text", f"QLabel {cut.text()[:40]!r}") in kinds
+    assert ("overlap", "QPushButton 'A'") in kinds
+    assert ("clipped", "QLabel 'x'") in kinds
+    assert ("scrollbar", "QScrollArea") in kinds
+    # Floating widgets (overlays) may lie over their siblings.
+    b.setProperty("floating", True)
+    assert not any(p.kind == "overlap" for p in check_window(window))
+
+
+def test_checker_finds_touch_targets_under_48_px(qtbot) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(300, 200)
+    small = QPushButton("OK", window)
+    # Whatever style sheet an earlier test left on the application, this one is small on purpose.
+    small.setStyleSheet("min-height: 0px; min-width: 0px; padding: 0px;")
+    small.setGeometry(10, 10, 60, 36)
+    big = QPushButton("Fine", window)
+    big.setGeometry(10, 100, 80, 48)
+    window.show()
+    pump_events(0.05)
+    touch = [p.widget for p in check_window(window) if p.kind == "touch"]
+    assert touch == ["QPushButton 'OK'"]

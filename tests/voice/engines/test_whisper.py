@@ -1,0 +1,110 @@
+"""Real speech through the real Whisper tiny.en (the packaged weights): commands understood, and
+silence, music, a cough or another language doing nothing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import numpy as np
+import pytest
+
+from voice.audio.sources import array_frames
+from voice.engines.base import SAMPLE_RATE
+from voice.engines.whisper_engine import cut_loop
+from voice.listener import Listener
+from voice.understanding.intents import load_intents
+from voice.understanding.parser import IntentParser
+
+PARSER = IntentParser(load_intents())
+
+
+def understood(whisper, samples: np.ndarray):
+    heard = Listener(whisper, PARSER).listen(array_frames(samples))
+    if heard.transcript is None:
+        return heard, None
+    return heard, PARSER.understand(heard.transcript)
+
+
+@pytest.mark.parametrize(
+    ("text", "voice", "snr", "intent", "slots"),
+    [
+        ("close the windows", "flite:slt", None, "WindowClose", {"window": "all"}),
+        ("make it warmer", "flite:rms", None, "ClimateRaiseTemperature", {}),
+        (
+            "set the temperature to twenty two degrees",
+            "en-us",
+            None,
+            "ClimateSetTemperature",
+            {"temperature": 22},
+        ),
+        ("open the driver window", "flite:awb", None, "WindowOpen", {"window": "driver"}),
+        ("turn off the seat heating", "flite:slt", 10.0, "SeatHeatingOff", {}),
+    ],
+)
+def test_spoken_commands_are_understood(whisper, speech, text, voice, snr, intent, slots):
+    heard, understanding = understood(whisper, speech(text, voice, snr=snr))
+    assert understanding is not None, heard.problem
+    assert [(i.name, i.slots) for i in understanding.intents] == [(intent, slots)], heard.text
+    assert understanding.question is None  # heard clearly: no need to ask
+    assert heard.transcript.confidence > 0.6
+
+
+def _tone_chord(seconds: float = 2.0) -> np.ndarray:
+    t = np.arange(int(seconds * SAMPLE_RATE)) / SAMPLE_RATE
+    chord = sum(np.sin(2 * np.pi * f * t) * np.exp(-3 * (t % 0.5)) for f in (262, 330, 392))
+    return (chord / 3 * 12000).astype(np.int16)
+
+
+def _cough() -> np.ndarray:
+    rng = np.random.default_rng(3)
+    burst = rng.standard_normal(int(0.25 * SAMPLE_RATE)) * np.linspace(1, 0, int(0.25 * SAMPLE_RATE)) ** 2
+    pad = np.zeros(int(0.4 * SAMPLE_RATE))
+    return (np.concatenate([pad, burst * 16000, pad])).clip(-32768, 32767).astype(np.int16)
+
+
+def _sox_music(tmp_path) -> np.ndarray:
+    from voice.audio.wav import read_wav
+
+    path = tmp_path / "music.wav"
+    synth = ["synth", "3", "pluck", "C4", "pluck", "E4", "pluck", "G4", "vol", "0.5"]
+    subprocess.run(["sox", "-n", "-r", "16000", "-c", "1", "-b", "16", str(path), *synth], check=True)
+    return read_wav(path).samples
+
+
+@pytest.mark.parametrize("kind", ["silence", "chord", "music", "cough", "german"])
+def test_no_command_in_it_means_no_action(whisper, speech, tmp_path, kind):
+    if kind == "music" and shutil.which("sox") is None:
+        pytest.fail("sox is needed for this test: apt-get install sox")
+    samples = {
+        "silence": lambda: np.zeros(2 * SAMPLE_RATE, np.int16),
+        "chord": _tone_chord,
+        "music": lambda: _sox_music(tmp_path),
+        "cough": _cough,
+        "german": lambda: speech("Mach bitte das Fenster auf, es ist sehr warm hier drinnen", "de"),
+    }[kind]()
+    heard, understanding = understood(whisper, samples)
+    acted = understanding.intents if understanding is not None and not understanding.question else []
+    assert acted == [], f"{kind} heard as {heard.text!r}"
+
+
+def test_a_decoder_loop_is_cut_to_one_turn():
+    assert cut_loop("check the tires check the tires check the") == "check the tires"
+    assert cut_loop("open the window") == "open the window"
+    assert cut_loop("lower lower") == "lower"
+
+
+def test_pocketsphinx_gives_a_second_opinion_beside_whisper(whisper, speech):
+    from voice.engines.pocketsphinx_engine import PocketsphinxEngine
+    from voice.engines.second_opinion import SecondOpinionEngine
+
+    both = SecondOpinionEngine(whisper, PocketsphinxEngine(load_intents()))
+    assert both.describe().endswith("+ pocketsphinx second opinion")
+    heard = Listener(both, PARSER).listen(array_frames(speech("lock the car", "flite:rms")))
+    candidates = [heard.transcript.text, *heard.transcript.alternatives]
+    assert candidates.count("lock the car") == 1  # once among the readings (Whisper hears "lots of car")
+    [intent] = PARSER.understand(heard.transcript).intents
+    assert intent.name == "Lock"
+    # On silence neither has anything: nothing to act on.
+    silent = Listener(both, PARSER).listen(array_frames(np.zeros(SAMPLE_RATE, np.int16)))
+    assert silent.problem == "no speech heard"

@@ -1,0 +1,37 @@
+"""Spoken replies: Piper when the extra is installed, espeak-ng otherwise, and stop() cuts either off."""
+
+from __future__ import annotations
+
+import shutil
+import time
+
+import numpy as np
+
+from voice.reply import piper_voice, tts
+from voice.reply.tts import Speaker
+
+
+def test_piper_renders_the_bundled_voice():
+    assert piper_voice.piper_available()  # the test extra installs smart-cockpit[piper]
+    samples, rate = piper_voice.render("Opening the windows.")
+    assert rate == 22050 and samples.dtype == np.int16
+    assert 0.5 < len(samples) / rate < 3.0 and np.abs(samples).max() > 3000
+
+
+def test_replies_use_piper_when_installed_and_espeak_ng_otherwise(monkeypatch):
+    assert Speaker().backend == "piper"
+    monkeypatch.setattr(tts.piper_voice, "piper_available", lambda: False)
+    speaker = Speaker()
+    assert speaker.backend == ("espeak-ng" if shutil.which("espeak-ng") else "")
+    assert Speaker(backend="espeak-ng").status == "espeak-ng"
+
+
+def test_stop_drops_a_reply_being_spoken():
+    speaker = Speaker(backend="piper")
+    speaker.say("The remaining range is two hundred and twelve kilometres, enough to reach home and back.")
+    assert speaker.speaking
+    speaker.stop()  # barge-in: the driver speaks over the reply
+    deadline = time.monotonic() + 30
+    while speaker.speaking and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not speaker.speaking
