@@ -16,6 +16,9 @@ UNITS = {"km", "kWh", "kW", "Wh", "mV", "mph", "mi", "Hz", "ms", "kPa", "bar", "
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 TAG = re.compile(r"<[^>]+>")
 IDENTIFIER = re.compile(r"_|[a-z][A-Z]|\.[a-z0-9]{1,4}$")
+# A command line shown to the user (``cockpit ota update --repo URL``) and an option (``--mqtt``) are code.
+COMMAND = re.compile(r"\bcockpit(?:\s+[-\w./:]+)+")
+OPTION = re.compile(r"(?<![\w-])--?[A-Za-z][\w-]*")
 
 
 def english_words(window: QWidget, names: set[str] = frozenset()) -> list[tuple[str, str]]:
@@ -24,6 +27,7 @@ def english_words(window: QWidget, names: set[str] = frozenset()) -> list[tuple[
     allowed = {w.lower() for name in names for w in WORD.findall(name)}
     for widget, text in _texts(window):
         plain = TAG.sub(" ", text).replace("&nbsp;", " ")
+        plain = OPTION.sub(" ", COMMAND.sub(" ", plain))
         for token in plain.split():
             if IDENTIFIER.search(token):
                 continue  # a DBC or signal name (BMS_PackStatus, CellVoltages), a file name: a code

@@ -1561,37 +1561,42 @@
         <translation>正在扫描 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="190" />
+        <location filename="../../ui/panels/media.py" line="188" />
+        <source>No music folder found. Start with --music DIR to choose one.</source>
+        <translation>未找到音乐文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="192" />
         <source>%1 songs</source>
         <translation>%1 首歌曲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="192" />
+        <location filename="../../ui/panels/media.py" line="194" />
         <source>%1 files could not be read</source>
         <translation>%1 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="198" />
+        <location filename="../../ui/panels/media.py" line="200" />
         <source>Nothing playing</source>
         <translation>未在播放</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="199" />
+        <location filename="../../ui/panels/media.py" line="201" />
         <source>Choose a song</source>
         <translation>请选择歌曲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="215" />
+        <location filename="../../ui/panels/media.py" line="217" />
         <source>Repeat all</source>
         <translation>全部循环</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="216" />
+        <location filename="../../ui/panels/media.py" line="218" />
         <source>Repeat one</source>
         <translation>单曲循环</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="216" />
+        <location filename="../../ui/panels/media.py" line="218" />
         <source>Repeat off</source>
         <translation>不循环</translation>
     </message>
@@ -1619,7 +1624,7 @@
         <location filename="../../ui/panels/navigation.py" line="131" />
         <location filename="../../ui/panels/navigation.py" line="378" />
         <source>Fuel</source>
-        <translation>油量</translation>
+        <translation>加油站</translation>
     </message>
     <message>
         <location filename="../../ui/panels/navigation.py" line="132" />

@@ -184,6 +184,8 @@ class MediaPanel(Panel):
             self._fill_library()
         if bridge.scanning:
             status = self.tr("Scanning %1…").replace("%1", str(bridge.music_dir))
+        elif bridge.problem and not bridge.music_dir.is_dir():
+            status = self.tr("No music folder found. Start with --music DIR to choose one.")
         elif bridge.problem:
             status = bridge.problem
         else:
