@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import threading
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QWidget
 
@@ -36,6 +36,13 @@ from .map_render import (
 MIN_SCALE, MAX_SCALE = 0.01, 8.0
 POI_COLOURS = {"charging": "#22d07a", "fuel": "#ff8a3d", "parking": "#3d8bff"}
 POI_GLYPHS = {"charging": "⚡", "fuel": "F", "parking": "P"}
+
+
+class _Relay(QObject):
+    """Carries a picture drawn on a worker thread to the view. It has no parent, and the thread holds it,
+    so a view closed while a picture is being drawn is never signalled through a deleted object."""
+
+    ready = Signal(object)
 
 
 class MapView(QWidget):
@@ -68,6 +75,8 @@ class MapView(QWidget):
         self._base: BaseImage | None = None
         self._rendering = False
         self.base_ready.connect(self._base_done, Qt.ConnectionType.QueuedConnection)
+        self._relay = _Relay()
+        self._relay.ready.connect(self.base_ready, Qt.ConnectionType.QueuedConnection)
         self.setMinimumSize(200, 150)
         self.grabGesture(Qt.GestureType.PinchGesture)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
@@ -255,7 +264,9 @@ class MapView(QWidget):
         elif not self._rendering and self._stale(base, t):
             self._rendering = True
             request, layers = self._base_request(t), self.layers
-            threading.Thread(target=self._render_async, args=(layers, request), daemon=True).start()
+            threading.Thread(
+                target=self._render_async, args=(self._relay, self.renderer, layers, request), daemon=True
+            ).start()
         to_screen = base.transform.inverted()[0] * t
         p.setTransform(to_screen)
         if not to_screen.isTranslating() or abs(to_screen.m11() - 1) > 1e-6 or to_screen.m12():
@@ -281,9 +292,9 @@ class MapView(QWidget):
         )
         return not all(inside.contains(to_image.map(c)) for c in corners)
 
-    def _render_async(self, layers: MapLayers, request: BaseRequest) -> None:
+    def _render_async(self, relay: _Relay, renderer: object, layers: MapLayers, request: BaseRequest) -> None:
         try:
-            self.base_ready.emit(self.renderer.render(layers, request))
+            relay.ready.emit(renderer.render(layers, request))  # type: ignore[attr-defined]
         finally:
             self._rendering = False
 
