@@ -1561,42 +1561,42 @@
         <translation>正在扫描 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="188" />
-        <source>No music folder found. Start with --music DIR to choose one.</source>
-        <translation>未找到音乐文件夹</translation>
+        <location filename="../../ui/panels/media.py" line="189" />
+        <source>No music folder at %1. Start with --music DIR to choose one.</source>
+        <translation>未找到音乐文件夹，请用 --music 指定</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="192" />
+        <location filename="../../ui/panels/media.py" line="195" />
         <source>%1 songs</source>
         <translation>%1 首歌曲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="194" />
+        <location filename="../../ui/panels/media.py" line="197" />
         <source>%1 files could not be read</source>
         <translation>%1 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="200" />
+        <location filename="../../ui/panels/media.py" line="203" />
         <source>Nothing playing</source>
         <translation>未在播放</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="201" />
+        <location filename="../../ui/panels/media.py" line="204" />
         <source>Choose a song</source>
         <translation>请选择歌曲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="217" />
+        <location filename="../../ui/panels/media.py" line="220" />
         <source>Repeat all</source>
         <translation>全部循环</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="218" />
+        <location filename="../../ui/panels/media.py" line="221" />
         <source>Repeat one</source>
         <translation>单曲循环</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="218" />
+        <location filename="../../ui/panels/media.py" line="221" />
         <source>Repeat off</source>
         <translation>不循环</translation>
     </message>

@@ -185,7 +185,10 @@ class MediaPanel(Panel):
         if bridge.scanning:
             status = self.tr("Scanning %1…").replace("%1", str(bridge.music_dir))
         elif bridge.problem and not bridge.music_dir.is_dir():
-            status = self.tr("No music folder found. Start with --music DIR to choose one.")
+            # The Chinese text leaves the path out: a folder's English name is not to be read there.
+            status = self.tr("No music folder at %1. Start with --music DIR to choose one.").replace(
+                "%1", str(bridge.music_dir)
+            )
         elif bridge.problem:
             status = bridge.problem
         else:
