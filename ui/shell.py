@@ -26,12 +26,10 @@ from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
 
 from .context import UiContext
 from .icons import set_icon
-from .media_bridge import media_for
 from .panels import PanelInfo
 from .panels.base import Panel
 from .voice_controller import VoiceController
 from .widgets.climate_strip import ClimateStrip
-from .widgets.now_playing import NowPlayingBar
 from .widgets.replay_bar import ReplayBar
 from .widgets.status_bar import StatusBar
 from .widgets.voice_overlay import VoiceOverlay
@@ -92,23 +90,11 @@ class HeadUnitWindow(QMainWindow):
         self.talk.setToolTip(self.tr("Push to talk (F2)"))
         rail.addWidget(self.talk)
         self.nav.idClicked.connect(self.show_panel)
-        # Ten rail buttons of touch size are taller than an 800×480 screen leaves: the rail scrolls there.
-        self.rail_scroller = rail_scroller = QScrollArea()
-        rail_scroller.setObjectName("navRailScroller")
-        rail_scroller.setProperty("scrollable", True)  # the layout check lets its content scroll
-        rail_scroller.setWidget(self.rail)
-        rail_scroller.setWidgetResizable(True)
-        rail_scroller.setFrameShape(QFrame.Shape.NoFrame)
-        rail_scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rail_scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rail_scroller.setFixedWidth(self.rail.sizeHint().width())
-        middle.addWidget(rail_scroller)
+        middle.addWidget(self.rail)
         middle.addWidget(self.stack, 1)
         # The replay bar appears once the log is indexed (a long log is read after the window is up).
         self._outer = outer
         self.replay_bar: ReplayBar | None = None
-        self.now_playing = NowPlayingBar(ctx, media_for(ctx), lambda: self.show_panel_key("media"))
-        outer.addWidget(self.now_playing)
         self.climate = ClimateStrip(ctx)
         outer.addWidget(self.climate)
         self._add_replay_bar()
@@ -118,9 +104,6 @@ class HeadUnitWindow(QMainWindow):
             QKeySequence("Ctrl+Tab"), self, lambda: self.show_panel((self.current + 1) % len(self.infos))
         )
         self.current = 0
-        # Home's mini map shows the navigation panel's map, and its tiles open panels.
-        ctx.extra["panel"] = self.panel
-        ctx.extra["show_panel"] = self.show_panel_key
         self.nav.button(0).setChecked(True)
         self._build(0)
         root.installEventFilter(self)
@@ -129,7 +112,6 @@ class HeadUnitWindow(QMainWindow):
         self.voice = VoiceController(
             ctx, self.voice_overlay, ctx.extra.get("voice_options"), ctx.extra.get("voice_source")
         )
-        media_for(ctx).voice = self.voice  # the music ducks while the assistant listens or speaks
         self.voice.register(ShowPanel, self._show_panel_by_voice)
         self.voice.register(NavigateTo, self._navigate_by_voice)
         self.voice.register(CancelNavigation, self._cancel_navigation_by_voice)
@@ -258,10 +240,6 @@ class HeadUnitWindow(QMainWindow):
             self.replay_bar = ReplayBar(self.ctx)
             self._outer.insertWidget(self._outer.indexOf(self.climate), self.replay_bar)
 
-    def show_panel_key(self, key: str) -> None:
-        if key in self.panel_keys:
-            self.show_panel(self.panel_keys.index(key))
-
     def panel(self, key: str) -> Panel:
         return self._build(self.panel_keys.index(key))
 
@@ -288,7 +266,9 @@ class HeadUnitWindow(QMainWindow):
         self._built[self.current].refresh(changed)
         self.voice.tick()
         source = session.source_state()
-        message = source.banner() or session.loading or (session.connect.problem if session.connect else None)
+        message = (
+            source.banner() or session.loading or (session.connect.problem if session.connect else None)
+        )
         if message != (self.banner.text() or None):
             self.banner.setText(message or "")
             self.banner.setVisible(bool(message))

@@ -32,14 +32,6 @@ class PanelInfo:
 
 PANELS = (
     PanelInfo(
-        "home",
-        "home",
-        "⌂",
-        "HomePanel",
-        QT_TRANSLATE_NOOP("HomePanel", "Home"),
-        "ui.panels.home:HomePanel",
-    ),
-    PanelInfo(
         "energy",
         "bolt",
         "⚡",
@@ -54,14 +46,6 @@ PANELS = (
         "NavigationPanel",
         QT_TRANSLATE_NOOP("NavigationPanel", "Navigation"),
         "ui.panels.navigation:NavigationPanel",
-    ),
-    PanelInfo(
-        "media",
-        "music",
-        "♫",
-        "MediaPanel",
-        QT_TRANSLATE_NOOP("MediaPanel", "Media"),
-        "ui.panels.media:MediaPanel",
     ),
     PanelInfo(
         "cabin",
