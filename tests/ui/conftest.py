@@ -8,8 +8,6 @@ import time
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -77,14 +75,3 @@ def wait_until(condition: Callable[[], bool], timeout: float = 3.0) -> bool:
         pump_events(0.01)
     return True
 
-
-@pytest.fixture(autouse=True)
-def _no_window_outlives_its_test(qapp) -> Iterator[None]:
-    """Delete every top-level widget a test leaves behind. Each one alive is re-polished whenever a later
-    test applies a theme (a different scale or day/night restyles every widget), so leaked windows made
-    the UI tests slower and slower as the suite went on."""
-    yield
-    for widget in QApplication.topLevelWidgets():
-        widget.close()
-        widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
