@@ -228,7 +228,7 @@ def test_missing_interface_is_waited_for_and_a_silent_car_greys_the_values(qtbot
                 car.send(can.Message(arbitration_id=0x101, data=bytes(8), is_extended_id=False))
                 run(win, qtbot, 0.05)
             assert not win.banner.isVisible() and win.stack.graphicsEffect() is None
-            assert win.status.source.text().startswith(f"Live {name}")
+            assert win.status.source.text().startswith(f"CAN {name}")
         # The car falls silent: after 0.5 s, "no data" with the age, values greyed again.
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline and not win.stale:
