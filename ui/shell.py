@@ -90,7 +90,18 @@ class HeadUnitWindow(QMainWindow):
         self.talk.setToolTip(self.tr("Push to talk (F2)"))
         rail.addWidget(self.talk)
         self.nav.idClicked.connect(self.show_panel)
-        middle.addWidget(self.rail)
+        # Nine rail buttons of touch size are taller than an 800×480 screen leaves: the rail scrolls there
+        # (it is a list of panels; the layout check lets a widget marked scrollable scroll).
+        self.rail_scroller = rail_scroller = QScrollArea()
+        rail_scroller.setObjectName("navRailScroller")
+        rail_scroller.setProperty("scrollable", True)
+        rail_scroller.setWidget(self.rail)
+        rail_scroller.setWidgetResizable(True)
+        rail_scroller.setFrameShape(QFrame.Shape.NoFrame)
+        rail_scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rail_scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rail_scroller.setFixedWidth(self.rail.sizeHint().width())
+        middle.addWidget(rail_scroller)
         middle.addWidget(self.stack, 1)
         # The replay bar appears once the log is indexed (a long log is read after the window is up).
         self._outer = outer
@@ -266,9 +277,7 @@ class HeadUnitWindow(QMainWindow):
         self._built[self.current].refresh(changed)
         self.voice.tick()
         source = session.source_state()
-        message = (
-            source.banner() or session.loading or (session.connect.problem if session.connect else None)
-        )
+        message = source.banner() or session.loading or (session.connect.problem if session.connect else None)
         if message != (self.banner.text() or None):
             self.banner.setText(message or "")
             self.banner.setVisible(bool(message))

@@ -49,7 +49,10 @@ def source_state(session: Session) -> SourceState:
         # The bus watchdog's own view (cockpit.source_state): waiting for an interface that is not there
         # yet, no data after the silence limit, disconnected while it is reopened.
         core = session.source_state()
-        return SourceState("live", core.name or name, core.state, frames_per_second=fps)
+        state = core.state
+        if state == "connecting" and session.problem and session.pipeline.bus is None:
+            state = "failed"  # refused for good (an unknown interface): not retried, so not "waiting"
+        return SourceState("live", core.name or name, state, frames_per_second=fps)
     name = session.vehicle.name
     if session.simulator is None:
         return SourceState("simulator", name, "failed")
