@@ -60,7 +60,7 @@ class RemotePanel(Panel):
         activity = Card(ctx, self.tr("Remote activity"))
         self.activity = QListWidget()
         self.activity.setWordWrap(True)
-        self.activity.setMinimumHeight(ctx.px(140))
+        self.activity.setMinimumHeight(ctx.px(36))  # a list: it scrolls, the panel does not
         activity.body.addWidget(self.activity)
         layout.addWidget(activity, 1)
 
@@ -130,7 +130,7 @@ class RemotePanel(Panel):
             line.addWidget(QLabel(f"{entry.name}  ·  {entry.key_id}  ·  {state}"), 1)
             if entry.active:
                 revoke = QPushButton(self.tr("Revoke"))
-                revoke.setMinimumHeight(self.ctx.px(40))
+                revoke.setMinimumHeight(self.ctx.px(48))
                 revoke.clicked.connect(lambda _=False, key_id=entry.key_id: self._revoke(key_id))
                 line.addWidget(revoke)
             self.keys_box.addWidget(row)
