@@ -204,6 +204,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = app.exec()
     finally:
+        voice = getattr(head_unit.window, "voice", None)
+        if voice is not None:
+            # A recognizer still loading (Whisper's CTranslate2 threads) must not be cut off by the exit:
+            # the C++ runtime aborts the process ("terminate called without an active exception").
+            voice.loop.close(timeout_s=60.0)
         if session.connect is not None:
             session.connect.close()
         if session.companion is not None:
