@@ -194,6 +194,7 @@ class _Collector:
             local = next((tags.get(k) for k in keys if tags.get(k)), None)
             if local and local != name:
                 self.names.setdefault(name, {})[lang] = local
+
     def _address(self, lat: float, lon: float, tags: Any) -> None:
         self.addresses.append([round(lat, 7), round(lon, 7), tags["addr:street"], tags["addr:housenumber"]])
 

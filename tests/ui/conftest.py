@@ -74,4 +74,3 @@ def wait_until(condition: Callable[[], bool], timeout: float = 3.0) -> bool:
             return condition()
         pump_events(0.01)
     return True
-

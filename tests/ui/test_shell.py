@@ -243,6 +243,8 @@ def test_missing_interface_is_waited_for_and_a_silent_car_greys_the_values(qtbot
         assert win.stack.graphicsEffect() is not None
     finally:
         gated_bus.unplug(name)
+
+
 def test_a_window_below_800x480_scrolls_and_says_so_once(qtbot, caplog) -> None:
     import logging
 

@@ -39,6 +39,8 @@ def test_a_unit_written_but_not_enabled_is_not_success(capsys, tmp_path, monkeyp
     assert main(["install-service"]) == 1
     assert "systemctl not found" in capsys.readouterr().out
     assert (tmp_path / "systemd" / "user" / "smart-cockpit.service").is_file()
+
+
 def test_labwc_unit_runs_on_wayland_and_autostart_starts_it_once(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     autostart = tmp_path / "labwc" / "autostart"
