@@ -22,6 +22,16 @@ import time
 from pathlib import Path
 
 
+def pump(seconds: float) -> None:
+    """Let Qt run for ``seconds`` (the window ticks on its own timer)."""
+    from PySide6.QtCore import QCoreApplication
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QCoreApplication.processEvents()
+        time.sleep(0.004)
+
+
 def rss_mb() -> float:
     with open("/proc/self/status") as fh:
         for line in fh:
@@ -67,7 +77,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(log: Path, vehicle: str | None, minutes: float, sample_s: float, speed: float) -> dict:
-    from PySide6.QtCore import QCoreApplication
 
     from cockpit.cli.run import open_session
     from cockpit.session import SessionOptions
@@ -81,12 +90,6 @@ def run(log: Path, vehicle: str | None, minutes: float, sample_s: float, speed: 
     window = build_window(session, Look())
     window.show()
     window.start()
-
-    def pump(seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            QCoreApplication.processEvents()
-            time.sleep(0.004)
 
     for i in range(len(window.infos)):  # every panel built, as a user who looked at each
         window.show_panel(i)

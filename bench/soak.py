@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from bench import gated_bus
-from bench.replay_memory import rss_mb, slope_mb_per_min
+from bench.replay_memory import pump, rss_mb, slope_mb_per_min
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +57,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def soak(args: argparse.Namespace, folder: Path) -> dict:
     import can
-    from PySide6.QtCore import QCoreApplication
 
     from cockpit.session import Session, SessionOptions
     from cockpit.simulator.runner import SimulationRunner
@@ -78,12 +77,6 @@ def soak(args: argparse.Namespace, folder: Path) -> dict:
     window.show()
     window.start()
     runner.start()
-
-    def pump(seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            QCoreApplication.processEvents()
-            time.sleep(0.004)
 
     recorders = []
 
