@@ -54,6 +54,7 @@ from ..models.frame_table import (
     FrameTableModel,
 )
 from ..widgets.bus_stats import BusStats
+from ..widgets.plot import car_plot
 from .base import Panel
 
 PLOT_WINDOW_S = 60.0
@@ -287,12 +288,9 @@ class CanMonitorPanel(Panel):
 
     def _make_plot(self) -> pg.PlotWidget:
         t = self.ctx.theme
-        plot = pg.PlotWidget(background=t.surface)
+        plot = car_plot(t.surface)
         plot.setMinimumHeight(self.ctx.px(90))
         item = plot.getPlotItem()
-        item.setMenuEnabled(False)
-        item.hideButtons()
-        item.setMouseEnabled(x=False, y=False)
         item.showGrid(x=True, y=True, alpha=0.15)
         tick_font = QFont()
         tick_font.setPixelSize(self.ctx.px(12))

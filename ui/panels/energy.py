@@ -23,6 +23,7 @@ from ..context import UiContext
 from ..icons import set_icon
 from ..theme import compact_button
 from ..widgets.card import Card, value_label
+from ..widgets.plot import car_plot
 from ..widgets.power_flow import PowerFlowView
 from ..widgets.soc_ring import SocRing
 from .base import Panel
@@ -200,13 +201,13 @@ class EnergyPanel(Panel):
 
         pg.setConfigOptions(antialias=True)
         t, units = self.ctx.theme, self.ctx.units
-        self.plot = _plot_widget(pg, t)
+        self.plot = _plot_widget(t)
         self.plot.showGrid(x=False, y=True, alpha=0.15)
         item = self.plot.getPlotItem()
         item.setLabel("left", "kW", color=t.plot_power)
         item.showAxis("right")
         item.setLabel("right", units.speed(0)[1], color=t.plot_speed)
-        self.speed_view = pg.ViewBox()
+        self.speed_view = pg.ViewBox(enableMenu=False)
         item.scene().addItem(self.speed_view)
         item.getAxis("right").linkToView(self.speed_view)
         self.speed_view.setXLink(item)
@@ -221,7 +222,7 @@ class EnergyPanel(Panel):
         self.speed_view.addItem(self.speed_curve)
         self.plot_slot.layout().addWidget(self.plot)
 
-        self.bars_plot = _plot_widget(pg, t)
+        self.bars_plot = _plot_widget(t)
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.8, brush=t.accent)
         self.bars_plot.setLabel("bottom", units.distance(0)[1], color=t.text_dim)
         self.bars_plot.setLabel("left", units.consumption(0)[1], color=t.text_dim)
@@ -234,7 +235,7 @@ class EnergyPanel(Panel):
         self.bars_plot.addItem(self.average_line)
         self.bars_slot.layout().addWidget(self.bars_plot)
 
-        self.charge_plot = _plot_widget(pg, t)
+        self.charge_plot = _plot_widget(t)
         self.charge_plot.setLabel("left", "kW")
         self.charge_plot.setLabel("bottom", "SoC %")
         self.charge_curve = self.charge_plot.plot(pen=pg.mkPen(t.positive, width=2))
@@ -508,10 +509,8 @@ def _slot(min_height: int) -> QWidget:
     return slot
 
 
-def _plot_widget(pg: object, t: object) -> object:
-    plot = pg.PlotWidget(background=t.surface)  # type: ignore[attr-defined]
-    plot.setMouseEnabled(x=False, y=False)
-    plot.hideButtons()
+def _plot_widget(t: object) -> object:
+    plot = car_plot(t.surface)  # type: ignore[attr-defined]
     for axis in ("left", "bottom"):
         plot.getPlotItem().getAxis(axis).setTextPen(t.text_dim)  # type: ignore[attr-defined]
         plot.getPlotItem().getAxis(axis).setPen(t.border)  # type: ignore[attr-defined]
