@@ -37,7 +37,7 @@ from typing import IO, Any
 import can
 
 from vehicle_bus.errors import LogFormatError
-from vehicle_bus.sources.candump import CandumpReader
+from vehicle_bus.sources.candump import CandumpReader, FrameRecord
 from vehicle_bus.sources.gvret import EXPECTED_HEADER, GVRETReader, is_gvret_header
 
 __all__ = ["SUPPORTED", "LogFile", "LogReadReport"]
@@ -465,9 +465,21 @@ class LogFile:
             return self._read_text(self.report, _TEXT_READERS[self.format])
         return self._read_binary(self.report)
 
+    def records(self) -> Iterator[FrameRecord]:
+        """Like iterating, but each frame as a ``(timestamp, channel, arbitration_id, data)`` tuple: for a
+        candump log without building a :class:`can.Message` per line (most of a line's cost); for the
+        other formats the messages' fields. :attr:`report` is kept the same way."""
+        if self.format == "log":
+            self.report = LogReadReport(self.path)
+            return self._read_own(self.report, CandumpReader, records=True)
+        return ((m.timestamp, m.channel, m.arbitration_id, m.data) for m in self)
+
     def _read_own(
-        self, report: LogReadReport, reader_class: type[GVRETReader] | type[CandumpReader]
-    ) -> Iterator[can.Message]:
+        self,
+        report: LogReadReport,
+        reader_class: type[GVRETReader] | type[CandumpReader],
+        records: bool = False,
+    ) -> Iterator[Any]:
         """Read with one of our readers, which skip and count bad lines themselves."""
         reader: GVRETReader | CandumpReader | None = None
         try:
@@ -479,9 +491,10 @@ class LogFile:
                     # The header was fine when the file was opened; it has changed since.
                     report.stopped = exc.what
                     return
-                for msg in reader:
+                frames = reader.records() if records and isinstance(reader, CandumpReader) else reader
+                for frame in frames:
                     report.frames += 1
-                    yield msg
+                    yield frame
                 if feed.error is not None:
                     report.stopped = f"the file ends early after line {feed.lineno} ({_one_line(feed.error)})"
         except _READ_ERRORS as exc:
