@@ -145,7 +145,7 @@ def _check_text(head: bytes, name: str, where: str) -> None:
     bad lines, so they are refused when opened, with what to do."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (head[1:2] == b"\x00" and head[3:4] == b"\x00"):
         raise LogFormatError(
-            f"is UTF-16 text, but a {name} log is read as UTF-8/ASCII",
+            f"is UTF-16 text, but a {name} file is read as UTF-8/ASCII",
             where=where,
             fix="Save it again as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
         )
