@@ -11,14 +11,20 @@ read is rebuilt: the cache can make a start faster, never make it fail.
 
 from __future__ import annotations
 
+import copyreg
 import hashlib
 import os
 import pickle
 import sys
 import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from cantools.database.can.formats.dbc.dbc_specifics import DbcSpecifics
+
+from vehicle_bus.gc_pause import gc_paused
 
 T = TypeVar("T")
 FORMAT = 1
@@ -44,13 +50,14 @@ def cached(inputs: Sequence[Path], build: Callable[[], T]) -> T:
     except OSError:
         return build()  # an input is missing: build() says so in its own words
     try:
-        with path.open("rb") as f:
+        with path.open("rb") as f, gc_paused():
             return pickle.load(f)  # the user's own cache folder, written by _store
     except FileNotFoundError:
         pass
     except Exception:
         pass  # truncated, or pickled by code that has since changed shape: rebuild it
-    value = build()
+    with gc_paused():
+        value = build()
     _store(path, value)
     return value
 
@@ -70,6 +77,24 @@ def _python_files(path: Path) -> list[Path]:
     return sorted(path.rglob("*.py")) if path.is_dir() else [path]
 
 
+def _ordered_dict(od: OrderedDict) -> tuple[Any, ...]:
+    return OrderedDict, (), None, None, iter(od.items())
+
+
+def _dbc_specifics(specifics: DbcSpecifics) -> str | tuple[Any, ...]:
+    if vars(specifics) == _EMPTY_SPECIFICS:
+        return DbcSpecifics, ()
+    return specifics.__reduce_ex__(pickle.HIGHEST_PROTOCOL)
+
+
+# Storing a 20,000-message DBC took 1.6 s: cantools gives every signal a DbcSpecifics of four OrderedDicts,
+# almost always empty, and pickle looks up each OrderedDict's slot names in Python (copyreg). An empty
+# DbcSpecifics is stored as "call DbcSpecifics()", an OrderedDict as its own reduce gives it without that
+# lookup: 0.4 s, a fifth smaller, and read back as fast.
+_EMPTY_SPECIFICS = vars(DbcSpecifics())
+_DISPATCH = {**copyreg.dispatch_table, OrderedDict: _ordered_dict, DbcSpecifics: _dbc_specifics}
+
+
 def _store(path: Path, value: object) -> None:
     """Write atomically (a reader never sees half an entry); on any failure, run without the cache."""
     try:
@@ -79,7 +104,9 @@ def _store(path: Path, value: object) -> None:
         return  # a read-only home or a full disk
     try:
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = _DISPATCH
+            pickler.dump(value)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         Path(tmp).unlink(missing_ok=True)

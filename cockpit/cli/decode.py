@@ -142,16 +142,16 @@ def _print_signals(log: LogFile, args: argparse.Namespace) -> int:
     seen: set[str] = set()
     wanted_channel = None if channel is None else str(channel)
     feed = decoder.feed
-    for msg in log:
+    for timestamp, bus, frame_id, data in log.records():
         if t0 is None:
             # Times are relative to the log's first frame on any bus, so buses decoded apart line up.
-            t0 = msg.timestamp
-        name = str(msg.channel)
+            t0 = timestamp
+        name = str(bus)
         seen.add(name)
         if wanted_channel is not None and name != wanted_channel:
             continue
         frames += 1
-        feed(msg.arbitration_id, msg.data, msg.timestamp, emit)
+        feed(frame_id, data, timestamp, emit)
     out.flush()
     errors = decoder.stats.errors
     if errors:

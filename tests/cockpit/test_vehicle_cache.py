@@ -91,3 +91,19 @@ def test_a_missing_file_is_the_loaders_own_error(cache: Path, tmp_path: Path) ->
             dbc=[tmp_path / "nothing.dbc"], mapping=[VEHICLES_DIR / "demo-bev" / "mapping.vspec"]
         )
     assert not list(cache.glob("*.pickle"))
+
+
+def test_the_cached_database_keeps_every_dbc_attribute(cache: Path, profile: Path) -> None:
+    """Entries store cantools' (mostly empty) attribute holders in a compact form: what a DBC writer or a
+    user's script reads from ``.dbc`` comes back unchanged, empty or not."""
+
+    def attributes(data: vehicle_data.VehicleData) -> list[tuple]:
+        return [
+            (m.name, s.name, {name: a.value for name, a in s.dbc.attributes.items()})
+            for m in data.database.db.messages
+            for s in m.signals
+        ]
+
+    first = attributes(load_vehicle_data(str(profile)))
+    assert any(entry[2] for entry in first) and not all(entry[2] for entry in first)
+    assert attributes(load_vehicle_data(str(profile))) == first

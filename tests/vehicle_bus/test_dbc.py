@@ -2,7 +2,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.dbc_scale import write_dbc
 from vehicle_bus.dbc import frame_decoder, load_databases
+from vehicle_bus.dbc_fast import _LazyMessage
 from vehicle_bus.errors import DatabaseError
 
 HEADER = 'VERSION ""\n\nNS_ :\n\tNS_DESC_\n\n'
@@ -111,3 +113,26 @@ def test_what_cantools_strict_refuses_is_loaded_with_a_warning(tmp_path: Path) -
     loaded = load_databases([write(tmp_path, "short.dbc", text)])
     assert [m.name for m in loaded.db.messages] == ["Short"]
     assert any("Wide does not fit in message Short" in w and "strict" in w for w in loaded.warnings)
+
+
+MUX_OVERLAP = """
+BO_ 2000 MuxMsg: 8 ECU
+ SG_ Sel M : 0|8@1+ (1,0) [0|255] "" GW
+ SG_ A m1 : 8|16@1+ (1,0) [0|0] "" GW
+ SG_ B m1 : 16|16@1+ (1,0) [0|0] "" GW
+"""
+
+
+@pytest.mark.parametrize("messages", [10, 1200], ids=["cantools-parsed", "fast-reader"])
+def test_strict_refusals_are_named_for_small_and_large_files(tmp_path: Path, messages: int) -> None:
+    """A gateway-sized DBC (read by the fast reader, codecs compiled on first use) hides no defect either."""
+    path = tmp_path / "gateway.dbc"
+    write_dbc(path, messages)
+    text = path.read_text().replace(" SG_ Counter1 : 60|4@1+", " SG_ Counter1 : 60|8@1+")
+    path.write_text(text.replace("\nVAL_ ", MUX_OVERLAP + "\nVAL_ ", 1))
+    loaded = load_databases([path])
+    assert isinstance(loaded.db.messages[0], _LazyMessage) == (messages > 1000)
+    refused = [w for w in loaded.warnings if "strict" in w]
+    assert len(refused) == 2, loaded.warnings
+    assert "The signal Counter1 does not fit in message Msg1" in refused[0]
+    assert "B and A are overlapping in message MuxMsg" in refused[1]

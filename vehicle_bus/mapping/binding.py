@@ -81,7 +81,9 @@ def bind_mapping(mapping: Mapping, db: Database, *, strict: bool = True) -> Boun
     With ``strict=False`` nothing is raised: multiplexer errors are collected in ``BoundMapping.errors``
     (for ``cockpit mapping check``, which wants every problem at once).
     """
-    index = _SignalIndex(db)
+    index = _SignalIndex(
+        db, {r.signal for r in mapping.dbc2vss} | {o.signal for o in mapping.vss2dbc.values()}
+    )
     bound = BoundMapping()
     for rule in mapping.dbc2vss:
         found = index.resolve(rule.signal, rule.vss_path, rule.where, bound)
@@ -125,7 +127,8 @@ def _bind_mux(rule: Dbc2VssRule, message: Message, signal: str) -> tuple[tuple[s
 
 
 class _SignalIndex:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, wanted: set[str]) -> None:
+        """Index ``db`` for the signal names ``wanted`` (a gateway DBC has 100,000 signals; a mapping 100)."""
         self.db = db
         self.by_signal: dict[str, list[Message]] = {}
         self.by_name: dict[str, Message] = {}
@@ -134,7 +137,8 @@ class _SignalIndex:
             self.by_name.setdefault(message.name, message)
             self.by_id.setdefault(message.frame_id, message)
             for s in message.signals:
-                self.by_signal.setdefault(s.name, []).append(message)
+                if s.name in wanted:
+                    self.by_signal.setdefault(s.name, []).append(message)
 
     def resolve(
         self, written: str, vss_path: str, where: str, bound: BoundMapping

@@ -15,8 +15,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import MappingError
 from .model import SIGNAL_TYPES, Dbc2VssRule, Mapping, MuxCondition, Transform, Vss2DbcRule, VssNode
 from .transform import compile_transform
@@ -45,7 +43,9 @@ def load_mapping(path: str | Path) -> Mapping:
     if as_json:
         reader.read_json(_parse_json(text, path))
     else:
-        data, duplicates = _parse_yaml(text, path)
+        from .yaml_lines import parse_yaml  # PyYAML when a YAML file is read, not in every CLI start
+
+        data, duplicates = parse_yaml(text, path)
         for key, first, second in duplicates:
             # KUKSA's own VSS 3.0 example gives one door twice; its tools keep the last, as YAML does.
             reader.warn(
@@ -99,84 +99,22 @@ def _claim(seen: dict[str, str], vss_path: str, where: str, kind: str) -> None:
 # --- parsing --------------------------------------------------------------------------------------
 
 
-class _MarkedDict(dict):
+class MarkedDict(dict):
     """A YAML mapping that remembers the line of itself and of each of its keys."""
 
     line: int = 0
     key_lines: dict[Any, int]
 
 
-class _MarkedList(list):
+class MarkedList(list):
     line: int = 0
-
-
-# libyaml's parser when PyYAML has it (several times faster on a large overlay); its nodes carry marks too.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _MarkLoader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader whose mappings and sequences carry 1-based line numbers, and which reports duplicates."""
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.duplicates: list[tuple[Any, int, int]] = []
-
-
-def _construct_map(loader: _MarkLoader, node: yaml.MappingNode) -> _MarkedDict:
-    loader.flatten_mapping(node)
-    d = _MarkedDict()
-    d.line = node.start_mark.line + 1
-    d.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be a plain value", key_node.start_mark
-            ) from None
-        line = key_node.start_mark.line + 1
-        if key in d:
-            loader.duplicates.append((key, d.key_lines[key], line))
-        d[key] = loader.construct_object(value_node, deep=True)
-        d.key_lines[key] = line
-    return d
-
-
-def _construct_seq(loader: _MarkLoader, node: yaml.SequenceNode) -> _MarkedList:
-    items = _MarkedList(loader.construct_object(child, deep=True) for child in node.value)
-    items.line = node.start_mark.line + 1
-    return items
-
-
-_MarkLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_MarkLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-
-
-def _parse_yaml(text: str, path: Path) -> tuple[Any, list[tuple[Any, int, int]]]:
-    """The YAML data, and every key given twice in one mapping as (key, first line, second line)."""
-    loader = _MarkLoader(text)
-    try:
-        data = loader.get_single_data()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = f"{path}:{mark.line + 1}" if mark else str(path)
-        problem = exc.problem or exc.context or "syntax error"
-        raise MappingError(f"not valid YAML: {problem}", where=where, fix="Fix the YAML syntax") from None
-    except yaml.YAMLError as exc:
-        raise MappingError(f"not valid YAML: {exc}", where=str(path)) from None
-    except RecursionError:
-        raise _too_deep(path) from None
-    finally:
-        loader.dispose()
-    return data, loader.duplicates
 
 
 def _parse_json(text: str, path: Path) -> Any:
     try:
         return json.loads(text)
     except RecursionError:
-        raise _too_deep(path) from None
+        raise too_deep(path) from None
     except json.JSONDecodeError as exc:
         raise MappingError(
             f"not valid JSON: {exc.msg} (column {exc.colno})", where=f"{path}:{exc.lineno}"
@@ -188,7 +126,7 @@ def _parse_json(text: str, path: Path) -> Any:
 MAX_DEPTH = 100
 
 
-def _too_deep(path: Path) -> MappingError:
+def too_deep(path: Path) -> MappingError:
     return MappingError(
         f"nested too deeply (more than {MAX_DEPTH} levels; a VSS tree has about 10)",
         where=str(path),
@@ -208,9 +146,9 @@ class _Reader:
 
     def where(self, vss_path: str, d: Any = None, key: str | None = None) -> str:
         """``file:line`` of ``key`` in ``d`` (or of ``d``) for YAML; ``file: vss_path`` for JSON."""
-        if self.yaml_lines and isinstance(d, (_MarkedDict, _MarkedList)):
+        if self.yaml_lines and isinstance(d, (MarkedDict, MarkedList)):
             line = d.line
-            if key is not None and isinstance(d, _MarkedDict):
+            if key is not None and isinstance(d, MarkedDict):
                 line = d.key_lines.get(key, line)
             return f"{self.file}:{line}"
         return f"{self.file}: {vss_path}"
@@ -233,7 +171,7 @@ class _Reader:
         if not isinstance(obj, dict):
             return
         if depth > MAX_DEPTH:
-            raise _too_deep(Path(self.file))
+            raise too_deep(Path(self.file))
         kind = obj.get("type")
         if kind in SIGNAL_TYPES:
             self._signal(prefix + name, obj)

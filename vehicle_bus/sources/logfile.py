@@ -37,7 +37,7 @@ from typing import IO, Any
 import can
 
 from vehicle_bus.errors import LogFormatError
-from vehicle_bus.sources.candump import CandumpReader
+from vehicle_bus.sources.candump import CandumpReader, FrameRecord
 from vehicle_bus.sources.gvret import EXPECTED_HEADER, GVRETReader, is_gvret_header
 
 __all__ = ["SUPPORTED", "LogFile", "LogReadReport"]
@@ -145,7 +145,7 @@ def _check_text(head: bytes, name: str, where: str) -> None:
     bad lines, so they are refused when opened, with what to do."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")) or (head[1:2] == b"\x00" and head[3:4] == b"\x00"):
         raise LogFormatError(
-            f"is UTF-16 text, but a {name} log is read as UTF-8/ASCII",
+            f"is UTF-16 text, but a {name} file is read as UTF-8/ASCII",
             where=where,
             fix="Save it again as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)",
         )
@@ -465,9 +465,21 @@ class LogFile:
             return self._read_text(self.report, _TEXT_READERS[self.format])
         return self._read_binary(self.report)
 
+    def records(self) -> Iterator[FrameRecord]:
+        """Like iterating, but each frame as a ``(timestamp, channel, arbitration_id, data)`` tuple: for a
+        candump log without building a :class:`can.Message` per line (most of a line's cost); for the
+        other formats the messages' fields. :attr:`report` is kept the same way."""
+        if self.format == "log":
+            self.report = LogReadReport(self.path)
+            return self._read_own(self.report, CandumpReader, records=True)
+        return ((m.timestamp, m.channel, m.arbitration_id, m.data) for m in self)
+
     def _read_own(
-        self, report: LogReadReport, reader_class: type[GVRETReader] | type[CandumpReader]
-    ) -> Iterator[can.Message]:
+        self,
+        report: LogReadReport,
+        reader_class: type[GVRETReader] | type[CandumpReader],
+        records: bool = False,
+    ) -> Iterator[Any]:
         """Read with one of our readers, which skip and count bad lines themselves."""
         reader: GVRETReader | CandumpReader | None = None
         try:
@@ -479,9 +491,10 @@ class LogFile:
                     # The header was fine when the file was opened; it has changed since.
                     report.stopped = exc.what
                     return
-                for msg in reader:
+                frames = reader.records() if records and isinstance(reader, CandumpReader) else reader
+                for frame in frames:
                     report.frames += 1
-                    yield msg
+                    yield frame
                 if feed.error is not None:
                     report.stopped = f"the file ends early after line {feed.lineno} ({_one_line(feed.error)})"
         except _READ_ERRORS as exc:

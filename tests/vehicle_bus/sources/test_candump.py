@@ -62,3 +62,15 @@ def test_written_by_python_can_reads_back(tmp_path: Path) -> None:
     assert [(m.arbitration_id, bytes(m.data)) for m in got] == [
         (m.arbitration_id, bytes(m.data)) for m in sent
     ]
+
+
+def test_records_are_the_messages_fields_and_bad_lines_count_the_same(tmp_path: Path) -> None:
+    """``records()`` (what ``cockpit decode`` reads) skips building messages, never what they say."""
+    path = tmp_path / "mixed.log"
+    path.write_text(LINES + "garbage here\n(9.0) can0 100#0G\n\n(9.5) can0 ZZZ#00\n(10.0) can0 100#01\n")
+    by_message = CandumpReader(str(path))
+    expected = [(m.timestamp, m.channel, m.arbitration_id, bytes(m.data)) for m in by_message]
+    by_record = CandumpReader(str(path))
+    got = [(t, channel, frame_id, bytes(data)) for t, channel, frame_id, data in by_record.records()]
+    assert got == expected and len(got) == 9
+    assert by_record.bad_lines == by_message.bad_lines and [n for n, _ in by_record.bad_lines] == [9, 10, 12]
