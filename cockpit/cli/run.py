@@ -45,7 +45,11 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--charge", choices=("ac", "dc"), help="simulator: start parked on an AC or DC charger")
     nav = p.add_argument_group("navigation")
-    nav.add_argument("--map", metavar="FILE", help=".osm.pbf or map cache (default: the built-in town)")
+    nav.add_argument(
+        "--map",
+        metavar="FILE",
+        help=".osm.pbf or map cache (default: the map an update installed, else the built-in town)",
+    )
     nav.add_argument("--destination", metavar="LAT,LON|NAME", help="start guidance to this place")
 
 
