@@ -61,7 +61,16 @@ class InstalledContent:
         show when the check rolled an update back."""
         from .paths import check_content_at_start
 
-        notice = check_content_at_start(state_dir)
+        try:
+            notice = check_content_at_start(state_dir)
+        except OSError as exc:
+            # A slot on trial cannot be confirmed or rolled back without writing boot.json: run on what
+            # shipped rather than on content nobody checked.
+            folder = (state_dir or default_state_dir()) / "content"
+            return cls(None), (
+                f"Installed updates are not used: {folder} cannot be written ({exc.strerror or exc}). "
+                "Make it writable and restart"
+            )
         return cls.active(state_dir), notice
 
     # -- what the slot holds ---------------------------------------------------------------------------------

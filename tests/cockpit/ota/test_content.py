@@ -5,6 +5,8 @@ through the active A/B slot by its own loader."""
 from __future__ import annotations
 
 import dataclasses
+import errno
+import os
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from assets import ASSETS_DIR
 from cockpit.navigation.builtin_town import builtin_town
 from cockpit.navigation.map_source import open_map
 from cockpit.ota.content import InstalledContent
+from cockpit.ota.slots import Slots
 from cockpit.session import Session, SessionOptions
 from voice.engines.models import find_vosk_model
 from voice.engines.whisper_models import find_whisper_model
@@ -131,3 +134,19 @@ def test_an_installed_extract_is_imported_outside_the_slot_once_per_content(
     assert open_map(None, content=content).source == "osm"
     assert list(installed.cache_dir.glob("*.navmap.npz")) and content.slot_dir is not None
     assert not list(content.slot_dir.rglob("*.navmap.npz"))  # the slot stays as its manifest lists it
+
+
+def test_a_state_folder_that_cannot_be_written_runs_on_shipped_content_and_says_why(
+    car: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    car.repo.add([bundle(car.work / "town.tar.gz", content_v(car.work, 1))])
+    car.client().update(FakeCar())  # on trial: the next start must write boot.json to keep or drop it
+
+    def read_only(self: Slots, state: dict) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+
+    monkeypatch.setattr(Slots, "_write_state", read_only)  # a read-only file system (root ignores chmod)
+    content, notice = InstalledContent.at_start()
+    assert content.slot_dir is None and notice is not None
+    assert "cannot be written (Read-only file system)" in notice and "Make it writable and restart" in notice
+    assert open_map(None, content=content).source == "builtin"
