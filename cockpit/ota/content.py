@@ -9,8 +9,10 @@ Each loader asks here first and falls back to its own places when the slot has n
   to ``voice.engines`` (voice does not import cockpit);
 - app data: intent templates ``intents/LANG.yaml``, merged over the shipped ones and under a user's own.
 
-What a bundle holds is read from its files, so one bundle may carry several kinds, and a bundle's name says
-nothing about what it is. Bundles are taken in name order; the first map found is the map.
+What a bundle holds is read from its file names (:func:`content_kind`: the publisher reads them from the
+tar archive, the resolver from the slot's manifest, which lists exactly the files the health check
+verified), so one bundle may carry several kinds, and a bundle's name says nothing about what it is.
+Bundles are taken in name order; the first map found is the map.
 
 The slot is read once, when the resolver is made (:meth:`InstalledContent.at_start` at the start of a
 session, after the slot's health check): a running head unit keeps the content it started with, and an
@@ -19,16 +21,41 @@ update that switches slots takes effect at the next start, where a failed check 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .paths import default_state_dir
 from .slots import MANIFEST, Slots
 
+PROFILE, MAP, VOICE_MODEL, APP_DATA = "vehicle profile", "map", "voice model", "app data"
 PROFILE_FILE = "vehicle.toml"
 MAP_CACHE_SUFFIX, MAP_EXTRACT_SUFFIX = ".navmap.npz", ".osm.pbf"
-VOSK_MARKER = Path("am") / "final.mdl"
-WHISPER_MARKER = "model.bin"
+WHISPER_FOLDER = "whisper-tiny.en"  # voice.engines.whisper_models.MODEL_NAME, the one model Whisper loads
+
+
+def content_kind(rel: str) -> str | None:
+    """What the head unit does with the file at ``rel`` (a path inside a bundle or a slot), if anything.
+
+    Only the file that marks a kind is named: a profile's ``vehicle.toml``, a map file, a Vosk model's
+    ``am/final.mdl`` or a Whisper folder's ``model.bin``, an ``intents/LANG.yaml``.
+    """
+    path = PurePosixPath(rel)
+    if path.name == PROFILE_FILE:
+        return PROFILE
+    if path.name.endswith((MAP_CACHE_SUFFIX, MAP_EXTRACT_SUFFIX)):
+        return MAP
+    if (path.name, path.parent.name) in (("final.mdl", "am"), ("model.bin", WHISPER_FOLDER)):
+        return VOICE_MODEL
+    if path.parent.name == "intents" and path.suffix == ".yaml":
+        return APP_DATA
+    return None
+
+
+def content_kinds(names: Iterable[str]) -> list[str]:
+    """The kinds a bundle with these file names carries, in a fixed order."""
+    found = {content_kind(name) for name in names}
+    return [kind for kind in (PROFILE, MAP, VOICE_MODEL, APP_DATA) if kind in found]
 
 
 @dataclass(frozen=True)
@@ -74,30 +101,31 @@ class InstalledContent:
         return cls.active(state_dir), notice
 
     # -- what the slot holds ---------------------------------------------------------------------------------
-    def bundles(self) -> list[Path]:
+    def _files(self, kind: str) -> list[Path]:
+        """The files of ``kind`` that the manifest lists (what the health check verified), bundles in name
+        order, each bundle's files in path order."""
         if self.slot_dir is None:
             return []
-        return sorted(p for p in self.slot_dir.iterdir() if p.is_dir())
-
-    def _files(self, pattern: str) -> list[Path]:
-        return [f for bundle in self.bundles() for f in sorted(bundle.rglob(pattern)) if f.is_file()]
+        bundles = self.manifest.get("bundles", {})
+        rels = (sorted(bundles[name].get("files", {})) for name in sorted(bundles))
+        return [self.slot_dir / rel for files in rels for rel in files if content_kind(rel) == kind]
 
     def vehicle_profiles(self) -> dict[str, Path]:
         """Profile name → folder; a bundle that is itself a profile is named after the bundle."""
         found: dict[str, Path] = {}
-        for marker in self._files(PROFILE_FILE):
+        for marker in self._files(PROFILE):
             found.setdefault(marker.parent.name, marker.parent)
         return found
 
     def map(self) -> InstalledMap | None:
         """The installed map: the first map cache, else the first OSM extract (imported once per content)."""
-        caches = self._files("*" + MAP_CACHE_SUFFIX)
+        maps = self._files(MAP)
+        caches = [m for m in maps if m.name.endswith(MAP_CACHE_SUFFIX)]
         if caches:
             return InstalledMap(caches[0], None)
-        extracts = self._files("*" + MAP_EXTRACT_SUFFIX)
-        if not extracts:
+        if not maps:
             return None
-        return InstalledMap(extracts[0], self._import_dir(extracts[0]))
+        return InstalledMap(maps[0], self._import_dir(maps[0]))
 
     def _import_dir(self, extract: Path) -> Path:
         # The slot stays exactly as the manifest lists it (its health check), and a cache keyed by name and
@@ -113,13 +141,16 @@ class InstalledContent:
         return maps_dir() / "ota" / digest[:16]
 
     def voice_model_dirs(self) -> list[Path]:
-        """Folders holding a Vosk model (``am/final.mdl``) or a Whisper model (``model.bin``)."""
-        vosk = [
-            f.parent.parent for f in self._files(VOSK_MARKER.name) if f.parent.name == VOSK_MARKER.parent.name
-        ]
-        whisper = [f.parent for f in self._files(WHISPER_MARKER)]
-        return sorted(set(vosk + whisper))
+        """Model folders: a Vosk model (the folder above ``am/final.mdl``), a Whisper folder."""
+        return sorted(
+            {m.parent.parent if m.name == "final.mdl" else m.parent for m in self._files(VOICE_MODEL)}
+        )
 
     def intent_files(self, language: str) -> list[Path]:
         """Intent templates for ``language`` (``intents/LANG.yaml`` in a bundle)."""
-        return [f for f in self._files(f"{language}.yaml") if f.parent.name == "intents"]
+        return [f for f in self._files(APP_DATA) if f.name == f"{language}.yaml"]
+
+    def kinds(self) -> dict[str, list[str]]:
+        """Bundle name → the kinds it carries (for ``cockpit ota status``)."""
+        bundles = self.manifest.get("bundles", {}) if self.slot_dir is not None else {}
+        return {name: content_kinds(b.get("files", {})) for name, b in sorted(bundles.items())}

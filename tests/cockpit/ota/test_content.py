@@ -150,3 +150,10 @@ def test_a_state_folder_that_cannot_be_written_runs_on_shipped_content_and_says_
     assert content.slot_dir is None and notice is not None
     assert "cannot be written (Read-only file system)" in notice and "Make it writable and restart" in notice
     assert open_map(None, content=content).source == "builtin"
+
+
+def test_the_whisper_folder_the_resolver_knows_is_the_one_voice_loads() -> None:
+    from cockpit.ota.content import WHISPER_FOLDER
+    from voice.engines.whisper_models import MODEL_NAME
+
+    assert WHISPER_FOLDER == MODEL_NAME
