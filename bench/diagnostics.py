@@ -2,13 +2,14 @@
 
 Prints one JSON line (medians over ``--runs`` repetitions, the machine is shared and noisy):
 
-* ``scan_s``: our scan of the 4 ECUs (tester present, 3 identification DIDs, DTC count each; the ECUs in
-  parallel) — and ``reference_scan_s``, the same requests made the plain way, one ECU after the other,
-  with a udsoncan ``Client`` over can-isotp's ``CanStack``; ``vs_reference`` = reference ÷ ours (> 1:
-  ours is faster);
+* ``scan_s``: our scan of the 5 ECUs, the charger on 29-bit ids (tester present, 3 identification DIDs,
+  DTC count each; the ECUs in parallel) — and ``reference_scan_s``, the same requests made the plain way,
+  one ECU after the other, with a udsoncan ``Client`` over can-isotp's ``CanStack``; ``vs_reference`` =
+  reference ÷ ours (> 1: ours is faster);
 * ``dtc_read_one_s``: reading one ECU's DTCs with their freeze frames and occurrence counter (3 requests);
-* ``dtc_read_all_s``: the same on all 4 ECUs (2 of them with a DTC);
-* ``info_s``: identification and live values of all 4 ECUs; ``obd_s``: OBD-II modes 01, 09, 03;
+* ``dtc_read_all_s``: the same on all 5 ECUs (2 of them with a DTC);
+* ``info_s``: identification and live values of all 5 ECUs; ``obd_s``: OBD-II modes 01, 02, 03, 07, 09, 0A
+  (11-bit and 29-bit functional requests in one window);
 * ``scan_with_silent_ecu_s``: a scan that includes an address nobody answers (timeout 1 s): bounded by
   the one timeout, not by the number of ECUs.
 
@@ -50,9 +51,8 @@ def _reference_scan(channel: str, ecus: list[EcuSpec], codecs: dict) -> None:
     config.update({"data_identifiers": codecs, "use_server_timing": False})
     try:
         for ecu in ecus:
-            address = isotp.Address(
-                isotp.AddressingMode.Normal_11bits, txid=ecu.request_id, rxid=ecu.response_id
-            )
+            mode = isotp.AddressingMode.Normal_29bits if ecu.extended else isotp.AddressingMode.Normal_11bits
+            address = isotp.Address(mode, txid=ecu.request_id, rxid=ecu.response_id)
             stack = isotp.CanStack(bus, address=address, params={"tx_padding": 0xAA, "blocksize": 0})
             with Client(PythonIsoTpConnection(stack), config=config) as client:  # type: ignore[arg-type]
                 client.tester_present()

@@ -36,6 +36,7 @@ from vehicle_bus.transmit import ActuatorTransmitter
 from .commands import CommandLayer
 from .energy import EnergyMonitor
 from .index_progress import Progress, expected_frames, tracked
+from .ota.content import InstalledContent
 from .simulator.diagnostics.network import CATALOG, DESCRIPTION
 from .simulator.faults import Faults
 from .simulator.runner import SimulationRunner
@@ -77,6 +78,9 @@ class Session:
 
     def __init__(self, options: SessionOptions) -> None:
         self.options = options
+        # Content installed over the air: its A/B health check runs before anything reads it (a failed
+        # update is rolled back here), then profiles, the map and voice models resolve through this slot.
+        self.content, self.content_notice = InstalledContent.at_start()
         self.vehicle: VehicleData = load_vehicle_data(options.vehicle, options.dbc, options.mapping)
         self.store = StateStore(units=self.vehicle.units(), history_hz=options.history_hz)
         profile = self.vehicle.profile

@@ -52,15 +52,18 @@ def user_profiles_dir() -> Path:
 
 def profile_folders() -> dict[str, Path]:
     """Every profile found, by name; an OTA-installed one hides a shipped one, a user's hides both."""
-    from .ota.paths import content_folders
+    from .ota.content import InstalledContent
 
-    found: dict[str, Path] = {}
-    for root in (VEHICLES_DIR, *content_folders(), user_profiles_dir()):
-        if root.is_dir():
-            for folder in sorted(root.iterdir()):
-                if (folder / PROFILE_FILE).is_file():
-                    found[folder.name] = folder
+    found = _profiles_in(VEHICLES_DIR)
+    found.update(InstalledContent.active().vehicle_profiles())
+    found.update(_profiles_in(user_profiles_dir()))
     return found
+
+
+def _profiles_in(root: Path) -> dict[str, Path]:
+    if not root.is_dir():
+        return {}
+    return {f.name: f for f in sorted(root.iterdir()) if (f / PROFILE_FILE).is_file()}
 
 
 def load_profile(name_or_dir: str | Path | None = None) -> VehicleProfile:

@@ -17,6 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 if "COCKPIT_CACHE_DIR" not in os.environ:
     os.environ["COCKPIT_CACHE_DIR"] = tempfile.mkdtemp(prefix="cockpit-test-cache-")
     atexit.register(shutil.rmtree, os.environ["COCKPIT_CACHE_DIR"], True)
+# Content installed over the air (maps, models, profiles in the active A/B slot) is read by every session:
+# the tests' own folder, so a developer's installed content never changes what a test sees.
+if "COCKPIT_OTA_DIR" not in os.environ:
+    os.environ["COCKPIT_OTA_DIR"] = tempfile.mkdtemp(prefix="cockpit-test-ota-")
+    atexit.register(shutil.rmtree, os.environ["COCKPIT_OTA_DIR"], True)
 
 import pytest
 

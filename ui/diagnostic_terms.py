@@ -17,6 +17,7 @@ TERMS = (
     QT_TRANSLATE_NOOP("DiagnosticTerms", "Battery management system"),
     QT_TRANSLATE_NOOP("DiagnosticTerms", "Body and climate control module"),
     QT_TRANSLATE_NOOP("DiagnosticTerms", "Tyre pressure monitoring system"),
+    QT_TRANSLATE_NOOP("DiagnosticTerms", "On-board charger (29-bit addressing; answers OBD-II)"),
     # Data identifiers
     QT_TRANSLATE_NOOP("DiagnosticTerms", "Spare part number"),
     QT_TRANSLATE_NOOP("DiagnosticTerms", "ECU serial number"),
@@ -43,6 +44,9 @@ TERMS = (
     QT_TRANSLATE_NOOP("DiagnosticTerms", "Tyre pressure front right"),
     QT_TRANSLATE_NOOP("DiagnosticTerms", "Tyre pressure rear left"),
     QT_TRANSLATE_NOOP("DiagnosticTerms", "Tyre pressure rear right"),
+    QT_TRANSLATE_NOOP("DiagnosticTerms", "Charger state"),
+    QT_TRANSLATE_NOOP("DiagnosticTerms", "Charging power"),
+    QT_TRANSLATE_NOOP("DiagnosticTerms", "Charge source"),
     # Trouble codes (assets/diagnostics/dtc_catalog.yaml)
     QT_TRANSLATE_NOOP("DiagnosticTerms", "Left front tyre pressure sensor / pressure low"),
     QT_TRANSLATE_NOOP("DiagnosticTerms", "Right front tyre pressure sensor / pressure low"),

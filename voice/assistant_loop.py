@@ -16,6 +16,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol
 
 from .engines import Engine, open_engine
@@ -40,6 +41,8 @@ class VoiceOptions:
     whisper_model: str | None = None
     vosk_model: str | None = None
     intents: list[str] = field(default_factory=list)
+    # Model folders installed by the head unit's content updates, looked in before the usual places.
+    model_dirs: list[Path] = field(default_factory=list)
     speak: bool = True
     mic: str | None = None
     wake: bool = True  # listen for "hey cockpit" all the time
@@ -93,6 +96,7 @@ class VoiceLoop:
                 intents,
                 self.options.vosk_model,
                 whisper_model=self.options.whisper_model,
+                installed=self.options.model_dirs,
             )
             self.parser = IntentParser(intents).prepare()
         except VoiceError as exc:

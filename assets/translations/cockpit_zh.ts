@@ -600,6 +600,26 @@
         <translation>电池管理系统</translation>
     </message>
     <message>
+        <location filename="../../ui/diagnostic_terms.py" line="20" />
+        <source>On-board charger (29-bit addressing; answers OBD-II)</source>
+        <translation>车载充电机（29 位寻址；应答 OBD-II）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostic_terms.py" line="47" />
+        <source>Charger state</source>
+        <translation>充电机状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostic_terms.py" line="48" />
+        <source>Charging power</source>
+        <translation>充电功率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostic_terms.py" line="49" />
+        <source>Charge source</source>
+        <translation>充电电源</translation>
+    </message>
+    <message>
         <location filename="../../ui/diagnostic_terms.py" line="18" />
         <source>Body and climate control module</source>
         <translation>车身与空调控制模块</translation>

@@ -28,7 +28,7 @@ VERBS = {
     "scan": "which ECUs answer, their software versions and DTC counts",
     "dtc": "read trouble codes with freeze frames (exit status 3 when a code is confirmed or failing now)",
     "clear": "clear every ECU's trouble codes (or --ecu's)",
-    "info": "identification, live values and OBD-II (VIN, speed, 12 V, ambient, battery)",
+    "info": "identification, live values and OBD-II (VIN, speed, 12 V, ambient, battery; 11- and 29-bit ids)",
 }
 EXIT_ECU_PROBLEM = 1  # an ECU did not answer or refused
 # `diag dtc`: every ECU answered and at least one code is confirmed (even if repaired since: it stays until
@@ -149,15 +149,16 @@ def run_discover(args: argparse.Namespace) -> int:
     }
     with _tester(args) as tester:
         found = tester.discover(**options)
-        named = {e.request_id: e.name for e in tester.description.ecus}
+        named = {(e.request_id, e.extended): e.name for e in tester.description.ecus}
     if args.json:
-        rows = [{**f.to_json(), "known_as": named.get(f.request_id)} for f in found]
+        rows = [{**f.to_json(), "known_as": named.get((f.request_id, f.extended))} for f in found]
         json.dump({"found": rows}, sys.stdout)
         sys.stdout.write("\n")
         return 0
     for f in found:
         row = f.to_json()
-        name = f" = {named[f.request_id]}" if f.request_id in named and not f.extended else ""
+        known = named.get((f.request_id, f.extended))
+        name = f" = {known}" if known else ""
         print(f"{row['addressing']:6} request {row['request']} → response {row['response']}{name}")
     if not found:
         print("no ECU answered TesterPresent on any diagnostic address")

@@ -29,7 +29,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="a name (fuzzy), an address (12 Rue X), a category (charging, fuel, parking, swap, food, hotel, "
         "shop, toilets) or chargers by connector and power (ccs 150 kW)",
     )
-    search.add_argument("--map", metavar="FILE", help=".osm.pbf or map cache (default: the built-in town)")
+    search.add_argument(
+        "--map",
+        metavar="FILE",
+        help=".osm.pbf or map cache (default: the map an update installed, else the built-in town)",
+    )
     search.add_argument(
         "--near", metavar="LAT,LON", type=parse_latlon, help="order by road distance from here"
     )

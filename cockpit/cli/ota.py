@@ -140,8 +140,17 @@ def publish_artifacts(args: argparse.Namespace) -> int:
         return 0
     for p in published:
         c = p.custom
-        what = f"{c['ecu']} firmware for hardware {c['hardware_id']}" if "ecu" in c else "content bundle"
+        if "ecu" in c:
+            what = f"{c['ecu']} firmware for hardware {c['hardware_id']}"
+        else:
+            what = f"content bundle ({', '.join(c['contents']) or 'nothing the head unit reads'})"
         print(f"{p.name}: {what}, version {c['version']}, {p.length:,} bytes")
+        if "ecu" not in c and not c["contents"]:
+            print(
+                f"cockpit: warning: {p.name} holds no vehicle profile (vehicle.toml), map (.navmap.npz, "
+                ".osm.pbf), voice model or intents/LANG.yaml: cars install it and use nothing of it",
+                file=sys.stderr,
+            )
     print(f"signed targets version {version}; first-time cars trust {args.repo / 'metadata' / '1.root.json'}")
     return 0
 
@@ -199,6 +208,8 @@ def update_lines(report: UpdateReport) -> list[str]:
     lines = []
     for o in report.offers:
         what = f"{o.ecu} firmware" if o.ecu else "content"
+        if o.contents:
+            what += f" ({', '.join(o.contents)})"
         have = f" (installed {o.installed})" if o.installed else ""
         state = "up to date" if not o.new and o.refusal is None else "new"
         if o.refusal is not None:
@@ -272,17 +283,21 @@ def _vehicle(args: argparse.Namespace) -> Iterator[DiagnosticVehicle]:
 
 
 def show_status(args: argparse.Namespace) -> int:
+    from ..ota.content import InstalledContent
     from ..ota.slots import Slots
 
-    slots = Slots((args.state or default_state_dir()) / "content")
+    state_dir = args.state or default_state_dir()
+    slots = Slots(state_dir / "content")
     boot = slots.boot()
     state = slots.state()
+    kinds = InstalledContent.active(state_dir).kinds()
     out = {
         "active": boot.active,
         "confirmed_now": boot.confirmed,
         "rolled_back_now": boot.rolled_back,
         "last_rollback": state.get("last_rollback"),
         "content": slots.installed_versions(),
+        "used_as": kinds,
     }
     if args.json:
         json.dump(out, sys.stdout)
@@ -290,7 +305,8 @@ def show_status(args: argparse.Namespace) -> int:
         return 0
     print(f"active slot: {boot.active}")
     for name, version in out["content"].items():
-        print(f"  {name} {version}")
+        used = ", ".join(kinds.get(name, [])) or "nothing the head unit reads"
+        print(f"  {name} {version}: {used}")
     if boot.confirmed:
         print("the new content passed its health check and is kept")
     if boot.rolled_back:

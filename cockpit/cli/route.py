@@ -18,7 +18,11 @@ from .vehicle_options import check_soc
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("route", help="compute a route offline with turn-by-turn maneuvers")
-    p.add_argument("--map", metavar="FILE", help=".osm.pbf or map cache (default: the built-in town)")
+    p.add_argument(
+        "--map",
+        metavar="FILE",
+        help=".osm.pbf or map cache (default: the map an update installed, else the built-in town)",
+    )
     p.add_argument("--from", dest="origin", required=True, metavar="LAT,LON|NAME")
     p.add_argument("--to", dest="destination", required=True, metavar="LAT,LON|NAME")
     p.add_argument("--soc", type=float, metavar="PCT", help="battery now: also predict the SoC at arrival")

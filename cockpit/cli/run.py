@@ -10,6 +10,7 @@ from pathlib import Path
 from vehicle_bus.errors import InputError
 from voice.assistant_loop import VoiceOptions
 
+from ..ota.content import InstalledContent
 from ..runtime_profile import DESKTOP, RuntimeProfile, choose_profile
 from ..session import Session, SessionOptions
 from .companion import add_companion_options, companion_options
@@ -44,7 +45,11 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--charge", choices=("ac", "dc"), help="simulator: start parked on an AC or DC charger")
     nav = p.add_argument_group("navigation")
-    nav.add_argument("--map", metavar="FILE", help=".osm.pbf or map cache (default: the built-in town)")
+    nav.add_argument(
+        "--map",
+        metavar="FILE",
+        help=".osm.pbf or map cache (default: the map an update installed, else the built-in town)",
+    )
     nav.add_argument("--destination", metavar="LAT,LON|NAME", help="start guidance to this place")
 
 
@@ -92,7 +97,11 @@ def add_voice_options(p: argparse.ArgumentParser) -> None:
     v.add_argument("--no-wake", action="store_true", help='no "hey cockpit" wake phrase (push to talk only)')
 
 
-def voice_options(args: argparse.Namespace, profile: RuntimeProfile = DESKTOP) -> VoiceOptions:
+def voice_options(
+    args: argparse.Namespace, profile: RuntimeProfile = DESKTOP, content: InstalledContent | None = None
+) -> VoiceOptions:
+    """``content``: what updates installed: its models are looked in first, its intent templates are merged
+    over the shipped ones (and under the user's ``--intents``)."""
     engine = args.voice_engine
     if engine == "auto" and not args.no_voice:
         affordable, why = profile.voice_choice()
@@ -106,7 +115,10 @@ def voice_options(args: argparse.Namespace, profile: RuntimeProfile = DESKTOP) -
         engine=engine,
         whisper_model=getattr(args, "whisper_model", None),
         vosk_model=args.vosk_model,
-        intents=list(args.intents),
+        intents=[*(str(f) for f in content.intent_files("en")), *args.intents]
+        if content
+        else list(args.intents),
+        model_dirs=content.voice_model_dirs() if content else [],
         speak=not args.no_speak,
         mic=args.mic,
         wake=not args.no_wake,
@@ -183,10 +195,8 @@ def run(args: argparse.Namespace) -> int:
 
         session.connect = ConnectService(session, mqtt)  # ticked by the window
         session.connect.start()
-    # Content installed by an update is on trial until this start checks it (A/B rollback, docs/ota.md).
-    from ..ota.paths import check_content_at_start
-
-    session.problem = session.problem or check_content_at_start()
+    # Content installed by an update was checked when the session started (A/B rollback, docs/ota.md).
+    session.problem = session.problem or session.content_notice
     if args.companion:
         start_companion(session, args)
     look = Look(
@@ -198,7 +208,7 @@ def run(args: argparse.Namespace) -> int:
         kiosk=args.kiosk,
         profile=profile.name,
     )
-    head_unit = HeadUnit(session, look, voice_options(args, profile))
+    head_unit = HeadUnit(session, look, voice_options(args, profile, session.content))
     head_unit.show()
     head_unit.quit_on_signals()
     try:

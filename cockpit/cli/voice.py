@@ -93,8 +93,19 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
 
 
 def open_recognizer(args: argparse.Namespace) -> tuple[Engine, IntentParser]:
-    intents = load_intents(args.intents, args.language)
-    engine = open_engine(args.engine, intents, args.vosk_model, args.free_form, args.whisper_model)
+    from ..ota.content import InstalledContent
+
+    # What content updates installed (models, intent templates) is used as the head unit uses it.
+    content = InstalledContent.active()
+    intents = load_intents([*content.intent_files(args.language), *args.intents], args.language)
+    engine = open_engine(
+        args.engine,
+        intents,
+        args.vosk_model,
+        args.free_form,
+        args.whisper_model,
+        installed=content.voice_model_dirs(),
+    )
     return engine, IntentParser(intents)
 
 

@@ -120,9 +120,11 @@ def check_voice_models(language: str = "en") -> list[Check]:
     from voice.engines.models import find_vosk_model, vosk_model_dirs
     from voice.errors import VoiceError
 
+    from ..ota.content import InstalledContent
+
     checks = []
     try:
-        model = find_vosk_model(language)
+        model = find_vosk_model(language, installed=InstalledContent.active().voice_model_dirs())
     except VoiceError as exc:  # a model folder that is there but broken
         checks.append(Check("Vosk model", "fail", exc.what, exc.fix or ""))
     else:

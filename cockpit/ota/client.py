@@ -65,6 +65,7 @@ class Offer:
     notes: str = ""
     ecu: str | None = None
     hardware_id: str | None = None
+    contents: list[str] = field(default_factory=list)  # content: vehicle profile, map, voice model, app data
     installed: str | None = None  # the version the car has now
     refusal: Refusal | None = None
 
@@ -219,6 +220,7 @@ class OtaClient:
                 notes=str(custom.get("notes", "")),
                 ecu=custom.get("ecu"),
                 hardware_id=custom.get("hardware_id"),
+                contents=[str(k) for k in custom.get("contents", [])],
             )
             if offer.kind == KIND_CONTENT:
                 offer.installed = contents.get(name)

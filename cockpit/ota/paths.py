@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+STATE_DIR_ENV = "COCKPIT_OTA_DIR"
 REPOSITORY_FILE = "repository.txt"  # the repository the car was enrolled with (its root is in metadata/)
 
 
 def default_state_dir() -> Path:
+    """``$COCKPIT_OTA_DIR``, else ``ota`` in the user data folder (tests and a second head unit set it)."""
+    override = os.environ.get(STATE_DIR_ENV)
+    if override:
+        return Path(override)
     import platformdirs
 
     return Path(platformdirs.user_data_dir("smart-cockpit")) / "ota"
@@ -18,15 +24,6 @@ def enrolled_repository(state_dir: Path) -> str | None:
         return (state_dir / REPOSITORY_FILE).read_text(encoding="utf-8").strip() or None
     except OSError:
         return None
-
-
-def content_folders(state_dir: Path | None = None) -> list[Path]:
-    """The bundle folders of the active content slot (vehicle profiles, maps, … installed over the air)."""
-    current = (state_dir or default_state_dir()) / "content" / "current"
-    try:
-        return sorted(p for p in current.iterdir() if p.is_dir())
-    except OSError:
-        return []
 
 
 def check_content_at_start(state_dir: Path | None = None) -> str | None:

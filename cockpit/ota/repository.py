@@ -6,7 +6,8 @@ folder serves it): ``metadata/{N.root.json,root.json,targets.json,snapshot.json,
 signs each with its role's key, so a client can tell every new state from every older one.
 
 Target entries carry Uptane-style custom fields: ``kind`` (``content`` or ``ecu-firmware``), ``version``,
-``notes``, and for firmware ``ecu`` and ``hardware_id`` (read from the image's own header).
+``notes``, for content ``contents`` (what the head unit reads from it: ``content.content_kinds``), and for
+firmware ``ecu`` and ``hardware_id`` (read from the image's own header).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from vehicle_bus.diagnostics import firmware_image
 from vehicle_bus.errors import InputError
 
 from . import keys as keystore
+from .content import content_kinds
 
 # How long each role's signature holds: the timestamp is re-signed often, so it expires first; a client
 # that sees no fresher one in a day knows it is being kept on old metadata (a freeze attack).
@@ -84,7 +86,13 @@ def artifact_fields(path: Path, version: str | None, notes: str | None) -> dict:
             "version": header["version"],
         }
     elif tarfile.is_tarfile(path):
-        custom = {"kind": KIND_CONTENT, "version": version}
+        try:
+            with tarfile.open(path) as tar:
+                names = [m.name for m in tar.getmembers() if m.isfile()]
+        except (tarfile.TarError, OSError, EOFError) as exc:
+            raise RepositoryError(f"a damaged tar archive ({exc})", where=str(path)) from None
+        # What the head unit will do with it, shown in the car before it is installed.
+        custom = {"kind": KIND_CONTENT, "version": version, "contents": content_kinds(names)}
     else:
         raise RepositoryError(
             "neither a content bundle (a tar archive) nor a firmware image (SCFW header)",

@@ -18,6 +18,7 @@ FAULTS = {
     "cell-imbalance": "traction battery cells out of balance",
     "hv-isolation": "high-voltage isolation resistance low",
     "charging-fault": "charger communication fault: charging stops",
+    "charger-input": "on-board charger sees its AC input voltage out of range: AC charging stops",
     "sensor-lost": "outside temperature sensor signal lost",
     "tpms-diag-silent": "tyre pressure module stops answering diagnostic requests",
 }

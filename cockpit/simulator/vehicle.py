@@ -234,7 +234,13 @@ class SimulatedVehicle:
 
     def _charging_power(self) -> float:
         c = self.charging
-        if not c.plugged or c.state in ("COMPLETE", "FAULT") or self.faults.active("charging-fault"):
+        ac_input_lost = c.source == "AC" and self.faults.active("charger-input")
+        if (
+            not c.plugged
+            or c.state in ("COMPLETE", "FAULT")
+            or self.faults.active("charging-fault")
+            or ac_input_lost
+        ):
             c.power_w = 0.0
             return 0.0
         if c.stopped:

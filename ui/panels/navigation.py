@@ -251,7 +251,7 @@ class NavigationPanel(Panel):
     def _load(self, path: str | None) -> None:
         def work() -> None:
             try:
-                data = open_map(path, progress=self.worker.progress.emit)
+                data = open_map(path, progress=self.worker.progress.emit, content=self.ctx.session.content)
                 nav = Navigator(data)
                 layers = build_layers(nav.graph, self.ctx.lang)
                 _ = nav.places  # the search index, built here rather than on the first keystroke

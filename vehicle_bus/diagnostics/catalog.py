@@ -55,6 +55,10 @@ class DidSpec:
         return f"{text} {self.unit}".rstrip()
 
 
+STANDARD_ID_MAX = 0x7FF
+FUNCTIONAL_29 = 0x18DB33F1  # ISO 15765-4: 29-bit functional request from the external tester (0xF1)
+
+
 @dataclass(frozen=True)
 class EcuSpec:
     name: str
@@ -63,6 +67,11 @@ class EcuSpec:
     description: str = ""
     live: tuple[int, ...] = ()
 
+    @property
+    def extended(self) -> bool:
+        """29-bit ids (ISO 15765-4 normal-fixed addressing, 0x18DA<target><source>) rather than 11-bit."""
+        return self.request_id > STANDARD_ID_MAX
+
 
 @dataclass
 class DiagnosticDescription:
@@ -70,6 +79,15 @@ class DiagnosticDescription:
     dids: dict[int, DidSpec]
     functional_id: int = 0x7DF
     source: str = ""
+    functional_id_29: int = FUNCTIONAL_29
+
+    def functional_for(self, ecu: EcuSpec) -> int:
+        """The functional (broadcast) request id ``ecu`` hears: the one of its own addressing."""
+        return self.functional_id_29 if ecu.extended else self.functional_id
+
+    @property
+    def extended_ecus(self) -> list[EcuSpec]:
+        return [e for e in self.ecus if e.extended]
 
     def ecu(self, name: str) -> EcuSpec:
         for ecu in self.ecus:
@@ -156,8 +174,16 @@ def load_description(path: str | Path) -> DiagnosticDescription:
         unknown = [f"0x{d:04X}" for d in ecu.live if d not in dids]
         if unknown:
             raise InputError(f"ECU {ecu.name} lists undefined DIDs {', '.join(unknown)}", where=str(path))
+        if (ecu.response_id > STANDARD_ID_MAX) != ecu.extended or ecu.request_id >= 1 << 29:
+            raise InputError(
+                f"ECU {ecu.name}: request 0x{ecu.request_id:X} and response 0x{ecu.response_id:X} are not "
+                "both 11-bit or both 29-bit ids",
+                where=str(path),
+                fix="29-bit normal-fixed: request 0x18DA<ECU><tester>, response 0x18DA<tester><ECU>",
+            )
     functional = int(data.get("functional_request", 0x7DF))
-    return DiagnosticDescription(ecus, dids, functional, str(path))
+    functional_29 = int(data.get("functional_request_29", FUNCTIONAL_29))
+    return DiagnosticDescription(ecus, dids, functional, str(path), functional_29)
 
 
 def load_dtc_catalog(path: str | Path) -> DtcCatalog:

@@ -43,6 +43,12 @@ for _name in ("UdsClient", "Connection", "isotp"):
     logging.getLogger(_name).setLevel(logging.CRITICAL)
 
 
+def physical_address(ecu: EcuSpec) -> isotp.Address:
+    """The ISO-TP address of ``ecu`` as the tester sees it (11-bit, or 29-bit with the full ids given)."""
+    mode = isotp.AddressingMode.Normal_29bits if ecu.extended else isotp.AddressingMode.Normal_11bits
+    return isotp.Address(mode, txid=ecu.request_id, rxid=ecu.response_id)
+
+
 class _Codec(udsoncan.DidCodec):
     def __init__(self, spec: DidSpec) -> None:
         super().__init__()
@@ -210,7 +216,7 @@ class DiagnosticClient:
             if report.answered:
                 report.problem = f"{ecu.name} stopped answering (no answer after {wait})"
             else:
-                report.problem = f"no answer from {ecu.name} ({ecu.request_id:03X}h) after {wait}"
+                report.problem = f"no answer from {ecu.name} ({report.address[2:]}h) after {wait}"
             if transport_errors:
                 report.problem += f"; ISO-TP: {transport_errors[-1]}"
             return report
@@ -234,9 +240,7 @@ class DiagnosticClient:
         stack = isotp.NotifierBasedCanStack(
             self.bus,
             self.notifier,
-            address=isotp.Address(
-                isotp.AddressingMode.Normal_11bits, txid=ecu.request_id, rxid=ecu.response_id
-            ),
+            address=physical_address(ecu),
             error_handler=lambda exc: errors.append(f"{type(exc).__name__}: {exc}"),
             params={
                 "tx_padding": PADDING,

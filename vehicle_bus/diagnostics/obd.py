@@ -1,23 +1,26 @@
-"""OBD-II (SAE J1979) over ISO 15765-4: a functional request on 0x7DF, answers from 0x7E8-0x7EF.
+"""OBD-II (SAE J1979) over ISO 15765-4: a functional request on 0x7DF, answers from 0x7E8-0x7EF; and on
+29-bit ids, a functional request on 0x18DB33F1, answers from 0x18DAF1<ECU>.
 
-A request goes out once, on the functional id; every ECU that has an answer sends it on its own response
-id, and a multi-frame answer (the VIN) gets its flow control on that ECU's physical request id. One
-ISO-TP stack per possible responder listens for the whole window, since nobody knows beforehand which
-ECUs will answer.
+A request goes out once per addressing, on the functional id; every ECU that has an answer sends it on its
+own response id, and a multi-frame answer (the VIN) gets its flow control on that ECU's physical request
+id. One ISO-TP stack per possible responder listens for the whole window, since nobody knows beforehand
+which ECUs will answer. The 29-bit responders are the description's 29-bit ECUs (256 possible addresses
+are too many stacks to keep open); the 29-bit request goes out only when there are any, in the same window
+as the 11-bit one, so a car on 11-bit ids pays nothing for it.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 
 import can
 import isotp
 
-from .catalog import dtc_text
-from .reports import ObdReport
+from .catalog import FUNCTIONAL_29, dtc_text
+from .reports import ObdReport, can_id
 
 FIRST_RESPONSE_ID = 0x7E8
 RESPONDERS = 8
@@ -93,13 +96,18 @@ class ObdReader:
         functional_id: int = 0x7DF,
         window: float = 0.5,
         lock: threading.Lock | None = None,
+        extended: Sequence[tuple[int, int]] = (),
+        functional_id_29: int = FUNCTIONAL_29,
     ) -> None:
+        """``extended``: (request id, response id) of each 29-bit ECU that may answer."""
         self.lock = lock or threading.Lock()
         self.closed = False
         self.bus = bus
         self.notifier = notifier
         self.functional_id = functional_id
         self.window = window
+        self.extended = tuple(extended)
+        self.functional_id_29 = functional_id_29
 
     def read(self) -> ObdReport:
         with self.lock:
@@ -110,17 +118,27 @@ class ObdReader:
     def _read(self) -> ObdReport:
         report = ObdReport()
         with ExitStack() as stacks:
+            normal_11, normal_29 = isotp.AddressingMode.Normal_11bits, isotp.AddressingMode.Normal_29bits
+            pairs = [
+                (rx - 8, rx, normal_11) for rx in range(FIRST_RESPONSE_ID, FIRST_RESPONSE_ID + RESPONDERS)
+            ]
+            pairs += [(tx, rx, normal_29) for tx, rx in self.extended]
             listeners: dict[int, isotp.NotifierBasedCanStack] = {}
-            for rx in range(FIRST_RESPONSE_ID, FIRST_RESPONSE_ID + RESPONDERS):
-                address = isotp.Address(isotp.AddressingMode.Normal_11bits, txid=rx - 8, rxid=rx)
+            for tx, rx, mode in pairs:
+                address = isotp.Address(mode, txid=tx, rxid=rx)
                 listeners[rx] = stacks.enter_context(_Started(_stack(self.bus, self.notifier, address)))
-            sender_address = isotp.Address(
-                isotp.AddressingMode.Normal_11bits, txid=self.functional_id, rxid=0
-            )
-            sender = stacks.enter_context(_Started(_stack(self.bus, self.notifier, sender_address)))
+            functional = [(self.functional_id, normal_11)]
+            if self.extended:
+                functional.append((self.functional_id_29, normal_29))
+            senders = [
+                stacks.enter_context(
+                    _Started(_stack(self.bus, self.notifier, isotp.Address(mode, txid=tx, rxid=0)))
+                )
+                for tx, mode in functional
+            ]
 
             def ask(request: bytes) -> dict[str, bytes]:
-                answers = {f"0x{rx:03X}": p for rx, p in self._ask(sender, listeners, request).items()}
+                answers = {can_id(rx): p for rx, p in self._ask(senders, listeners, request).items()}
                 for name in answers:
                     if name not in report.responders:
                         report.responders.append(name)
@@ -147,13 +165,20 @@ class ObdReader:
                 for name, payload in ask(bytes([mode])).items():
                     codes[name] = dtc_list(payload)
         if not report.responders:
-            report.problem = f"no OBD-II answer to 0x{self.functional_id:03X} after {self.window:.1f} s"
+            asked = can_id(self.functional_id) + (
+                f" or {can_id(self.functional_id_29)}" if self.extended else ""
+            )
+            report.problem = f"no OBD-II answer to {asked} after {self.window:.1f} s"
         return report
 
     def _ask(
-        self, sender: isotp.TransportLayer, listeners: dict[int, isotp.TransportLayer], request: bytes
+        self,
+        senders: list[isotp.TransportLayer],
+        listeners: dict[int, isotp.TransportLayer],
+        request: bytes,
     ) -> dict[int, bytes]:
-        sender.send(request, isotp.TargetAddressType.Functional)
+        for sender in senders:
+            sender.send(request, isotp.TargetAddressType.Functional)
         deadline = time.monotonic() + self.window
         answers: dict[int, bytes] = {}
         while (left := deadline - time.monotonic()) > 0 and len(answers) < len(listeners):

@@ -16,6 +16,11 @@ STATUS_BITS = (
 )
 
 
+def can_id(arbitration_id: int) -> str:
+    """``0x7E1`` for an 11-bit id, ``0x18DA44F1`` for a 29-bit one."""
+    return f"0x{arbitration_id:0{8 if arbitration_id > 0x7FF else 3}X}"
+
+
 def status_names(status: int) -> list[str]:
     return [name for bit, name in STATUS_BITS if status & bit]
 
@@ -88,13 +93,13 @@ class EcuReport:
 
     @property
     def address(self) -> str:
-        return f"0x{self.request_id:03X}"
+        return can_id(self.request_id)
 
     def to_json(self) -> dict:
         out: dict = {
             "name": self.name,
             "address": self.address,
-            "response_address": f"0x{self.response_id:03X}",
+            "response_address": can_id(self.response_id),
             "answered": self.answered,
             "waited_s": round(self.waited_s, 3),
         }

@@ -43,7 +43,13 @@ class Tester:
             bus, description, catalog, timeout, notifier=self.notifier, lock=self._lock
         )
         self.obd = ObdReader(
-            bus, self.notifier, description.functional_id, window=min(timeout, 0.5), lock=self._lock
+            bus,
+            self.notifier,
+            description.functional_id,
+            window=min(timeout, 0.5),
+            lock=self._lock,
+            extended=[(e.request_id, e.response_id) for e in description.extended_ecus],
+            functional_id_29=description.functional_id_29,
         )
 
     @property

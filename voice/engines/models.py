@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import VoiceError
@@ -29,12 +30,20 @@ def download_dir() -> Path:
     return Path(env) if env else Path.home() / ".cache/vosk"
 
 
-def find_vosk_model(language: str, explicit: str | None = None) -> Path | None:
-    """The model folder for ``language``: ``explicit`` (checked), else the first found, else None."""
+def find_vosk_model(
+    language: str, explicit: str | None = None, installed: Sequence[Path] = ()
+) -> Path | None:
+    """The model folder for ``language``: ``explicit`` (checked), else the first found, else None.
+
+    ``installed``: model folders the head unit's content updates installed; they come after a folder the
+    user named ($VOSK_MODEL_PATH) and before Vosk's shared folders, so an update replaces a model.
+    """
     if explicit:
         return check_vosk_model(Path(explicit))
     pattern = re.compile(rf"vosk-model(-small)?-{re.escape(language)}\b")
-    for directory in vosk_model_dirs():
+    dirs = vosk_model_dirs()
+    user_named = 1 if os.getenv("VOSK_MODEL_PATH") else 0
+    for directory in [*dirs[:user_named], *installed, *dirs[user_named:]]:
         if not directory.is_dir():
             continue
         # A folder that is itself a model (VOSK_MODEL_PATH=/path/to/vosk-model-small-en-us-0.15).

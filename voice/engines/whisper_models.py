@@ -21,6 +21,7 @@ import shutil
 import tarfile
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,13 +69,22 @@ def package_model_dir() -> Path | None:
     return None
 
 
-def find_whisper_model(explicit: str | Path | None = None, verify: bool = True) -> WhisperModelSource:
-    """The first model in the search order, checked; one line naming all three places when none is."""
+def find_whisper_model(
+    explicit: str | Path | None = None, verify: bool = True, installed: Sequence[Path] = ()
+) -> WhisperModelSource:
+    """The first model in the search order, checked; one line naming all three places when none is.
+
+    ``installed``: model folders a content update installed (TUF-verified, and checked file by file at the
+    head unit's start); a ``whisper-tiny.en`` among them comes right after an explicit folder.
+    """
     if explicit:
         folder = check_whisper_folder(Path(explicit))
         if verify:
             verify_recorded_hash(folder)
         return WhisperModelSource(folder, "explicit")
+    for folder in installed:
+        if folder.name == MODEL_NAME and (folder / WEIGHTS).is_file():
+            return WhisperModelSource(check_whisper_folder(folder), "update")
     user = user_model_dir()
     if (user / WEIGHTS).is_file():
         folder = check_whisper_folder(user)
@@ -101,10 +111,10 @@ def find_whisper_model(explicit: str | Path | None = None, verify: bool = True) 
     )
 
 
-def whisper_model_available(explicit: str | Path | None = None) -> bool:
+def whisper_model_available(explicit: str | Path | None = None, installed: Sequence[Path] = ()) -> bool:
     """A model is somewhere in the search order (without hashing it: for choosing the engine)."""
     try:
-        find_whisper_model(explicit, verify=False)
+        find_whisper_model(explicit, verify=False, installed=installed)
     except VoiceError:
         return False
     return importlib.util.find_spec("faster_whisper") is not None

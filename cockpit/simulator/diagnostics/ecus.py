@@ -37,6 +37,7 @@ class EcuDefinition:
     monitors: dict[int, Monitor]
     writable: set[int] = field(default_factory=lambda: {0xF198})
     obd: bool = False
+    obd_pids: frozenset[int] | None = None  # mode 01 data PIDs it answers (None: all the car has)
 
 
 def _ident(name: str, serial: str, hw: str, sw: str, part: str, vin: str = "") -> dict[int, str]:
@@ -61,6 +62,10 @@ def _cell_deviation(car: SimulatedVehicle) -> bool:
 
 def _charging_fault(car: SimulatedVehicle) -> bool:
     return car.charging.state == "FAULT" or car.faults.active("charging-fault")
+
+
+def _charger_input_fault(car: SimulatedVehicle) -> bool:
+    return car.faults.active("charger-input")
 
 
 def _tyre_getter(wheel: str) -> Getter:
@@ -123,5 +128,18 @@ def build_ecus(description: DiagnosticDescription) -> list[EcuDefinition]:
             _ident("TPMS", "TPM2300208B", "H01.2", "TPMS 1.6.3", "TP-0450-01"),
             {0x0401 + i: _tyre_getter(w) for i, w in enumerate(WHEELS)},
             {dtc_number(code): _tyre_monitor(w) for code, w in zip(tyre_codes, WHEELS, strict=True)},
+        ),
+        EcuDefinition(
+            spec("OBC"),
+            "OnBoardChgr",
+            _ident("OBC", "OBC2301877D", "H02.0", "OBC 1.3.0", "OC-1150-03"),
+            {
+                0x0501: lambda car: car.charging.state,
+                0x0502: lambda car: car.charging.power_w / 1000,
+                0x0503: lambda car: car.charging.source if car.charging.plugged else "--",
+            },
+            {dtc_number("P0D27"): _charger_input_fault},
+            obd=True,
+            obd_pids=frozenset({0x42}),  # a charger reports its supply voltage, not speed or ambient
         ),
     ]

@@ -27,17 +27,22 @@ class DiagnosticNetwork:
     def __init__(self, car: SimulatedVehicle, description: DiagnosticDescription | None = None) -> None:
         self.description = description or load_description(DESCRIPTION)
         d = self.description
-        self.servers = [UdsServer(ecu, car, d.dids, d.functional_id) for ecu in build_ecus(d)]
-        self._listening = {d.functional_id} | {s.transport.request_id for s in self.servers}
+        self.servers = [UdsServer(ecu, car, d.dids, d.functional_for(ecu.spec)) for ecu in build_ecus(d)]
+        # (id, 29-bit?): an 11-bit 0x7E0 and a 29-bit 0x000007E0 are different frames.
+        self._listening = {
+            (i, s.transport.extended)
+            for s in self.servers
+            for i in (s.transport.request_id, s.transport.functional_id)
+        }
 
     def server(self, name: str) -> UdsServer:
         return next(s for s in self.servers if s.name.lower() == name.lower())
 
     def receive(self, msg: can.Message) -> None:
-        if msg.arbitration_id not in self._listening or msg.is_extended_id or msg.is_error_frame:
+        if msg.is_error_frame or (msg.arbitration_id, msg.is_extended_id) not in self._listening:
             return
         for server in self.servers:
-            if server.transport.hears(msg.arbitration_id):
+            if server.transport.hears(msg):
                 server.receive(msg)
 
     def step(self) -> list[can.Message]:

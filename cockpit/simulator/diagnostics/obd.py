@@ -7,8 +7,8 @@ only the comprehensive-component monitor supported, complete once every monitor 
 are the ECU's emission-relevant ones: stored = confirmed, pending = pending bit, permanent = confirmed and
 still failing (J1979 keeps those until the monitor passes, so a mode 04 / 0x14 clear cannot hide them).
 
-A scan tool asks on the functional id 0x7DF; an ECU that has no answer stays quiet, one that has answers
-with its own response id.
+A scan tool asks on the functional id of the ECU's addressing (0x7DF, or 0x18DB33F1 for 29-bit ids); an ECU
+that has no answer stays quiet, one that has answers with its own response id.
 """
 
 from __future__ import annotations
@@ -78,6 +78,12 @@ def _supported_bitmap(block: int, pids: set[int]) -> bytes:
     return bits.to_bytes(4, "big")
 
 
+def data_pids(server: UdsServer) -> set[int]:
+    """The mode 01 data PIDs this ECU has."""
+    own = server.ecu.obd_pids
+    return set(CURRENT_PIDS) if own is None else set(own) & set(CURRENT_PIDS)
+
+
 def monitor_status(server: UdsServer) -> bytes:
     """PID 01: MIL and confirmed-code count (A), then the readiness monitors (B, C, D)."""
     codes = server.memory.matching(CONFIRMED)
@@ -93,7 +99,7 @@ def freeze_frame_capture(server: UdsServer) -> None:
         return
     codes = server.memory.matching(CONFIRMED)
     if codes:
-        data = {pid: encode(server.car) for pid, encode in CURRENT_PIDS.items()}
+        data = {pid: CURRENT_PIDS[pid](server.car) for pid in data_pids(server)}
         server.freeze_frame = (codes[0].number >> 8, data)
 
 
@@ -143,7 +149,7 @@ def answer(server: UdsServer, req: bytes) -> bytes:
     if not 2 <= len(req) <= 7:
         raise NegativeResponseError(WRONG_LENGTH)
     if mode == CURRENT_DATA:
-        pids = set(CURRENT_PIDS) | {MONITOR_STATUS_PID}
+        pids = data_pids(server) | {MONITOR_STATUS_PID}
         chain = pids | {b for b in SUPPORTED_PID_BLOCKS[1:] if any(p > b for p in pids)}
         out = bytearray([0x41])
         for pid in req[1:]:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 import can
 import isotp
 
+from vehicle_bus.diagnostics.catalog import STANDARD_ID_MAX
+
 PADDING = 0xAA
 Handler = Callable[[bytes, bool], bytes | None]
 
@@ -22,6 +24,7 @@ class IsoTpEndpoint:
     def __init__(self, request_id: int, response_id: int, functional_id: int) -> None:
         self.request_id = request_id
         self.functional_id = functional_id
+        self.extended = request_id > STANDARD_ID_MAX  # 29-bit normal-fixed addressing (ISO 15765-4)
         self.errors = 0
         self.last_error = ""
         self._rx: deque[isotp.CanMessage] = deque()
@@ -29,14 +32,21 @@ class IsoTpEndpoint:
         self.layer = isotp.TransportLayerLogic(
             rxfn=self._next_frame,
             txfn=self._send,
-            address=isotp.Address(isotp.AddressingMode.Normal_11bits, txid=response_id, rxid=request_id),
+            address=isotp.Address(
+                isotp.AddressingMode.Normal_29bits if self.extended else isotp.AddressingMode.Normal_11bits,
+                txid=response_id,
+                rxid=request_id,
+            ),
             error_handler=self._error,
             # stmin 0 and blocksize 0: the tester may send consecutive frames as fast as it likes.
             params={"stmin": 0, "blocksize": 0, "tx_padding": PADDING, "rx_consecutive_frame_timeout": 1000},
         )
 
-    def hears(self, arbitration_id: int) -> bool:
-        return arbitration_id in (self.request_id, self.functional_id)
+    def hears(self, msg: can.Message) -> bool:
+        return msg.is_extended_id == self.extended and msg.arbitration_id in (
+            self.request_id,
+            self.functional_id,
+        )
 
     def feed(self, msg: can.Message, handler: Handler) -> None:
         """One frame for this ECU; every complete request goes to ``handler(payload, functional)``."""
@@ -45,7 +55,11 @@ class IsoTpEndpoint:
         if functional and (not data or data[0] >> 4 != 0):
             # Only single frames may be sent functionally; anything else on that id is not for us.
             return
-        self._rx.append(isotp.CanMessage(arbitration_id=self.request_id, dlc=len(data), data=data))
+        self._rx.append(
+            isotp.CanMessage(
+                arbitration_id=self.request_id, dlc=len(data), data=data, extended_id=self.extended
+            )
+        )
         self.layer.process()
         while (payload := self.layer.recv()) is not None:
             response = handler(bytes(payload), functional)
@@ -68,7 +82,9 @@ class IsoTpEndpoint:
 
     def _send(self, msg: isotp.CanMessage) -> None:
         self._tx.append(
-            can.Message(arbitration_id=msg.arbitration_id, data=msg.data, is_extended_id=False, is_rx=False)
+            can.Message(
+                arbitration_id=msg.arbitration_id, data=msg.data, is_extended_id=self.extended, is_rx=False
+            )
         )
 
     def _error(self, exc: Exception) -> None:

@@ -10,7 +10,8 @@ def test_dtc_json_lists_each_ecu_with_code_status_and_description(capsys) -> Non
     out = json.loads(capsys.readouterr().out)
     assert code == 3  # codes failing now: a status of their own, so a script can tell
     ecus = {e["name"]: e for e in out["ecus"]}
-    assert set(ecus) == {"VCU", "BMS", "BCM", "TPMS"}
+    assert set(ecus) == {"VCU", "BMS", "BCM", "TPMS", "OBC"}
+    assert (ecus["OBC"]["address"], ecus["OBC"]["response_address"]) == ("0x18DA44F1", "0x18DAF144")
     assert ecus["BMS"]["address"] == "0x7E1"
     (dtc,) = ecus["BMS"]["dtcs"]
     assert dtc["code"] == "P0AA6"
@@ -28,7 +29,7 @@ def test_scan_and_info_in_text(capsys) -> None:
     out = capsys.readouterr().out
     assert "VIN: W0SCPD3E5N1000417" in out
     assert "State of health: 97.00 %" in out
-    assert "OBD-II (answered by 0x7E8)" in out
+    assert "OBD-II (answered by 0x7E8, 0x18DAF144)" in out
 
 
 def test_clear_then_dtc_on_a_bus_given_with_can(capsys) -> None:
@@ -61,15 +62,15 @@ def test_an_ecu_that_stops_answering_is_reported_with_the_time_waited(capsys) ->
     code = main(["diag", "scan", "--fault", "tpms-diag-silent", "--timeout", "0.4"])
     lines = capsys.readouterr().out.splitlines()
     assert code == 1
-    assert lines[-1] == "TPMS (0x7E3): no answer from TPMS (7E3h) after 0.4 s"
-    assert all("answers in" in line for line in lines[:3])
+    assert lines[3] == "TPMS (0x7E3): no answer from TPMS (7E3h) after 0.4 s"
+    assert all("answers in" in line for line in lines[:3] + lines[4:])
 
 
 def test_bad_input_is_one_line_and_exit_2(capsys) -> None:
     assert main(["diag", "dtc", "--can", "virtual:x", "--fault", "12v-low"]) == 2
     assert "--fault injects into the in-process simulator" in capsys.readouterr().err
     assert main(["diag", "scan", "--ecu", "ABS"]) == 2
-    assert "no ECU named 'ABS'. Known ECUs: VCU, BMS, BCM, TPMS" in capsys.readouterr().err
+    assert "no ECU named 'ABS'. Known ECUs: VCU, BMS, BCM, TPMS, OBC" in capsys.readouterr().err
     assert main(["diag", "scan", "--fault", "flat"]) == 2
     assert "unknown fault 'flat'" in capsys.readouterr().err
     assert main(["diag", "scan", "--timeout", "0"]) == 2

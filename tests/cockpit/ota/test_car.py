@@ -31,6 +31,7 @@ def test_ecu_versions_come_from_the_ecus(car: CarOnBus) -> None:
         "BMS": ("H02.4", "3.9.1"),
         "BCM": ("H01.7", "2.14.0"),
         "TPMS": ("H01.2", "1.6.3"),
+        "OBC": ("H02.0", "1.3.0"),  # on 29-bit ids
     }
 
 

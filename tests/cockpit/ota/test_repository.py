@@ -38,6 +38,7 @@ def test_publish_signs_targets_with_uptane_style_fields(published: Setup) -> Non
         "notes": "Monaco map",
     }
     assert entries["maps.tar.gz"].custom["kind"] == "content"
+    assert entries["maps.tar.gz"].custom["contents"] == []  # tiles.bin and poi.json: nothing the car reads
     assert entries["maps.tar.gz"].length == (published.repo.dir / "targets" / "maps.tar.gz").stat().st_size
     root = Metadata.from_file(str(published.repo.dir / "metadata" / "root.json"))
     # Every role is signed by its own key, as listed in root.
@@ -51,6 +52,28 @@ def test_each_publish_is_newer_in_every_role(published: Setup) -> None:
     published.repo.add([bundle(published.work / "voice.tar", {"model/x": b"1"})], version="7")
     after = {r: published.repo.load(r).signed.version for r in before}
     assert all(after[r] == before[r] + 1 for r in before)
+
+
+def test_a_bundle_says_what_the_head_unit_will_read_from_it(setup: Setup, capsys) -> None:
+    from cockpit.cli.main import main
+
+    files = {
+        "ioniq-5/vehicle.toml": b"",
+        "maps/seoul.osm.pbf": b"",
+        "vosk-model-small-ko-0.22/am/final.mdl": b"",
+        "assistant/intents/ko.yaml": b"",
+        "README.txt": b"",
+    }
+    everything = bundle(setup.work / "korea.tar.gz", files)
+    plain = bundle(setup.work / "plain.tar", {"notes/a.txt": b"hello"})
+    repo, keys = str(setup.repo.dir), str(setup.keys)
+    assert main(["ota", "publish", "--repo", repo, "--keys", keys, str(everything), str(plain)]) == 0
+    out, err = capsys.readouterr()
+    assert "korea.tar.gz: content bundle (vehicle profile, map, voice model, app data)" in out
+    assert "plain.tar: content bundle (nothing the head unit reads)" in out
+    assert "plain.tar holds no vehicle profile" in err and "korea" not in err
+    entries = Metadata.from_file(str(setup.repo.dir / "metadata" / "targets.json")).signed.targets
+    assert entries["korea.tar.gz"].custom["contents"] == ["vehicle profile", "map", "voice model", "app data"]
 
 
 def test_an_artifact_that_is_neither_bundle_nor_image_is_refused(setup: Setup) -> None:

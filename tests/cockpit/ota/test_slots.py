@@ -120,9 +120,9 @@ def test_the_head_unit_start_reports_a_rollback_in_one_sentence(tmp_path: Path) 
 def test_vehicle_profiles_installed_over_the_air_are_found(tmp_path: Path, monkeypatch) -> None:
     from cockpit.vehicle_profile import profile_folders
 
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    slots = Slots(tmp_path / "data" / "smart-cockpit" / "ota" / "content")
+    monkeypatch.setenv("COCKPIT_OTA_DIR", str(tmp_path / "ota"))
+    slots = Slots(tmp_path / "ota" / "content")
     tar = bundle(tmp_path / "vehicles.tar", {"ioniq-5/vehicle.toml": b'name = "Ioniq 5"\n'})
     slots.switch(slots.stage([("vehicles.tar", tar, "1")]))
     found = profile_folders()
-    assert found["ioniq-5"] == slots.current / "vehicles" / "ioniq-5" and "demo-bev" in found
+    assert found["ioniq-5"] == slots.slot_dir("b") / "vehicles" / "ioniq-5" and "demo-bev" in found

@@ -80,9 +80,9 @@ def test_showing_the_panel_scans_without_blocking_the_ui_thread(qtbot, panel, mo
     assert panel.status_text == "Scanning…" and not panel.scan_button.isEnabled()
     may_scan.set()
     idle(panel)
-    assert panel.status_text.startswith("4 of 4 ECUs answered in ")
+    assert panel.status_text.startswith("5 of 5 ECUs answered in ")
     lines = ecu_lines(panel)
-    assert list(lines) == ["VCU", "BMS", "BCM", "TPMS"]
+    assert list(lines) == ["VCU", "BMS", "BCM", "TPMS", "OBC"]
     assert "BMS 3.9.1 · no codes" in lines["BMS"]
     assert codes(panel) == {}
     assert panel.no_codes.text() == "No trouble codes stored"
@@ -108,7 +108,7 @@ def test_an_injected_fault_shows_as_an_active_code_and_clears_after_repair_and_c
 
     QTest.mouseClick(panel.clear_button, Qt.MouseButton.LeftButton)
     assert not panel.confirm.isHidden()
-    assert "Clear the stored trouble codes of 4 ECUs?" in panel.confirm_text.text()
+    assert "Clear the stored trouble codes of 5 ECUs?" in panel.confirm_text.text()
     QTest.mouseClick(panel.confirm_no, Qt.MouseButton.LeftButton)
     assert panel.confirm.isHidden() and panel.busy is None  # cancelled: nothing sent
     assert "P0AA6" in codes(panel)
@@ -127,7 +127,7 @@ def test_a_silent_ecu_is_shown_with_the_time_waited(qtbot, panel, session) -> No
     # The time actually waited: the 1 s timeout plus opening the connection.
     silence = re.compile(r"No answer from TPMS after 1\.[0-3] s")
     assert silence.search(panel.status_text)
-    assert panel.status_text.startswith("3 of 4 ECUs answered")
+    assert panel.status_text.startswith("4 of 5 ECUs answered")
     assert silence.search(ecu_lines(panel)["TPMS"])
     panel.ecu_list.setCurrentRow(3)
     wait_for(lambda: "No answer from TPMS" in panel.info.text())

@@ -48,12 +48,23 @@ def test_scaled_values_round_trip_and_saturate() -> None:
 
 def test_the_shipped_description_and_catalog_load() -> None:
     description = load_description(DIAG / "ecus.yaml")
-    assert [e.name for e in description.ecus] == ["VCU", "BMS", "BCM", "TPMS"]
-    assert description.functional_id == 0x7DF
-    assert {e.request_id for e in description.ecus} == {0x7E0, 0x7E1, 0x7E2, 0x7E3}
+    assert [e.name for e in description.ecus] == ["VCU", "BMS", "BCM", "TPMS", "OBC"]
+    assert (description.functional_id, description.functional_id_29) == (0x7DF, 0x18DB33F1)
+    assert {e.request_id for e in description.ecus} == {0x7E0, 0x7E1, 0x7E2, 0x7E3, 0x18DA44F1}
+    obc = description.ecu("OBC")
+    assert obc.extended and obc.response_id == 0x18DAF144 and description.functional_for(obc) == 0x18DB33F1
+    assert description.extended_ecus == [obc] and description.functional_for(description.ecu("VCU")) == 0x7DF
     catalog = load_dtc_catalog(DIAG / "dtc_catalog.yaml")
     assert "isolation" in catalog.describe(dtc_number("P0AA6"))
     assert catalog.describe(dtc_number("P0562")) == "System voltage low"
+
+
+def test_an_ecu_with_an_11_bit_request_and_a_29_bit_response_is_refused(tmp_path) -> None:
+    mixed = tmp_path / "ecus.yaml"
+    mixed.write_text("ecus:\n  - {name: OBC, request: 0x7E4, response: 0x18DAF144}\n")
+    with pytest.raises(InputError, match="not both 11-bit or both 29-bit") as err:
+        load_description(mixed)
+    assert "0x18DA<ECU><tester>" in err.value.line()
 
 
 def test_a_broken_description_names_file_and_line(tmp_path) -> None:

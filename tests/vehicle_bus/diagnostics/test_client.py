@@ -32,6 +32,7 @@ def test_scan_finds_every_ecu_with_its_versions_and_dtc_count(car) -> None:
         ("BMS", True, None),
         ("BCM", True, None),
         ("TPMS", True, None),
+        ("OBC", True, None),  # 29-bit normal-fixed addressing, 0x18DA44F1 / 0x18DAF144
     ]
     by_name = {r.name: r for r in reports}
     assert {v.name: v.text for v in by_name["BMS"].info}["Software version"] == "BMS 3.9.1"

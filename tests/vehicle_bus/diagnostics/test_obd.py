@@ -16,12 +16,13 @@ def test_obd_reads_vin_speed_soc_and_stored_codes() -> None:
         report = car.tester.obd.read()
         soc = car.simulation.car.battery.state.soc
     assert report.problem is None
-    assert report.responders == ["0x7E8"]  # only the powertrain ECU speaks OBD-II
+    # The powertrain ECU on 11-bit ids and the on-board charger on 29-bit ids speak OBD-II.
+    assert report.responders == ["0x7E8", "0x18DAF144"]
     assert report.vin == "W0SCPD3E5N1000417"  # mode 09 PID 02, a multi-frame answer
     assert report.values["speed_kmh"] == 0
     assert report.values["battery_remaining_percent"] == pytest.approx(soc, abs=0.5)  # PID 0x5B
     assert report.values["control_module_voltage_v"] == pytest.approx(11.4)  # PID 0x42, the low 12 V
-    assert report.stored_dtcs == {"0x7E8": ["P0562"]}  # mode 03: confirmed codes
+    assert report.stored_dtcs == {"0x7E8": ["P0562"], "0x18DAF144": []}  # mode 03: confirmed codes
 
 
 def test_obd_on_a_bus_without_ecus_says_nobody_answered() -> None:

@@ -48,7 +48,7 @@ def test_no_model_for_the_language_says_how_to_get_one(tmp_path, monkeypatch):
     # Without Whisper either, auto falls back to pocketsphinx, which works right after install.
     import voice.engines.whisper_models as wm
 
-    monkeypatch.setattr(wm, "whisper_model_available", lambda explicit=None: False)
+    monkeypatch.setattr(wm, "whisper_model_available", lambda explicit=None, installed=(): False)
     assert open_engine("auto", load_intents()).name == "pocketsphinx"
 
 
