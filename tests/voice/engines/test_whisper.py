@@ -11,7 +11,7 @@ import pytest
 
 from voice.audio.sources import array_frames
 from voice.engines.base import SAMPLE_RATE
-from voice.engines.whisper_engine import cut_loop
+from voice.engines.whisper_engine import cut_loop, turned_readings
 from voice.listener import Listener
 from voice.understanding.intents import load_intents
 from voice.understanding.parser import IntentParser
@@ -111,6 +111,23 @@ def test_a_decoder_loop_is_cut_to_one_turn():
     assert cut_loop("check the tires check the tires check the") == "check the tires"
     assert cut_loop("open the window") == "open the window"
     assert cut_loop("lower lower") == "lower"
+    # The output cap cut the last turn inside a word.
+    assert cut_loop("switch off the defroster switch off the defro") == "switch off the defroster"
+    assert cut_loop("set the fan to two two") == "set the fan to two two"
+
+
+@pytest.mark.parametrize(
+    ("text", "turned"),
+    [
+        ("lock the doors", ["unlock the doors"]),
+        ("make it warmer", ["make it cooler"]),
+        ("turn on the ac", ["turn off the ac"]),
+        ("set the temperature to twenty", []),  # absolute: no direction to turn
+        ("what a beautiful day", []),  # no command
+    ],
+)
+def test_a_command_is_checked_against_its_opposite(text, turned):
+    assert turned_readings(text, PARSER) == turned
 
 
 def test_pocketsphinx_gives_a_second_opinion_beside_whisper(whisper, speech):
