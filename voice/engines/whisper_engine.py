@@ -286,7 +286,10 @@ def cut_loop(words: str) -> str:
     tires"; the cap on its output may cut the last turn inside a word: "… the front defro"); anything else
     unchanged."""
     w = words.split()
-    for period in range(1, len(w) // 2 + 1):
+    # The second turn may be shorter than the first (the cap again); two words of it are enough to tell.
+    for period in range(1, len(w)):
+        if len(w) - period < min(period, 2):
+            break
         *whole, last = w[period:]
         if all(x == w[i % period] for i, x in enumerate(whole)) and w[len(w) - 1 - period].startswith(last):
             return " ".join(w[:period])

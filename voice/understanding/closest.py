@@ -26,7 +26,7 @@ from .grammar import Grammar, Node, build_grammar, normalize
 GAP = 0.8  # an extra or a missing word
 # Per transcript word: a cost above this per word is no longer a mishearing of a command.
 BUDGET_PER_WORD = 0.45
-MAX_WORDS = 14  # longer transcripts are not commands the templates hold
+MAX_WORDS = 18  # longer transcripts are not commands the templates hold
 
 
 # The template words of an alignment as a tree of pairs (built in O(1) per step, flattened once at the end).
