@@ -49,7 +49,7 @@ FULL_WINDOW = 3000  # mel frames in Whisper's 30 s window
 MIN_TOKENS, TOKENS_PER_S = 10, 6
 LOGPROB_FAILED = -1.0  # Whisper's own log_prob_threshold: below it, decoding is taken to have failed
 LOGPROB_SLOPE = 5.0
-RESCORE_READINGS = 2  # the closest template sentences are sought for this many of the best readings
+RESCORE_READINGS = 4  # the closest template sentences are sought for this many of the best readings
 # A template sentence found by the rescoring, by how much less likely Whisper finds it than its own free
 # transcript (mean token log-probability, the gap) and how likely at all (the score); measured on the
 # tuning half of the benchmark (docs/benchmarks.md): right readings lie below a gap of 0.7, out-of-domain
