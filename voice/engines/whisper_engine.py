@@ -14,6 +14,13 @@ tires check the tires …"), so the output is capped at a length that follows th
 repeated loop is cut to one turn. Greedy or small-beam decoding without timestamps, no temperature
 fallback; the model is loaded once and warmed on silence.
 
+Held to the templates: the encoder runs once and two decodings read it, one free and one held to the
+templates' words (every other text token suppressed). When no reading is a command, the template
+sentences closest to the best readings (understanding/closest.py) are scored against the audio by Whisper
+itself and lead only when it finds them about as likely as its free transcript; a command is also scored
+beside its turned-direction twin ("unlock" for "lock"), which becomes the next reading when about as
+likely, so that the parser asks. Figures and thresholds: docs/architecture.md, docs/benchmarks.md.
+
 Confidence: Whisper's own transcribe calls a segment failed when its mean token log-probability is below
 -1.0; we map that mean through a logistic centred there (-1.0 → 0.5, -0.5 → 0.92, -1.5 → 0.08), times
 (1 − no_speech_prob). exp(mean) alone put clean, right commands at 0.45 (a 4-token command is judged
@@ -134,6 +141,7 @@ class WhisperEngine(Engine):
         self._score_start = [*self.tokenizer.sot_sequence, self.tokenizer.no_timestamps]
         self._closest = ClosestSentence(intents) if intents and self.options.rescore else None
         self._parser = IntentParser(intents) if intents else None
+        # The last utterance's rescoring (candidates, scores, gap), for bench/voice.py --dump.
         self.last_detail: dict[str, Any] | None = None
         self._suppress_free = [-1]
         self._suppress_held = (
@@ -157,6 +165,7 @@ class WhisperEngine(Engine):
         confidence in the best, 0..1."""
         import ctranslate2
 
+        self.last_detail = None
         features = self.model.feature_extractor(audio)
         frames = min(FULL_WINDOW, _round_up(features.shape[1], 100) + int(self.options.pad_s * 100))
         if features.shape[1] < frames:
@@ -177,9 +186,8 @@ class WhisperEngine(Engine):
         against the audio by Whisper itself; the best of them leads when Whisper finds it about as likely
         as what it wrote freely."""
         readings = [heard.text, *heard.alternatives]
-        self.last_detail = None
         if any(self._parser.parse(text) for text in readings[:RESCORE_READINGS]):
-            return self._checked(heard, encoded, frames)
+            return self._checked(heard, encoded, frames, exact=True)
         candidates: list[str] = []
         for text in readings[:RESCORE_READINGS]:
             found = self._closest.find(text)
@@ -198,15 +206,16 @@ class WhisperEngine(Engine):
             confidence = min(confidence, ASK_CONFIDENCE)
         rest = [t for t in [*candidates, *readings] if t != candidates[best]]
         found = Transcript(candidates[best], alternatives=tuple(rest), confidence=round(confidence, 3))
-        return self._checked(found, encoded, frames)
+        # Its doubt is the gap to what Whisper wrote freely: never judged again on its own score.
+        return self._checked(found, encoded, frames, exact=False)
 
-    def _checked(self, heard: Transcript, encoded: Any, frames: int) -> Transcript:
+    def _checked(self, heard: Transcript, encoded: Any, frames: int, exact: bool) -> Transcript:
         """A command heard: the same sentence with one direction word turned ("lock" for "unlock") is scored
         against the audio too; when Whisper finds it about as likely, it becomes the next reading, and the
         parser, seeing two readings that move the same thing opposite ways, asks before acting. An exact
         reading that the prompted decoding doubted is judged again by its unprompted score."""
         turned = turned_readings(heard.text, self._parser)
-        doubted = heard.confidence is not None and heard.confidence < ACT_CONFIDENCE
+        doubted = exact and heard.confidence is not None and heard.confidence < ACT_CONFIDENCE
         if not turned and not doubted:
             return heard
         scores = self._score([heard.text, *turned], encoded, frames)

@@ -55,12 +55,14 @@ def test_spoken_commands_are_understood(whisper, speech, text, voice, snr, inten
         ("turn off the seat heating", "flite:slt", "SeatHeatingOff", {}),
         ("close the windows", "flite:rms", "WindowClose", {"window": "all"}),
         ("make it cooler", "en-us", "ClimateLowerTemperature", {}),
+        ("unlock the doors", "flite:slt", "Unlock", {}),  # heard "and lock the doors" before the check
+        ("lower the fan", "piper:joe", "ClimateFanDown", {}),
     ],
 )
 def test_in_cabin_noise_a_command_is_understood_or_left_undone_never_another(
     whisper, speech, text, voice, intent, slots
 ):
-    """At 10 dB SNR Whisper tiny.en gets about 58 % of commands (bench/voice.py): what a test can hold is
+    """At 10 dB SNR Whisper tiny.en gets three commands in four (bench/voice.py): what a test can hold is
     the safety rule, that a noisy command is done as said, asked about, or not done, never another one."""
     heard, understanding = understood(whisper, speech(text, voice, snr=10.0))
     if understanding is None or not understanding.intents:
