@@ -17,6 +17,7 @@ Every utterance goes through the product's own path: endpointing, the engine, th
   audio time); peak memory: the process's peak resident size (each engine runs in its own process).
 
     python -m bench.voice [--engine whisper,pocketsphinx] [--snr clean,10,5] [--quick] [--human-only]
+                          [--dump FILE]
 
 Speech is synthesised once and kept in the user cache folder (same text and voice → same audio). One JSON
 line of figures on stdout; progress on stderr; the method and the latest figures are in
@@ -35,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,6 +68,9 @@ class Case:
     text: str  # what is said (synthetic) or the file name (human)
     expected: list[tuple[str, dict[str, Any]]]  # [] for out-of-domain
     audio: Path | None = None  # a recording instead of synthesis
+    # Held out: never looked at while tuning the decoder and the understanding layer (every third
+    # sentence of the file, every second recording); reported apart so overfitting would show.
+    held_out: bool = False
 
 
 @dataclass
@@ -80,6 +85,7 @@ class Tally:
     engine_s: float = 0.0
     audio_s: float = 0.0
     by_voice: dict[str, list[int]] = field(default_factory=dict)
+    by_split: dict[str, list[int]] = field(default_factory=lambda: {"tuned": [0, 0], "held_out": [0, 0]})
     misses: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, Any]:
@@ -95,6 +101,7 @@ class Tally:
             "latency_ms_p95": round(float(np.percentile(lat, 95)), 1) if lat else None,
             "rtf": round(self.engine_s / self.audio_s, 4) if self.audio_s else None,
             "acceptance_by_voice": {v: _rate(a, n) for v, (a, n) in self.by_voice.items() if n},
+            "acceptance_by_split": {k: _rate(a, n) for k, (a, n) in self.by_split.items() if n},
         }
 
 
@@ -104,12 +111,13 @@ def _rate(part: int, whole: int) -> float | None:
 
 def load_commands(path: Path = COMMANDS) -> tuple[list[Case], list[Case]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    said = [(text, group) for group in data["commands"] for text in group["say"]]
     commands = [
-        Case(text, [(group["intent"], group.get("slots") or {})])
-        for group in data["commands"]
-        for text in group["say"]
+        Case(text, [(group["intent"], group.get("slots") or {})], held_out=i % 3 == 2)
+        for i, (text, group) in enumerate(said)
     ]
-    return commands, [Case(text, []) for text in data["out_of_domain"]]
+    ood = [Case(text, [], held_out=i % 3 == 2) for i, text in enumerate(data["out_of_domain"])]
+    return commands, ood
 
 
 def load_human(folder: Path = HUMAN) -> list[Case]:
@@ -117,7 +125,9 @@ def load_human(folder: Path = HUMAN) -> list[Case]:
     cases = []
     for name, label in sorted(labels.items()):
         slots = {k: v.strip() for k, v in label["slots"].items()}
-        cases.append(Case(name, [(label["intent"], slots)], audio=folder / name))
+        cases.append(
+            Case(name, [(label["intent"], slots)], audio=folder / name, held_out=len(cases) % 2 == 1)
+        )
     return cases
 
 
@@ -149,7 +159,12 @@ def right(got: list[Intent], expected: list[tuple[str, dict[str, Any]]]) -> bool
 
 
 def run_condition(
-    listener: Listener, parser: IntentParser, cases: list[Case], voices: list[str], snr: str
+    listener: Listener,
+    parser: IntentParser,
+    cases: list[Case],
+    voices: list[str],
+    snr: str,
+    dump: Callable[[dict[str, Any]], None] | None = None,
 ) -> Tally:
     tally = Tally(by_voice={v: [0, 0] for v in voices})
     for i, (case, voice) in enumerate((c, v) for c in cases for v in voices):
@@ -164,14 +179,24 @@ def run_condition(
         tally.audio_s += heard.audio_s
         if heard.latency_ms is not None:
             tally.latencies.append(heard.latency_ms + (time.perf_counter() - t) * 1000.0)
+        ok = right(acted, case.expected)
+        if dump is not None:
+            dump(
+                _record(
+                    case, voice, snr, heard, acted, asked, ok, getattr(listener.engine, "last_detail", None)
+                )
+            )
         if case.expected:
             tally.commands += 1
             tally.by_voice[voice][1] += 1
+            split = tally.by_split["held_out" if case.held_out else "tuned"]
+            split[1] += 1
             tally.confirmations += asked
             wanted = [Intent(name, slots) for name, slots in case.expected]
-            if right(acted, case.expected):
+            if ok:
                 tally.accepted += 1
                 tally.by_voice[voice][0] += 1
+                split[0] += 1
             else:
                 tally.opposite += bool(acted) and opposite(acted, wanted)
                 if len(tally.misses) < 12:
@@ -181,6 +206,27 @@ def run_condition(
             tally.ood += 1
             tally.false_accepts += bool(acted)
     return tally
+
+
+def _record(
+    case: Case, voice: str, snr: str, heard: Heard, acted: list[Intent], asked: bool, ok: bool, detail: Any
+) -> dict[str, Any]:
+    """One utterance as a JSON line for ``--dump``: what was said, heard and done."""
+    transcript = heard.transcript
+    return {
+        "said": case.text,
+        "voice": voice,
+        "snr": snr,
+        "held_out": case.held_out,
+        "expected": case.expected,
+        "heard": transcript.text if transcript else None,
+        "alternatives": list(transcript.alternatives) if transcript else [],
+        "confidence": transcript.confidence if transcript else None,
+        "acted": [(i.name, i.slots) for i in acted],
+        "asked": asked,
+        "right": ok if case.expected else not acted,
+        "detail": detail,
+    }
 
 
 def decide(parser: IntentParser, heard: Heard) -> tuple[list[Intent], bool]:
@@ -194,7 +240,16 @@ def decide(parser: IntentParser, heard: Heard) -> tuple[list[Intent], bool]:
     return understanding.intents, False
 
 
-def run_engine(name: str, snrs: list[str], quick: bool, human: bool, synthetic_set: bool) -> dict[str, Any]:
+def run_engine(
+    name: str, snrs: list[str], quick: bool, human: bool, synthetic_set: bool, dump_to: Path | None = None
+) -> dict[str, Any]:
+    dump = None
+    if dump_to is not None:
+        out = dump_to.open("a", encoding="utf-8")
+
+        def dump(record: dict[str, Any]) -> None:
+            out.write(json.dumps({"engine": name, **record}, ensure_ascii=False) + "\n")
+
     intents = load_intents()
     t = time.perf_counter()
     # "whisper+pocketsphinx": Whisper with pocketsphinx's reading as a second opinion.
@@ -209,10 +264,10 @@ def run_engine(name: str, snrs: list[str], quick: bool, human: bool, synthetic_s
         commands, ood = load_commands()
         voices = [v for v in VOICES if synthetic.available(v)]
         if quick:
-            commands, ood, voices = commands[::6], ood[::4], voices[:2]
+            commands, ood, voices = commands[::5], ood[::4], voices[:2]
         result["voices"] = voices
         for snr in snrs:
-            tally = run_condition(listener, parser, commands + ood, voices, snr)
+            tally = run_condition(listener, parser, commands + ood, voices, snr, dump)
             _report(result, described, snr, tally)
     if human and HUMAN.is_dir():
         # The coffee domain's own templates: the engine's grammar or prompt is built from them.
@@ -222,8 +277,10 @@ def run_engine(name: str, snrs: list[str], quick: bool, human: bool, synthetic_s
         engine_h = open_engine("whisper" if both else name, barista, second_opinion=both)
         parser_h = IntentParser(barista)
         cases = load_human()[:: 4 if quick else 1]
-        tally = run_condition(Listener(engine_h, parser_h), parser_h, cases, ["human"], "clean")
+        tally = run_condition(Listener(engine_h, parser_h), parser_h, cases, ["human"], "clean", dump)
         _report(result, engine_h.describe(), "human", tally)
+    if dump is not None:
+        out.close()
     result["peak_memory_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     return result
 
@@ -240,15 +297,16 @@ def main(argv: list[str] | None = None) -> int:
         "--engine", default="whisper,pocketsphinx", help="comma-separated: whisper, pocketsphinx, vosk"
     )
     p.add_argument("--snr", default="clean,10,5", help="comma-separated: clean and/or dB values")
-    p.add_argument("--quick", action="store_true", help="a sixth of the commands, two voices, 10 recordings")
+    p.add_argument("--quick", action="store_true", help="a fifth of the commands, two voices, 10 recordings")
     p.add_argument("--human-only", action="store_true", help="only the human recordings")
     p.add_argument("--no-human", action="store_true", help="only the synthetic set")
+    p.add_argument("--dump", type=Path, help="append every utterance (said, heard, done) to this JSONL file")
     p.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # child process: one engine
     args = p.parse_args(argv)
     engines = args.engine.split(",")
     snrs = args.snr.split(",")
     if args.one:
-        run = run_engine(engines[0], snrs, args.quick, not args.no_human, not args.human_only)
+        run = run_engine(engines[0], snrs, args.quick, not args.no_human, not args.human_only, args.dump)
         print(json.dumps(run, ensure_ascii=False))
         return 0
     runs = []
@@ -257,6 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         child = [sys.executable, "-m", "bench.voice", "--one", "--engine", name, "--snr", args.snr]
         child += [f for f, on in (("--quick", args.quick), ("--human-only", args.human_only)) if on]
         child += ["--no-human"] if args.no_human else []
+        child += ["--dump", str(args.dump.resolve())] if args.dump else []
         out = subprocess.run(child, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
         if out.returncode != 0:
             print(f"bench.voice: {name} failed (exit {out.returncode})", file=sys.stderr)

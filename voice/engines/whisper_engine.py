@@ -14,6 +14,13 @@ tires check the tires …"), so the output is capped at a length that follows th
 repeated loop is cut to one turn. Greedy or small-beam decoding without timestamps, no temperature
 fallback; the model is loaded once and warmed on silence.
 
+Held to the templates: the encoder runs once and two decodings read it, one free and one held to the
+templates' words (every other text token suppressed). When no reading is a command, the template
+sentences closest to the best readings (understanding/closest.py) are scored against the audio by Whisper
+itself and lead only when it finds them about as likely as its free transcript; a command is also scored
+beside its turned-direction twin ("unlock" for "lock"), which becomes the next reading when about as
+likely, so that the parser asks. Figures and thresholds: docs/architecture.md, docs/benchmarks.md.
+
 Confidence: Whisper's own transcribe calls a segment failed when its mean token log-probability is below
 -1.0; we map that mean through a logistic centred there (-1.0 → 0.5, -0.5 → 0.92, -1.5 → 0.08), times
 (1 − no_speech_prob). exp(mean) alone put clean, right commands at 0.45 (a 4-token command is judged
@@ -32,7 +39,10 @@ import numpy as np
 from hassil import Intents
 
 from ..errors import VoiceError
+from ..understanding.closest import ClosestSentence
+from ..understanding.direction import opposite
 from ..understanding.grammar import build_grammar
+from ..understanding.parser import IntentParser
 from .base import SAMPLE_RATE, Engine, Stream, Transcript
 from .command_text import command_words
 from .whisper_models import WhisperModelSource
@@ -46,6 +56,29 @@ FULL_WINDOW = 3000  # mel frames in Whisper's 30 s window
 MIN_TOKENS, TOKENS_PER_S = 10, 6
 LOGPROB_FAILED = -1.0  # Whisper's own log_prob_threshold: below it, decoding is taken to have failed
 LOGPROB_SLOPE = 5.0
+RESCORE_READINGS = 4  # the closest template sentences are sought for this many of the best readings
+# A template sentence found by the rescoring, by how much less likely Whisper finds it than its own free
+# transcript (mean token log-probability, the gap) and how likely at all (the score); measured on the
+# tuning half of the benchmark (docs/benchmarks.md): right readings lie below a gap of 0.7, out-of-domain
+# speech and wrong readings mostly above 1.2 and below a score of -3.
+REJECT_GAP = 1.2
+SCORE_FLOOR = -3.0
+SCORE_SURE = -2.2  # below it: ask first, whatever the gap
+GAP_CENTRE, GAP_SLOPE = 0.9, 2.5  # confidence 0.62 at a gap of 0.7 (acts), 0.41 at 1.2 (asks)
+ASK_CONFIDENCE = 0.5
+ACT_CONFIDENCE = 0.6  # the parser's ASK_BELOW
+# An exact reading's unprompted score → confidence: -2.3 → 0.5, -2.0 → 0.77 (right short commands such as
+# "eighteen degrees" scored -1.1 to -2.1 where the prompted decoding's belief was 0.15-0.55).
+EXACT_CENTRE, EXACT_SLOPE = -2.3, 4.0
+# A reading with one direction word turned, Whisper finding it within this of the reading: ask first.
+OPPOSITE_MARGIN = 0.5
+# Direction words and their opposites, for turned_readings.
+_TURN = {
+    "lock": "unlock", "open": "close", "on": "off", "up": "down", "warmer": "cooler", "raise": "lower",
+    "increase": "decrease", "higher": "lower", "more": "less", "cold": "hot", "colder": "hotter",
+    "enable": "disable", "activate": "deactivate", "warm": "cool",
+}  # fmt: skip
+_TURN.update({b: a for a, b in list(_TURN.items())})
 
 
 @dataclass(frozen=True)
@@ -58,6 +91,8 @@ class WhisperOptions:
     pad_s: float = 5.0  # silence after the utterance in the encoder's window
     prompt: bool = True  # bias the decoder with the templates' words
     compute_type: str = "int8"
+    held: bool = True  # a second decoding held to the templates' words
+    rescore: bool = True  # no command heard: the closest template sentences, scored against the audio
 
 
 class WhisperEngine(Engine):
@@ -103,6 +138,17 @@ class WhisperEngine(Engine):
         self.prompt = command_prompt(intents, self._count_tokens) if intents and self.options.prompt else None
         previous = self.tokenizer.encode(" " + self.prompt) if self.prompt else None
         self._prompt_ids = self.model.get_prompt(self.tokenizer, previous, without_timestamps=True)
+        self._score_start = [*self.tokenizer.sot_sequence, self.tokenizer.no_timestamps]
+        self._closest = ClosestSentence(intents) if intents and self.options.rescore else None
+        self._parser = IntentParser(intents) if intents else None
+        # The last utterance's rescoring (candidates, scores, gap), for bench/voice.py --dump.
+        self.last_detail: dict[str, Any] | None = None
+        self._suppress_free = [-1]
+        self._suppress_held = (
+            [-1, *outside_tokens(self.model.hf_tokenizer, template_words(intents), self.tokenizer.eot)]
+            if intents and self.options.held
+            else None
+        )
         self.transcribe(np.zeros(SAMPLE_RATE // 2, np.float32))  # warm-up
 
     def describe(self) -> str:
@@ -114,36 +160,130 @@ class WhisperEngine(Engine):
     def start(self) -> Stream:
         return _WhisperStream(self)
 
-    def transcribe(self, audio: np.ndarray) -> tuple[list[str], float]:
-        """Hypotheses for ``audio`` (float32 at 16 kHz), best first, and the confidence in the best, 0..1."""
+    def transcribe(self, audio: np.ndarray) -> Transcript:
+        """What ``audio`` (float32 at 16 kHz) says: the readings in the templates' words, best first, and the
+        confidence in the best, 0..1."""
         import ctranslate2
 
+        self.last_detail = None
         features = self.model.feature_extractor(audio)
         frames = min(FULL_WINDOW, _round_up(features.shape[1], 100) + int(self.options.pad_s * 100))
         if features.shape[1] < frames:
             features = np.pad(features, ((0, 0), (0, frames - features.shape[1])))
         window = ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None, :, :frames]))
-        seconds = len(audio) / SAMPLE_RATE
+        # The encoder runs once; both decodings read its output.
+        encoded = self.model.model.encode(window, to_cpu=False)
+        max_tokens = int(MIN_TOKENS + TOKENS_PER_S * len(audio) / SAMPLE_RATE)
+        free = self._decode(encoded, max_tokens, self._suppress_free)
+        held = self._decode(encoded, max_tokens, self._suppress_held) if self._suppress_held else None
+        heard = _reading(free, held)
+        if self._closest is None or heard.rejected:
+            return heard
+        return self._rescored(heard, encoded, features.shape[1] // 2)
+
+    def _rescored(self, heard: Transcript, encoded: Any, frames: int) -> Transcript:
+        """When no reading is a command: the template sentences closest to the best readings, scored
+        against the audio by Whisper itself; the best of them leads when Whisper finds it about as likely
+        as what it wrote freely."""
+        readings = [heard.text, *heard.alternatives]
+        if any(self._parser.parse(text) for text in readings[:RESCORE_READINGS]):
+            return self._checked(heard, encoded, frames, exact=True)
+        candidates: list[str] = []
+        for text in readings[:RESCORE_READINGS]:
+            found = self._closest.find(text)
+            if found is not None and found.text not in candidates:
+                candidates.append(found.text)
+        if not candidates:
+            return heard
+        scores = self._score([heard.text, *candidates], encoded, frames)
+        best = max(range(len(candidates)), key=lambda i: scores[i + 1])
+        gap = scores[0] - scores[best + 1]
+        self.last_detail = {"candidates": candidates, "scores": scores, "gap": round(gap, 3)}
+        if gap > REJECT_GAP or scores[best + 1] < SCORE_FLOOR:
+            return heard  # the audio is something else: no template sentence is offered
+        confidence = 1.0 / (1.0 + math.exp(GAP_SLOPE * (gap - GAP_CENTRE)))
+        if scores[best + 1] < SCORE_SURE:
+            confidence = min(confidence, ASK_CONFIDENCE)
+        rest = [t for t in [*candidates, *readings] if t != candidates[best]]
+        found = Transcript(candidates[best], alternatives=tuple(rest), confidence=round(confidence, 3))
+        # Its doubt is the gap to what Whisper wrote freely: never judged again on its own score.
+        return self._checked(found, encoded, frames, exact=False)
+
+    def _checked(self, heard: Transcript, encoded: Any, frames: int, exact: bool) -> Transcript:
+        """A command heard: the same sentence with one direction word turned ("lock" for "unlock") is scored
+        against the audio too; when Whisper finds it about as likely, it becomes the next reading, and the
+        parser, seeing two readings that move the same thing opposite ways, asks before acting. An exact
+        reading that the prompted decoding doubted is judged again by its unprompted score."""
+        turned = turned_readings(heard.text, self._parser)
+        doubted = exact and heard.confidence is not None and heard.confidence < ACT_CONFIDENCE
+        if not turned and not doubted:
+            return heard
+        scores = self._score([heard.text, *turned], encoded, frames)
+        confidence = heard.confidence
+        if doubted and self._parser.parse(heard.text):
+            confidence = max(confidence, 1.0 / (1.0 + math.exp(-EXACT_SLOPE * (scores[0] - EXACT_CENTRE))))
+        close = [t for t, s in zip(turned, scores[1:], strict=True) if s >= scores[0] - OPPOSITE_MARGIN]
+        self.last_detail = {**(self.last_detail or {}), "checked": scores, "turned": turned}
+        rest = [t for t in heard.alternatives if t not in close]
+        return Transcript(heard.text, alternatives=(*close, *rest), confidence=round(confidence, 3))
+
+    def _score(self, texts: list[str], encoded: Any, frames: int) -> list[float]:
+        """Whisper's mean token log-probability of each text as the transcript of the audio (written as it
+        writes: capital first, full stop), without the prompt, so that the templates' bias is not counted."""
+        import ctranslate2
+
+        tokens = [self.tokenizer.encode(" " + t[0].upper() + t[1:] + ".") for t in texts]
+        batch = np.repeat(np.asarray(encoded), len(texts), axis=0)
+        results = self.model.model.align(
+            ctranslate2.StorageView.from_array(batch), self._score_start, tokens, [frames] * len(texts)
+        )
+        return [round(float(np.mean(np.log(np.maximum(r.text_token_probs, 1e-9)))), 3) for r in results]
+
+    def _decode(self, encoded: Any, max_tokens: int, suppress: list[int]) -> _Decoding:
         beam = self.options.beam_size
         result = self.model.model.generate(
-            window,
+            encoded,
             [self._prompt_ids],
             beam_size=beam,
             num_hypotheses=beam,
-            max_length=len(self._prompt_ids) + int(MIN_TOKENS + TOKENS_PER_S * seconds),
+            max_length=len(self._prompt_ids) + max_tokens,
             return_scores=True,
             return_no_speech_prob=True,
             suppress_blank=True,
-            suppress_tokens=[-1],
+            suppress_tokens=suppress,
         )[0]
-        texts = [self._decode(ids) for ids in result.sequences_ids]
-        if not texts or not texts[0]:
-            return [], 0.0
-        belief = 1.0 / (1.0 + math.exp(-LOGPROB_SLOPE * (result.scores[0] - LOGPROB_FAILED)))
-        return texts, max(0.0, min(1.0, belief * (1.0 - result.no_speech_prob)))
+        texts: list[str] = []
+        for ids in result.sequences_ids:
+            raw = self.tokenizer.decode([t for t in ids if t < self.tokenizer.eot]).strip()
+            words = cut_loop(command_words(raw, self.language))
+            if words and words not in texts:
+                texts.append(words)
+        score = result.scores[0] if result.scores else -math.inf
+        return _Decoding(texts, score, result.no_speech_prob)
 
-    def _decode(self, ids: list[int]) -> str:
-        return self.tokenizer.decode([t for t in ids if t < self.tokenizer.eot]).strip()
+
+@dataclass(frozen=True)
+class _Decoding:
+    texts: list[str]  # in the templates' words, best first, no repeats
+    score: float  # the best hypothesis's mean token log-probability
+    no_speech: float
+
+
+def _belief(score: float, no_speech: float) -> float:
+    belief = 1.0 / (1.0 + math.exp(-LOGPROB_SLOPE * (score - LOGPROB_FAILED)))
+    return max(0.0, min(1.0, belief * (1.0 - no_speech)))
+
+
+def _reading(free: _Decoding, held: _Decoding | None) -> Transcript:
+    if held is None or not held.texts or (free.texts and held.texts[0] == free.texts[0]):
+        texts = free.texts + [t for t in (held.texts if held else []) if t not in free.texts]
+        confidence = _belief(free.score, free.no_speech)
+    else:
+        texts = held.texts + [t for t in free.texts if t not in held.texts]
+        confidence = _belief(held.score, free.no_speech)
+    if not texts:
+        return Transcript("", rejected=True, confidence=0.0)
+    return Transcript(texts[0], alternatives=tuple(texts[1:]), confidence=round(confidence, 3))
 
 
 def _round_up(n: int, step: int) -> int:
@@ -152,10 +292,15 @@ def _round_up(n: int, step: int) -> int:
 
 def cut_loop(words: str) -> str:
     """One turn of a loop the decoder fell into ("check the tires check the tires check" → "check the
-    tires"); anything else unchanged."""
+    tires"; the cap on its output may cut the last turn inside a word: "… the front defro"); anything else
+    unchanged."""
     w = words.split()
-    for period in range(1, len(w) // 2 + 1):
-        if all(w[i] == w[i % period] for i in range(period, len(w))):
+    # The second turn may be shorter than the first (the cap again); two words of it are enough to tell.
+    for period in range(1, len(w)):
+        if len(w) - period < min(period, 2):
+            break
+        *whole, last = w[period:]
+        if all(x == w[i % period] for i, x in enumerate(whole)) and w[len(w) - 1 - period].startswith(last):
             return " ".join(w[:period])
     return words
 
@@ -176,16 +321,7 @@ class _WhisperStream(Stream):
         self.chunks = []
         if len(pcm) < SAMPLE_RATE // 10:  # under 50 ms: nothing to hear
             return Transcript("", rejected=True, confidence=0.0)
-        audio = np.frombuffer(pcm, np.int16).astype(np.float32) / 32768.0
-        hypotheses, confidence = self.engine.transcribe(audio)
-        texts: list[str] = []
-        for raw in hypotheses:
-            words = cut_loop(command_words(raw, self.engine.language))
-            if words and words not in texts:
-                texts.append(words)
-        if not texts:
-            return Transcript("", rejected=True, confidence=0.0)
-        return Transcript(texts[0], alternatives=tuple(texts[1:]), confidence=round(confidence, 3))
+        return self.engine.transcribe(np.frombuffer(pcm, np.int16).astype(np.float32) / 32768.0)
 
 
 def command_prompt(intents: Intents, count_tokens: Any, budget: int = PROMPT_TOKENS) -> str:
@@ -211,3 +347,50 @@ def command_prompt(intents: Intents, count_tokens: Any, budget: int = PROMPT_TOK
         seen |= gain
         used += cost
     return " ".join(chosen)
+
+
+# Written forms the held decoding may use besides the templates' words: Whisper writes numbers as digits.
+_MARKS = (".", ",", "?", "!", "-", "'", "%")
+
+
+def template_words(intents: Intents) -> set[str]:
+    """Every word a command can be made of: the templates', the skip words', the conjunctions'."""
+    words = build_grammar(intents).vocabulary()
+    for skip in intents.skip_words:
+        words.update(skip.lower().split())
+    return words
+
+
+def outside_tokens(hf_tokenizer: Any, words: set[str], eot: int) -> list[int]:
+    """Ids of the text tokens that spell none of ``words`` (in any of Whisper's casings and spacings),
+    nor a digit or a punctuation mark: what the held decoding suppresses."""
+    allowed: set[int] = set()
+    for word in words:
+        for form in {word, word.capitalize(), word.upper() if len(word) <= 2 else word}:
+            for spaced in (form, " " + form):
+                allowed.update(hf_tokenizer.encode(spaced, add_special_tokens=False).ids)
+    for token, token_id in hf_tokenizer.get_vocab().items():
+        bare = token.lstrip("\u0120")  # byte-level BPE writes a leading space as "Ġ"
+        if bare.isdigit() or bare in _MARKS:
+            allowed.add(token_id)
+    return [i for i in range(eot) if i not in allowed]
+
+
+def turned_readings(text: str, parser: IntentParser | None) -> list[str]:
+    """``text`` with one direction word turned ("lock the doors" → "unlock the doors"), where that is a
+    command moving the same thing the other way."""
+    if parser is None:
+        return []
+    intents = parser.parse(text)
+    if not intents:
+        return []
+    words = text.split()
+    out = []
+    for i, word in enumerate(words):
+        other = _TURN.get(word)
+        if other is None:
+            continue
+        variant = " ".join([*words[:i], other, *words[i + 1 :]])
+        if variant not in out and opposite(intents, parser.parse(variant)):
+            out.append(variant)
+    return out

@@ -11,7 +11,7 @@ import pytest
 
 from voice.audio.sources import array_frames
 from voice.engines.base import SAMPLE_RATE
-from voice.engines.whisper_engine import cut_loop
+from voice.engines.whisper_engine import cut_loop, turned_readings
 from voice.listener import Listener
 from voice.understanding.intents import load_intents
 from voice.understanding.parser import IntentParser
@@ -55,12 +55,14 @@ def test_spoken_commands_are_understood(whisper, speech, text, voice, snr, inten
         ("turn off the seat heating", "flite:slt", "SeatHeatingOff", {}),
         ("close the windows", "flite:rms", "WindowClose", {"window": "all"}),
         ("make it cooler", "en-us", "ClimateLowerTemperature", {}),
+        ("unlock the doors", "flite:slt", "Unlock", {}),  # heard "and lock the doors" before the check
+        ("lower the fan", "piper:joe", "ClimateFanDown", {}),
     ],
 )
 def test_in_cabin_noise_a_command_is_understood_or_left_undone_never_another(
     whisper, speech, text, voice, intent, slots
 ):
-    """At 10 dB SNR Whisper tiny.en gets about 58 % of commands (bench/voice.py): what a test can hold is
+    """At 10 dB SNR Whisper tiny.en gets three commands in four (bench/voice.py): what a test can hold is
     the safety rule, that a noisy command is done as said, asked about, or not done, never another one."""
     heard, understanding = understood(whisper, speech(text, voice, snr=10.0))
     if understanding is None or not understanding.intents:
@@ -111,6 +113,23 @@ def test_a_decoder_loop_is_cut_to_one_turn():
     assert cut_loop("check the tires check the tires check the") == "check the tires"
     assert cut_loop("open the window") == "open the window"
     assert cut_loop("lower lower") == "lower"
+    # The output cap cut the last turn inside a word.
+    assert cut_loop("switch off the defroster switch off the defro") == "switch off the defroster"
+    assert cut_loop("set the fan to two two") == "set the fan to two two"
+
+
+@pytest.mark.parametrize(
+    ("text", "turned"),
+    [
+        ("lock the doors", ["unlock the doors"]),
+        ("make it warmer", ["make it cooler"]),
+        ("turn on the ac", ["turn off the ac"]),
+        ("set the temperature to twenty", []),  # absolute: no direction to turn
+        ("what a beautiful day", []),  # no command
+    ],
+)
+def test_a_command_is_checked_against_its_opposite(text, turned):
+    assert turned_readings(text, PARSER) == turned
 
 
 def test_pocketsphinx_gives_a_second_opinion_beside_whisper(whisper, speech):
