@@ -1409,6 +1409,160 @@
     </message>
 </context>
 <context>
+    <name>GuidanceText</name>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="82" />
+        <source>Arrive at %1</source>
+        <translation>到达 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="84" />
+        <source>At the roundabout take exit %1</source>
+        <translation>在环岛驶出第 %1 出口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="86" />
+        <source>Keep left</source>
+        <translation>靠左行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="86" />
+        <source>Keep right</source>
+        <translation>靠右行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="88" />
+        <source>Continue straight</source>
+        <translation>继续直行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="90" />
+        <source>Make a U-turn</source>
+        <translation>掉头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="93" />
+        <source>Turn left</source>
+        <translation>左转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="94" />
+        <source>Turn right</source>
+        <translation>右转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="95" />
+        <source>Turn slightly left</source>
+        <translation>向左前方行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="96" />
+        <source>Turn slightly right</source>
+        <translation>向右前方行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="97" />
+        <source>Turn sharp left</source>
+        <translation>向左后方急转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="98" />
+        <source>Turn sharp right</source>
+        <translation>向右后方急转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="99" />
+        <location filename="../../ui/panels/guidance_text.py" line="100" />
+        <source>Go straight</source>
+        <translation>直行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="101" />
+        <source>%1 onto %2</source>
+        <translation>%1，进入%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="118" />
+        <source>Swap here, about %1 min</source>
+        <translation>在此换电，约 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="118" />
+        <source>Charge here for %1 min (to %2 %)</source>
+        <translation>在此充电 %1 分钟（充至 %2 %）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="122" />
+        <source>%1 % at arrival</source>
+        <translation>到达时电量 %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="126" />
+        <source>swap, about %1 min</source>
+        <translation>换电，约 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="126" />
+        <source>charge %1 min to %2 %</source>
+        <translation>充电 %1 分钟至 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="139" />
+        <source>In %1, %2</source>
+        <translation>%1后，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="146" />
+        <source>You have arrived at %1</source>
+        <translation>已到达%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="146" />
+        <source>You have arrived</source>
+        <translation>您已到达目的地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="153" />
+        <source>%1, then %2</source>
+        <translation>%1，然后%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="157" />
+        <source>%1 now</source>
+        <translation>现在%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="162" />
+        <source>Swap the battery here, about %1 minutes.</source>
+        <translation>请在此换电，约%1分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="163" />
+        <source>Charge here for %1 minutes, to %2 percent.</source>
+        <translation>请在此充电%1分钟，充至百分之%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="171" />
+        <source>%1 feet</source>
+        <translation>%1英尺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="174" />
+        <source>%1 miles</source>
+        <translation>%1英里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="176" />
+        <source>%1 kilometres</source>
+        <translation>%1公里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="177" />
+        <source>%1 metres</source>
+        <translation>%1米</translation>
+    </message>
+</context>
+<context>
     <name>HeadUnitWindow</name>
     <message>
         <location filename="../../ui/shell.py" line="89" />
@@ -1421,37 +1575,37 @@
         <translation>按下说话 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="203" />
+        <location filename="../../ui/shell.py" line="215" />
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="207" />
+        <location filename="../../ui/shell.py" line="219" />
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="213" />
+        <location filename="../../ui/shell.py" line="225" />
         <source>navigation is not available here</source>
         <translation>这里没有导航</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="220" />
+        <location filename="../../ui/shell.py" line="232" />
         <source>the map is still loading</source>
         <translation>地图仍在加载</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="229" />
+        <location filename="../../ui/shell.py" line="241" />
         <source>nothing like that on this map</source>
         <translation>地图上没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="232" />
+        <location filename="../../ui/shell.py" line="244" />
         <source>Route to {0}.</source>
         <translation>前往 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="236" />
+        <location filename="../../ui/shell.py" line="248" />
         <source>Navigation cancelled.</source>
         <translation>导航已取消。</translation>
     </message>
@@ -1460,71 +1614,76 @@
     <name>NavigationPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="47" />
-        <location filename="../../ui/panels/navigation.py" line="106" />
+        <location filename="../../ui/panels/navigation.py" line="98" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="122" />
+        <location filename="../../ui/panels/navigation.py" line="112" />
         <source>Search streets and places</source>
         <translation>搜索街道和地点</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="130" />
+        <location filename="../../ui/panels/navigation.py" line="120" />
         <location filename="../../ui/panels/navigation.py" line="377" />
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="131" />
+        <location filename="../../ui/panels/navigation.py" line="121" />
         <location filename="../../ui/panels/navigation.py" line="378" />
         <source>Fuel</source>
         <translation>加油站</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="132" />
+        <location filename="../../ui/panels/navigation.py" line="122" />
         <location filename="../../ui/panels/navigation.py" line="379" />
         <source>Parking</source>
         <translation>停车</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="149" />
+        <location filename="../../ui/panels/navigation.py" line="142" />
         <source>Charge there</source>
         <translation>前往充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="153" />
+        <location filename="../../ui/panels/navigation.py" line="150" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="179" />
-        <location filename="../../ui/panels/navigation.py" line="555" />
+        <location filename="../../ui/panels/navigation.py" line="176" />
+        <location filename="../../ui/panels/navigation.py" line="607" />
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="167" />
+        <location filename="../../ui/panels/navigation.py" line="164" />
         <source>North up / heading up</source>
         <translation>正北朝上 / 车头朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="172" />
+        <location filename="../../ui/panels/navigation.py" line="146" />
+        <source>Steps</source>
+        <translation>路线步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="169" />
         <source>Follow the car</source>
         <translation>跟随车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="187" />
+        <location filename="../../ui/panels/navigation.py" line="184" />
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="306" />
+        <location filename="../../ui/panels/navigation.py" line="295" />
         <source>Importing the map: %1 %</source>
         <translation>正在导入地图：%1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="309" />
+        <location filename="../../ui/panels/navigation.py" line="298" />
         <source>Map not loaded: %1</source>
         <translation>地图未加载：%1</translation>
     </message>
@@ -1549,109 +1708,33 @@
         <translation>已偏离路线：正在重新规划…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="471" />
-        <source>Arrive at %1</source>
-        <translation>到达 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="473" />
-        <source>At the roundabout take exit %1</source>
-        <translation>在环岛驶出第 %1 出口</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="475" />
-        <source>Keep left</source>
-        <translation>靠左行驶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="475" />
-        <source>Keep right</source>
-        <translation>靠右行驶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="477" />
-        <source>Continue straight</source>
-        <translation>继续直行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="479" />
-        <source>Make a U-turn</source>
-        <translation>掉头</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="482" />
-        <source>Turn left</source>
-        <translation>左转</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="483" />
-        <source>Turn right</source>
-        <translation>右转</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="484" />
-        <source>Turn slightly left</source>
-        <translation>向左前方行驶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="485" />
-        <source>Turn slightly right</source>
-        <translation>向右前方行驶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="486" />
-        <source>Turn sharp left</source>
-        <translation>向左后方急转</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="487" />
-        <source>Turn sharp right</source>
-        <translation>向右后方急转</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="488" />
-        <location filename="../../ui/panels/navigation.py" line="489" />
-        <source>Go straight</source>
-        <translation>直行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="490" />
-        <source>%1 onto %2</source>
-        <translation>%1，进入%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="497" />
+        <location filename="../../ui/panels/navigation.py" line="513" />
         <source>You have arrived</source>
         <translation>您已到达目的地</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="515" />
+        <location filename="../../ui/panels/navigation.py" line="530" />
         <source>%1 to go</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="516" />
+        <location filename="../../ui/panels/navigation.py" line="531" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="517" />
+        <location filename="../../ui/panels/navigation.py" line="532" />
         <source>arrive %1</source>
         <translation>%1 到达</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="520" />
-        <source>%1 % at arrival</source>
-        <translation>到达时电量 %1 %</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="524" />
+        <location filename="../../ui/panels/navigation.py" line="541" />
         <source>Charge at %1: %2 min to %3 %</source>
         <translation>在 %1 充电：%2 分钟充至 %3 %</translation>
     </message>
     <message>
         <location filename="../../ui/panels/navigation.py" line="432" />
-        <location filename="../../ui/panels/navigation.py" line="528" />
+        <location filename="../../ui/panels/navigation.py" line="545" />
         <source>Below the reserve at arrival, and no charging station in reach</source>
         <translation>到达时电量低于储备，且无可到达的充电站</translation>
     </message>
@@ -2042,32 +2125,32 @@
 <context>
     <name>VoiceController</name>
     <message>
-        <location filename="../../ui/voice_controller.py" line="93" />
+        <location filename="../../ui/voice_controller.py" line="96" />
         <source>Voice is not ready: {0}</source>
         <translation>语音尚未就绪：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="93" />
+        <location filename="../../ui/voice_controller.py" line="96" />
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="131" />
+        <location filename="../../ui/voice_controller.py" line="134" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="157" />
+        <location filename="../../ui/voice_controller.py" line="160" />
         <source>I did not hear anything.</source>
         <translation>没有听到声音。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="188" />
+        <location filename="../../ui/voice_controller.py" line="191" />
         <source>No answer: nothing done.</source>
         <translation>没有回答：未执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="208" />
+        <location filename="../../ui/voice_controller.py" line="212" />
         <source>Waiting for the car…</source>
         <translation>等待车辆响应…</translation>
     </message>
