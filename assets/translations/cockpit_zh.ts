@@ -1614,127 +1614,127 @@
     <name>NavigationPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="47" />
-        <location filename="../../ui/panels/navigation.py" line="98" />
+        <location filename="../../ui/panels/navigation.py" line="99" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="112" />
+        <location filename="../../ui/panels/navigation.py" line="113" />
         <source>Search streets and places</source>
         <translation>搜索街道和地点</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="120" />
-        <location filename="../../ui/panels/navigation.py" line="377" />
+        <location filename="../../ui/panels/navigation.py" line="121" />
+        <location filename="../../ui/panels/navigation.py" line="378" />
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="121" />
-        <location filename="../../ui/panels/navigation.py" line="378" />
+        <location filename="../../ui/panels/navigation.py" line="122" />
+        <location filename="../../ui/panels/navigation.py" line="379" />
         <source>Fuel</source>
         <translation>加油站</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="122" />
-        <location filename="../../ui/panels/navigation.py" line="379" />
+        <location filename="../../ui/panels/navigation.py" line="123" />
+        <location filename="../../ui/panels/navigation.py" line="380" />
         <source>Parking</source>
         <translation>停车</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="142" />
+        <location filename="../../ui/panels/navigation.py" line="143" />
         <source>Charge there</source>
         <translation>前往充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="150" />
+        <location filename="../../ui/panels/navigation.py" line="151" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="176" />
-        <location filename="../../ui/panels/navigation.py" line="607" />
+        <location filename="../../ui/panels/navigation.py" line="177" />
+        <location filename="../../ui/panels/navigation.py" line="614" />
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="164" />
+        <location filename="../../ui/panels/navigation.py" line="165" />
         <source>North up / heading up</source>
         <translation>正北朝上 / 车头朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="146" />
+        <location filename="../../ui/panels/navigation.py" line="147" />
         <source>Steps</source>
         <translation>路线步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="169" />
+        <location filename="../../ui/panels/navigation.py" line="170" />
         <source>Follow the car</source>
         <translation>跟随车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="184" />
+        <location filename="../../ui/panels/navigation.py" line="185" />
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="295" />
+        <location filename="../../ui/panels/navigation.py" line="296" />
         <source>Importing the map: %1 %</source>
         <translation>正在导入地图：%1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="298" />
+        <location filename="../../ui/panels/navigation.py" line="299" />
         <source>Map not loaded: %1</source>
         <translation>地图未加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="366" />
+        <location filename="../../ui/panels/navigation.py" line="367" />
         <source>Nothing found</source>
         <translation>未找到结果</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="376" />
+        <location filename="../../ui/panels/navigation.py" line="377" />
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="395" />
+        <location filename="../../ui/panels/navigation.py" line="396" />
         <source>No position yet: waiting for GPS</source>
         <translation>尚无定位：等待 GPS</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="423" />
+        <location filename="../../ui/panels/navigation.py" line="428" />
         <source>Off the route: finding a new one…</source>
         <translation>已偏离路线：正在重新规划…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="513" />
+        <location filename="../../ui/panels/navigation.py" line="520" />
         <source>You have arrived</source>
         <translation>您已到达目的地</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="530" />
+        <location filename="../../ui/panels/navigation.py" line="537" />
         <source>%1 to go</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="531" />
+        <location filename="../../ui/panels/navigation.py" line="538" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="532" />
+        <location filename="../../ui/panels/navigation.py" line="539" />
         <source>arrive %1</source>
         <translation>%1 到达</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="541" />
+        <location filename="../../ui/panels/navigation.py" line="548" />
         <source>Charge at %1: %2 min to %3 %</source>
         <translation>在 %1 充电：%2 分钟充至 %3 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="432" />
-        <location filename="../../ui/panels/navigation.py" line="545" />
+        <location filename="../../ui/panels/navigation.py" line="437" />
+        <location filename="../../ui/panels/navigation.py" line="552" />
         <source>Below the reserve at arrival, and no charging station in reach</source>
         <translation>到达时电量低于储备，且无可到达的充电站</translation>
     </message>

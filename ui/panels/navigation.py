@@ -83,6 +83,7 @@ class NavigationPanel(Panel):
         self._moved_car = False
         self._routing = False
         self._request = 0
+        self._target: tuple[int, tuple[float, float], str] | None = None  # request, where, its name
         profile = ctx.session.vehicle.profile
         self.model = EnergyModel.from_params(sim_params(profile.settings if profile else {}))
         self.worker = _Worker()
@@ -394,16 +395,20 @@ class NavigationPanel(Panel):
         if self.nav is None or here is None:
             self._show_status(self.tr("No position yet: waiting for GPS"))
             return
-        self.destination, self.destination_name = (lat, lon), name
-        self._start_route(here, (lat, lon), reroute=False)
+        self._start_route(here, (lat, lon), reroute=False, name=name)
 
-    def _start_route(self, here: tuple[float, float], there: tuple[float, float], reroute: bool) -> None:
+    def _start_route(
+        self, here: tuple[float, float], there: tuple[float, float], reroute: bool, name: str = ""
+    ) -> None:
         nav = self.nav
         if nav is None:
             return
         self._routing = True
         self._request += 1
         request = self._request
+        # The destination becomes this one only once a route there is found: a failed request keeps the
+        # route being driven, and its destination (for reroutes and "Arrive at …").
+        self._target = (request, there, name if not reroute else self.destination_name)
         soc = self.ctx.session.store.value(SOC)
         # A reroute starts the way the car faces (no U-turn where the road goes on).
         heading = self.ctx.session.store.value(HEADING) if reroute else None
@@ -431,6 +436,8 @@ class NavigationPanel(Panel):
             # Not even with charging stops: say so and keep the route being driven.
             self._show_status(self.tr("Below the reserve at arrival, and no charging station in reach"))
             return
+        if self._target is not None and self._target[0] == request:
+            _, self.destination, self.destination_name = self._target
         self.route, self.plan = route, plan
         self.guidance = Guidance(route, self.nav.graph.project)
         # The stops are via points of the route only when it is the plan's route through them.

@@ -324,3 +324,31 @@ def test_stops_on_the_card_the_step_list_and_the_map(qtbot, ctx, run_session) ->
     assert not panel.charge_button.isVisible()  # the route already goes there
     panel.end_guidance()
     assert panel.map.stops == [] and not panel.steps.isVisible()
+
+
+def test_no_route_says_why_and_keeps_the_route_being_driven(qtbot, ctx, run_session, monkeypatch) -> None:
+    from cockpit.navigation.navigator import Navigator
+
+    from ...cockpit.navigation.small_maps import at, small_map
+
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    panel.navigate_to(*grid_latlon(17, 17), "Corner")
+    qtbot.waitUntil(lambda: _delivered(lambda: panel.route is not None))
+    driving, destination = panel.route, panel.destination
+    # The car is now (say) inside a lane entered by a one-way road only: nothing leads out.
+    islands: Navigator = small_map(
+        [
+            {"pts": [(0, 0), (500, 0), (1000, 0)], "name": "Main Road"},
+            {"pts": [(500, 0), (500, 300)], "name": "Way In", "oneway": 1},
+            {"pts": [(500, 300), (800, 300)], "name": "Closed Lane"},
+        ]
+    )
+    real_nav = panel.nav
+    monkeypatch.setattr(panel, "nav", islands)
+    monkeypatch.setattr(panel, "_car_latlon", lambda: at(700, 300))
+    panel.navigate_to(*at(900, 0), "Main Road")
+    qtbot.waitUntil(lambda: _delivered(lambda: not panel._routing))
+    assert "the start is in a closed-off area" in panel.status.text() and panel.status.isVisible()
+    assert panel.route is driving and panel.destination == destination and panel.destination_name == "Corner"
+    monkeypatch.setattr(panel, "nav", real_nav)
