@@ -1625,116 +1625,116 @@
     </message>
     <message>
         <location filename="../../ui/panels/navigation.py" line="121" />
-        <location filename="../../ui/panels/navigation.py" line="378" />
+        <location filename="../../ui/panels/navigation.py" line="381" />
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
         <location filename="../../ui/panels/navigation.py" line="122" />
-        <location filename="../../ui/panels/navigation.py" line="379" />
+        <location filename="../../ui/panels/navigation.py" line="382" />
         <source>Fuel</source>
         <translation>加油站</translation>
     </message>
     <message>
         <location filename="../../ui/panels/navigation.py" line="123" />
-        <location filename="../../ui/panels/navigation.py" line="380" />
+        <location filename="../../ui/panels/navigation.py" line="383" />
         <source>Parking</source>
         <translation>停车</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="143" />
+        <location filename="../../ui/panels/navigation.py" line="145" />
         <source>Charge there</source>
         <translation>前往充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="151" />
+        <location filename="../../ui/panels/navigation.py" line="153" />
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="177" />
-        <location filename="../../ui/panels/navigation.py" line="614" />
+        <location filename="../../ui/panels/navigation.py" line="179" />
+        <location filename="../../ui/panels/navigation.py" line="617" />
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="165" />
+        <location filename="../../ui/panels/navigation.py" line="167" />
         <source>North up / heading up</source>
         <translation>正北朝上 / 车头朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="147" />
+        <location filename="../../ui/panels/navigation.py" line="149" />
         <source>Steps</source>
         <translation>路线步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="170" />
+        <location filename="../../ui/panels/navigation.py" line="172" />
         <source>Follow the car</source>
         <translation>跟随车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="185" />
+        <location filename="../../ui/panels/navigation.py" line="187" />
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="296" />
+        <location filename="../../ui/panels/navigation.py" line="299" />
         <source>Importing the map: %1 %</source>
         <translation>正在导入地图：%1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="299" />
+        <location filename="../../ui/panels/navigation.py" line="302" />
         <source>Map not loaded: %1</source>
         <translation>地图未加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="367" />
+        <location filename="../../ui/panels/navigation.py" line="370" />
         <source>Nothing found</source>
         <translation>未找到结果</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="377" />
+        <location filename="../../ui/panels/navigation.py" line="380" />
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="396" />
+        <location filename="../../ui/panels/navigation.py" line="399" />
         <source>No position yet: waiting for GPS</source>
         <translation>尚无定位：等待 GPS</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="428" />
+        <location filename="../../ui/panels/navigation.py" line="431" />
         <source>Off the route: finding a new one…</source>
         <translation>已偏离路线：正在重新规划…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="520" />
+        <location filename="../../ui/panels/navigation.py" line="523" />
         <source>You have arrived</source>
         <translation>您已到达目的地</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="537" />
+        <location filename="../../ui/panels/navigation.py" line="540" />
         <source>%1 to go</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="538" />
+        <location filename="../../ui/panels/navigation.py" line="541" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="539" />
+        <location filename="../../ui/panels/navigation.py" line="542" />
         <source>arrive %1</source>
         <translation>%1 到达</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="548" />
+        <location filename="../../ui/panels/navigation.py" line="551" />
         <source>Charge at %1: %2 min to %3 %</source>
         <translation>在 %1 充电：%2 分钟充至 %3 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="437" />
-        <location filename="../../ui/panels/navigation.py" line="552" />
+        <location filename="../../ui/panels/navigation.py" line="440" />
+        <location filename="../../ui/panels/navigation.py" line="555" />
         <source>Below the reserve at arrival, and no charging station in reach</source>
         <translation>到达时电量低于储备，且无可到达的充电站</translation>
     </message>

@@ -132,6 +132,8 @@ class NavigationPanel(Panel):
         self.results.hide()
         self.steps = QListWidget(self)  # the route's steps from the next one on, its stops among them
         self.steps.setObjectName("navSteps")
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.steps.hide()
         self.trip = QWidget(self)
         self.trip.setObjectName("navTrip")
@@ -218,7 +220,8 @@ class NavigationPanel(Panel):
         results_top = gap + 2 * (row_h + px(6))
         self.results.setGeometry(w - side - gap, results_top, side, min(px(320), h - results_top - gap))
         controls_h = 4 * touch + 3 * px(6)
-        steps_h = min(px(360), h - results_top - controls_h - 2 * gap)
+        # Beside the map buttons, above the trip card.
+        steps_h = min(px(420), h - results_top - px(74) - 2 * gap)
         self.steps.setGeometry(w - side - gap, results_top, side - touch - gap, steps_h)
         banner_w = min(px(460), w - side - 3 * gap)
         self.banner.setGeometry(gap, gap, banner_w, self.banner.height_for(banner_w))

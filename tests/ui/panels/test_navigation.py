@@ -61,6 +61,9 @@ def test_search_route_and_guidance_on_the_builtin_town(qtbot, ctx, run_session) 
     assert "Charging" in panel.results.item(0).text()
     panel.navigate_to(first.lat, first.lon, first.name)
     qtbot.waitUntil(lambda: _delivered(lambda: panel.route is not None))
+    # Planned from the car's live charge (the store's displayed SoC, as the car reports it).
+    live = ctx.session.store.value("Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed")
+    assert live is not None and panel.plan.start_soc == pytest.approx(float(live), abs=0.5)
     # The simulated car now drives the route the panel computed.
     assert ctx.session.simulator.car.route.points[-1] == pytest.approx(tuple(panel.route.points[-1]))
     run_session(2.0, lambda: (panel.refresh(ctx.session.store.snapshot()), panel.background()))
