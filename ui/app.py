@@ -130,8 +130,9 @@ def build_window(
     )
     if toggle_theme is not None:
         ctx.extra["toggle_theme"] = toggle_theme
-    # None: no voice (screenshots, tests of other parts); the head unit passes its options.
-    ctx.extra["voice_options"] = voice or VoiceOptions(enabled=False)
+    # None: no voice (screenshots, tests of other parts), and silent: neither replies nor guidance prompts
+    # are spoken. The head unit passes its options.
+    ctx.extra["voice_options"] = voice or VoiceOptions(enabled=False, speak=False)
     window = HeadUnitWindow(ctx, PANELS, tick_hz=ctx.profile.ui_hz)
     window.resize(width, height)
     return window

@@ -123,6 +123,7 @@ class HeadUnitWindow(QMainWindow):
         self.voice = VoiceController(
             ctx, self.voice_overlay, ctx.extra.get("voice_options"), ctx.extra.get("voice_source")
         )
+        ctx.extra["speech"] = self.voice.speech  # navigation speaks its prompts with the assistant's voice
         self.voice.register(ShowPanel, self._show_panel_by_voice)
         self.voice.register(NavigateTo, self._navigate_by_voice)
         self.voice.register(CancelNavigation, self._cancel_navigation_by_voice)

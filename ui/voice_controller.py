@@ -30,6 +30,7 @@ from voice.understanding.intents import load_intents
 from voice.understanding.parser import Intent, IntentParser
 
 from .context import UiContext
+from .speech import SpeechOutput
 from .widgets.voice_overlay import VoiceOverlay
 
 
@@ -52,6 +53,8 @@ class VoiceController(QObject):
         self.options = options or VoiceOptions()
         self.assistant = Assistant(ctx.commands)
         self.speaker = Speaker(enabled=self.options.speak)
+        # Replies and navigation prompts share this voice (and its speaking_changed hook, for ducking).
+        self.speech = SpeechOutput(self.speaker, lambda: self.loop.listening)
         self.engine_name = ""
         self.reply: Reply | None = None
         self.awaiting_answer = False  # a question was asked: open the microphone once it has been said
@@ -165,7 +168,7 @@ class VoiceController(QObject):
         reply = self.assistant.submit(text, intents, question)
         if reply.question:
             self.overlay.ask(reply.question)
-            self.speaker.say(reply.question)
+            self.speech.say(reply.question)
             self.awaiting_answer = True
             return
         self.reply = reply
@@ -190,6 +193,7 @@ class VoiceController(QObject):
             self.awaiting_answer = False
             self.overlay.listen_for_answer()
             self.loop.listen(interrupt=False)
+        self.speech.tick()
         self.overlay.tick()
 
     def _question_said(self) -> bool:
@@ -203,6 +207,6 @@ class VoiceController(QObject):
         if self.assistant.refresh(reply):
             self.reply = None
             self.overlay.show_result(reply.text, error=not reply.ok)
-            self.speaker.say(reply.text)
+            self.speech.say(reply.text)
         else:
             self.overlay.set_pending(self.tr("Waiting for the car…"))

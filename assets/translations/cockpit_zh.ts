@@ -449,63 +449,63 @@
 <context>
     <name>CanMonitorPanel</name>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="215" />
+        <location filename="../../ui/panels/can_monitor.py" line="216" />
         <source>Signal</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="215" />
+        <location filename="../../ui/panels/can_monitor.py" line="216" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="215" />
+        <location filename="../../ui/panels/can_monitor.py" line="216" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
         <location filename="../../ui/panels/__init__.py" line="87" />
-        <location filename="../../ui/panels/can_monitor.py" line="240" />
+        <location filename="../../ui/panels/can_monitor.py" line="241" />
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="447" />
+        <location filename="../../ui/panels/can_monitor.py" line="445" />
         <source>{signal} · last 60 s</source>
         <translation>{signal} · 最近 60 秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="450" />
+        <location filename="../../ui/panels/can_monitor.py" line="448" />
         <source>Tap a signal to plot it (last 60 s)</source>
         <translation>点击信号查看曲线（最近 60 秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="453" />
+        <location filename="../../ui/panels/can_monitor.py" line="451" />
         <source>Signals</source>
         <translation>信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="456" />
+        <location filename="../../ui/panels/can_monitor.py" line="454" />
         <source>Tap an ID to see its signals</source>
         <translation>点击 ID 查看信号</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="479" />
+        <location filename="../../ui/panels/can_monitor.py" line="477" />
         <source>No DBC message for this ID</source>
         <translation>DBC 中没有此 ID 的报文</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="481" />
+        <location filename="../../ui/panels/can_monitor.py" line="479" />
         <source>This frame does not fit its DBC message</source>
         <translation>此帧与 DBC 报文定义不符</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="577" />
+        <location filename="../../ui/panels/can_monitor.py" line="575" />
         <source>Cannot record: {line}</source>
         <translation>无法录制：{line}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/can_monitor.py" line="595" />
+        <location filename="../../ui/panels/can_monitor.py" line="593" />
         <source>Recording failed: {line}</source>
         <translation>录制失败：{line}</translation>
     </message>
@@ -630,247 +630,247 @@
         <translation>胎压监测系统</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="21" />
+        <location filename="../../ui/diagnostic_terms.py" line="22" />
         <source>Spare part number</source>
         <translation>零件号</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="22" />
+        <location filename="../../ui/diagnostic_terms.py" line="23" />
         <source>ECU serial number</source>
         <translation>控制单元序列号</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="23" />
+        <location filename="../../ui/diagnostic_terms.py" line="24" />
         <source>Hardware version</source>
         <translation>硬件版本</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="24" />
+        <location filename="../../ui/diagnostic_terms.py" line="25" />
         <source>Software version</source>
         <translation>软件版本</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="25" />
+        <location filename="../../ui/diagnostic_terms.py" line="26" />
         <source>System name</source>
         <translation>系统名称</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="26" />
+        <location filename="../../ui/diagnostic_terms.py" line="27" />
         <source>Repair shop code</source>
         <translation>维修站代码</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="27" />
+        <location filename="../../ui/diagnostic_terms.py" line="28" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="28" />
+        <location filename="../../ui/diagnostic_terms.py" line="29" />
         <source>Odometer</source>
         <translation>总里程</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="29" />
+        <location filename="../../ui/diagnostic_terms.py" line="30" />
         <source>Vehicle speed</source>
         <translation>车速</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="30" />
+        <location filename="../../ui/diagnostic_terms.py" line="31" />
         <source>12 V battery voltage</source>
         <translation>12 V 蓄电池电压</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="31" />
+        <location filename="../../ui/diagnostic_terms.py" line="32" />
         <source>Gear</source>
         <translation>挡位</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="32" />
+        <location filename="../../ui/diagnostic_terms.py" line="33" />
         <source>State of charge</source>
         <translation>荷电状态</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="33" />
+        <location filename="../../ui/diagnostic_terms.py" line="34" />
         <source>State of health</source>
         <translation>健康状态</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="34" />
+        <location filename="../../ui/diagnostic_terms.py" line="35" />
         <source>Pack voltage</source>
         <translation>电池包电压</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="35" />
+        <location filename="../../ui/diagnostic_terms.py" line="36" />
         <source>Lowest cell voltage</source>
         <translation>最低单体电压</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="36" />
+        <location filename="../../ui/diagnostic_terms.py" line="37" />
         <source>Highest cell voltage</source>
         <translation>最高单体电压</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="37" />
+        <location filename="../../ui/diagnostic_terms.py" line="38" />
         <source>Isolation resistance</source>
         <translation>绝缘电阻</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="38" />
+        <location filename="../../ui/diagnostic_terms.py" line="39" />
         <source>Pack temperature</source>
         <translation>电池包温度</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="39" />
+        <location filename="../../ui/diagnostic_terms.py" line="40" />
         <source>Outside temperature</source>
         <translation>车外温度</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="40" />
+        <location filename="../../ui/diagnostic_terms.py" line="41" />
         <source>Cabin temperature</source>
         <translation>车内温度</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="41" />
+        <location filename="../../ui/diagnostic_terms.py" line="42" />
         <source>Outside temperature sensor</source>
         <translation>车外温度传感器</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="42" />
+        <location filename="../../ui/diagnostic_terms.py" line="43" />
         <source>Tyre pressure front left</source>
         <translation>左前胎压</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="43" />
+        <location filename="../../ui/diagnostic_terms.py" line="44" />
         <source>Tyre pressure front right</source>
         <translation>右前胎压</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="44" />
+        <location filename="../../ui/diagnostic_terms.py" line="45" />
         <source>Tyre pressure rear left</source>
         <translation>左后胎压</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="45" />
+        <location filename="../../ui/diagnostic_terms.py" line="46" />
         <source>Tyre pressure rear right</source>
         <translation>右后胎压</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="47" />
+        <location filename="../../ui/diagnostic_terms.py" line="51" />
         <source>Left front tyre pressure sensor / pressure low</source>
         <translation>左前胎压传感器 / 胎压过低</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="48" />
+        <location filename="../../ui/diagnostic_terms.py" line="52" />
         <source>Right front tyre pressure sensor / pressure low</source>
         <translation>右前胎压传感器 / 胎压过低</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="49" />
+        <location filename="../../ui/diagnostic_terms.py" line="53" />
         <source>Left rear tyre pressure sensor / pressure low</source>
         <translation>左后胎压传感器 / 胎压过低</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="50" />
+        <location filename="../../ui/diagnostic_terms.py" line="54" />
         <source>Right rear tyre pressure sensor / pressure low</source>
         <translation>右后胎压传感器 / 胎压过低</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="51" />
+        <location filename="../../ui/diagnostic_terms.py" line="55" />
         <source>Tyre pressure monitor system sensor synchronisation not learned</source>
         <translation>胎压监测传感器未完成匹配学习</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="52" />
+        <location filename="../../ui/diagnostic_terms.py" line="56" />
         <source>System voltage</source>
         <translation>系统电压</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="53" />
+        <location filename="../../ui/diagnostic_terms.py" line="57" />
         <source>System voltage low</source>
         <translation>系统电压过低</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="54" />
+        <location filename="../../ui/diagnostic_terms.py" line="58" />
         <source>System voltage high</source>
         <translation>系统电压过高</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="55" />
+        <location filename="../../ui/diagnostic_terms.py" line="59" />
         <source>Hybrid/EV battery voltage system isolation fault</source>
         <translation>动力电池高压系统绝缘故障</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="56" />
+        <location filename="../../ui/diagnostic_terms.py" line="60" />
         <source>Hybrid/EV battery pack deterioration</source>
         <translation>动力电池包劣化</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="57" />
+        <location filename="../../ui/diagnostic_terms.py" line="61" />
         <source>Replace hybrid/EV battery pack</source>
         <translation>需更换动力电池包</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="58" />
+        <location filename="../../ui/diagnostic_terms.py" line="62" />
         <source>Hybrid/EV battery system voltage low</source>
         <translation>动力电池系统电压过低</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="59" />
+        <location filename="../../ui/diagnostic_terms.py" line="63" />
         <source>Battery cell voltage deviation too high (cells out of balance)</source>
         <translation>电芯电压偏差过大（电芯不均衡）</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="60" />
+        <location filename="../../ui/diagnostic_terms.py" line="64" />
         <source>Charger communication fault (charging stopped by the on-board charger)</source>
         <translation>充电机通信故障（车载充电机已停止充电）</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="63" />
+        <location filename="../../ui/diagnostic_terms.py" line="67" />
         <source>Battery charger input voltage performance</source>
         <translation>充电机输入电压性能异常</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="64" />
+        <location filename="../../ui/diagnostic_terms.py" line="68" />
         <source>Ambient air temperature sensor circuit</source>
         <translation>环境温度传感器电路</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="65" />
+        <location filename="../../ui/diagnostic_terms.py" line="69" />
         <source>Ambient air temperature sensor range/performance</source>
         <translation>环境温度传感器量程/性能</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="66" />
+        <location filename="../../ui/diagnostic_terms.py" line="70" />
         <source>Ambient air temperature sensor circuit low</source>
         <translation>环境温度传感器电路电压低</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="67" />
+        <location filename="../../ui/diagnostic_terms.py" line="71" />
         <source>Ambient air temperature sensor circuit high (signal lost / open circuit)</source>
         <translation>环境温度传感器电路电压高（信号丢失 / 断路）</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="70" />
+        <location filename="../../ui/diagnostic_terms.py" line="74" />
         <source>Electronic control unit internal fault</source>
         <translation>控制单元内部故障</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="71" />
+        <location filename="../../ui/diagnostic_terms.py" line="75" />
         <source>Lost communication with ECM/PCM "A"</source>
         <translation>与 ECM/PCM “A” 通信丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="72" />
+        <location filename="../../ui/diagnostic_terms.py" line="76" />
         <source>Lost communication with battery energy control module "A"</source>
         <translation>与电池能量控制模块 “A” 通信丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="73" />
+        <location filename="../../ui/diagnostic_terms.py" line="77" />
         <source>Lost communication with body control module</source>
         <translation>与车身控制模块通信丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="74" />
+        <location filename="../../ui/diagnostic_terms.py" line="78" />
         <source>Lost communication with instrument panel cluster (IPC) control module</source>
         <translation>与组合仪表（IPC）控制模块通信丢失</translation>
     </message>
@@ -1202,195 +1202,195 @@
     <name>EnergyPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="39" />
-        <location filename="../../ui/panels/energy.py" line="101" />
+        <location filename="../../ui/panels/energy.py" line="102" />
         <source>Energy</source>
         <translation>能耗</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="163" />
+        <location filename="../../ui/panels/energy.py" line="164" />
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="169" />
+        <location filename="../../ui/panels/energy.py" line="170" />
         <source>Power flow</source>
         <translation>能量流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="175" />
+        <location filename="../../ui/panels/energy.py" line="176" />
         <source>Power and speed, last 5 minutes</source>
         <translation>功率与车速（最近 5 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="216" />
+        <location filename="../../ui/panels/energy.py" line="217" />
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="265" />
+        <location filename="../../ui/panels/energy.py" line="266" />
         <source>Distance</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="266" />
+        <location filename="../../ui/panels/energy.py" line="267" />
         <source>Energy used</source>
         <translation>耗电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="267" />
+        <location filename="../../ui/panels/energy.py" line="268" />
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="268" />
+        <location filename="../../ui/panels/energy.py" line="269" />
         <source>Regenerated</source>
         <translation>能量回收</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="270" />
+        <location filename="../../ui/panels/energy.py" line="271" />
         <source>Trip computer</source>
         <translation>行车电脑</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="274" />
+        <location filename="../../ui/panels/energy.py" line="275" />
         <source>Since start</source>
         <translation>本次行程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="285" />
+        <location filename="../../ui/panels/energy.py" line="286" />
         <source>Trip ⟲</source>
         <translation>小计 ⟲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="287" />
+        <location filename="../../ui/panels/energy.py" line="288" />
         <source>Reset trip</source>
         <translation>小计里程清零</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="307" />
+        <location filename="../../ui/panels/energy.py" line="308" />
         <source>Battery pack</source>
         <translation>电池包</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="309" />
+        <location filename="../../ui/panels/energy.py" line="310" />
         <source>Voltage</source>
         <translation>电压</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="310" />
+        <location filename="../../ui/panels/energy.py" line="311" />
         <source>Current</source>
         <translation>电流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="311" />
+        <location filename="../../ui/panels/energy.py" line="312" />
         <source>Temperature min / avg / max</source>
         <translation>温度 最低 / 平均 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="312" />
+        <location filename="../../ui/panels/energy.py" line="313" />
         <source>Cells min / max</source>
         <translation>单体最低 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="313" />
+        <location filename="../../ui/panels/energy.py" line="314" />
         <source>Cell delta</source>
         <translation>单体压差</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="61" />
-        <location filename="../../ui/panels/energy.py" line="319" />
-        <location filename="../../ui/panels/energy.py" line="418" />
+        <location filename="../../ui/panels/energy.py" line="62" />
+        <location filename="../../ui/panels/energy.py" line="320" />
+        <location filename="../../ui/panels/energy.py" line="419" />
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="61" />
+        <location filename="../../ui/panels/energy.py" line="62" />
         <source>Now</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="61" />
+        <location filename="../../ui/panels/energy.py" line="62" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="61" />
+        <location filename="../../ui/panels/energy.py" line="62" />
         <source>Trip and pack</source>
         <translation>行程与电池包</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="182" />
+        <location filename="../../ui/panels/energy.py" line="183" />
         <source>Consumption per {0}</source>
         <translation>每{0}能耗</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="185" />
+        <location filename="../../ui/panels/energy.py" line="186" />
         <source>Bars appear after the first {0}.</source>
         <translation>行驶满 1 {0}后显示柱状图。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="284" />
+        <location filename="../../ui/panels/energy.py" line="285" />
         <source>Trip</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="320" />
-        <location filename="../../ui/panels/energy.py" line="411" />
+        <location filename="../../ui/panels/energy.py" line="321" />
+        <location filename="../../ui/panels/energy.py" line="412" />
         <source>Not charging</source>
         <translation>未在充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="333" />
+        <location filename="../../ui/panels/energy.py" line="334" />
         <source>Range extender</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="335" />
+        <location filename="../../ui/panels/energy.py" line="336" />
         <source>Fuel</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="336" />
+        <location filename="../../ui/panels/energy.py" line="337" />
         <source>Generator</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="337" />
+        <location filename="../../ui/panels/energy.py" line="338" />
         <source>Electric range</source>
         <translation>纯电续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="338" />
+        <location filename="../../ui/panels/energy.py" line="339" />
         <source>Total range</source>
         <translation>综合续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="412" />
+        <location filename="../../ui/panels/energy.py" line="413" />
         <source>Plug in to see the power curve.</source>
         <translation>插枪后显示充电功率曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="418" />
+        <location filename="../../ui/panels/energy.py" line="419" />
         <source>Charging finished</source>
         <translation>充电完成</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="420" />
+        <location filename="../../ui/panels/energy.py" line="421" />
         <source>target {0:.0f} %</source>
         <translation>目标 {0:.0f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="423" />
+        <location filename="../../ui/panels/energy.py" line="424" />
         <source>{0} h {1:02d} min to target</source>
         <translation>距目标 {0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="424" />
+        <location filename="../../ui/panels/energy.py" line="425" />
         <source>{0:.1f} kWh added</source>
         <translation>已充 {0:.1f} kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="481" />
+        <location filename="../../ui/panels/energy.py" line="482" />
         <source>Trip average {0:.0f} {1}</source>
         <translation>小计平均 {0:.0f} {1}</translation>
     </message>
@@ -1429,6 +1429,160 @@
     </message>
 </context>
 <context>
+    <name>GuidanceText</name>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="82" />
+        <source>Arrive at %1</source>
+        <translation>到达 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="84" />
+        <source>At the roundabout take exit %1</source>
+        <translation>在环岛驶出第 %1 出口</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="86" />
+        <source>Keep left</source>
+        <translation>靠左行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="86" />
+        <source>Keep right</source>
+        <translation>靠右行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="88" />
+        <source>Continue straight</source>
+        <translation>继续直行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="90" />
+        <source>Make a U-turn</source>
+        <translation>掉头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="93" />
+        <source>Turn left</source>
+        <translation>左转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="94" />
+        <source>Turn right</source>
+        <translation>右转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="95" />
+        <source>Turn slightly left</source>
+        <translation>向左前方行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="96" />
+        <source>Turn slightly right</source>
+        <translation>向右前方行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="97" />
+        <source>Turn sharp left</source>
+        <translation>向左后方急转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="98" />
+        <source>Turn sharp right</source>
+        <translation>向右后方急转</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="99" />
+        <location filename="../../ui/panels/guidance_text.py" line="100" />
+        <source>Go straight</source>
+        <translation>直行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="101" />
+        <source>%1 onto %2</source>
+        <translation>%1，进入%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="118" />
+        <source>Swap here, about %1 min</source>
+        <translation>在此换电，约 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="118" />
+        <source>Charge here for %1 min (to %2 %)</source>
+        <translation>在此充电 %1 分钟（充至 %2 %）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="122" />
+        <source>%1 % at arrival</source>
+        <translation>到达时电量 %1 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="126" />
+        <source>swap, about %1 min</source>
+        <translation>换电，约 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="126" />
+        <source>charge %1 min to %2 %</source>
+        <translation>充电 %1 分钟至 %2 %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="139" />
+        <source>In %1, %2</source>
+        <translation>%1后，%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="146" />
+        <source>You have arrived at %1</source>
+        <translation>已到达%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="146" />
+        <source>You have arrived</source>
+        <translation>您已到达目的地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="153" />
+        <source>%1, then %2</source>
+        <translation>%1，然后%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="157" />
+        <source>%1 now</source>
+        <translation>现在%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="162" />
+        <source>Swap the battery here, about %1 minutes.</source>
+        <translation>请在此换电，约%1分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="163" />
+        <source>Charge here for %1 minutes, to %2 percent.</source>
+        <translation>请在此充电%1分钟，充至百分之%2。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="171" />
+        <source>%1 feet</source>
+        <translation>%1英尺</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="174" />
+        <source>%1 miles</source>
+        <translation>%1英里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="176" />
+        <source>%1 kilometres</source>
+        <translation>%1公里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/guidance_text.py" line="177" />
+        <source>%1 metres</source>
+        <translation>%1米</translation>
+    </message>
+</context>
+<context>
     <name>HeadUnitWindow</name>
     <message>
         <location filename="../../ui/shell.py" line="89" />
@@ -1441,37 +1595,37 @@
         <translation>按下说话 (F2)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="203" />
+        <location filename="../../ui/shell.py" line="215" />
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="207" />
+        <location filename="../../ui/shell.py" line="219" />
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="213" />
+        <location filename="../../ui/shell.py" line="225" />
         <source>navigation is not available here</source>
         <translation>这里没有导航</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="220" />
+        <location filename="../../ui/shell.py" line="232" />
         <source>the map is still loading</source>
         <translation>地图仍在加载</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="229" />
+        <location filename="../../ui/shell.py" line="241" />
         <source>nothing like that on this map</source>
         <translation>地图上没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="232" />
+        <location filename="../../ui/shell.py" line="244" />
         <source>Route to {0}.</source>
         <translation>前往 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="236" />
+        <location filename="../../ui/shell.py" line="248" />
         <source>Navigation cancelled.</source>
         <translation>导航已取消。</translation>
     </message>
@@ -1480,35 +1634,35 @@
     <name>NavigationPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="47" />
-        <location filename="../../ui/panels/navigation.py" line="106" />
+        <location filename="../../ui/panels/navigation.py" line="99" />
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="122" />
+        <location filename="../../ui/panels/navigation.py" line="113" />
         <source>Search streets and places</source>
         <translation>搜索街道和地点</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="130" />
-        <location filename="../../ui/panels/navigation.py" line="377" />
+        <location filename="../../ui/panels/navigation.py" line="121" />
+        <location filename="../../ui/panels/navigation.py" line="381" />
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="131" />
-        <location filename="../../ui/panels/navigation.py" line="378" />
+        <location filename="../../ui/panels/navigation.py" line="122" />
+        <location filename="../../ui/panels/navigation.py" line="382" />
         <source>Fuel</source>
         <translation>加油站</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="132" />
-        <location filename="../../ui/panels/navigation.py" line="379" />
+        <location filename="../../ui/panels/navigation.py" line="123" />
+        <location filename="../../ui/panels/navigation.py" line="383" />
         <source>Parking</source>
         <translation>停车</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="149" />
+        <location filename="../../ui/panels/navigation.py" line="145" />
         <source>Charge there</source>
         <translation>前往充电</translation>
     </message>
@@ -1519,7 +1673,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/navigation.py" line="179" />
-        <location filename="../../ui/panels/navigation.py" line="555" />
+        <location filename="../../ui/panels/navigation.py" line="617" />
         <source>N</source>
         <translation>北</translation>
     </message>
@@ -1527,6 +1681,11 @@
         <location filename="../../ui/panels/navigation.py" line="167" />
         <source>North up / heading up</source>
         <translation>正北朝上 / 车头朝上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="149" />
+        <source>Steps</source>
+        <translation>路线步骤</translation>
     </message>
     <message>
         <location filename="../../ui/panels/navigation.py" line="172" />
@@ -1539,139 +1698,63 @@
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="306" />
+        <location filename="../../ui/panels/navigation.py" line="299" />
         <source>Importing the map: %1 %</source>
         <translation>正在导入地图：%1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="309" />
+        <location filename="../../ui/panels/navigation.py" line="302" />
         <source>Map not loaded: %1</source>
         <translation>地图未加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="366" />
+        <location filename="../../ui/panels/navigation.py" line="370" />
         <source>Nothing found</source>
         <translation>未找到结果</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="376" />
+        <location filename="../../ui/panels/navigation.py" line="380" />
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="395" />
+        <location filename="../../ui/panels/navigation.py" line="399" />
         <source>No position yet: waiting for GPS</source>
         <translation>尚无定位：等待 GPS</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="423" />
+        <location filename="../../ui/panels/navigation.py" line="431" />
         <source>Off the route: finding a new one…</source>
         <translation>已偏离路线：正在重新规划…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="471" />
-        <source>Arrive at %1</source>
-        <translation>到达 %1</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="473" />
-        <source>At the roundabout take exit %1</source>
-        <translation>在环岛驶出第 %1 出口</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="475" />
-        <source>Keep left</source>
-        <translation>靠左行驶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="475" />
-        <source>Keep right</source>
-        <translation>靠右行驶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="477" />
-        <source>Continue straight</source>
-        <translation>继续直行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="479" />
-        <source>Make a U-turn</source>
-        <translation>掉头</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="482" />
-        <source>Turn left</source>
-        <translation>左转</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="483" />
-        <source>Turn right</source>
-        <translation>右转</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="484" />
-        <source>Turn slightly left</source>
-        <translation>向左前方行驶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="485" />
-        <source>Turn slightly right</source>
-        <translation>向右前方行驶</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="486" />
-        <source>Turn sharp left</source>
-        <translation>向左后方急转</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="487" />
-        <source>Turn sharp right</source>
-        <translation>向右后方急转</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="488" />
-        <location filename="../../ui/panels/navigation.py" line="489" />
-        <source>Go straight</source>
-        <translation>直行</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="490" />
-        <source>%1 onto %2</source>
-        <translation>%1，进入%2</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="497" />
+        <location filename="../../ui/panels/navigation.py" line="523" />
         <source>You have arrived</source>
         <translation>您已到达目的地</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="515" />
+        <location filename="../../ui/panels/navigation.py" line="540" />
         <source>%1 to go</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="516" />
+        <location filename="../../ui/panels/navigation.py" line="541" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="517" />
+        <location filename="../../ui/panels/navigation.py" line="542" />
         <source>arrive %1</source>
         <translation>%1 到达</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="520" />
-        <source>%1 % at arrival</source>
-        <translation>到达时电量 %1 %</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/navigation.py" line="524" />
+        <location filename="../../ui/panels/navigation.py" line="551" />
         <source>Charge at %1: %2 min to %3 %</source>
         <translation>在 %1 充电：%2 分钟充至 %3 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="432" />
-        <location filename="../../ui/panels/navigation.py" line="528" />
+        <location filename="../../ui/panels/navigation.py" line="440" />
+        <location filename="../../ui/panels/navigation.py" line="555" />
         <source>Below the reserve at arrival, and no charging station in reach</source>
         <translation>到达时电量低于储备，且无可到达的充电站</translation>
     </message>
@@ -2062,32 +2145,32 @@
 <context>
     <name>VoiceController</name>
     <message>
-        <location filename="../../ui/voice_controller.py" line="93" />
+        <location filename="../../ui/voice_controller.py" line="96" />
         <source>Voice is not ready: {0}</source>
         <translation>语音尚未就绪：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="93" />
+        <location filename="../../ui/voice_controller.py" line="96" />
         <source>loading…</source>
         <translation>加载中…</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="131" />
+        <location filename="../../ui/voice_controller.py" line="134" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="157" />
+        <location filename="../../ui/voice_controller.py" line="160" />
         <source>I did not hear anything.</source>
         <translation>没有听到声音。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="188" />
+        <location filename="../../ui/voice_controller.py" line="191" />
         <source>No answer: nothing done.</source>
         <translation>没有回答：未执行任何操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/voice_controller.py" line="208" />
+        <location filename="../../ui/voice_controller.py" line="212" />
         <source>Waiting for the car…</source>
         <translation>等待车辆响应…</translation>
     </message>

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from vehicle_bus.errors import InputError
 
-from ..navigation.energy import EnergyModel
+from ..navigation.energy import EnergyModel, EnergyPlan
 from ..navigation.maneuvers import describe
 from ..navigation.map_source import open_map
 from ..navigation.navigator import Navigator, format_duration
@@ -73,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
                 "unreachable": plan.unreachable or None,
             }
         print(json.dumps(doc, ensure_ascii=False))
-        return 0
+        return _unreachable(plan, args.swap)
+    if plan is not None and plan.unreachable:
+        return _unreachable(plan, args.swap)  # the steps of a trip the battery cannot make would only mislead
     print(f"{route.distance_m / 1000:.2f} km, {format_duration(route.duration_s)}")
     for m in route.maneuvers:
         print(f"  {m.at_m / 1000:6.2f} km  {describe(m)}")
@@ -85,11 +88,20 @@ def run(args: argparse.Namespace) -> int:
                 kind = f"{st.power_kw:.0f} kW {'DC' if st.dc else 'AC'}"
                 what = f"charge at {st.name} ({kind}): {st.arrival_soc:.0f} → {st.target_soc:.0f} %"
             print(f"  {st.at_m / 1000:6.2f} km  {what} in {st.charge_min:.0f} min")
-        if plan.unreachable:
-            print(f"not reachable: {plan.unreachable}")
-        else:
-            print(f"arrival: {plan.arrival_soc:.1f} % ({plan.energy_wh / 1000:.2f} kWh)")
+        print(f"arrival: {plan.arrival_soc:.1f} % ({plan.energy_wh / 1000:.2f} kWh)")
     return 0
+
+
+def _unreachable(plan: EnergyPlan | None, swap: bool) -> int:
+    """Exit 1 with one line on stderr when the battery cannot make the trip even with stops, else 0."""
+    if plan is None or not plan.unreachable:
+        return 0
+    print(
+        f"cockpit: route: {plan.unreachable} (starting with {plan.start_soc:g} %). Charge first, pick a "
+        f"nearer destination{'' if swap else ', or with a car that swaps add --swap'}",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _stop_json(stop: object) -> dict[str, object]:

@@ -162,6 +162,12 @@ class RoadGraph:
             self.node_y[a] + f * (self.node_y[b] - self.node_y[a]),
         )
 
+    @cached_property
+    def road_network(self) -> np.ndarray:
+        """Per junction, which road network it belongs to: junctions joined by any road, whatever its
+        one-way rules, share one (a label from scipy's weakly connected components)."""
+        return connected_components(self.time_csr, directed=True, connection="weak")[1]
+
     def edge_between(self, u: int, v: int) -> int:
         lo, hi = self.indptr[u], self.indptr[u + 1]
         i = lo + int(np.searchsorted(self.edge_dst[lo:hi], v))

@@ -32,6 +32,7 @@ UNUSED_S = 1e9
 MIN_SLOT_S = 1e-6
 # Starting off against the car's heading means turning round first: this many seconds (a U-turn and more).
 AGAINST_HEADING_S = 60.0
+NO_ROUTE_FIX = "Pick another destination or start"
 
 
 @dataclass(frozen=True)
@@ -227,12 +228,7 @@ class Router:
                     best = (total, [s_piece, *self._pieces(path[:-1]), e_piece])
                     delays = [0.0] + [self._turn_s(a, b) for a, b in itertools.pairwise([here, *path])]
         if best is None:
-            raise NoRouteError(
-                "no route: the destination cannot be reached from the start "
-                "(one-way streets or turn restrictions lead away from it, or it lies on a separate road "
-                "network)",
-                fix="Pick another destination or start",
-            )
+            raise NoRouteError(self._why_no_route(start, end, dist if first else None), fix=NO_ROUTE_FIX)
         kept: list[Piece] = []
         kept_delays: list[float] = []
         carry = 0.0
@@ -245,6 +241,24 @@ class Router:
         if not kept:
             kept, kept_delays = best[1][:1], [0.0]
         return self._assemble(kept, start, end, kept_delays)
+
+    def _why_no_route(self, start: Snap, end: Snap, dist: np.ndarray | None) -> str:
+        """The reason a driver can act on: the two places are on road networks no road joins, or the start
+        is closed in (no road open to cars leads out of where it is), or only the way in is closed."""
+        g, t = self.graph, self.turns
+        part = g.road_network
+        if part[g.chain_a[start.chain]] != part[g.chain_a[end.chain]]:
+            return (
+                "no route: the start and the destination are on road networks that no road open to cars "
+                "joins (an island, or roads closed by access rules in between)"
+            )
+        reached = np.isfinite(dist) & (dist < UNUSED_S / 2) if dist is not None else np.zeros(t.count, bool)
+        if not reached[: t.count][g.in_main[t.chain]].any():
+            return (
+                "no route: the start is in a closed-off area, where one-way streets, turn restrictions or "
+                "access rules leave no way out onto the road network"
+            )
+        return "no route: the destination can only be reached against one-way streets or turn restrictions"
 
     def _turn_s(self, a: int, b: int) -> float:
         """Seconds the turn from road ``a`` onto road ``b`` costs."""

@@ -1,6 +1,7 @@
-"""Navigation: the map with the car, search (names, categories), a route with turn-by-turn guidance, the
-charge at arrival and a charging stop when it runs short. The map loads and routes compute on worker
-threads; results cross into Qt through queued signals."""
+"""Navigation: the map with the car, search (names, categories), a route with turn-by-turn guidance shown on
+the maneuver card, listed step by step and spoken (through the assistant's voice), the charge at arrival and
+the charging or swap stops the trip needs, planned from the car's live SoC. The map loads and routes compute
+on worker threads; results cross into Qt through queued signals."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import threading
 import time
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -19,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cockpit.navigation.energy import EnergyModel, EnergyPlan
+from cockpit.navigation.announce import Announcer
+from cockpit.navigation.energy import ChargingStop, EnergyModel, EnergyPlan
 from cockpit.navigation.guidance import Guidance, Progress
 from cockpit.navigation.maneuvers import Maneuver
 from cockpit.navigation.map_source import attribution, open_map
@@ -31,38 +34,23 @@ from cockpit.state_store import SignalValue
 from vehicle_bus.errors import InputError
 
 from ..context import UiContext
-from ..icons import set_icon
+from ..icons import pixmap, set_icon
 from ..theme import compact_button
+from ..widgets.maneuver_card import ManeuverCard
 from ..widgets.map_layers import build_layers, route_path
 from ..widgets.map_view import CITY, STREET, MapView
 from .base import Panel
+from .guidance_text import VOICES, GuidanceText, icon_for, lane_hints
 
 LAT = "Vehicle.CurrentLocation.Latitude"
 LON = "Vehicle.CurrentLocation.Longitude"
 HEADING = "Vehicle.CurrentLocation.Heading"
 SOC = "Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed"
-LANE_ARROWS = {
-    "left": "↰",
-    "sharp_left": "↰",
-    "slight_left": "↖",
-    "through": "↑",
-    "none": "↑",
-    "slight_right": "↗",
-    "right": "↱",
-    "sharp_right": "↱",
-    "reverse": "↶",
-}
 GUIDE_EVERY_S = 0.2
-ARROWS = {
-    "left": "←",
-    "right": "→",
-    "slight left": "↖",
-    "slight right": "↗",
-    "sharp left": "↙",
-    "sharp right": "↘",
-    "uturn": "↶",
-    "straight": "↑",
-}
+SPEED = "Vehicle.Speed"
+# The card shows a stop's "charge here" from this far before it until this far past it (the car parked).
+AT_STOP_BEFORE_M = 60.0
+AT_STOP_AFTER_M = 150.0
 
 
 class _Worker(QObject):
@@ -83,14 +71,19 @@ class NavigationPanel(Panel):
         self.route: Route | None = None
         self.plan: EnergyPlan | None = None
         self.guidance: Guidance | None = None
+        self.announcer: Announcer | None = None
+        self.via_stops: list[ChargingStop] = []
         self.progress: Progress | None = None
         self.destination: tuple[float, float] | None = None
         self.destination_name = ""
+        self.text = GuidanceText(ctx.units, self.local, lambda: self.destination_name)
+        self._steps_next = -1  # index of the next maneuver the step list starts at
         self._guide_at = 0.0
         self._pending: str | None = None
         self._moved_car = False
         self._routing = False
         self._request = 0
+        self._target: tuple[int, tuple[float, float], str] | None = None  # request, where, its name
         profile = ctx.session.vehicle.profile
         self.model = EnergyModel.from_params(sim_params(profile.settings if profile else {}))
         self.worker = _Worker()
@@ -115,9 +108,7 @@ class NavigationPanel(Panel):
         )
         self.map.setParent(self)
         self.map.user_moved.connect(self._user_moved)
-        self.banner = QLabel(self)
-        self.banner.setObjectName("navBanner")
-        self.banner.setWordWrap(True)
+        self.banner = ManeuverCard(self.ctx, self)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search streets and places"))
         self.search.returnPressed.connect(self._search)
@@ -139,6 +130,11 @@ class NavigationPanel(Panel):
         self.results = QListWidget(self)
         self.results.itemClicked.connect(self._picked)
         self.results.hide()
+        self.steps = QListWidget(self)  # the route's steps from the next one on, its stops among them
+        self.steps.setObjectName("navSteps")
+        self.steps.setWordWrap(True)
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.hide()
         self.trip = QWidget(self)
         self.trip.setObjectName("navTrip")
         trip_row = QHBoxLayout(self.trip)
@@ -150,6 +146,10 @@ class NavigationPanel(Panel):
         self.charge_button.clicked.connect(self.go_charge)
         self.charge_button.hide()
         trip_row.addWidget(self.charge_button)
+        self.steps_button = QPushButton(self.tr("Steps"))
+        self.steps_button.setCheckable(True)
+        self.steps_button.toggled.connect(self._steps_toggled)
+        trip_row.addWidget(self.steps_button)
         self.stop_button = QPushButton(self.tr("End"))
         self.stop_button.clicked.connect(self.end_guidance)
         trip_row.addWidget(self.stop_button)
@@ -188,9 +188,8 @@ class NavigationPanel(Panel):
         self.status.setObjectName("navStatus")
         t = self.ctx.theme
         self.setStyleSheet(
-            f"QLabel#navBanner {{ background: {t.accent}; color: white; border-radius: {px(14)}px;"
-            f" padding: {px(8)}px {px(14)}px; font-size: {px(20)}px; font-weight: 600; }}"
-            f"QWidget#navTrip, QLabel#navStatus {{ background: {t.surface}; border: 1px solid {t.border};"
+            ManeuverCard.style(t.accent, px)
+            + f"QWidget#navTrip, QLabel#navStatus {{ background: {t.surface}; border: 1px solid {t.border};"
             f" border-radius: {px(14)}px; }}"
             f"QLabel#navStatus {{ padding: {px(6)}px {px(12)}px; }}"
             f"QLineEdit {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: {px(12)}px;"
@@ -201,9 +200,8 @@ class NavigationPanel(Panel):
         )
         self.banner.hide()
         # They float over the map on purpose (the layout check leaves their overlap with it alone).
-        for widget in (self.banner, self.search, self.categories, self.results, self.trip, self.controls):
+        for widget in (*self._floating(), self.status):
             widget.setProperty("floating", True)
-        self.status.setProperty("floating", True)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)  # type: ignore[arg-type]
@@ -221,31 +219,26 @@ class NavigationPanel(Panel):
         self.categories.setGeometry(w - side - gap, gap + row_h + px(6), side, row_h)
         results_top = gap + 2 * (row_h + px(6))
         self.results.setGeometry(w - side - gap, results_top, side, min(px(320), h - results_top - gap))
-        banner_w = min(px(460), w - side - 3 * gap)
-        self.banner.setGeometry(gap, gap, banner_w, px(84))
         controls_h = 4 * touch + 3 * px(6)
+        # Beside the map buttons, above the trip card.
+        steps_h = min(px(420), h - results_top - px(74) - 2 * gap)
+        self.steps.setGeometry(w - side - gap, results_top, side - touch - gap, steps_h)
+        banner_w = min(px(460), w - side - 3 * gap)
+        self.banner.setGeometry(gap, gap, banner_w, self.banner.height_for(banner_w))
         self.controls.setGeometry(w - touch - gap, h - controls_h - gap, touch, controls_h)
         self.map.attribution_inset = touch + gap
         self.trip.setGeometry(gap, h - px(74) - gap, min(px(720), w - px(60) - 3 * gap), px(74))
         trip_shown = not self.trip.isHidden()
         self.map.bottom_inset = px(74) + gap if trip_shown else 0
-        self.map.keep_clear = [
-            QRectF(widget.geometry())
-            for widget in (self.banner, self.search, self.categories, self.results, self.controls, self.trip)
-            if not widget.isHidden()
-        ]
+        self.map.keep_clear = [QRectF(w.geometry()) for w in self._floating() if not w.isHidden()]
         self.status.adjustSize()
         self.status.move(gap, h - self.status.height() - gap - (px(80) if self.trip.isVisible() else 0))
-        for widget in (
-            self.banner,
-            self.search,
-            self.categories,
-            self.results,
-            self.controls,
-            self.trip,
-            self.status,
-        ):
+        for widget in (*self._floating(), self.status):
             widget.raise_()
+
+    def _floating(self) -> tuple[QWidget, ...]:
+        """The widgets over the map (the status line aside), bottom to top."""
+        return self.banner, self.search, self.categories, self.results, self.steps, self.controls, self.trip
 
     # -- map loading ----------------------------------------------------------------------------------------
     def _load(self, path: str | None) -> None:
@@ -348,7 +341,18 @@ class NavigationPanel(Panel):
         self.progress = progress = self.guidance.update(*here)
         if progress.off_route and not self._routing:
             self._start_route(here, self.destination, reroute=True)  # type: ignore[arg-type]
+        elif self.announcer is not None:
+            speed = float(self.ctx.session.store.value(SPEED, 0.0) or 0.0)
+            prompt = self.announcer.update(progress.along_m, speed)
+            if prompt is not None:
+                self.say(self.text.prompt(prompt))
         self._show_progress()
+
+    def say(self, text: str) -> None:
+        """A guidance prompt, through the assistant's voice (the window's ``speech``) when there is one."""
+        speech = self.ctx.extra.get("speech")
+        if speech is not None:
+            speech.say(text, "prompt", VOICES.get(self.ctx.lang))  # type: ignore[attr-defined]
 
     # -- search ---------------------------------------------------------------------------------------------
     def _search_for(self, query: str) -> None:
@@ -394,16 +398,20 @@ class NavigationPanel(Panel):
         if self.nav is None or here is None:
             self._show_status(self.tr("No position yet: waiting for GPS"))
             return
-        self.destination, self.destination_name = (lat, lon), name
-        self._start_route(here, (lat, lon), reroute=False)
+        self._start_route(here, (lat, lon), reroute=False, name=name)
 
-    def _start_route(self, here: tuple[float, float], there: tuple[float, float], reroute: bool) -> None:
+    def _start_route(
+        self, here: tuple[float, float], there: tuple[float, float], reroute: bool, name: str = ""
+    ) -> None:
         nav = self.nav
         if nav is None:
             return
         self._routing = True
         self._request += 1
         request = self._request
+        # The destination becomes this one only once a route there is found: a failed request keeps the
+        # route being driven, and its destination (for reroutes and "Arrive at …").
+        self._target = (request, there, name if not reroute else self.destination_name)
         soc = self.ctx.session.store.value(SOC)
         # A reroute starts the way the car faces (no U-turn where the road goes on).
         heading = self.ctx.session.store.value(HEADING) if reroute else None
@@ -431,8 +439,15 @@ class NavigationPanel(Panel):
             # Not even with charging stops: say so and keep the route being driven.
             self._show_status(self.tr("Below the reserve at arrival, and no charging station in reach"))
             return
+        if self._target is not None and self._target[0] == request:
+            _, self.destination, self.destination_name = self._target
         self.route, self.plan = route, plan
         self.guidance = Guidance(route, self.nav.graph.project)
+        # The stops are via points of the route only when it is the plan's route through them.
+        self.via_stops = stops = plan.stops if plan is not None and route is plan.route else []
+        self.announcer = Announcer(route.maneuvers, stops)
+        self.map.stops = [(*self._on_map(st.lat, st.lon), "swap" if st.swap else "charging") for st in stops]
+        self._steps_next = -1
         self.map.set_route(route_path(self.nav.graph, route.points))
         self.map.highlight = None
         self.status.hide()
@@ -453,11 +468,26 @@ class NavigationPanel(Panel):
             self.navigate_to(stop.lat, stop.lon, self.local(stop.name))
 
     def end_guidance(self) -> None:
-        self.route = self.guidance = self.progress = self.plan = None
+        self.route = self.guidance = self.progress = self.plan = self.announcer = None
+        self.via_stops = []
         self.destination = None
+        self.map.stops = []
         self.map.set_route(None)
         self.banner.hide()
         self.trip.hide()
+        self.steps_button.setChecked(False)
+        self._place()
+
+    def _on_map(self, lat: float, lon: float) -> tuple[float, float]:
+        x, y = self.nav.graph.project(lat, lon)  # type: ignore[union-attr]
+        return float(x), -float(y)
+
+    def _steps_toggled(self, on: bool) -> None:
+        if on:
+            self.results.hide()
+            self._steps_next = -1
+            self._fill_steps()
+        self.steps.setVisible(on)
         self._place()
 
     # -- text -----------------------------------------------------------------------------------------------
@@ -466,50 +496,45 @@ class NavigationPanel(Panel):
         return self.nav.data.local_name(name, self.ctx.lang) if self.nav is not None and name else name
 
     def instruction(self, m: Maneuver) -> str:
-        street = self.local(m.street)
-        if m.type == "arrive":
-            return self.tr("Arrive at %1").replace("%1", m.waypoint or self.destination_name or street)
-        if m.type == "roundabout":
-            text = self.tr("At the roundabout take exit %1").replace("%1", str(m.exit))
-        elif m.type == "keep":
-            text = self.tr("Keep left") if m.modifier == "left" else self.tr("Keep right")
-        elif m.type == "continue":
-            text = self.tr("Continue straight")
-        elif m.modifier == "uturn":
-            text = self.tr("Make a U-turn")
-        else:
-            text = {
-                "left": self.tr("Turn left"),
-                "right": self.tr("Turn right"),
-                "slight left": self.tr("Turn slightly left"),
-                "slight right": self.tr("Turn slightly right"),
-                "sharp left": self.tr("Turn sharp left"),
-                "sharp right": self.tr("Turn sharp right"),
-                "straight": self.tr("Go straight"),
-            }.get(m.modifier, self.tr("Go straight"))
-        return self.tr("%1 onto %2").replace("%1", text).replace("%2", street) if street else text
+        return self.text.instruction(m)
+
+    def _stops_ahead(self) -> list[ChargingStop]:
+        """The planned stops the car has not left behind yet."""
+        along = self.progress.along_m if self.progress is not None else 0.0
+        return [st for st in self.via_stops if st.at_m + AT_STOP_AFTER_M > along]
+
+    def _stop_of(self, m: Maneuver) -> ChargingStop | None:
+        if m.type != "arrive" or not m.waypoint:
+            return None
+        return next((st for st in self.via_stops if abs(st.at_m - m.at_m) < 50.0), None)
 
     def _show_progress(self) -> None:
         p = self.progress
         if p is None or self.route is None:
             return
-        if p.arrived:
-            self.banner.setText(self.tr("You have arrived"))
+        ahead = self._stops_ahead()
+        here = ahead[0] if ahead and ahead[0].at_m - AT_STOP_BEFORE_M <= p.along_m else None
+        if here is not None:
+            # At a charging or swap stop: what to do here, not the next turn.
+            m = next(m for m in self.route.maneuvers if m.type == "arrive" and abs(m.at_m - here.at_m) < 50.0)
+            note = self.text.arrival_soc(here.arrival_soc)
+            self.banner.show_step(icon_for(m, here), self.local(here.name), self.text.at_stop(here), "", note)
+        elif p.arrived:
+            self.banner.show_step(icon_for(self.route.maneuvers[-1]), "", self.tr("You have arrived"), "", "")
         elif p.next_maneuver is not None:
             m = p.next_maneuver
-            arrow = (
-                "⟳" if m.type == "roundabout" else "◎" if m.type == "arrive" else ARROWS.get(m.modifier, "↑")
+            stop = self._stop_of(m)
+            note = f"{self.text.arrival_soc(stop.arrival_soc)} · {self.text.stop_plan(stop)}" if stop else ""
+            self.banner.show_step(
+                icon_for(m, stop),
+                self._distance(p.to_next_m / 1000),
+                self.instruction(m),
+                lane_hints(m),
+                note,
             )
-            if m.type == "keep":
-                arrow = ARROWS["slight " + m.modifier]
-            lanes = "  ".join(
-                LANE_ARROWS.get(lane["indications"][0], "↑") if lane["valid"] else "·" for lane in m.lanes
-            )
-            lanes = f"\n{lanes}" if lanes else ""  # OSM turn:lanes: the lanes to take, left to right
-            self.banner.setText(
-                f"{arrow}  {self._distance(p.to_next_m / 1000)}\n{self.instruction(m)}{lanes}"
-            )
-        self.banner.show()
+        if self.banner.isHidden() or self.banner.height() != self.banner.height_for(self.banner.width()):
+            self.banner.show()
+            self._place()
         eta = time.strftime("%H:%M", time.localtime(time.time() + p.remaining_s))
         parts = [
             self.tr("%1 to go").replace("%1", self._distance(p.remaining_m / 1000)),
@@ -517,26 +542,63 @@ class NavigationPanel(Panel):
             self.tr("arrive %1").replace("%1", eta),
         ]
         if self.plan is not None:
-            parts.append(self.tr("%1 % at arrival").replace("%1", f"{self.plan.arrival_soc:.0f}"))
+            parts.append(self.text.arrival_soc(self.plan.arrival_soc))
         text = "  ·  ".join(parts)
         stop = self.plan.stop if self.plan is not None else None
-        if stop is not None:
+        if ahead:
+            text += "\n" + self.text.stop_summary(ahead[0])
+        elif stop is not None and not self.via_stops:
             line = self.tr("Charge at %1: %2 min to %3 %").replace("%1", self.local(stop.name))
             line = line.replace("%2", f"{stop.charge_min:.0f}").replace("%3", f"{stop.target_soc:.0f}")
             text += "\n" + line
-        elif self.plan is not None and self.plan.needs_charge:
+        elif self.plan is not None and self.plan.needs_charge and not self.via_stops:
             text += "\n" + self.tr("Below the reserve at arrival, and no charging station in reach")
-        self.charge_button.setVisible(stop is not None)
+        # Driving there is offered for a stop the route does not go through already.
+        self.charge_button.setVisible(stop is not None and not self.via_stops)
         self.trip_text.setText(text)
         if not self.trip.isVisible():
             self.trip.show()
             self._place()
+        if self.steps.isVisible():
+            self._fill_steps()
+
+    def _fill_steps(self) -> None:
+        """The steps from the next one on: what to do, how far after the previous, each stop with the charge
+        on arrival and what is done there; the destination with the charge at arrival."""
+        route, p = self.route, self.progress
+        if route is None:
+            return
+        along = p.along_m if p is not None else 0.0
+        first = next((i for i, m in enumerate(route.maneuvers) if m.at_m > along + 1.0), len(route.maneuvers))
+        if first == self._steps_next:
+            return
+        self._steps_next = first
+        self.steps.clear()
+        px = self.ctx.px
+        previous = along
+        for m in route.maneuvers[first:]:
+            if m.type == "depart":
+                continue  # leaving a stop: its arrival row says what is done there
+            stop = self._stop_of(m)
+            lines = [self.instruction(m), self._distance((m.at_m - previous) / 1000)]
+            if stop is not None:
+                lines[1] += " · " + self.text.arrival_soc(stop.arrival_soc)
+                lines.append(self.text.stop_plan(stop))
+            elif m is route.maneuvers[-1] and self.plan is not None:
+                lines[1] += " · " + self.text.arrival_soc(self.plan.arrival_soc)
+            hints = lane_hints(m)
+            if hints:
+                lines.append(hints)
+            item = QListWidgetItem("\n".join(lines))
+            image = pixmap(icon_for(m, stop)[0], self.ctx.theme.text, px(28))
+            if image is not None:
+                item.setIcon(QIcon(image))
+            item.setData(Qt.ItemDataRole.UserRole, m)
+            self.steps.addItem(item)
+            previous = m.at_m
 
     def _distance(self, km: float) -> str:
-        if self.ctx.units.imperial:
-            miles = km / 1.609344
-            return f"{miles:.1f} mi" if miles >= 0.2 else f"{round(miles * 5280, -1):.0f} ft"
-        return f"{km:.1f} km" if km >= 1 else f"{round(km * 1000, -1):.0f} m"
+        return self.text.distance(km)
 
     # -- view controls --------------------------------------------------------------------------------------
     def _user_moved(self) -> None:

@@ -34,8 +34,8 @@ from .map_render import (
 )
 
 MIN_SCALE, MAX_SCALE = 0.01, 8.0
-POI_COLOURS = {"charging": "#22d07a", "fuel": "#ff8a3d", "parking": "#3d8bff"}
-POI_GLYPHS = {"charging": "⚡", "fuel": "F", "parking": "P"}
+POI_COLOURS = {"charging": "#22d07a", "fuel": "#ff8a3d", "parking": "#3d8bff", "swap": "#18b3c7"}
+POI_GLYPHS = {"charging": "⚡", "fuel": "F", "parking": "P", "swap": "⇄"}
 
 
 class _Relay(QObject):
@@ -70,6 +70,8 @@ class MapView(QWidget):
         # Where the panel's own widgets float over the map (view pixels): place names keep out of them.
         self.keep_clear: list[QRectF] = []
         self.highlight: tuple[float, float] | None = None
+        # The route's charging and swap stops: x, y (map metres, y down), "charging" or "swap".
+        self.stops: list[tuple[float, float, str]] = []
         self._drag: QPointF | None = None
         self.renderer = BaseRenderer(self.font(), scale_ui)
         self._base: BaseImage | None = None
@@ -179,6 +181,7 @@ class MapView(QWidget):
         if self.scale <= STREET:
             self._places(p, t)
         self._pois(p, t, view)
+        self._stops(p, t)
         if self.car is not None:
             self._car(p, t)
         self._scale_bar(p)
@@ -352,6 +355,20 @@ class MapView(QWidget):
             p.setPen(QPen(QColor(self.style.route), 3))
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.drawEllipse(pos, 2 * r, 2 * r)
+
+    def _stops(self, p: QPainter, t: QTransform) -> None:
+        """The route's stops, larger than POIs and ringed in the route's colour: where the car will stop."""
+        r = 16 * self.ui_scale
+        p.setFont(self._font(17, bold=True))
+        for x, y, kind in self.stops:
+            pos = t.map(QPointF(x, y))
+            p.setPen(QPen(QColor(self.style.route), 3 * self.ui_scale))
+            p.setBrush(QColor(POI_COLOURS[kind]))
+            p.drawEllipse(pos, r, r)
+            p.setPen(QColor("#ffffff"))
+            p.drawText(
+                QRectF(pos.x() - r, pos.y() - r, 2 * r, 2 * r), Qt.AlignmentFlag.AlignCenter, POI_GLYPHS[kind]
+            )
 
     def _car(self, p: QPainter, t: QTransform) -> None:
         x, y, heading = self.car

@@ -20,14 +20,22 @@ BACKENDS = ("auto", "piper", "espeak-ng")
 
 class Speaker:
     def __init__(
-        self, enabled: bool = True, voice: str = "en-us", rate_wpm: int = 170, backend: str = "auto"
+        self,
+        enabled: bool = True,
+        voice: str = "en-us",
+        rate_wpm: int = 170,
+        backend: str = "auto",
+        wav_out: str | None = None,
     ) -> None:
+        """``wav_out``: espeak-ng writes each utterance to this WAV file instead of the loudspeaker (a head
+        unit without audio, tests)."""
         self.program = shutil.which("espeak-ng")
         use_piper = backend in ("auto", "piper") and piper_voice.piper_available()
         self.backend = "piper" if use_piper else ("espeak-ng" if self.program else "")
         self.enabled = enabled and bool(self.backend)
         self.voice = voice
         self.rate_wpm = rate_wpm
+        self.wav_out = wav_out
         self._current: subprocess.Popen | None = None
         self._cancel = threading.Event()
         self._thread: threading.Thread | None = None
@@ -45,20 +53,27 @@ class Speaker:
             return True
         return self._current is not None and self._current.poll() is None
 
-    def say(self, text: str) -> None:
-        """Speak ``text`` (cutting off what is still being said); nothing when off."""
+    def say(self, text: str, voice: str | None = None) -> None:
+        """Speak ``text`` (cutting off what is still being said); nothing when off. ``voice``: an espeak-ng
+        voice for this utterance (``cmn`` for Chinese); Piper's bundled voice speaks English only, so another
+        language goes to espeak-ng."""
         if not self.enabled or not text:
             return
         self.stop()
-        if self.backend == "piper":
+        english = voice is None or voice.startswith("en")
+        if self.backend == "piper" and english and self.wav_out is None:
             self._cancel = threading.Event()
             self._thread = threading.Thread(
                 target=self._piper, args=(text, self._cancel), name="tts", daemon=True
             )
             self._thread.start()
             return
+        if self.program is None:
+            log.info("no espeak-ng for the %s voice: not spoken: %s", voice, text)
+            return
+        out = ["-w", self.wav_out] if self.wav_out else []
         self._current = subprocess.Popen(
-            [self.program, "-v", self.voice, "-s", str(self.rate_wpm), "--", text],
+            [self.program, "-v", voice or self.voice, "-s", str(self.rate_wpm), *out, "--", text],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

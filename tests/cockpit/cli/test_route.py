@@ -80,3 +80,30 @@ def test_heading_starts_the_way_the_car_faces(capsys, monaco_map: Path) -> None:
         firsts.append(doc["maneuvers"][0]["bearing_after"])
     east, west = firsts  # north-east and south-west
     assert abs((east - 31 + 180) % 360 - 180) <= 90 and abs((west - 211 + 180) % 360 - 180) <= 90
+
+
+def test_a_destination_the_battery_cannot_reach_even_with_stops_exits_1(capsys, data_home: Path) -> None:
+    args = ["route", "--from", "Old Town Garage Charging", "--to", "Central Car Park", "--soc", "3"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""  # no steps for a trip the battery cannot make
+    assert len(captured.err.strip().splitlines()) == 1
+    assert "cannot be reached keeping the 10 % reserve" in captured.err and "Charge first" in captured.err
+    assert main([*args, "--json"]) == 1
+    doc = json.loads(capsys.readouterr().out)
+    assert "cannot be reached" in doc["energy"]["unreachable"] and doc["energy"]["arrival_soc"] >= 0
+
+
+def test_no_route_between_disconnected_places_is_one_line(capsys, tmp_path: Path) -> None:
+    from ..navigation.small_maps import at, small_map
+
+    roads = [
+        {"pts": [(0, 0), (1000, 0)], "name": "Main Road"},
+        {"pts": [(0, 2000), (900, 2000)], "name": "Isle"},
+    ]
+    cache = tmp_path / "islands.navmap.npz"
+    small_map(roads).data.save(cache)
+    start, end = (",".join(f"{v:.6f}" for v in at(*p)) for p in ((100, 0), (500, 2000)))
+    assert main(["route", "--map", str(cache), "--from", start, "--to", end]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "road networks that no road open to cars joins" in err

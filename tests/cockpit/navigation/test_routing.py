@@ -10,6 +10,8 @@ from cockpit.navigation.navigator import Navigator
 from cockpit.navigation.routing import NoRouteError, Route
 from vehicle_bus.errors import InputError
 
+from .small_maps import at, small_map
+
 HERMITAGE = (43.7384, 7.4246)
 FONTVIEILLE = (43.7300, 7.4200)
 MANEUVER_TYPES = {"depart", "turn", "keep", "new name", "roundabout", "arrive"}
@@ -116,5 +118,34 @@ def test_no_route_into_a_one_way_trap() -> None:
     nav = Navigator(data)
     nodes = data.way_nodes[data.way_start[lane] : data.way_start[lane + 1]]
     end = (float(data.node_lat[nodes[-1]]), float(data.node_lon[nodes[-1]]))
-    with pytest.raises(NoRouteError, match="no route"):
+    with pytest.raises(NoRouteError, match="only be reached against one-way streets"):
         nav.route(grid_latlon(3, 3, 6), end)
+
+
+def _islands() -> Navigator:
+    """A two-way main road; a lane entered from it by a one-way road only (a closed-off area: nothing leads
+    out); and a road 2 km away that nothing joins."""
+    return small_map(
+        [
+            {"pts": [(0, 0), (500, 0), (1000, 0)], "name": "Main Road"},
+            {"pts": [(500, 0), (500, 300)], "name": "Way In", "oneway": 1},
+            {"pts": [(500, 300), (800, 300)], "name": "Closed Lane"},
+            {"pts": [(0, 2000), (1000, 2000)], "name": "Island Road"},
+        ]
+    )
+
+
+def test_a_route_across_disconnected_road_networks_says_so() -> None:
+    nav = _islands()
+    with pytest.raises(NoRouteError) as caught:
+        nav.route(at(100, 0), at(600, 2000))
+    line = caught.value.line()
+    assert "road networks that no road open to cars joins" in line and "Pick another" in line
+    assert "\n" not in line
+
+
+def test_a_start_in_a_closed_off_area_says_so_and_the_way_in_still_works() -> None:
+    nav = _islands()
+    with pytest.raises(NoRouteError, match="the start is in a closed-off area"):
+        nav.route(at(700, 300), at(900, 0))
+    assert nav.route(at(900, 0), at(700, 300)).distance_m > 500  # driving in is allowed

@@ -5,9 +5,13 @@ banner counts down; an OSM map shows its attribution; a broken map file is one l
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import re
+import shutil
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QImage
@@ -57,6 +61,9 @@ def test_search_route_and_guidance_on_the_builtin_town(qtbot, ctx, run_session) 
     assert "Charging" in panel.results.item(0).text()
     panel.navigate_to(first.lat, first.lon, first.name)
     qtbot.waitUntil(lambda: _delivered(lambda: panel.route is not None))
+    # Planned from the car's live charge (the store's displayed SoC, as the car reports it).
+    live = ctx.session.store.value("Vehicle.Powertrain.TractionBattery.StateOfCharge.Displayed")
+    assert live is not None and panel.plan.start_soc == pytest.approx(float(live), abs=0.5)
     # The simulated car now drives the route the panel computed.
     assert ctx.session.simulator.car.route.points[-1] == pytest.approx(tuple(panel.route.points[-1]))
     run_session(2.0, lambda: (panel.refresh(ctx.session.store.snapshot()), panel.background()))
@@ -186,6 +193,7 @@ def test_guidance_through_a_charging_stop_and_lane_hints(qtbot, ctx, run_session
     panel.progress = dataclasses.replace(panel.guidance.update(*plan.route.points[0]), next_maneuver=turn)
     panel._show_progress()
     assert panel.banner.text().endswith("↰  ·")
+    assert panel.banner.icon_name == "corner-up-left"
 
 
 def test_an_unreachable_destination_keeps_the_route_being_driven(qtbot, ctx, run_session) -> None:
@@ -200,3 +208,150 @@ def test_an_unreachable_destination_keeps_the_route_being_driven(qtbot, ctx, run
     panel._routed(other, hopeless, panel._request)
     assert panel.route is first
     assert "no charging station in reach" in panel.status.text()
+
+
+def _prompt_speech(tmp_path: Path):
+    """A real Speaker on espeak-ng writing to a WAV file (no audio device needed), as the window wires it."""
+    from ui.speech import SpeechOutput
+    from voice.reply.tts import Speaker
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng not installed")
+    wav = tmp_path / "prompt.wav"
+    speech = SpeechOutput(Speaker(backend="espeak-ng", wav_out=str(wav)))
+    heard: list[tuple[str, str]] = []
+    speaking: list[bool] = []
+    speech.said.connect(lambda text, kind: heard.append((text, kind)))
+    speech.speaking_changed.connect(speaking.append)
+    return speech, wav, heard, speaking
+
+
+def _turn_soon(panel: NavigationPanel) -> tuple[float, float]:
+    """A destination whose route turns 150-400 m ahead of the car (the car drives in real time here)."""
+    here = panel._car_latlon()
+    for i, j in itertools.product(range(20), range(20)):
+        there = grid_latlon(i, j)
+        steps = [m for m in panel.nav.route(here, there).maneuvers if m.type != "depart"]
+        if len(steps) >= 2 and 150 <= steps[0].at_m <= 400:
+            return there
+    pytest.fail("no route from the car turns within 400 m")
+
+
+@pytest.mark.slow  # the simulated car drives to the first turn in real time
+def test_guidance_is_spoken_through_the_assistants_voice(qtbot, ctx, run_session, tmp_path: Path) -> None:
+    speech, wav, heard, speaking = _prompt_speech(tmp_path)
+    ctx.extra["speech"] = speech
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    panel.navigate_to(*_turn_soon(panel), "Corner")
+    qtbot.waitUntil(lambda: _delivered(lambda: panel.route is not None))
+
+    def each() -> None:
+        panel.refresh(ctx.session.store.snapshot())
+        panel.background()
+        speech.tick()
+
+    end = time.monotonic() + 30
+    while not heard and time.monotonic() < end:
+        run_session(0.2, each)
+    assert heard, "no prompt on the first stretch of the route"
+    text, kind = heard[0]
+    assert kind == "prompt"
+    assert re.fullmatch(r"In \d+ (metres|kilometres), .+|.+ now|.+, then .+", text), text
+    # Said once: driving on does not repeat it.
+    run_session(0.6, each)
+    assert [t for t, _ in heard].count(text) == 1
+    # espeak-ng really spoke it (to the file), and the ducking hook saw speech start and end.
+    qtbot.waitUntil(lambda: (speech.tick(), speaking[-1:] == [False])[1], timeout=10_000)
+    assert speaking[0] is True and wav.stat().st_size > 20_000
+
+
+def test_prompts_and_the_stop_in_chinese_with_the_chinese_voice(qtbot, qapp, ctx, tmp_path: Path) -> None:
+    from cockpit.navigation.announce import Prompt
+    from ui.app import install_translation
+
+    speech, wav, heard, _ = _prompt_speech(tmp_path)
+    ctx.extra["speech"] = speech
+    ctx.lang = "zh"
+    install_translation(qapp, "zh")
+    try:
+        panel = _panel(qtbot, ctx)
+        here = grid_latlon(2, 2)
+        plan = panel.nav.energy_plan(panel.nav.route(here, grid_latlon(17, 17)), panel.model, 10.05, 10.0)
+        stop = plan.stops[0]
+        arrive = next(m for m in plan.route.maneuvers if m.waypoint)
+        turn = next(m for m in plan.route.maneuvers if m.type == "turn" and m.modifier in ("left", "right"))
+        near = panel.text.prompt(Prompt("near", turn, 300.0))
+        assert near.startswith("300米后，") and ("左转" in near or "右转" in near)
+        at_stop = panel.text.prompt(Prompt("now", arrive, 0.0, stop=stop))
+        assert at_stop.startswith("已到达") and f"请在此充电{stop.charge_min:.0f}分钟" in at_stop
+        panel.say(at_stop)
+        assert heard == [(at_stop, "prompt")]
+        assert speech.speaker._current.args[1:3] == ["-v", "cmn"]  # espeak-ng's Mandarin voice
+        qtbot.waitUntil(lambda: not speech.speaker.speaking, timeout=10_000)
+        assert wav.stat().st_size > 20_000
+    finally:
+        install_translation(qapp, "en")
+
+
+def test_stops_on_the_card_the_step_list_and_the_map(qtbot, ctx, run_session) -> None:
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    route = panel.nav.route(panel._car_latlon(), grid_latlon(17, 17))
+    plan = panel.nav.energy_plan(route, panel.model, soc=10.05, reserve=10.0)
+    stop = plan.stops[0]
+    panel.destination_name = "Corner"
+    panel._routed(plan.route, plan, panel._request)
+    assert panel.map.stops == [(*panel._on_map(stop.lat, stop.lon), "charging")]
+    guide = panel.guidance
+
+    def at(along: float) -> None:
+        guide.along_m = max(0.0, along - 30)
+        lat = float(np.interp(along, plan.route.cum_m, plan.route.points[:, 0]))
+        lon = float(np.interp(along, plan.route.cum_m, plan.route.points[:, 1]))
+        panel.progress = guide.update(lat, lon)
+        panel._show_progress()
+
+    at(stop.at_m - 300)  # on the way: the stop is the next step, with what will be done there
+    card = panel.banner.text()
+    assert f"Arrive at {stop.name}" in card and f"{stop.arrival_soc:.0f} % at arrival" in card
+    assert f"charge {stop.charge_min:.0f} min to {stop.target_soc:.0f} %" in card
+    panel.steps_button.setChecked(True)
+    rows = [panel.steps.item(i).text() for i in range(panel.steps.count())]
+    assert panel.steps.isVisible() and rows[0].startswith(f"Arrive at {stop.name}")
+    assert "depart" not in rows and rows[-1].startswith("Arrive at Corner")
+    assert f"{plan.arrival_soc:.0f} % at arrival" in rows[-1]
+    at(stop.at_m + 20)  # at the stop: what to do here
+    assert f"Charge here for {stop.charge_min:.0f} min (to {stop.target_soc:.0f} %)" in panel.banner.text()
+    assert panel.banner.icon_name == "charging-pile"
+    assert not panel.charge_button.isVisible()  # the route already goes there
+    panel.end_guidance()
+    assert panel.map.stops == [] and not panel.steps.isVisible()
+
+
+def test_no_route_says_why_and_keeps_the_route_being_driven(qtbot, ctx, run_session, monkeypatch) -> None:
+    from cockpit.navigation.navigator import Navigator
+
+    from ...cockpit.navigation.small_maps import at, small_map
+
+    panel = _panel(qtbot, ctx)
+    run_session(0.5, lambda: panel.refresh(ctx.session.store.snapshot()))
+    panel.navigate_to(*grid_latlon(17, 17), "Corner")
+    qtbot.waitUntil(lambda: _delivered(lambda: panel.route is not None))
+    driving, destination = panel.route, panel.destination
+    # The car is now (say) inside a lane entered by a one-way road only: nothing leads out.
+    islands: Navigator = small_map(
+        [
+            {"pts": [(0, 0), (500, 0), (1000, 0)], "name": "Main Road"},
+            {"pts": [(500, 0), (500, 300)], "name": "Way In", "oneway": 1},
+            {"pts": [(500, 300), (800, 300)], "name": "Closed Lane"},
+        ]
+    )
+    real_nav = panel.nav
+    monkeypatch.setattr(panel, "nav", islands)
+    monkeypatch.setattr(panel, "_car_latlon", lambda: at(700, 300))
+    panel.navigate_to(*at(900, 0), "Main Road")
+    qtbot.waitUntil(lambda: _delivered(lambda: not panel._routing))
+    assert "the start is in a closed-off area" in panel.status.text() and panel.status.isVisible()
+    assert panel.route is driving and panel.destination == destination and panel.destination_name == "Corner"
+    monkeypatch.setattr(panel, "nav", real_nav)
