@@ -1411,16 +1411,6 @@
 <context>
     <name>HeadUnitWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="89" />
-        <source>Talk</source>
-        <translation>说话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell.py" line="90" />
-        <source>Push to talk (F2)</source>
-        <translation>按下说话 (F2)</translation>
-    </message>
-    <message>
         <location filename="../../ui/shell.py" line="203" />
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
@@ -1454,6 +1444,42 @@
         <location filename="../../ui/shell.py" line="236" />
         <source>Navigation cancelled.</source>
         <translation>导航已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>MoreSheet</name>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="177" />
+        <source>More screens</source>
+        <translation>更多界面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="181" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NavRail</name>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="72" />
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="73" />
+        <source>All other screens</source>
+        <translation>其他所有界面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="78" />
+        <source>Talk</source>
+        <translation>说话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="79" />
+        <source>Push to talk (F2)</source>
+        <translation>按下说话 (F2)</translation>
     </message>
 </context>
 <context>
