@@ -16,9 +16,8 @@ from ui.layout_check import check_panels, check_window, settle
 from .conftest import pump_events, wait_until
 
 SIZES = [(800, 480), (1024, 600), (1280, 720), (1920, 720), (1920, 1080)]
-# Open defects, listed so that they stay visible (issue 17 stays open on them): the Remote panel (issue 19)
-# needs a page scroll at 800x480 with its keys and activity lists.
-KNOWN_GAPS = {("remote", (800, 480))}
+# Open defects, listed so that they stay visible (the issue stays open on them): none.
+KNOWN_GAPS: set[tuple[str, tuple[int, int]]] = set()
 
 
 @pytest.fixture(scope="module")
