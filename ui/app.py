@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer, QtMsgType, QTranslator, qInstallMessageHandler
@@ -157,7 +157,12 @@ class HeadUnit:
             self._auto.start(60_000)
 
     def _build(self) -> HeadUnitWindow:
-        return build_window(self.session, self.look, self.commands, self.toggle_theme, self.voice)
+        look = self.look
+        if look.kiosk or look.fullscreen:
+            # Laid out for the screen it fills: a window built for 1280×720 on an 800×480 display needs more
+            # room than the screen has, and Qt then grows it past the screen and out of full screen.
+            look = replace(look, size=screen_size())
+        return build_window(self.session, look, self.commands, self.toggle_theme, self.voice)
 
     def show(self) -> None:
         if self.look.kiosk:
@@ -214,6 +219,15 @@ class HeadUnit:
         self.show()
         old.close()
         old.deleteLater()
+
+
+def screen_size() -> tuple[int, int]:
+    """The primary screen's size in device-independent pixels (what a full-screen window gets)."""
+    screen = application().primaryScreen()
+    if screen is None:  # no screen at all (a headless platform without one): the reference layout
+        return REFERENCE_SIZE
+    size = screen.geometry().size()
+    return size.width(), size.height()
 
 
 def panel_keys() -> list[str]:

@@ -36,6 +36,11 @@ class Kiosk(QObject):
         self._hold = QTimer(self)
         self._hold.setSingleShot(True)
         self._hold.timeout.connect(self.leave)
+        # Full screen is put back when something takes it away (see _keep_full_screen).
+        self._restore = QTimer(self)
+        self._restore.setSingleShot(True)
+        self._restore.timeout.connect(self._full_screen_again)
+        self._said_too_big = False
 
     def apply(self) -> None:
         w = self.window
@@ -73,6 +78,8 @@ class Kiosk(QObject):
             if isinstance(event, QCloseEvent):
                 log.info("kiosk: close request ignored (exit with %s)", EXIT_KEYS)
             return True
+        if watched is self.window and kind in (QEvent.Type.Resize, QEvent.Type.WindowStateChange):
+            self._keep_full_screen()
         if watched is self.hold_target:
             if kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
                 self._pressed_at = time.monotonic()
@@ -81,6 +88,40 @@ class Kiosk(QObject):
                 self._pressed_at = None
                 self._hold.stop()
         return False
+
+    def _keep_full_screen(self) -> None:
+        """Qt drops a widget's full-screen state whenever the window is resized by anything but the state
+        change itself, e.g. a layout whose minimum outgrew the screen (QWidget::setMinimumSize resizes).
+        A kiosk stays full screen: the state is put back once the current event is done."""
+        if self.leaving or self.window.windowState() & Qt.WindowState.WindowFullScreen:
+            return
+        if not self._restore.isActive():
+            self._restore.start(0)
+
+    def _full_screen_again(self) -> None:
+        w = self.window
+        if self.leaving or w.windowState() & Qt.WindowState.WindowFullScreen:
+            return
+        screen_rect = (w.screen() or QGuiApplication.primaryScreen()).geometry()
+        screen = screen_rect.size()
+        need = w.minimumSize()
+        if need.width() > screen.width() or need.height() > screen.height():
+            # Putting it back would only be undone by the layout again (and again): say so once instead.
+            if not self._said_too_big:
+                self._said_too_big = True
+                log.warning(
+                    "kiosk: the window needs %d×%d, more than the %d×%d screen; it cannot stay full screen",
+                    need.width(),
+                    need.height(),
+                    screen.width(),
+                    screen.height(),
+                )
+            return
+        log.info("kiosk: full screen was lost (window resized); restored")
+        # The platform window never left the screen's size (it is still full screen to Qt's QWindow), so
+        # no geometry change would come back to the widget: give it the screen's rectangle itself.
+        w.setGeometry(screen_rect)
+        w.showFullScreen()
 
 
 def _is_exit_keys(event: QEvent) -> bool:

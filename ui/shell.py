@@ -9,15 +9,12 @@ from collections import deque
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QFrame,
     QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QScrollArea,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,11 +22,11 @@ from PySide6.QtWidgets import (
 from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
 
 from .context import UiContext
-from .icons import set_icon
 from .panels import PanelInfo
 from .panels.base import Panel
 from .voice_controller import VoiceController
 from .widgets.climate_strip import ClimateStrip
+from .widgets.nav_rail import NavRail
 from .widgets.replay_bar import ReplayBar
 from .widgets.status_bar import StatusBar
 from .widgets.voice_overlay import VoiceOverlay
@@ -67,42 +64,19 @@ class HeadUnitWindow(QMainWindow):
         middle = QHBoxLayout()
         middle.setSpacing(0)
         outer.addLayout(middle, 1)
-        self.rail = QFrame()
-        self.rail.setObjectName("navRail")
-        rail = QVBoxLayout(self.rail)
-        rail.setContentsMargins(ctx.px(8), ctx.px(12), ctx.px(8), ctx.px(12))
-        rail.setSpacing(ctx.px(8))
         self.stack = QStackedWidget()
-        self.nav = QButtonGroup(self)
-        for i, info in enumerate(panels):
-            button = self._rail_button(info.icon, info.glyph, info.title())
-            button.setCheckable(True)
-            self.nav.addButton(button, i)
-            rail.addWidget(button)
+        for _ in panels:
             scroller = QScrollArea()
             scroller.setWidgetResizable(True)
             # Panels adapt their columns to the width; only the height may scroll (small screens).
             scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             self.stack.addWidget(scroller)
-        rail.addStretch(1)
-        # Push to talk sits at the foot of the rail, in reach of the driver's hand (and F2).
-        self.talk = self._rail_button("microphone", "◉", self.tr("Talk"))
-        self.talk.setToolTip(self.tr("Push to talk (F2)"))
-        rail.addWidget(self.talk)
-        self.nav.idClicked.connect(self.show_panel)
-        # Nine rail buttons of touch size are taller than an 800×480 screen leaves: the rail scrolls there
-        # (it is a list of panels; the layout check lets a widget marked scrollable scroll).
-        self.rail_scroller = rail_scroller = QScrollArea()
-        rail_scroller.setObjectName("navRailScroller")
-        rail_scroller.setProperty("scrollable", True)
-        rail_scroller.setWidget(self.rail)
-        rail_scroller.setWidgetResizable(True)
-        rail_scroller.setFrameShape(QFrame.Shape.NoFrame)
-        rail_scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rail_scroller.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        rail_scroller.setFixedWidth(self.rail.sizeHint().width())
-        middle.addWidget(rail_scroller)
         middle.addWidget(self.stack, 1)
+        # The panels that fit, then "More" (a sheet over the panels) and Talk: it never scrolls.
+        self.rail = NavRail(ctx, panels, cover=self.stack)
+        self.talk = self.rail.talk
+        self.rail.chosen.connect(self.show_panel)
+        middle.insertWidget(0, self.rail)
         # The replay bar appears once the log is indexed (a long log is read after the window is up).
         self._outer = outer
         self.replay_bar: ReplayBar | None = None
@@ -115,7 +89,6 @@ class HeadUnitWindow(QMainWindow):
             QKeySequence("Ctrl+Tab"), self, lambda: self.show_panel((self.current + 1) % len(self.infos))
         )
         self.current = 0
-        self.nav.button(0).setChecked(True)
         self._build(0)
         root.installEventFilter(self)
         # Voice: the overlay floats over the panels; push-to-talk is the status bar's mic button and F2.
@@ -137,20 +110,6 @@ class HeadUnitWindow(QMainWindow):
         self.slow = QTimer(self)
         self.slow.setInterval(1000)
         self.slow.timeout.connect(self.status.tick_clock)
-
-    def _rail_button(self, icon_name: str, glyph: str, title: str) -> QToolButton:
-        """An icon over its name, a touch target wide enough for the longest name."""
-        ctx = self.ctx
-        button = QToolButton()
-        button.setObjectName("nav")
-        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        set_icon(
-            button, icon_name, ctx.theme.text_dim, ctx.px(26), ctx.theme.accent, title, f"{glyph}\n{title}"
-        )
-        button.ensurePolished()  # the style sheet's font decides the width the name needs
-        hint = button.sizeHint()
-        button.setMinimumSize(max(ctx.touch(76), hint.width()), max(ctx.touch(56), hint.height()))
-        return button
 
     @property
     def panels(self) -> list[Panel]:
@@ -207,7 +166,7 @@ class HeadUnitWindow(QMainWindow):
         self.current = index
         panel = self._build(index)
         self.stack.setCurrentIndex(index)
-        self.nav.button(index).setChecked(True)
+        self.rail.select(index)
         panel.shown()
 
     def _voice_problem(self, _line: str) -> None:

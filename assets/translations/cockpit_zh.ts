@@ -600,26 +600,6 @@
         <translation>电池管理系统</translation>
     </message>
     <message>
-        <location filename="../../ui/diagnostic_terms.py" line="20" />
-        <source>On-board charger (29-bit addressing; answers OBD-II)</source>
-        <translation>车载充电机（29 位寻址；应答 OBD-II）</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnostic_terms.py" line="47" />
-        <source>Charger state</source>
-        <translation>充电机状态</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnostic_terms.py" line="48" />
-        <source>Charging power</source>
-        <translation>充电功率</translation>
-    </message>
-    <message>
-        <location filename="../../ui/diagnostic_terms.py" line="49" />
-        <source>Charge source</source>
-        <translation>充电电源</translation>
-    </message>
-    <message>
         <location filename="../../ui/diagnostic_terms.py" line="18" />
         <source>Body and climate control module</source>
         <translation>车身与空调控制模块</translation>
@@ -628,6 +608,11 @@
         <location filename="../../ui/diagnostic_terms.py" line="19" />
         <source>Tyre pressure monitoring system</source>
         <translation>胎压监测系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostic_terms.py" line="20" />
+        <source>On-board charger (29-bit addressing; answers OBD-II)</source>
+        <translation>车载充电机（29 位寻址；应答 OBD-II）</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostic_terms.py" line="22" />
@@ -753,6 +738,21 @@
         <location filename="../../ui/diagnostic_terms.py" line="46" />
         <source>Tyre pressure rear right</source>
         <translation>右后胎压</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostic_terms.py" line="47" />
+        <source>Charger state</source>
+        <translation>充电机状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostic_terms.py" line="48" />
+        <source>Charging power</source>
+        <translation>充电功率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostic_terms.py" line="49" />
+        <source>Charge source</source>
+        <translation>充电电源</translation>
     </message>
     <message>
         <location filename="../../ui/diagnostic_terms.py" line="51" />
@@ -1585,49 +1585,75 @@
 <context>
     <name>HeadUnitWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="89" />
-        <source>Talk</source>
-        <translation>说话</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell.py" line="90" />
-        <source>Push to talk (F2)</source>
-        <translation>按下说话 (F2)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell.py" line="215" />
+        <location filename="../../ui/shell.py" line="174" />
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="219" />
+        <location filename="../../ui/shell.py" line="178" />
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="225" />
+        <location filename="../../ui/shell.py" line="184" />
         <source>navigation is not available here</source>
         <translation>这里没有导航</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="232" />
+        <location filename="../../ui/shell.py" line="191" />
         <source>the map is still loading</source>
         <translation>地图仍在加载</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="241" />
+        <location filename="../../ui/shell.py" line="200" />
         <source>nothing like that on this map</source>
         <translation>地图上没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="244" />
+        <location filename="../../ui/shell.py" line="203" />
         <source>Route to {0}.</source>
         <translation>前往 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="248" />
+        <location filename="../../ui/shell.py" line="207" />
         <source>Navigation cancelled.</source>
         <translation>导航已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>MoreSheet</name>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="177" />
+        <source>More screens</source>
+        <translation>更多界面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="181" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NavRail</name>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="72" />
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="73" />
+        <source>All other screens</source>
+        <translation>其他所有界面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="78" />
+        <source>Talk</source>
+        <translation>说话</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/nav_rail.py" line="79" />
+        <source>Push to talk (F2)</source>
+        <translation>按下说话 (F2)</translation>
     </message>
 </context>
 <context>
@@ -1796,83 +1822,83 @@
     <name>RemotePanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="95" />
-        <location filename="../../ui/panels/remote.py" line="68" />
+        <location filename="../../ui/panels/remote.py" line="98" />
         <source>Remote</source>
         <translation>远程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="37" />
+        <location filename="../../ui/panels/remote.py" line="49" />
         <source>Connection</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="45" />
+        <location filename="../../ui/panels/remote.py" line="57" />
         <source>Remote access</source>
         <translation>远程访问</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="51" />
+        <location filename="../../ui/panels/remote.py" line="63" />
         <source>Comfort and charging only; every command signed by a paired key.</source>
         <translation>仅限舒适与充电功能；每条指令都须由已配对的密钥签名。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="60" />
+        <location filename="../../ui/panels/remote.py" line="86" />
         <source>Remote activity</source>
         <translation>远程活动</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="82" />
+        <location filename="../../ui/panels/remote.py" line="112" />
         <source>Not connected: start the head unit with --mqtt URL.</source>
         <translation>未连接：请使用 --mqtt URL 启动车机。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="84" />
-        <location filename="../../ui/panels/remote.py" line="102" />
+        <location filename="../../ui/panels/remote.py" line="114" />
+        <location filename="../../ui/panels/remote.py" line="132" />
         <source>Remote commands off</source>
         <translation>远程指令已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="89" />
+        <location filename="../../ui/panels/remote.py" line="119" />
         <source>Connected to {0} as {1}</source>
         <translation>已连接到 {0}，车辆标识 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="93" />
+        <location filename="../../ui/panels/remote.py" line="123" />
         <source>Not connected: {0}</source>
         <translation>未连接：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="96" />
+        <location filename="../../ui/panels/remote.py" line="126" />
         <source>{0} telemetry messages waiting, {1} dropped</source>
         <translation>{0} 条遥测消息待发送，已丢弃 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="102" />
+        <location filename="../../ui/panels/remote.py" line="132" />
         <source>Remote commands on</source>
         <translation>远程指令已开启</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="111" />
+        <location filename="../../ui/panels/remote.py" line="141" />
         <source>No remote commands yet</source>
         <translation>尚无远程指令</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="124" />
+        <location filename="../../ui/panels/remote.py" line="154" />
         <source>No paired keys: cockpit fleet pair NAME --key-out FILE</source>
         <translation>没有已配对的密钥：cockpit fleet pair NAME --key-out FILE</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="129" />
+        <location filename="../../ui/panels/remote.py" line="162" />
         <source>active</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="129" />
+        <location filename="../../ui/panels/remote.py" line="162" />
         <source>revoked</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/remote.py" line="132" />
+        <location filename="../../ui/panels/remote.py" line="165" />
         <source>Revoke</source>
         <translation>撤销</translation>
     </message>

@@ -28,6 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="show the voice overlay as if TEXT had been heard, with n-best alternatives after '|' "
         "(readings that disagree on direction show the question)",
     )
+    p.add_argument(
+        "--more",
+        action="store_true",
+        help="open the navigation rail's More sheet (the panels it has no room for)",
+    )
     add_source_options(p)
     add_look_options(p)
     add_profile_option(p)
@@ -81,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
             failure.append(str(exc))
         app.quit()
 
+    if args.more:
+        QTimer.singleShot(0, window.rail.more.click)
     if args.voice:
         text, *alternatives = (part.strip() for part in args.voice.split("|"))
         QTimer.singleShot(0, lambda: window.voice.hear_text(text, tuple(alternatives)))

@@ -17,6 +17,23 @@ from ui.theme import DARK, apply_theme
 from ui.units import Units
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test() -> Iterator[None]:
+    """A window built in Chinese leaves its translator on the application: widgets built by the next test
+    would speak Chinese too. Every test starts in English, with the locale it had."""
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QApplication
+
+    locale = QLocale()
+    yield
+    app = QApplication.instance()
+    if app is not None:
+        from ui.app import install_translation
+
+        install_translation(app, "en")
+    QLocale.setDefault(locale)
+
+
 @pytest.fixture
 def session() -> Iterator[Session]:
     """The demo vehicle simulated in-process on a python-can virtual bus (about 510 frames/s)."""

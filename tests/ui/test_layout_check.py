@@ -11,14 +11,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QWi
 from cockpit.cli.run import open_session
 from cockpit.session import Session, SessionOptions
 from ui.app import Look, build_window
-from ui.layout_check import check_panels, check_window
+from ui.layout_check import check_panels, check_window, settle
 
 from .conftest import pump_events, wait_until
 
 SIZES = [(800, 480), (1024, 600), (1280, 720), (1920, 720), (1920, 1080)]
-# Open defects, listed so that they stay visible (issue 17 stays open on them): the Remote panel (issue 19)
-# needs a page scroll at 800x480 with its keys and activity lists.
-KNOWN_GAPS = {("remote", (800, 480))}
+# Open defects, listed so that they stay visible (the issue stays open on them): none.
+KNOWN_GAPS: set[tuple[str, tuple[int, int]]] = set()
 
 
 @pytest.fixture(scope="module")
@@ -69,6 +68,29 @@ def assert_fits(
             window.timer.stop()
             window.close()
             window.deleteLater()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_more_sheet_fits_where_the_rail_needs_it(qapp, shared_session: Session, lang: str) -> None:
+    found: list[str] = []
+    opened = 0
+    for size in SIZES:
+        window = build_window(shared_session, Look(size=size, lang=lang))
+        window.show()
+        try:
+            settle()
+            if not window.rail.more.isVisible():
+                continue
+            window.rail.more.click()
+            settle()
+            assert window.rail.sheet.isVisible()
+            opened += 1
+            found += [f"{size[0]}x{size[1]} More sheet: {p.line()}" for p in check_window(window, size)]
+        finally:
+            window.close()
+            window.deleteLater()
+    assert opened >= 2  # 800x480 and 1024x600 at least
     assert not found, "\n".join(found)
 
 

@@ -150,15 +150,10 @@ def test_at_800x480_every_control_is_visible_and_none_overlaps(qtbot) -> None:
         QApplication.processEvents()
         fixed = [win.status, win.climate, win.rail]
         rects = []
-        # The rail scrolls at this size (nine touch-size buttons): check the buttons its viewport shows.
-        port = win.rail_scroller.viewport()
-        shown = port.rect().translated(port.mapTo(win, port.rect().topLeft()))
         for bar in fixed:
             for w in _visible_controls(bar):
                 top_left = w.mapTo(win, w.rect().topLeft())
                 rect = w.rect().translated(top_left)
-                if bar is win.rail and not shown.contains(rect):
-                    continue
                 assert win.rect().contains(rect), f"{w} is clipped: {rect}"
                 rects.append((w, rect))
         for i, (a, ra) in enumerate(rects):
@@ -168,6 +163,89 @@ def test_at_800x480_every_control_is_visible_and_none_overlaps(qtbot) -> None:
                 assert not ra.intersects(rb), f"{a.objectName() or a} overlaps {b.objectName() or b}"
         buttons = [w for w, _ in rects if isinstance(w, QAbstractButton)]
         assert buttons and all(min(b.width(), b.height()) >= 48 * 0.72 for b in buttons)
+    finally:
+        session.close()
+
+
+SIZES = [(800, 480), (1024, 600), (1280, 720), (1920, 720), (1920, 1080)]
+
+
+def _on_screen(win: QWidget, w: QWidget) -> bool:
+    rect = w.rect().translated(w.mapTo(win, w.rect().topLeft()))
+    return w.isVisibleTo(win) and win.rect().contains(rect) and min(w.width(), w.height()) >= 48
+
+
+def test_every_panel_is_two_taps_away_and_the_rail_shows_which_at_every_size(qtbot) -> None:
+    session = open_session(SessionOptions(use_can_config=False))
+    try:
+        for size in SIZES:
+            win = build_window(session, Look(size=size))
+            qtbot.addWidget(win)
+            win.show()
+            pump_events(0.05)
+            rail = win.rail
+            # The rail never scrolls: no scroll area holds it, and Talk is on screen at its foot.
+            parent = rail.parentWidget()
+            while parent is not None:
+                assert not isinstance(parent, QScrollArea), f"{size}: the rail sits in a scroll area"
+                parent = parent.parentWidget()
+            assert _on_screen(win, win.talk), size
+            under_more = []
+            for index in range(len(win.infos)):
+                button = rail.buttons[index]
+                if _on_screen(win, button):
+                    button.click()  # one tap
+                else:
+                    under_more.append(index)
+                    assert _on_screen(win, rail.more), (
+                        f"{size}: panel {index} is neither on the rail nor under More"
+                    )
+                    rail.more.click()
+                    pump_events(0.02)
+                    tile = rail.sheet.tiles[index]
+                    assert rail.sheet.isVisible() and _on_screen(win, tile), (size, index)
+                    tile.click()  # the second tap
+                pump_events(0.02)
+                assert win.current == index and win.stack.currentIndex() == index, (size, index)
+                assert not rail.sheet.isVisible()
+                # The panel shown is a selected button on the rail, even when it came from the sheet.
+                assert _on_screen(win, button) and button.isChecked(), (size, index)
+                assert [b for b in rail.buttons if b.isChecked()] == [button]
+            if size[1] >= 1080:
+                assert not under_more and not rail.more.isVisible()  # everything fits: no More
+            if size == (800, 480):
+                assert under_more  # every panel and Talk do not fit: some live under More
+            win.close()
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_rail_icons_take_the_theme_colours(qtbot, theme: str) -> None:
+    from PySide6.QtGui import QIcon
+
+    from ui.theme import THEMES
+
+    session = open_session(SessionOptions(use_can_config=False))
+    try:
+        win = build_window(session, Look(size=(800, 480), theme=theme))
+        qtbot.addWidget(win)
+        t = THEMES[theme]
+        rail = win.rail
+        for button, state, colour in (
+            (rail.buttons[1], QIcon.State.Off, t.text_dim),
+            (rail.buttons[0], QIcon.State.On, t.accent),
+            (rail.more, QIcon.State.Off, t.text_dim),
+            (win.talk, QIcon.State.Off, t.text_dim),
+        ):
+            image = button.icon().pixmap(button.iconSize(), QIcon.Mode.Normal, state).toImage()
+            inked = {
+                image.pixelColor(x, y).name()
+                for x in range(image.width())
+                for y in range(image.height())
+                if image.pixelColor(x, y).alpha() == 255
+            }
+            assert inked == {colour}, (button.text(), inked)
     finally:
         session.close()
 

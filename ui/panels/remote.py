@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cockpit.state_store import SignalValue
 
@@ -19,6 +30,7 @@ from .base import Panel
 
 REFRESH_S = 0.5
 SHOWN_EVENTS = 12
+KEY_ROWS_SMALL, KEY_ROWS = 2, 4  # paired keys shown before their list scrolls (screens under 1280×720: 2)
 
 
 class RemotePanel(Panel):
@@ -53,15 +65,33 @@ class RemotePanel(Panel):
         row.addWidget(self.switch)
         row.addWidget(self.switch_note, 1)
         access.body.addLayout(row)
-        self.keys_box = QVBoxLayout()
-        access.body.addLayout(self.keys_box)
+        # The paired keys are a list: a few rows show, more scroll inside it (the panel never pages).
+        self.keys_list = QScrollArea()
+        self.keys_list.setProperty("scrollable", True)
+        self.keys_list.setWidgetResizable(True)
+        self.keys_list.setFrameShape(QFrame.Shape.NoFrame)
+        self.keys_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.keys_list.setStyleSheet(
+            "QScrollArea, QWidget#qt_scrollarea_viewport { background: transparent; }"
+        )
+        keys = QWidget()
+        keys.setObjectName("plain")
+        self.keys_box = QVBoxLayout(keys)
+        self.keys_box.setContentsMargins(0, 0, 0, 0)
+        self.keys_box.setSpacing(ctx.px(4))
+        self.keys_list.setWidget(keys)
+        access.body.addWidget(self.keys_list)
         layout.addWidget(access)
 
         activity = Card(ctx, self.tr("Remote activity"))
         self.activity = QListWidget()
         self.activity.setWordWrap(True)
         self.activity.setMinimumHeight(ctx.px(36))  # a list: it scrolls, the panel does not
-        activity.body.addWidget(self.activity)
+        # It takes the room left, never asks for more: the panel's scroll area sizes the panel by its
+        # preferred height (word-wrapped labels make it height-for-width), and the list's 192 px preferred
+        # height was what paged the whole panel at 800×480.
+        self.activity.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        activity.body.addWidget(self.activity, 1)
         layout.addWidget(activity, 1)
 
     def title(self) -> str:
@@ -121,19 +151,35 @@ class RemotePanel(Panel):
             if item.widget() is not None:
                 item.widget().deleteLater()
         if not entries:
-            self.keys_box.addWidget(QLabel(self.tr("No paired keys: cockpit fleet pair NAME --key-out FILE")))
+            none = QLabel(self.tr("No paired keys: cockpit fleet pair NAME --key-out FILE"))
+            none.setWordWrap(True)
+            self.keys_box.addWidget(none)
         for entry in entries:
             row = QWidget()
+            row.setObjectName("plain")  # the card's colour shows through
             line = QHBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             state = self.tr("active") if entry.active else self.tr("revoked")
             line.addWidget(QLabel(f"{entry.name}  ·  {entry.key_id}  ·  {state}"), 1)
             if entry.active:
                 revoke = QPushButton(self.tr("Revoke"))
-                revoke.setMinimumHeight(self.ctx.px(48))
+                revoke.setMinimumHeight(self.ctx.touch())
                 revoke.clicked.connect(lambda _=False, key_id=entry.key_id: self._revoke(key_id))
                 line.addWidget(revoke)
             self.keys_box.addWidget(row)
+        self._fit_keys()
+
+    def _fit_keys(self) -> None:
+        """As tall as its rows, up to KEY_ROWS_SMALL of them below the reference size (KEY_ROWS above)."""
+        box = self.keys_box
+        box.activate()
+        rows = [box.itemAt(i).widget() for i in range(box.count())]
+        for w in rows:
+            if w is not None:
+                w.ensurePolished()  # the style sheet's font decides the height
+        heights = [w.sizeHint().height() for w in rows if w is not None]
+        shown = heights[: KEY_ROWS_SMALL if self.ctx.scale < 1 else KEY_ROWS]
+        self.keys_list.setFixedHeight(sum(shown) + box.spacing() * max(0, len(shown) - 1))
 
     def _toggle(self, on: bool) -> None:
         service = self.ctx.session.connect

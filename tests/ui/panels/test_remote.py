@@ -58,3 +58,26 @@ def test_remote_activity_and_the_off_switch(qtbot, ctx, connected, run_session, 
     assert "disabled" in panel.activity.item(0).text()
     assert "waiting" in panel.queue_label.text()  # telemetry kept for later
     panel.grab().save(str(Path(os.environ.get("REMOTE_PANEL_PNG", tmp_path / "remote.png"))))
+
+
+@pytest.mark.parametrize("size", [(800, 480), (1024, 600)])
+def test_the_panel_fits_small_screens_with_keys_and_activity(
+    qtbot, session, connected, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    from ui.app import Look, build_window
+    from ui.layout_check import check_panels
+
+    keychain = Keychain(tmp_path / "keychain.json")
+    phones = [Ed25519PrivateKey.generate() for _ in range(3)]
+    for name, key in zip(("phone", "tablet", "home assistant"), phones, strict=True):
+        keychain.pair(name, key.public_key())
+    for n in range(20):  # more activity than the list shows: the list scrolls, the panel does not
+        connected.remote.submit(json.dumps(sign_command(phones[0], "car-ui", "seat.heating", n % 3)).encode())
+    connected.tick()
+    window = build_window(session, Look(size=size))
+    qtbot.addWidget(window)
+    window.show()
+    problems = check_panels(window, ["remote"], size)["remote"]
+    panel = window.panel("remote")
+    assert panel.activity.count() > 3 and panel.keys_box.count() == 3
+    assert not problems, "\n".join(p.line() for p in problems)
