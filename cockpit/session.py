@@ -69,6 +69,7 @@ class SessionOptions:
     history_hz: float = 20.0  # per-signal history for plots (the pi runtime profile keeps less)
     map: str | None = None  # navigation: .osm.pbf or map cache; None = the built-in town
     destination: str | None = None  # navigation: guide there once the map is loaded
+    music: str | None = None  # media: the music folder; None = the user's music folder
     no_data_s: float = NO_DATA_S  # a bus without a frame for this long shows "no data from the car"
 
 

@@ -26,10 +26,12 @@ from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
 
 from .context import UiContext
 from .icons import set_icon
+from .media_bridge import media_for
 from .panels import PanelInfo
 from .panels.base import Panel
 from .voice_controller import VoiceController
 from .widgets.climate_strip import ClimateStrip
+from .widgets.now_playing import NowPlayingBar
 from .widgets.replay_bar import ReplayBar
 from .widgets.status_bar import StatusBar
 from .widgets.voice_overlay import VoiceOverlay
@@ -90,7 +92,7 @@ class HeadUnitWindow(QMainWindow):
         self.talk.setToolTip(self.tr("Push to talk (F2)"))
         rail.addWidget(self.talk)
         self.nav.idClicked.connect(self.show_panel)
-        # Nine rail buttons of touch size are taller than an 800×480 screen leaves: the rail scrolls there
+        # Ten rail buttons of touch size are taller than an 800×480 screen leaves: the rail scrolls there
         # (it is a list of panels; the layout check lets a widget marked scrollable scroll).
         self.rail_scroller = rail_scroller = QScrollArea()
         rail_scroller.setObjectName("navRailScroller")
@@ -106,6 +108,8 @@ class HeadUnitWindow(QMainWindow):
         # The replay bar appears once the log is indexed (a long log is read after the window is up).
         self._outer = outer
         self.replay_bar: ReplayBar | None = None
+        self.now_playing = NowPlayingBar(ctx, media_for(ctx), lambda: self.show_panel_key("media"))
+        outer.addWidget(self.now_playing)
         self.climate = ClimateStrip(ctx)
         outer.addWidget(self.climate)
         self._add_replay_bar()
@@ -115,6 +119,9 @@ class HeadUnitWindow(QMainWindow):
             QKeySequence("Ctrl+Tab"), self, lambda: self.show_panel((self.current + 1) % len(self.infos))
         )
         self.current = 0
+        # Home's mini map shows the navigation panel's map, and its tiles open panels.
+        ctx.extra["panel"] = self.panel
+        ctx.extra["show_panel"] = self.show_panel_key
         self.nav.button(0).setChecked(True)
         self._build(0)
         root.installEventFilter(self)
@@ -123,6 +130,7 @@ class HeadUnitWindow(QMainWindow):
         self.voice = VoiceController(
             ctx, self.voice_overlay, ctx.extra.get("voice_options"), ctx.extra.get("voice_source")
         )
+        media_for(ctx).voice = self.voice  # the music ducks while the assistant listens or speaks
         self.voice.register(ShowPanel, self._show_panel_by_voice)
         self.voice.register(NavigateTo, self._navigate_by_voice)
         self.voice.register(CancelNavigation, self._cancel_navigation_by_voice)
@@ -250,6 +258,10 @@ class HeadUnitWindow(QMainWindow):
         if self.replay_bar is None and self.ctx.session.replay is not None:
             self.replay_bar = ReplayBar(self.ctx)
             self._outer.insertWidget(self._outer.indexOf(self.climate), self.replay_bar)
+
+    def show_panel_key(self, key: str) -> None:
+        if key in self.panel_keys:
+            self.show_panel(self.panel_keys.index(key))
 
     def panel(self, key: str) -> Panel:
         return self._build(self.panel_keys.index(key))

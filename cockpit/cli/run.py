@@ -46,6 +46,9 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
     nav = p.add_argument_group("navigation")
     nav.add_argument("--map", metavar="FILE", help=".osm.pbf or map cache (default: the built-in town)")
     nav.add_argument("--destination", metavar="LAT,LON|NAME", help="start guidance to this place")
+    p.add_argument_group("media").add_argument(
+        "--music", metavar="DIR", help="music folder to play from (default: your music folder)"
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -141,6 +144,7 @@ def session_options(args: argparse.Namespace) -> SessionOptions:
         charge=args.charge,
         map=args.map,
         destination=args.destination,
+        music=args.music,
     )
 
 

@@ -50,6 +50,7 @@ def window(qtbot) -> Iterator[HeadUnitWindow]:
 
 
 def test_status_bar_and_energy_panel_show_what_the_store_holds(window: HeadUnitWindow, qtbot) -> None:
+    window.show_panel_key("energy")  # home is the first panel; the energy panel refreshes when visible
     run(window, qtbot, 2.0)
     # Freeze the car, then let the slower-refreshing cards catch up with the last values.
     window.ctx.session.simulator.stop()
@@ -150,7 +151,7 @@ def test_at_800x480_every_control_is_visible_and_none_overlaps(qtbot) -> None:
         QApplication.processEvents()
         fixed = [win.status, win.climate, win.rail]
         rects = []
-        # The rail scrolls at this size (nine touch-size buttons): check the buttons its viewport shows.
+        # The rail scrolls at this size (ten touch-size buttons): check the buttons its viewport shows.
         port = win.rail_scroller.viewport()
         shown = port.rect().translated(port.mapTo(win, port.rect().topLeft()))
         for bar in fixed:

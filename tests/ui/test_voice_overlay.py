@@ -160,7 +160,8 @@ def test_voice_navigation_and_panels_drive_the_window(window: HeadUnitWindow, qt
     def say(text: str) -> str:
         return window.voice.assistant.handle(text, parser.parse(text), 5.0).text
 
-    assert say("show the energy screen") == "Okay, show the energy panel." and window.current == 0
+    assert say("show the energy screen") == "Okay, show the energy panel."
+    assert window.panel_keys[window.current] == "energy"
     # Navigation goes to the navigation panel: a route once its map has loaded (on a worker thread).
     reply = say("navigate to the nearest charging station")
     assert window.panel_keys[window.current] == "navigation"

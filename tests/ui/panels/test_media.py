@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from cockpit.media.controller import MediaController
+from ui.media_bridge import KEY, MediaBridge
+from ui.panels.media import MediaPanel
+from ui.widgets.now_playing import NowPlayingBar
+
+from ...cockpit.media.conftest import FakeOutput, make_music
+from ..conftest import pump_events, wait_until
+
+
+def bridge_in(ctx, tmp_path: Path, music: Path | None = None) -> MediaBridge:
+    controller = MediaController(settings=tmp_path / "media.json", output=FakeOutput)
+    bridge = MediaBridge(music or make_music(tmp_path / "Music"), controller)
+    ctx.extra[KEY] = bridge
+    bridge.scan()
+    return bridge
+
+
+def test_panel_lists_the_library_filters_and_plays(qtbot, ctx, tmp_path) -> None:
+    bridge = bridge_in(ctx, tmp_path)
+    panel = MediaPanel(ctx)
+    qtbot.addWidget(panel)
+    bar = NowPlayingBar(ctx, bridge, lambda: None)
+    qtbot.addWidget(bar)
+    assert wait_until(lambda: panel.model.rowCount() == 6, timeout=20)
+    assert "1 files could not be read" in panel.status.text()
+    assert [panel.artists.item(i).text() for i in range(panel.artists.count())][1:3] == [
+        "Aurora Lane",
+        "Kite Theory",
+    ]
+    panel.search.setText("paper")
+    assert [t.title for t in panel.model.tracks] == ["Updraft", "Glide Path"]
+    panel.track_view.clicked.emit(panel.model.index(1))
+    assert panel.title.text() == "Glide Path" and panel.play.text() == "❚❚"
+    bar.refresh()
+    assert not bar.isHidden() and bar.title.text() == "Glide Path · Kite Theory"
+    bar.louder.click()
+    assert bridge.controller.now_playing().level == 5
+    assert wait_until(lambda: panel.mute.text() == "♪ 5")  # the panel follows on the bridge's timer
+    bridge.controller.close()
+
+
+def test_missing_music_folder_is_shown_and_the_panel_works(qtbot, ctx, tmp_path) -> None:
+    bridge = bridge_in(ctx, tmp_path, music=tmp_path / "nowhere")
+    panel = MediaPanel(ctx)
+    qtbot.addWidget(panel)
+    assert wait_until(lambda: not bridge.scanning, timeout=10)
+    wait_until(lambda: "--music" in panel.status.text())
+    assert "nowhere" in panel.status.text() and panel.model.rowCount() == 0
+
+
+def test_music_ducks_while_the_assistant_listens_or_speaks(qtbot, ctx, tmp_path) -> None:
+    from types import SimpleNamespace
+
+    bridge = bridge_in(ctx, tmp_path)
+    voice = SimpleNamespace(loop=SimpleNamespace(listening=False), speaker=SimpleNamespace(speaking=False))
+    bridge.voice = voice
+    full = bridge.controller.volume.gain()
+    voice.loop.listening = True
+    assert wait_until(lambda: bridge.controller.now_playing().ducked)
+    assert bridge.controller.volume.gain() < full / 3
+    voice.loop.listening, voice.speaker.speaking = False, True
+    pump_events(0.3)  # several ticks: speaking keeps it ducked
+    assert bridge.controller.now_playing().ducked
+    voice.speaker.speaking = False
+    assert wait_until(lambda: not bridge.controller.now_playing().ducked)
+    assert bridge.controller.volume.gain() == full
