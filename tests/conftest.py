@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -39,3 +41,23 @@ def kona_dir() -> Path:
     if not KONA.is_dir():
         pytest.skip(f"shared Kona data not found at {KONA}")
     return KONA
+
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_on_the_ui_thread() -> None:
+    """Before each test, once Qt is in use: delete the windows earlier tests closed (``deleteLater``) and
+    collect their garbage here, on the UI thread.
+
+    Python's cyclic garbage collector runs on whichever thread allocates. Left to it, a closed test window
+    was collected on a later test's worker thread (a map loading); Qt cannot stop timers or delete widgets
+    from there, and the UI thread then crashed on the freed objects.
+    """
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is None:
+        return
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

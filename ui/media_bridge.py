@@ -4,6 +4,12 @@ The library is scanned on a worker thread (a 10,000-track folder takes seconds t
 to the UI thread through a queued signal; the controller's ``tick`` runs on a 10 Hz timer, which also tells
 the widgets to repaint the position. The same tick ducks the music while the assistant listens or speaks
 (``voice``: the window's voice controller, read for its loop's ``listening`` and speaker's ``speaking``).
+
+The bridge always has a Qt parent (the window, or the panel shown alone) and stops its timer when that
+closes. A parentless one was left to Python's garbage collector, which runs on whichever thread allocates:
+collected on a map-loading worker, the bridge's running timer could not be unregistered from that thread
+("Timers cannot be stopped from another thread") and the UI thread's next timer round called the freed
+object (the segfault that reverted the first media merge).
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from cockpit.media.buttons import BUTTON, PRESSES, ButtonWatcher
@@ -35,12 +42,16 @@ class MediaBridge(QObject):
     changed = Signal()
 
     def __init__(
-        self, music_dir: Path, controller: MediaController | None = None, store: object | None = None
+        self,
+        music_dir: Path,
+        controller: MediaController,
+        parent: QObject,
+        store: object | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self.store = store  # the vehicle's state store: steering-wheel media buttons
         self.music_dir = music_dir
-        self.controller = controller or MediaController()
+        self.controller = controller
         self.catalog = MusicCatalog([])
         self.scanning = False
         self.problem: str | None = None
@@ -62,6 +73,10 @@ class MediaBridge(QObject):
         self._scanned.clear()
         threading.Thread(target=self._scan, name="media-scan", daemon=True).start()
 
+    def stop(self) -> None:
+        """Stop ticking (the window closes); the controller, the session's, plays on."""
+        self.timer.stop()
+
     def wait_scanned(self, timeout: float = 30.0) -> bool:
         return self._scanned.wait(timeout)
 
@@ -72,7 +87,10 @@ class MediaBridge(QObject):
         except (FileNotFoundError, OSError) as exc:
             self._pending = (MusicCatalog([]), 0, str(exc))
         self._scanned.set()
-        self.library_ready.emit()
+        try:
+            self.library_ready.emit()
+        except RuntimeError:
+            pass  # the window closed while the folder was read: nobody is left to show it
 
     def _take_result(self) -> None:
         if self._pending is None:
@@ -96,12 +114,14 @@ class MediaBridge(QObject):
         self.changed.emit()
 
 
-def media_for(ctx: UiContext) -> MediaBridge:
-    """The window's media bridge, made (and the library scan started) on first use."""
+def media_for(ctx: UiContext, owner: QObject) -> MediaBridge:
+    """The window's media bridge, made (and the library scan started) on first use, owned by ``owner``
+    (the window; a panel shown alone) so that Qt deletes it on the UI thread."""
     bridge = ctx.extra.get(KEY)
-    if not isinstance(bridge, MediaBridge):
+    if not isinstance(bridge, MediaBridge) or not shiboken6.isValid(bridge):
         music = getattr(ctx.session.options, "music", None)
-        bridge = MediaBridge(Path(music) if music else default_music_dir(), store=ctx.session.store)
+        folder = Path(music) if music else default_music_dir()
+        bridge = MediaBridge(folder, ctx.session.media, owner, store=ctx.session.store)
         ctx.extra[KEY] = bridge
         bridge.scan()
     return bridge

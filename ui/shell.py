@@ -7,7 +7,7 @@ import time
 from collections import deque
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -108,7 +108,8 @@ class HeadUnitWindow(QMainWindow):
         # The replay bar appears once the log is indexed (a long log is read after the window is up).
         self._outer = outer
         self.replay_bar: ReplayBar | None = None
-        self.now_playing = NowPlayingBar(ctx, media_for(ctx), lambda: self.show_panel_key("media"))
+        self.media = media_for(ctx, self)
+        self.now_playing = NowPlayingBar(ctx, self.media, lambda: self.show_panel_key("media"))
         outer.addWidget(self.now_playing)
         self.climate = ClimateStrip(ctx)
         outer.addWidget(self.climate)
@@ -130,7 +131,7 @@ class HeadUnitWindow(QMainWindow):
         self.voice = VoiceController(
             ctx, self.voice_overlay, ctx.extra.get("voice_options"), ctx.extra.get("voice_source")
         )
-        media_for(ctx).voice = self.voice  # the music ducks while the assistant listens or speaks
+        self.media.voice = self.voice  # the music ducks while the assistant listens or speaks
         self.voice.register(ShowPanel, self._show_panel_by_voice)
         self.voice.register(NavigateTo, self._navigate_by_voice)
         self.voice.register(CancelNavigation, self._cancel_navigation_by_voice)
@@ -258,6 +259,14 @@ class HeadUnitWindow(QMainWindow):
         if self.replay_bar is None and self.ctx.session.replay is not None:
             self.replay_bar = ReplayBar(self.ctx)
             self._outer.insertWidget(self._outer.indexOf(self.climate), self.replay_bar)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # A closed window ticks no more: its timers would drive a session that may be closed next, and a
+        # window left alive (a rebuilt one, a test's) must not keep timers that outlive it on the UI thread.
+        self.timer.stop()
+        self.slow.stop()
+        self.media.stop()
+        super().closeEvent(event)
 
     def show_panel_key(self, key: str) -> None:
         if key in self.panel_keys:

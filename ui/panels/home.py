@@ -35,7 +35,7 @@ class HomePanel(Panel):
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
         px = ctx.px
-        self.media = media_for(ctx)
+        self.media = media_for(ctx, self)
         grid = QGridLayout(self)
         grid.setContentsMargins(px(12), px(10), px(12), px(10))
         grid.setSpacing(px(10))

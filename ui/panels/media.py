@@ -59,7 +59,7 @@ class MediaPanel(Panel):
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__(ctx)
-        self.bridge = media_for(ctx)
+        self.bridge = media_for(ctx, self)
         self.controller = self.bridge.controller
         px = ctx.px
         root = QHBoxLayout(self)

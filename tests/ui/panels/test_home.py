@@ -33,5 +33,7 @@ def test_home_is_the_first_panel_with_map_battery_climate_and_tiles(qtbot, tmp_p
         tile.click()
         assert window.panel_keys[window.current] == "media"
         assert window.height() <= 480
+        window.close()  # before its session: a closed window ticks no more
+        assert not window.timer.isActive() and not window.media.timer.isActive()
     finally:
         session.close()

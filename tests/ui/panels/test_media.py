@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QWidget
+
 from cockpit.media.controller import MediaController
 from ui.media_bridge import KEY, MediaBridge
 from ui.panels.media import MediaPanel
@@ -11,16 +13,19 @@ from ...cockpit.media.conftest import FakeOutput, make_music
 from ..conftest import pump_events, wait_until
 
 
-def bridge_in(ctx, tmp_path: Path, music: Path | None = None) -> MediaBridge:
+def bridge_in(ctx, qtbot, tmp_path: Path, music: Path | None = None) -> MediaBridge:
+    """A bridge owned by a widget the test closes (as the window owns the real one)."""
+    owner = ctx.extra["media_owner"] = QWidget()  # qtbot holds widgets weakly
+    qtbot.addWidget(owner)
     controller = MediaController(settings=tmp_path / "media.json", output=FakeOutput)
-    bridge = MediaBridge(music or make_music(tmp_path / "Music"), controller)
+    bridge = MediaBridge(music or make_music(tmp_path / "Music"), controller, owner)
     ctx.extra[KEY] = bridge
     bridge.scan()
     return bridge
 
 
 def test_panel_lists_the_library_filters_and_plays(qtbot, ctx, tmp_path) -> None:
-    bridge = bridge_in(ctx, tmp_path)
+    bridge = bridge_in(ctx, qtbot, tmp_path)
     panel = MediaPanel(ctx)
     qtbot.addWidget(panel)
     bar = NowPlayingBar(ctx, bridge, lambda: None)
@@ -44,7 +49,7 @@ def test_panel_lists_the_library_filters_and_plays(qtbot, ctx, tmp_path) -> None
 
 
 def test_missing_music_folder_is_shown_and_the_panel_works(qtbot, ctx, tmp_path) -> None:
-    bridge = bridge_in(ctx, tmp_path, music=tmp_path / "nowhere")
+    bridge = bridge_in(ctx, qtbot, tmp_path, music=tmp_path / "nowhere")
     panel = MediaPanel(ctx)
     qtbot.addWidget(panel)
     assert wait_until(lambda: not bridge.scanning, timeout=10)
@@ -55,7 +60,7 @@ def test_missing_music_folder_is_shown_and_the_panel_works(qtbot, ctx, tmp_path)
 def test_music_ducks_while_the_assistant_listens_or_speaks(qtbot, ctx, tmp_path) -> None:
     from types import SimpleNamespace
 
-    bridge = bridge_in(ctx, tmp_path)
+    bridge = bridge_in(ctx, qtbot, tmp_path)
     voice = SimpleNamespace(loop=SimpleNamespace(listening=False), speaker=SimpleNamespace(speaking=False))
     bridge.voice = voice
     full = bridge.controller.volume.gain()
