@@ -14,6 +14,7 @@ object (the segfault that reverted the first media merge).
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from pathlib import Path
 
@@ -87,10 +88,9 @@ class MediaBridge(QObject):
         except (FileNotFoundError, OSError) as exc:
             self._pending = (MusicCatalog([]), 0, str(exc))
         self._scanned.set()
-        try:
+        # The window may have closed while the folder was read: then nobody is left to show it.
+        with contextlib.suppress(RuntimeError):
             self.library_ready.emit()
-        except RuntimeError:
-            pass  # the window closed while the folder was read: nobody is left to show it
 
     def _take_result(self) -> None:
         if self._pending is None:

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
+from cockpit.assistant import CancelNavigation, Media, NavigateTo, ShowPanel
+from cockpit.media.voice_actions import MediaVoice
 
 from .context import UiContext
 from .icons import set_icon
@@ -135,6 +136,7 @@ class HeadUnitWindow(QMainWindow):
         self.voice.register(ShowPanel, self._show_panel_by_voice)
         self.voice.register(NavigateTo, self._navigate_by_voice)
         self.voice.register(CancelNavigation, self._cancel_navigation_by_voice)
+        self.voice.register(Media, MediaVoice(self.media.controller, lambda: self.media.catalog))
         self.voice.ready.connect(self.status.set_voice)
         self.voice.problem.connect(self._voice_problem)
         self.talk.clicked.connect(self.voice.push_to_talk)

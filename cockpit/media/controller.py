@@ -130,6 +130,12 @@ class MediaController:
         self._save_volume()
         return muted
 
+    def set_speed_compensation(self, on: bool) -> bool:
+        """Volume by speed: louder as the car goes faster (road and wind noise); kept across restarts."""
+        self.volume.speed_compensation = on
+        self._save_volume()
+        return on
+
     def duck(self, reason: DuckReason, on: bool) -> None:
         self.volume.duck(reason, on)
 

@@ -123,6 +123,11 @@ class MediaPanel(Panel):
         self.louder = self._button("+", c.louder)
         for b in (self.quieter, self.mute, self.louder):
             volume.addWidget(b)
+        self.speed_volume = self._button(
+            self.tr("Louder with speed"),
+            lambda: c.set_speed_compensation(not c.volume.speed_compensation),
+            checkable=True,
+        )
         player.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignHCenter)
         player.addWidget(self.title)
         player.addWidget(self.subtitle)
@@ -131,6 +136,7 @@ class MediaPanel(Panel):
         player.addLayout(transport)
         player.addLayout(modes)
         player.addLayout(volume)
+        player.addWidget(self.speed_volume)
         player.addStretch(1)
         side = QWidget()
         side.setLayout(player)
@@ -211,6 +217,7 @@ class MediaPanel(Panel):
         self.shuffle.setChecked(now.shuffle)
         self.repeat.setText(self._repeat_text(now.repeat))
         self.mute.setText(volume_text(now))
+        self.speed_volume.setChecked(self.controller.volume.speed_compensation)
         if track != self._shown_track:
             self._shown_track = track
             self._show_cover(track)

@@ -73,3 +73,20 @@ def test_music_ducks_while_the_assistant_listens_or_speaks(qtbot, ctx, tmp_path)
     voice.speaker.speaking = False
     assert wait_until(lambda: not bridge.controller.now_playing().ducked)
     assert bridge.controller.volume.gain() == full
+
+
+def test_volume_by_speed_switch_makes_the_music_louder_when_fast_and_is_kept(qtbot, ctx, tmp_path) -> None:
+    bridge = bridge_in(ctx, qtbot, tmp_path)
+    panel = MediaPanel(ctx)
+    qtbot.addWidget(panel)
+    volume = bridge.controller.volume
+    volume.speed_kmh = 100.0
+    standing = volume.gain()
+    assert not panel.speed_volume.isChecked()
+    panel.speed_volume.click()
+    assert panel.speed_volume.isChecked() and volume.speed_compensation
+    assert volume.gain() > standing * 1.3  # two steps louder at 100 km/h, about +6 dB
+    again = MediaController(settings=tmp_path / "media.json", output=FakeOutput)
+    assert again.volume.speed_compensation  # kept across restarts
+    panel.speed_volume.click()
+    assert not volume.speed_compensation and volume.gain() == standing
