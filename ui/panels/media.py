@@ -93,7 +93,7 @@ class MediaPanel(Panel):
         player = QVBoxLayout()
         self.cover = QLabel("♫")
         self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.cover.setFixedSize(px(120), px(120))
+        self.cover.setFixedSize(px(84), px(84))
         self.cover.setObjectName("cover")
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -128,9 +128,15 @@ class MediaPanel(Panel):
             lambda: c.set_speed_compensation(not c.volume.speed_compensation),
             checkable=True,
         )
-        player.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignHCenter)
-        player.addWidget(self.title)
-        player.addWidget(self.subtitle)
+        # The cover beside the title: stacked, they left no room for the volume rows at 800×480.
+        header = QHBoxLayout()
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.subtitle)
+        names.addStretch(1)
+        header.addWidget(self.cover, 0, Qt.AlignmentFlag.AlignTop)
+        header.addLayout(names, 1)
+        player.addLayout(header)
         player.addWidget(self.seek)
         player.addWidget(self.time)
         player.addLayout(transport)
