@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import can
 
@@ -45,6 +46,9 @@ from .source_state import NO_DATA_S, FrameWatch, SourceKind, SourceState, Source
 from .state_store import StateStore
 from .vehicle_data import VehicleData, load_vehicle_data
 
+if TYPE_CHECKING:
+    from .media.controller import MediaController
+
 # A live bus that is not open is retried after RETRY_FIRST_S, doubling up to RECONNECT_S: a device that
 # appears is picked up within RECONNECT_S, and a missing one costs a try every RECONNECT_S.
 RETRY_FIRST_S = 0.1
@@ -70,6 +74,7 @@ class SessionOptions:
     history_hz: float = 20.0  # per-signal history for plots (the pi runtime profile keeps less)
     map: str | None = None  # navigation: .osm.pbf or map cache; None = the built-in town
     destination: str | None = None  # navigation: guide there once the map is loaded
+    music: str | None = None  # media: the music folder; None = the user's music folder
     no_data_s: float = NO_DATA_S  # a bus without a frame for this long shows "no data from the car"
 
 
@@ -113,6 +118,7 @@ class Session:
         self._retransmit: can.BusABC | None = None
         self._frame_decoders: dict[int, FrameDecoder | None] = {}
         self._tester: Tester | None = None
+        self._media: MediaController | None = None
         self._tester_lock = threading.Lock()
         self._commands: CommandLayer | None = None
         self.connect = None  # cockpit.connect.ConnectService with --mqtt: ticked where the commands are
@@ -412,7 +418,19 @@ class Session:
         """The in-process simulator's faults (inject and repair at run time); None on a real bus."""
         return self.simulator.car.faults if self.simulator is not None else None
 
+    @property
+    def media(self) -> MediaController:
+        """The media player of this head unit, made on first use. It belongs to the session, not to a
+        window, so the music plays on when the window is rebuilt for day or night; closed with the session."""
+        if self._media is None:
+            from .media.controller import MediaController  # the tag library loads only for the player
+
+            self._media = MediaController()
+        return self._media
+
     def close(self) -> None:
+        if self._media is not None:
+            self._media.close()
         with self._start_lock:
             self._closing.set()
         if self._watch is not None:

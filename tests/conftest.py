@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 # Qt tests draw offscreen; set before any QApplication exists.
@@ -48,15 +48,34 @@ def kona_dir() -> Path:
     return KONA
 
 
-@pytest.hookimpl(hookwrapper=True, trylast=True)
-def pytest_runtest_teardown(item: pytest.Item) -> Iterator[None]:
-    """Delete what a test closed with ``deleteLater`` (pytest-qt does it for ``qtbot.addWidget``).
+_LEFT_OPEN: set[int] = set()  # hidden top-level widgets a collection did not free (kept by something)
 
-    Deferred deletions run only in an event loop, and tests pump events with ``processEvents``, which leaves
-    them alone: every closed window stayed alive for the whole run and was re-styled at each theme change
-    (one UI test took 114 s in the full suite, 4 s alone).
+
+@pytest.fixture(autouse=True)
+def _qt_garbage_on_the_ui_thread() -> None:
+    """Before each test, once Qt is in use: delete the windows earlier tests closed (``deleteLater``) and,
+    when a closed window is left over, collect the garbage here, on the UI thread.
+
+    Python's cyclic garbage collector runs on whichever thread allocates. Left to it, a test's window was
+    collected on a later test's worker thread (a map loading); Qt cannot stop timers or delete widgets
+    from there, and the UI thread then crashed on the freed objects. A full collection costs ~0.2 s, so it
+    runs only when a new hidden top-level widget is found, not before every test.
     """
-    yield
-    core = sys.modules.get("PySide6.QtCore")
-    if core is not None and core.QCoreApplication.instance() is not None:
-        core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)
+    global _LEFT_OPEN
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    import shiboken6
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+
+    def hidden() -> set[int]:
+        return {shiboken6.getCppPointer(w)[0] for w in QApplication.topLevelWidgets() if not w.isVisible()}
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if hidden() - _LEFT_OPEN:
+        gc.collect()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        _LEFT_OPEN = hidden()

@@ -148,6 +148,14 @@ class HeadUnit:
         # Requests in flight survive a day/night rebuild of the window.
         self.commands = session.commands
         self.kiosk: Kiosk | None = None
+        if look.kiosk or look.fullscreen:
+            # The window fills the screen: lay it out for the screen's size, not the default window size
+            # (at 1280×720's scale the status bar alone is wider than an 800-pixel screen, and Qt then
+            # resized the window to fit it, out of full screen).
+            screen = application().primaryScreen()
+            if screen is not None:
+                size = screen.size()
+                look.size = (max(size.width(), 800), max(size.height(), 480))
         self.window = self._build()
         self._auto = QTimer()
         if look.theme == "auto":

@@ -7,7 +7,7 @@ import time
 from collections import deque
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QGraphicsOpacityEffect,
     QHBoxLayout,
@@ -19,14 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cockpit.assistant import CancelNavigation, NavigateTo, ShowPanel
+from cockpit.assistant import CancelNavigation, Media, NavigateTo, ShowPanel
+from cockpit.media.voice_actions import MediaVoice
 
 from .context import UiContext
+from .media_bridge import media_for
 from .panels import PanelInfo
 from .panels.base import Panel
 from .voice_controller import VoiceController
 from .widgets.climate_strip import ClimateStrip
 from .widgets.nav_rail import NavRail
+from .widgets.now_playing import NowPlayingBar
 from .widgets.replay_bar import ReplayBar
 from .widgets.status_bar import StatusBar
 from .widgets.voice_overlay import VoiceOverlay
@@ -80,6 +83,9 @@ class HeadUnitWindow(QMainWindow):
         # The replay bar appears once the log is indexed (a long log is read after the window is up).
         self._outer = outer
         self.replay_bar: ReplayBar | None = None
+        self.media = media_for(ctx, self)
+        self.now_playing = NowPlayingBar(ctx, self.media, lambda: self.show_panel_key("media"))
+        outer.addWidget(self.now_playing)
         self.climate = ClimateStrip(ctx)
         outer.addWidget(self.climate)
         self._add_replay_bar()
@@ -89,6 +95,9 @@ class HeadUnitWindow(QMainWindow):
             QKeySequence("Ctrl+Tab"), self, lambda: self.show_panel((self.current + 1) % len(self.infos))
         )
         self.current = 0
+        # Home's mini map shows the navigation panel's map, and its tiles open panels.
+        ctx.extra["panel"] = self.panel
+        ctx.extra["show_panel"] = self.show_panel_key
         self._build(0)
         root.installEventFilter(self)
         # Voice: the overlay floats over the panels; push-to-talk is the status bar's mic button and F2.
@@ -97,9 +106,11 @@ class HeadUnitWindow(QMainWindow):
             ctx, self.voice_overlay, ctx.extra.get("voice_options"), ctx.extra.get("voice_source")
         )
         ctx.extra["speech"] = self.voice.speech  # navigation speaks its prompts with the assistant's voice
+        self.media.voice = self.voice  # the music ducks while the assistant listens or speaks
         self.voice.register(ShowPanel, self._show_panel_by_voice)
         self.voice.register(NavigateTo, self._navigate_by_voice)
         self.voice.register(CancelNavigation, self._cancel_navigation_by_voice)
+        self.voice.register(Media, MediaVoice(self.media.controller, lambda: self.media.catalog))
         self.voice.ready.connect(self.status.set_voice)
         self.voice.problem.connect(self._voice_problem)
         self.talk.clicked.connect(self.voice.push_to_talk)
@@ -210,6 +221,18 @@ class HeadUnitWindow(QMainWindow):
         if self.replay_bar is None and self.ctx.session.replay is not None:
             self.replay_bar = ReplayBar(self.ctx)
             self._outer.insertWidget(self._outer.indexOf(self.climate), self.replay_bar)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # A closed window ticks no more: its timers would drive a session that may be closed next, and a
+        # window left alive (a rebuilt one, a test's) must not keep timers that outlive it on the UI thread.
+        self.timer.stop()
+        self.slow.stop()
+        self.media.stop()
+        super().closeEvent(event)
+
+    def show_panel_key(self, key: str) -> None:
+        if key in self.panel_keys:
+            self.show_panel(self.panel_keys.index(key))
 
     def panel(self, key: str) -> Panel:
         return self._build(self.panel_keys.index(key))

@@ -56,7 +56,7 @@
 <context>
     <name>CabinPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="55" />
+        <location filename="../../ui/panels/__init__.py" line="71" />
         <location filename="../../ui/panels/cabin.py" line="66" />
         <location filename="../../ui/panels/cabin.py" line="105" />
         <source>Cabin</source>
@@ -464,7 +464,7 @@
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="87" />
+        <location filename="../../ui/panels/__init__.py" line="103" />
         <location filename="../../ui/panels/can_monitor.py" line="241" />
         <source>CAN monitor</source>
         <translation>CAN 监视器</translation>
@@ -521,7 +521,7 @@
 <context>
     <name>CompanionPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="79" />
+        <location filename="../../ui/panels/__init__.py" line="95" />
         <location filename="../../ui/panels/companion.py" line="92" />
         <source>Phone</source>
         <translation>手机</translation>
@@ -878,7 +878,7 @@
 <context>
     <name>DiagnosticsPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="63" />
+        <location filename="../../ui/panels/__init__.py" line="79" />
         <location filename="../../ui/panels/diagnostics.py" line="112" />
         <source>Vehicle health</source>
         <translation>车辆健康</translation>
@@ -1081,12 +1081,12 @@
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="478" />
         <source>Monitors complete</source>
-        <translation>已完成的监测</translation>
+        <translation>监测已完成</translation>
     </message>
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="479" />
         <source>Monitors not complete</source>
-        <translation>未完成的监测</translation>
+        <translation>监测未完成</translation>
     </message>
     <message>
         <location filename="../../ui/panels/diagnostics.py" line="481" />
@@ -1201,7 +1201,7 @@
 <context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="39" />
+        <location filename="../../ui/panels/__init__.py" line="47" />
         <location filename="../../ui/panels/energy.py" line="102" />
         <source>Energy</source>
         <translation>能耗</translation>
@@ -1585,39 +1585,189 @@
 <context>
     <name>HeadUnitWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="174" />
+        <location filename="../../ui/shell.py" line="185" />
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="178" />
+        <location filename="../../ui/shell.py" line="189" />
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="184" />
+        <location filename="../../ui/shell.py" line="195" />
         <source>navigation is not available here</source>
         <translation>这里没有导航</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="191" />
+        <location filename="../../ui/shell.py" line="202" />
         <source>the map is still loading</source>
         <translation>地图仍在加载</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="200" />
+        <location filename="../../ui/shell.py" line="211" />
         <source>nothing like that on this map</source>
         <translation>地图上没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="203" />
+        <location filename="../../ui/shell.py" line="214" />
         <source>Route to {0}.</source>
         <translation>前往 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="207" />
+        <location filename="../../ui/shell.py" line="218" />
         <source>Navigation cancelled.</source>
         <translation>导航已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>HomePanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="39" />
+        <location filename="../../ui/panels/home.py" line="105" />
+        <source>Home</source>
+        <translation>主页</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="43" />
+        <source>Drive</source>
+        <translation>行驶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="47" />
+        <location filename="../../ui/panels/home.py" line="180" />
+        <source>No route</source>
+        <translation>未设置路线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="53" />
+        <source>Battery</source>
+        <translation>电池</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="65" />
+        <source>Now playing</source>
+        <translation>正在播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="80" />
+        <source>Climate</source>
+        <translation>空调</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="89" />
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="90" />
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="91" />
+        <source>Climate and seats</source>
+        <translation>空调与座椅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="92" />
+        <location filename="../../ui/panels/home.py" line="140" />
+        <source>Charging</source>
+        <translation>充电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="142" />
+        <source>Plugged in</source>
+        <translation>已插枪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="144" />
+        <source>Range %1</source>
+        <translation>续航 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="162" />
+        <source>Fan %1</source>
+        <translation>风量 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/home.py" line="185" />
+        <source>Nothing playing</source>
+        <translation>未在播放</translation>
+    </message>
+</context>
+<context>
+    <name>MediaPanel</name>
+    <message>
+        <location filename="../../ui/panels/__init__.py" line="63" />
+        <location filename="../../ui/panels/media.py" line="158" />
+        <source>Media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="71" />
+        <source>Search artists, albums, songs</source>
+        <translation>搜索艺人、专辑、歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="109" />
+        <source>Shuffle</source>
+        <translation>随机播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="127" />
+        <source>Louder with speed</source>
+        <translation>随车速增大音量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="187" />
+        <source>All artists</source>
+        <translation>全部艺人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="198" />
+        <source>Scanning %1…</source>
+        <translation>正在扫描 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="201" />
+        <source>No music folder at %1. Start with --music DIR to choose one.</source>
+        <translation>未找到音乐文件夹，请用 --music 指定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="207" />
+        <source>%1 songs</source>
+        <translation>%1 首歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="209" />
+        <source>%1 files could not be read</source>
+        <translation>%1 个文件无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="215" />
+        <source>Nothing playing</source>
+        <translation>未在播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="216" />
+        <source>Choose a song</source>
+        <translation>请选择歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="233" />
+        <source>Repeat all</source>
+        <translation>全部循环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="234" />
+        <source>Repeat one</source>
+        <translation>单曲循环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="234" />
+        <source>Repeat off</source>
+        <translation>不循环</translation>
     </message>
 </context>
 <context>
@@ -1659,7 +1809,7 @@
 <context>
     <name>NavigationPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="47" />
+        <location filename="../../ui/panels/__init__.py" line="55" />
         <location filename="../../ui/panels/navigation.py" line="99" />
         <source>Navigation</source>
         <translation>导航</translation>
@@ -1821,7 +1971,7 @@
 <context>
     <name>RemotePanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="95" />
+        <location filename="../../ui/panels/__init__.py" line="111" />
         <location filename="../../ui/panels/remote.py" line="98" />
         <source>Remote</source>
         <translation>远程</translation>
@@ -2036,7 +2186,7 @@
 <context>
     <name>UpdatesPanel</name>
     <message>
-        <location filename="../../ui/panels/__init__.py" line="71" />
+        <location filename="../../ui/panels/__init__.py" line="87" />
         <location filename="../../ui/panels/updates.py" line="108" />
         <source>Updates</source>
         <translation>更新</translation>
@@ -2095,12 +2245,12 @@
     <message>
         <location filename="../../ui/panels/updates.py" line="151" />
         <source>The update check failed: %1</source>
-        <translation>更新检查失败：%1</translation>
+        <translation>检查更新失败：%1</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="161" />
         <source>No update repository enrolled</source>
-        <translation>尚未登记更新仓库</translation>
+        <translation>未登记更新仓库</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="162" />
@@ -2135,7 +2285,7 @@
     <message>
         <location filename="../../ui/panels/updates.py" line="204" />
         <source>Ready to install: %1</source>
-        <translation>可安装：%1</translation>
+        <translation>可以安装：%1</translation>
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="206" />

@@ -1,6 +1,6 @@
 """The assistant: understood intents → cabin commands and other actions, executed, and a spoken reply."""
 
-from .actions import CancelNavigation, Handlers, NavigateTo, Question, ShowPanel
+from .actions import CancelNavigation, Handlers, Media, NavigateTo, Question, ShowPanel
 from .assistant import ActionResult, Assistant, Reply
 from .plan import plan
 
@@ -9,6 +9,7 @@ __all__ = [
     "Assistant",
     "CancelNavigation",
     "Handlers",
+    "Media",
     "NavigateTo",
     "Question",
     "Reply",

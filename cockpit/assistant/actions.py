@@ -39,6 +39,23 @@ class ShowPanel:
 
 
 @dataclass(frozen=True)
+class Media:
+    """The music: play (all, or what ``query`` names), pause, next, previous, louder, quieter, a volume
+    ``level``, mute, unmute. Performed by the media player (cockpit/media/voice_actions.py)."""
+
+    op: str
+    query: str | None = None
+    level: int | None = None
+
+    def describe(self) -> str:
+        if self.op == "play":
+            return f"play {self.query}" if self.query else "play music"
+        if self.op == "volume":
+            return f"set the volume to {self.level}"
+        return {"next": "play the next song", "previous": "play the previous song"}.get(self.op, self.op)
+
+
+@dataclass(frozen=True)
 class Question:
     topic: str  # range, battery, tyre_pressure, outside_temperature, time_to_charge
 

@@ -36,13 +36,15 @@ NOTHING_DONE = "Okay, I did nothing."
 NOTHING_TO_CONFIRM = "There is nothing to confirm."
 ANSWER_TIMEOUT_S = 10.0  # how long a "Did you mean …?" waits for its yes
 # Intents that change nothing in the car: done without asking, even when unsure.
-HARMLESS = ("Ask", "Navigate", "ShowPanel", "CancelNavigation")
+HARMLESS = ("Ask", "Navigate", "ShowPanel", "CancelNavigation", "Media")
+# The part that performs an action that is not a cabin command, as a result's kind.
+KINDS = {"ShowPanel": "panel", "Media": "media"}
 
 
 @dataclass
 class ActionResult:
     action: str  # what was asked, e.g. "climate.temperature (driver) +1" or "navigate to home"
-    kind: str  # command, navigation, panel, question, none
+    kind: str  # command, navigation, panel, media, question, none
     state: str = "pending"  # pending, confirmed, failed, done, unavailable
     reason: str = ""
     reported: Any = None
@@ -181,7 +183,7 @@ class Assistant:
         if isinstance(step, Question):
             text, known = answer(step.topic, self.layer.store.value)
             return ActionResult(step.describe(), "question", "done" if known else "failed", spoken=text)
-        kind = "panel" if type(step).__name__ == "ShowPanel" else "navigation"
+        kind = KINDS.get(type(step).__name__, "navigation")
         handler = self.handlers.get(type(step))
         if handler is None:
             return ActionResult(

@@ -8,9 +8,9 @@ from vehicle_bus.errors import InputError
 from voice.understanding.parser import Intent
 
 from ..commands import Command
-from .actions import CancelNavigation, NavigateTo, Question, ShowPanel
+from .actions import CancelNavigation, Media, NavigateTo, Question, ShowPanel
 
-Step = Command | NavigateTo | CancelNavigation | ShowPanel | Question
+Step = Command | NavigateTo | CancelNavigation | ShowPanel | Media | Question
 
 
 class PlanError(InputError):
@@ -91,6 +91,15 @@ PLANS = {
     "NavigateToPlace": lambda s: [NavigateTo(name=s["place"])],
     "CancelNavigation": lambda s: [CancelNavigation()],
     "ShowPanel": lambda s: [ShowPanel(s["panel"])],
+    "MediaPlay": lambda s: [Media("play", query=s.get("query"))],
+    "MediaPause": lambda s: [Media("pause")],
+    "MediaNext": lambda s: [Media("next")],
+    "MediaPrevious": lambda s: [Media("previous")],
+    "MediaVolumeUp": lambda s: [Media("louder")],
+    "MediaVolumeDown": lambda s: [Media("quieter")],
+    "MediaSetVolume": lambda s: [Media("volume", level=s["volume"])],
+    "MediaMute": lambda s: [Media("mute")],
+    "MediaUnmute": lambda s: [Media("unmute")],
     "AskRange": lambda s: [Question("range")],
     "AskBattery": lambda s: [Question("battery")],
     "AskTyrePressure": lambda s: [Question("tyre_pressure")],

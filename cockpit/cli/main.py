@@ -43,6 +43,7 @@ COMMANDS: dict[str, CommandInfo] = {
     "doctor": CommandInfo("doctor", "check the CAN interface, audio, voice models, display and folders"),
     "companion": CommandInfo("companion", "serve the phone companion web app over HTTPS; pair a phone"),
     "install-service": CommandInfo("install_service", "install a systemd user service for kiosk mode"),
+    "media": CommandInfo("media", "local music: scan a folder into the library index (counts, unreadable)"),
     "vehicle": CommandInfo("vehicle", "make a vehicle profile for your own car from its DBC (new)"),
     "fleet": CommandInfo("fleet", "connected cars: pair keys, signed commands, fleet simulation and watch"),
 }

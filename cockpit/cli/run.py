@@ -51,6 +51,9 @@ def add_source_options(p: argparse.ArgumentParser) -> None:
         help=".osm.pbf or map cache (default: the map an update installed, else the built-in town)",
     )
     nav.add_argument("--destination", metavar="LAT,LON|NAME", help="start guidance to this place")
+    p.add_argument_group("media").add_argument(
+        "--music", metavar="DIR", help="music folder to play from (default: your music folder)"
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -153,6 +156,7 @@ def session_options(args: argparse.Namespace) -> SessionOptions:
         charge=args.charge,
         map=args.map,
         destination=args.destination,
+        music=args.music,
     )
 
 

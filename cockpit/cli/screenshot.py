@@ -95,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         app.exec()
     finally:
+        window.close()  # its timers stop before the session they drive closes
         session.close()
     if failure:
         raise InputError(failure[0])

@@ -79,6 +79,8 @@ class BodyState:
     ambient_on: bool = True
     seats: dict[str, SeatState] = field(default_factory=lambda: {s: SeatState() for s in SEATS})
     steering_heat: bool = False
+    media_button: int = 0  # the steering-wheel media button pressed last (the DBC's MediaButton values)
+    media_presses: int = 0
 
 
 class BodyControl:

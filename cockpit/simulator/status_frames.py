@@ -129,6 +129,11 @@ def eps_steering(car: SimulatedVehicle) -> Values:
     return {"SteeringAngle": car.steering_angle, "SteeringWheelHeat": _on(car.body.state.steering_heat)}
 
 
+def eps_media_buttons(car: SimulatedVehicle) -> Values:
+    state = car.body.state
+    return {"MediaButton": state.media_button, "MediaPressCount": state.media_presses % 16}
+
+
 def ic_odometer(car: SimulatedVehicle) -> Values:
     return {"Odometer": car.odometer_km, "TripA": car.trip_km}
 
@@ -309,6 +314,7 @@ PRODUCERS: tuple[Callable[[SimulatedVehicle], Values], ...] = (
     dcdc_low_voltage,
     esp_wheel_speeds,
     eps_steering,
+    eps_media_buttons,
     ic_odometer,
     env_temperatures,
     hvac_status,

@@ -93,6 +93,11 @@ class SimulatedVehicle:
         self.body.state.charge_port_open = True
         self.body.state.charge_port_locked = True
 
+    def press_media_button(self, code: int) -> None:
+        """A press of a steering-wheel media button (the DBC's MediaButton value), as a driver makes it."""
+        self.body.state.media_button = code
+        self.body.state.media_presses += 1
+
     def request(self, field_name: str, value: object) -> Refusal | None:
         """An IVI request decoded from the bus; returns why it is refused, or None."""
         kind = field_name.partition(":")[0]

@@ -50,6 +50,7 @@ def window(qtbot) -> Iterator[HeadUnitWindow]:
 
 
 def test_status_bar_and_energy_panel_show_what_the_store_holds(window: HeadUnitWindow, qtbot) -> None:
+    window.show_panel_key("energy")  # home is the first panel; the energy panel refreshes when visible
     run(window, qtbot, 2.0)
     # Freeze the car, then let the slower-refreshing cards catch up with the last values.
     window.ctx.session.simulator.stop()

@@ -56,6 +56,7 @@ def window(qtbot, request) -> Iterator[HeadUnitWindow]:
     win.show()
     yield win
     win.voice.close()
+    win.close()
     session.close()
 
 
@@ -64,7 +65,8 @@ def _run_until(window: HeadUnitWindow, qtbot, done, seconds: float = 60.0) -> No
     while not done() and time.monotonic() < end:
         window.tick()
         pump_events(0.016)
-    assert done(), "timed out"
+    overlay = window.voice_overlay
+    assert done(), f"timed out showing {overlay.result.text()!r} for {overlay.transcript.text()!r}"
 
 
 def test_push_to_talk_executes_and_shows_the_result(window: HeadUnitWindow, qtbot):
@@ -89,7 +91,7 @@ def test_push_to_talk_executes_and_shows_the_result(window: HeadUnitWindow, qtbo
     assert overlay.result.text() == "Air conditioning on, done."
     assert window.ctx.session.store.value(AC) is True
     # Out-of-domain speech: said so, nothing sent.
-    window.voice.loop.source = Utterances("play some music")
+    window.voice.loop.source = Utterances("tell me a joke")
     sent = window.ctx.session.transmitter.sent
     window.voice.push_to_talk()
     _run_until(window, qtbot, lambda: "did not understand" in overlay.result.text())
@@ -160,7 +162,8 @@ def test_voice_navigation_and_panels_drive_the_window(window: HeadUnitWindow, qt
     def say(text: str) -> str:
         return window.voice.assistant.handle(text, parser.parse(text), 5.0).text
 
-    assert say("show the energy screen") == "Okay, show the energy panel." and window.current == 0
+    assert say("show the energy screen") == "Okay, show the energy panel."
+    assert window.panel_keys[window.current] == "energy"
     # Navigation goes to the navigation panel: a route once its map has loaded (on a worker thread).
     reply = say("navigate to the nearest charging station")
     assert window.panel_keys[window.current] == "navigation"
@@ -191,3 +194,14 @@ def test_a_question_is_shown_and_only_yes_acts(window: HeadUnitWindow, qtbot):
     overlay.yes.click()
     _run_until(window, qtbot, lambda: "done" in overlay.result.text())
     assert session.store.value(AC) is (not before) and not overlay.answer.isVisible()
+
+
+def test_the_music_follows_the_voice(window: HeadUnitWindow, tmp_path) -> None:
+    controller = window.media.controller
+    controller.settings = tmp_path / "media.json"  # not the user's own volume setting
+    window.voice.hear_text("volume to five")
+    assert window.voice_overlay.result.text() == "Volume 5." and controller.volume.level == 5
+    window.voice.hear_text("mute the music")
+    assert window.voice_overlay.result.text() == "Muted." and controller.volume.muted
+    window.media._tick()
+    assert window.media.controller.now_playing().muted

@@ -32,6 +32,14 @@ class PanelInfo:
 
 PANELS = (
     PanelInfo(
+        "home",
+        "home",
+        "⌂",
+        "HomePanel",
+        QT_TRANSLATE_NOOP("HomePanel", "Home"),
+        "ui.panels.home:HomePanel",
+    ),
+    PanelInfo(
         "energy",
         "bolt",
         "⚡",
@@ -46,6 +54,14 @@ PANELS = (
         "NavigationPanel",
         QT_TRANSLATE_NOOP("NavigationPanel", "Navigation"),
         "ui.panels.navigation:NavigationPanel",
+    ),
+    PanelInfo(
+        "media",
+        "music",
+        "♫",
+        "MediaPanel",
+        QT_TRANSLATE_NOOP("MediaPanel", "Media"),
+        "ui.panels.media:MediaPanel",
     ),
     PanelInfo(
         "cabin",

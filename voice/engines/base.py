@@ -18,6 +18,10 @@ class Transcript:
     # The recognizer's own belief in ``text``, 0..1 (None when the engine gives none). The understanding
     # layer combines it with how well the text matched a template into the result's confidence.
     confidence: float | None = None
+    # Whether the engine can hear any words (Whisper, typed text) or only the templates' (pocketsphinx,
+    # Vosk). From the latter, free-text slots ("play {query}") mean nothing: noise heard as "play some
+    # wheel heat" must not become a request.
+    free_text: bool = True
 
 
 class Stream(ABC):

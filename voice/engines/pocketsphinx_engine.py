@@ -186,4 +186,4 @@ class _PocketsphinxStream(Stream):
             fresh = words and words != text and words not in alternatives
             if fresh and not any(w in self.filler for w in words.split()):
                 alternatives.append(words)
-        return Transcript(text, rejected, tuple(alternatives))
+        return Transcript(text, rejected, tuple(alternatives), free_text=False)

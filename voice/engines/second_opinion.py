@@ -64,4 +64,5 @@ class _Both(Stream):
             first.rejected,
             (*first.alternatives, *extra),
             first.confidence,
+            first.free_text,
         )

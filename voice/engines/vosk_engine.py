@@ -109,4 +109,4 @@ class _VoskStream(Stream):
         last = json.loads(self.recognizer.FinalResult()).get("text", "")
         words = " ".join(t for t in [*self.done, last] if t).split()
         rejected = any(w in self.rejecting for w in words)
-        return Transcript(" ".join(w for w in words if w != UNK), rejected)
+        return Transcript(" ".join(w for w in words if w != UNK), rejected, free_text=False)

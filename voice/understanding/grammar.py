@@ -83,8 +83,24 @@ class Grammar:
         much as one with a hundred numbers in it.
         """
         rng = random.Random(seed)
-        out = [" ".join(self._draw(node, rng)) for node in self.sentences for _ in range(per_sentence)]
+        # A sentence with free text in it ("play {query}") cannot be drawn whole: leaving the free text out
+        # taught the model a bare "play", and noise was then heard as "play <anything>".
+        said = [node for node in self.sentences if self._sayable(node, {})]
+        out = [" ".join(self._draw(node, rng)) for node in said for _ in range(per_sentence)]
         return [s for s in out if s]
+
+    def _sayable(self, node: Node, seen: dict[str, bool]) -> bool:
+        kind = node[0]
+        if kind == "w":
+            return True
+        if kind == "ref":
+            if node[1] not in seen:
+                seen[node[1]] = True  # a rule reached again through itself: judged by its other parts
+                seen[node[1]] = self._sayable(self.rules[node[1]], seen)
+            return seen[node[1]]
+        if kind == "alt":
+            return node[2] or any(self._sayable(item, seen) for item in node[1])
+        return all(self._sayable(item, seen) for item in node[1])
 
     def _draw(self, node: Node, rng: random.Random) -> list[str]:
         kind = node[0]

@@ -90,22 +90,22 @@ class IntentParser:
         for rank, text in enumerate(texts):
             if not text or (rank == 0 and transcript.rejected):
                 continue
-            for intents, matched, score in self._match(text):
+            for intents, matched, score in self._match(text, transcript.free_text):
                 confidence = score * belief * RANK_DISCOUNT**rank
                 found.append(Reading(intents, matched, score, confidence))
         found.sort(key=lambda r: r.confidence, reverse=True)  # stable: ties keep the recognizer's order
         return found
 
-    def _match(self, text: str) -> list[tuple[list[Intent], str, float]]:
+    def _match(self, text: str, free_text: bool = True) -> list[tuple[list[Intent], str, float]]:
         clean = " ".join(normalize(text))
         if not clean:
             return []
-        exact = self._exact(clean)
+        exact = self._exact(clean, free_text)
         if exact:
             return [(exact, clean, 1.0)]
         found = []
         for fixed, score in self._near(clean):
-            intents = self._exact(fixed)
+            intents = self._exact(fixed, free_text)
             if intents:
                 found.append((intents, fixed, score))
         return found
@@ -117,21 +117,23 @@ class IntentParser:
             self._near_miss = NearMiss(self.intents)
         return self._near_miss.corrections(clean) if clean else []
 
-    def _exact(self, clean: str) -> list[Intent]:
-        whole = self._one(clean)
+    def _exact(self, clean: str, free_text: bool = True) -> list[Intent]:
+        whole = self._one(clean, free_text)
         if whole is not None:
             return [whole]
         # "turn on the a c and close the windows": every part must be a command, or nothing is done.
         parts = [p.strip() for p in _SPLIT.split(clean) if p.strip()]
         if len(parts) < 2:
             return []
-        found = [self._one(p) for p in parts]
+        found = [self._one(p, free_text) for p in parts]
         return [] if any(f is None for f in found) else found  # type: ignore[misc]
 
-    def _one(self, text: str) -> Intent | None:
+    def _one(self, text: str, free_text: bool = True) -> Intent | None:
         result = recognize_best(text, self.intents, language=self.language)
         if result is None:
             return None
+        if not free_text and any(entity.is_wildcard for entity in result.entities.values()):
+            return None  # free text from a recognizer that hears only the templates' words
         slots = {name: _plain(entity.value) for name, entity in result.entities.items()}
         return Intent(result.intent.name, slots, text)
 

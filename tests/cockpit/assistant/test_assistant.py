@@ -60,7 +60,7 @@ def test_a_value_out_of_range_sends_nothing_and_says_why(assistant, parked):
 
 def test_what_is_not_understood_does_nothing(assistant, parked):
     sent = parked.transmitter.sent
-    reply = say(assistant, "play some music")
+    reply = say(assistant, "tell me a joke")
     assert reply.text == "Sorry, I did not understand that." and reply.results == []
     assert parked.transmitter.sent == sent
 

@@ -53,7 +53,7 @@ def test_renders_a_panel_at_the_size_asked(
 
 def test_unknown_panel_and_bad_output_are_one_line_errors(capsys, tmp_path: Path) -> None:
     assert main(["screenshot", "--panel", "radio", "--out", str(tmp_path / "x.png")]) == 2
-    panels = "Panels: energy, navigation, cabin, health, updates, companion, can, remote"
+    panels = "Panels: home, energy, navigation, media, cabin, health, updates, companion, can, remote"
     assert panels in capsys.readouterr().err
     assert main(["screenshot", "--panel", "energy", "--out", str(tmp_path / "x.jpg")]) == 2
     assert ".png" in capsys.readouterr().err

@@ -20,9 +20,9 @@ def _spoken(path, text: str, rate: int = 165) -> None:
 
 def test_voice_test_prints_one_json_object_per_file(tmp_path, capsys):
     _spoken(tmp_path / "cancel.wav", "cancel navigation")
-    _spoken(tmp_path / "music.wav", "play some music")
+    _spoken(tmp_path / "joke.wav", "tell me a joke")
     write_wav(tmp_path / "silence.wav", np.zeros(16000, np.int16))
-    files = [str(tmp_path / n) for n in ("cancel.wav", "music.wav", "silence.wav")]
+    files = [str(tmp_path / n) for n in ("cancel.wav", "joke.wav", "silence.wav")]
     code = main(["voice", "test", *files, "--engine", "pocketsphinx", "--json"])
     out, err = capsys.readouterr()
     rows = [json.loads(line) for line in out.splitlines()]

@@ -144,3 +144,13 @@ def test_korean_is_understood_and_asks_with_its_own_words():
     understood = parser.understand(Transcript("창문 열어", alternatives=("창문 닫아",)))
     assert read(understood) == [("WindowOpen", {"window": "all"})]
     assert understood.opposite_risk and understood.question == "Did you mean 창문 열어?"
+
+
+def test_free_text_slots_count_only_from_a_recognizer_that_hears_any_words(parser):
+    # Whisper (or typed text) can hear an artist's name; pocketsphinx and Vosk only the templates' words,
+    # so their "play some wheel heat" is noise, while their fixed media phrasings still count.
+    free = parser.understand(Transcript("play aurora lane"))
+    assert read(free) == [("MediaPlay", {"query": "aurora lane"})]
+    assert parser.understand(Transcript("play some wheel heat", free_text=False)).intents == []
+    fixed = parser.understand(Transcript("play some music and next song", free_text=False))
+    assert read(fixed) == [("MediaPlay", {}), ("MediaNext", {})]

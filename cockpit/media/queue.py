@@ -1,0 +1,114 @@
+"""The play queue: what plays now and next, with shuffle and repeat as a car's media player has them.
+
+Shuffle keeps the current track and reorders the rest (a seeded ``random.Random`` so tests and replays are
+repeatable); turning it off returns to the original order at the same track. "Previous" restarts the track
+when more than three seconds of it have played, as phones and head units do.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from enum import Enum
+
+from .library import Track
+
+RESTART_AFTER_S = 3.0
+
+
+class Repeat(Enum):
+    OFF = "off"
+    ALL = "all"
+    ONE = "one"
+
+    def next(self) -> Repeat:
+        order = list(Repeat)
+        return order[(order.index(self) + 1) % len(order)]
+
+
+class PlayQueue:
+    def __init__(self, seed: int | None = None) -> None:
+        self._original: list[Track] = []
+        self._order: list[Track] = []
+        self._index = -1
+        self.shuffle = False
+        self.repeat = Repeat.OFF
+        self._random = random.Random(seed)
+
+    @property
+    def tracks(self) -> list[Track]:
+        return list(self._order)
+
+    @property
+    def current(self) -> Track | None:
+        return self._order[self._index] if 0 <= self._index < len(self._order) else None
+
+    @property
+    def position(self) -> int:
+        return self._index
+
+    def replace(self, tracks: Sequence[Track], start: int = 0) -> Track | None:
+        """Play ``tracks`` from ``start`` (an index into ``tracks``)."""
+        self._original = list(tracks)
+        self._order = list(tracks)
+        self._index = min(max(start, 0), len(tracks) - 1) if tracks else -1
+        if self.shuffle:
+            self._shuffle_rest()
+        return self.current
+
+    def append(self, track: Track) -> None:
+        self._original.append(track)
+        self._order.append(track)
+        if self._index < 0:
+            self._index = 0
+
+    def play_next(self, track: Track) -> None:
+        """Put ``track`` right after the current one."""
+        self._original.append(track)
+        self._order.insert(self._index + 1, track)
+        if self._index < 0:
+            self._index = 0
+
+    def set_shuffle(self, on: bool) -> None:
+        if on == self.shuffle:
+            return
+        self.shuffle = on
+        current = self.current
+        if on:
+            self._shuffle_rest()
+        else:
+            self._order = list(self._original)
+            self._index = self._order.index(current) if current is not None else -1
+
+    def _shuffle_rest(self) -> None:
+        current = self.current
+        rest = [t for i, t in enumerate(self._order) if i != self._index]
+        self._random.shuffle(rest)
+        self._order = ([current] if current is not None else []) + rest
+        self._index = 0 if current is not None else -1
+
+    def next(self, by_user: bool = True) -> Track | None:
+        """The track after this one; ``by_user`` False is the end of a track (where repeat-one repeats)."""
+        if not self._order:
+            return None
+        if self.repeat is Repeat.ONE and not by_user:
+            return self.current
+        if self._index + 1 < len(self._order):
+            self._index += 1
+        elif self.repeat is not Repeat.OFF:
+            self._index = 0
+        else:
+            return None  # the end of the queue: stop, keep the last track shown
+        return self.current
+
+    def previous(self, played_s: float = 0.0) -> Track | None:
+        """The track before, or this one from its start when more than a few seconds have played."""
+        if not self._order:
+            return None
+        if played_s > RESTART_AFTER_S:
+            return self.current
+        if self._index > 0:
+            self._index -= 1
+        elif self.repeat is Repeat.ALL:
+            self._index = len(self._order) - 1
+        return self.current
