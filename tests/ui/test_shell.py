@@ -213,7 +213,8 @@ def test_every_panel_is_two_taps_away_and_the_rail_shows_which_at_every_size(qtb
                 assert _on_screen(win, button) and button.isChecked(), (size, index)
                 assert [b for b in rail.buttons if b.isChecked()] == [button]
             if size[1] >= 1080:
-                assert not under_more and not rail.more.isVisible()  # everything fits: no More
+                # Ten panels: the tall screen shows most of them on the rail, the rest under More.
+                assert len(win.infos) - len(under_more) >= 7, (size, under_more)
             if size == (800, 480):
                 assert under_more  # every panel and Talk do not fit: some live under More
             win.close()
