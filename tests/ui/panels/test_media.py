@@ -90,3 +90,33 @@ def test_volume_by_speed_switch_makes_the_music_louder_when_fast_and_is_kept(qtb
     assert again.volume.speed_compensation  # kept across restarts
     panel.speed_volume.click()
     assert not volume.speed_compensation and volume.gain() == standing
+
+
+def test_a_navigation_prompt_ducks_the_music_through_the_assistants_speaker(qtbot, ctx, tmp_path) -> None:
+    """The window's one Speaker says replies and guidance alike: a prompt lowers the music until it ends."""
+    import shutil
+    from types import SimpleNamespace
+
+    import pytest
+
+    from ui.speech import SpeechOutput
+    from voice.reply.tts import Speaker
+
+    if shutil.which("espeak-ng") is None:
+        pytest.skip("espeak-ng not installed")
+    speaker = Speaker(backend="espeak-ng", wav_out=str(tmp_path / "prompt.wav"))
+    speech = SpeechOutput(speaker)
+    bridge = bridge_in(ctx, qtbot, tmp_path)
+    bridge.voice = SimpleNamespace(loop=SimpleNamespace(listening=False), speaker=speaker)
+    full = bridge.controller.volume.gain()
+    speech.say(
+        "In four hundred metres, at the roundabout, take the third exit onto Boulevard Albert Premier, "
+        "then keep left towards the harbour and the charging station on the quay.",
+        "prompt",
+    )
+    bridge._tick()  # the bridge's next tick, while espeak-ng is still speaking
+    assert speaker.speaking and bridge.controller.now_playing().ducked
+    assert bridge.controller.volume.gain() < full / 3
+    assert wait_until(lambda: not speaker.speaking, timeout=20)
+    assert wait_until(lambda: not bridge.controller.now_playing().ducked)
+    assert bridge.controller.volume.gain() == full
