@@ -25,7 +25,9 @@ def test_home_is_the_first_panel_with_map_battery_climate_and_tiles(qtbot, tmp_p
             pump_events(0.02)
             return home._layers_shown and home.map.car is not None and "%" in home.ring_text()
 
-        assert wait_until(ticked, timeout=30)
+        assert wait_until(ticked, timeout=30), (
+            f"map shown {home._layers_shown}, car {home.map.car}, battery {home.ring_text()!r}"
+        )
         assert wait_until(lambda: (session.tick(), home.maneuver.text() != "No route")[1], timeout=30)
         assert "°" in home.climate.text()
         assert home.song.text() == "Nothing playing"
