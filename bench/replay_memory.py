@@ -60,6 +60,22 @@ def slope_mb_per_min(samples: list[tuple[float, float]]) -> float:
     return float(np.polyfit(t, m, 1)[0])
 
 
+def rss_figures(samples: list[tuple[float, float]], warm_up: float) -> dict[str, float]:
+    """Memory over a run sampled as (seconds, MB): the reference is the last sample of the warm-up, and the
+    growth is measured after it (the same figures for every long-run benchmark)."""
+    after = [s for s in samples if s[0] > warm_up]
+    reference = max((s for s in samples if s[0] <= warm_up), key=lambda s: s[0], default=samples[0])[1]
+    peak = max((s[1] for s in after), default=reference)
+    return {
+        "rss_start_mb": round(samples[0][1], 1),
+        "rss_warm_mb": round(reference, 1),
+        "rss_max_mb": round(peak, 1),
+        "rss_end_mb": round(samples[-1][1], 1),
+        "growth_ratio": round(peak / reference, 4),
+        "mb_per_min": round(slope_mb_per_min(after), 3),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--minutes", type=float, default=30.0)
@@ -106,21 +122,13 @@ def run(log: Path, vehicle: str | None, minutes: float, sample_s: float, speed: 
     session.close()
     window.close()
     app.processEvents()
-    after = [s for s in samples if s[0] > warm_up]
-    reference = max((s for s in samples if s[0] <= warm_up), key=lambda s: s[0], default=samples[0])[1]
-    peak = max((s[1] for s in after), default=reference)
     return {
         "bench": "replay_memory",
         "log": log.name,
         "minutes": minutes,
         "warm_up_s": warm_up,
         "loops": loops,
-        "rss_start_mb": round(samples[0][1], 1),
-        "rss_warm_mb": round(reference, 1),
-        "rss_max_mb": round(peak, 1),
-        "rss_end_mb": round(samples[-1][1], 1),
-        "growth_ratio": round(peak / reference, 4),
-        "mb_per_min": round(slope_mb_per_min(after), 3),
+        **rss_figures(samples, warm_up),
     }
 
 

@@ -31,7 +31,7 @@ import time
 from pathlib import Path
 
 from bench import gated_bus
-from bench.replay_memory import pump, rss_mb, slope_mb_per_min
+from bench.replay_memory import pump, rss_figures, rss_mb
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -136,9 +136,6 @@ def soak(args: argparse.Namespace, folder: Path) -> dict:
     recorded = sum(r.frames for r in recorders)
     lost = sum(r.lost for r in recorders)
     in_files = [sum(1 for _ in can.LogReader(str(r.path))) for r in recorders]
-    after = [s for s in samples if s[0] > warm_up]
-    reference = max((s for s in samples if s[0] <= warm_up), key=lambda s: s[0], default=samples[0])[1]
-    peak = max((s[1] for s in after), default=reference)
     result = {
         "bench": "soak",
         "minutes": args.minutes,
@@ -154,12 +151,7 @@ def soak(args: argparse.Namespace, folder: Path) -> dict:
         "drops": drops,
         "recovered": recovered,
         "recover_max_s": round(max(recover_s, default=0.0), 2),
-        "rss_start_mb": round(samples[0][1], 1),
-        "rss_warm_mb": round(reference, 1),
-        "rss_max_mb": round(peak, 1),
-        "rss_end_mb": round(samples[-1][1], 1),
-        "growth_ratio": round(peak / reference, 4),
-        "mb_per_min": round(slope_mb_per_min(after), 3),
+        **rss_figures(samples, warm_up),
         "tick_p95_ms": round(_p95(window.tick_times) * 1000, 2),
         "recorder_backlog_max": backlog,
         "voice_engine": voice,

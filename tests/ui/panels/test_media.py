@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QWidget
 
 from cockpit.media.controller import MediaController
@@ -94,10 +96,7 @@ def test_volume_by_speed_switch_makes_the_music_louder_when_fast_and_is_kept(qtb
 
 def test_a_navigation_prompt_ducks_the_music_through_the_assistants_speaker(qtbot, ctx, tmp_path) -> None:
     """The window's one Speaker says replies and guidance alike: a prompt lowers the music until it ends."""
-    import shutil
     from types import SimpleNamespace
-
-    import pytest
 
     from ui.speech import SpeechOutput
     from voice.reply.tts import Speaker
