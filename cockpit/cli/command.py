@@ -21,7 +21,7 @@ from ..commands import FUNCTIONS, Command, CommandError, CommandLayer, Operation
 from ..commands.command import lookup
 from ..commands.values import parse_number
 from ..session import Session, SessionOptions
-from .vehicle_options import add_can_options, add_vehicle_options
+from .vehicle_options import add_can_options, add_vehicle_options, vehicle_and_bus
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -115,11 +115,7 @@ def run(args: argparse.Namespace) -> int:
         )
     session = Session(
         SessionOptions(
-            vehicle=args.vehicle,
-            dbc=tuple(args.dbc),
-            mapping=tuple(args.mapping),
-            can=args.can,
-            bitrate=args.bitrate,
+            **vehicle_and_bus(args),
             cycle="idle",
         )
     )

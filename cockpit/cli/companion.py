@@ -15,7 +15,7 @@ import sys
 import threading
 from pathlib import Path
 
-from .vehicle_options import add_can_options, add_vehicle_options
+from .vehicle_options import add_can_options, add_vehicle_options, vehicle_and_bus
 
 
 def add_companion_options(p: argparse.ArgumentParser, flag: bool = False) -> None:
@@ -68,11 +68,7 @@ def run(args: argparse.Namespace) -> int:
     options = companion_options(args)
     session = Session(
         SessionOptions(
-            vehicle=args.vehicle,
-            dbc=tuple(args.dbc),
-            mapping=tuple(args.mapping),
-            can=args.can,
-            bitrate=args.bitrate,
+            **vehicle_and_bus(args),
             cycle=args.cycle,
             charge=args.charge,
             faults=tuple(args.fault),

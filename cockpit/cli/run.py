@@ -16,7 +16,13 @@ from ..session import Session, SessionOptions
 from .companion import add_companion_options, companion_options
 from .mqtt_options import add_mqtt_options, connect_options
 from .progress import IndexBar, wants_bar
-from .vehicle_options import add_can_options, add_channel_option, add_vehicle_options, channel_choice
+from .vehicle_options import (
+    add_can_options,
+    add_channel_option,
+    add_vehicle_options,
+    channel_choice,
+    vehicle_and_bus,
+)
 
 
 def add_look_options(p: argparse.ArgumentParser) -> None:
@@ -142,11 +148,7 @@ def session_options(args: argparse.Namespace) -> SessionOptions:
     if args.speed < 0.1:
         raise InputError(f"--speed {args.speed} is below 0.1", fix="Use 0.1 or more")
     return SessionOptions(
-        vehicle=args.vehicle,
-        dbc=tuple(args.dbc),
-        mapping=tuple(args.mapping),
-        can=args.can,
-        bitrate=args.bitrate,
+        **vehicle_and_bus(args),
         replay=args.replay,
         speed=args.speed,
         loop=args.loop,

@@ -64,3 +64,15 @@ def add_can_options(parser: argparse.ArgumentParser) -> None:
         help="a python-can interface, e.g. socketcan:can0, pcan:PCAN_USBBUS1, virtual:demo",
     )
     group.add_argument("--bitrate", type=int, metavar="BPS", help="bus bitrate (default: the vehicle's)")
+
+
+def vehicle_and_bus(args: argparse.Namespace) -> dict[str, object]:
+    """The SessionOptions fields every command with the vehicle and CAN options shares (one place to read
+    them, so a new option reaches ``run``, ``companion`` and ``command`` alike)."""
+    return {
+        "vehicle": args.vehicle,
+        "dbc": tuple(args.dbc),
+        "mapping": tuple(args.mapping),
+        "can": args.can,
+        "bitrate": args.bitrate,
+    }
