@@ -164,6 +164,10 @@ class ObdReader:
             ):
                 for name, payload in ask(bytes([mode])).items():
                     codes[name] = dtc_list(payload)
+            # answers arrive in whatever order the ECUs (and a busy machine) produce; list them in
+            # address order so the same car always reads the same way
+            order = [can_id(rx) for _, rx, _ in pairs]
+            report.responders.sort(key=order.index)
         if not report.responders:
             asked = can_id(self.functional_id) + (
                 f" or {can_id(self.functional_id_29)}" if self.extended else ""
