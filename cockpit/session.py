@@ -97,6 +97,9 @@ class Session:
         self._frame_watch = FrameWatch(options.no_data_s)
         self.label = ""
         self.problem: str | None = None
+        # Every time a live bus went away, with the line shown then: a reconnect can be quicker than one
+        # screen refresh, and the drop must still be on record (logs, tests).
+        self.bus_drops: list[str] = []
         self.transmitter: ActuatorTransmitter | None = None
         self.simulator: SimulationRunner | None = None
         self._sim_bus: can.BusABC | None = None
@@ -293,6 +296,7 @@ class Session:
             if bus is not None:
                 self.state = "disconnected"
                 self.problem = f"CAN bus {self.label} stopped; reconnecting"
+                self.bus_drops.append(self.problem)
                 if self.transmitter is not None:
                     self.transmitter.bus = None
                 self.pipeline.detach_bus()
