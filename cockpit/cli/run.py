@@ -193,8 +193,12 @@ def run(args: argparse.Namespace) -> int:
     profile = choose_profile(args.profile)
     options.history_hz = profile.history_hz
     from ui.app import HeadUnit, Look, application
+    from ui.gui_thread_gc import GuiThreadGc
 
     app = application()
+    # Before the session starts its reader threads: from here on Qt objects are freed on the GUI thread.
+    # (A failed start exits the process, so the collector is only given back after a run.)
+    collector = GuiThreadGc()
     session = open_session(options, terminal_progress=True)
     if mqtt is not None:
         from ..connect.service import ConnectService
@@ -220,6 +224,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         code = app.exec()
     finally:
+        collector.stop()
         voice = getattr(head_unit.window, "voice", None)
         if voice is not None:
             # A recognizer still loading (Whisper's CTranslate2 threads) must not be cut off by the exit:
