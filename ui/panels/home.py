@@ -19,6 +19,7 @@ from ..widgets.card import Card, value_label
 from ..widgets.map_render import STREET
 from ..widgets.map_view import MapView
 from ..widgets.soc_ring import SocRing
+from ..widgets.track_text import shown_name
 from .base import Panel
 
 TB = "Vehicle.Powertrain.TractionBattery."
@@ -184,5 +185,5 @@ class HomePanel(Panel):
         if now.track is None:
             self.song.setText(self.tr("Nothing playing"))
         else:
-            self.song.setText(f"{now.track.title}\n{now.track.artist}")
+            self.song.setText(f"{now.track.title}\n{shown_name(now.track.artist)}")
         self.play.setText("❚❚" if now.playing else "▶")

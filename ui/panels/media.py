@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSlider,
     QVBoxLayout,
@@ -28,6 +29,7 @@ from cockpit.state_store import SignalValue
 from ..context import UiContext
 from ..media_bridge import media_for
 from ..widgets.now_playing import clock, volume_text
+from ..widgets.track_text import artist_and_album, shown_name
 from .base import Panel
 
 
@@ -50,7 +52,7 @@ class TrackListModel(QAbstractListModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         t = self.tracks[index.row()]
-        return f"{t.title}\n{t.artist} · {t.album} · {clock(t.duration_s)}"
+        return f"{t.title}\n{artist_and_album(t)} · {clock(t.duration_s)}"
 
 
 class MediaPanel(Panel):
@@ -170,7 +172,7 @@ class MediaPanel(Panel):
         if text:
             tracks = catalog.search(text)
         elif self.artists.currentRow() > 0:
-            tracks = catalog.artist_tracks(self.artists.currentItem().text())
+            tracks = catalog.artist_tracks(self.artists.currentItem().data(Qt.ItemDataRole.UserRole))
         else:
             tracks = catalog.tracks
         self.model.set_tracks(tracks)
@@ -185,7 +187,10 @@ class MediaPanel(Panel):
         self.artists.blockSignals(True)
         self.artists.clear()
         self.artists.addItem(self.tr("All artists"))
-        self.artists.addItems(catalog.artists())
+        for artist in catalog.artists():
+            item = QListWidgetItem(shown_name(artist))
+            item.setData(Qt.ItemDataRole.UserRole, artist)  # the library's name: the filter's key
+            self.artists.addItem(item)
         self.artists.setCurrentRow(0)
         self.artists.blockSignals(False)
         self._filter()
@@ -213,7 +218,7 @@ class MediaPanel(Panel):
         now = self.controller.now_playing()
         track = now.track
         self.title.setText(track.title if track else self.tr("Nothing playing"))
-        self.subtitle.setText(f"{track.artist} · {track.album}" if track else self.tr("Choose a song"))
+        self.subtitle.setText(artist_and_album(track) if track else self.tr("Choose a song"))
         duration = track.duration_s if track else 0.0
         self.seek.setRange(0, max(1, int(duration)))
         if not self.seek.isSliderDown():

@@ -13,6 +13,7 @@ from cockpit.media.controller import NowPlaying
 
 from ..context import UiContext
 from ..media_bridge import MediaBridge
+from .track_text import shown_name
 
 
 def clock(seconds: float) -> str:
@@ -64,7 +65,7 @@ class NowPlayingBar(QFrame):
         self.setVisible(now.track is not None)
         if now.track is None:
             return
-        self.title.setText(f"{now.track.title} · {now.track.artist}")
+        self.title.setText(f"{now.track.title} · {shown_name(now.track.artist)}")
         self.time.setText(f"{clock(now.position_s)} / {clock(now.track.duration_s)}")
         self.play.setText("❚❚" if now.playing else "▶")
         self.mute.setText(volume_text(now))

@@ -119,3 +119,24 @@ def test_a_navigation_prompt_ducks_the_music_through_the_assistants_speaker(qtbo
     assert wait_until(lambda: not speaker.speaking, timeout=20)
     assert wait_until(lambda: not bridge.controller.now_playing().ducked)
     assert bridge.controller.volume.gain() == full
+
+
+def test_untagged_songs_read_in_the_screen_language_and_still_filter(qtbot, ctx, tmp_path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui.app import install_translation
+
+    install_translation(QApplication.instance(), "zh")
+    try:
+        bridge_in(ctx, qtbot, tmp_path)
+        panel = MediaPanel(ctx)
+        qtbot.addWidget(panel)
+        assert wait_until(lambda: panel.model.rowCount() == 6, timeout=20)
+        names = [panel.artists.item(i).text() for i in range(panel.artists.count())]
+        assert "未知艺术家" in names and "Unknown artist" not in names
+        panel.artists.setCurrentRow(names.index("未知艺术家"))
+        assert [t.title for t in panel.model.tracks] == ["untitled demo"]
+        assert "未知艺术家 · 未知专辑" in panel.model.data(panel.model.index(0))
+    finally:
+        install_translation(QApplication.instance(), "en")
+        panel.bridge.controller.close()
