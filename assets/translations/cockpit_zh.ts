@@ -2201,133 +2201,158 @@
     <name>UpdatesPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="87"/>
-        <location filename="../../ui/panels/updates.py" line="108"/>
+        <location filename="../../ui/panels/updates.py" line="109"/>
         <source>Updates</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="78"/>
+        <location filename="../../ui/panels/updates.py" line="79"/>
         <source>Check for updates</source>
         <translation>检查更新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="79"/>
+        <location filename="../../ui/panels/updates.py" line="80"/>
         <source>Install</source>
         <translation>安装</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="85"/>
+        <location filename="../../ui/panels/updates.py" line="86"/>
         <source>Available updates</source>
         <translation>可用更新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="88"/>
+        <location filename="../../ui/panels/updates.py" line="89"/>
         <source>Update</source>
         <translation>更新项</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="88"/>
+        <location filename="../../ui/panels/updates.py" line="89"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="88"/>
-        <location filename="../../ui/panels/updates.py" line="218"/>
+        <location filename="../../ui/panels/updates.py" line="89"/>
+        <location filename="../../ui/panels/updates.py" line="233"/>
         <source>Installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="88"/>
+        <location filename="../../ui/panels/updates.py" line="89"/>
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="88"/>
+        <location filename="../../ui/panels/updates.py" line="89"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="126"/>
+        <location filename="../../ui/panels/updates.py" line="127"/>
         <source>Installing…</source>
         <translation>正在安装…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="126"/>
+        <location filename="../../ui/panels/updates.py" line="127"/>
         <source>Checking for updates…</source>
         <translation>正在检查更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="151"/>
+        <location filename="../../ui/panels/updates.py" line="152"/>
         <source>The update check failed: %1</source>
         <translation>检查更新失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="161"/>
+        <location filename="../../ui/panels/updates.py" line="162"/>
         <source>No update repository enrolled</source>
         <translation>未登记更新仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="162"/>
+        <location filename="../../ui/panels/updates.py" line="163"/>
         <source>Enrol one with: cockpit ota update --repo URL --root ROOT.json</source>
         <translation>登记方法：cockpit ota update --repo URL --root ROOT.json</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="164"/>
+        <location filename="../../ui/panels/updates.py" line="165"/>
         <source>Repository: %1</source>
         <translation>仓库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="167"/>
+        <location filename="../../ui/panels/updates.py" line="168"/>
         <source>Last rollback: %1</source>
         <translation>上次回滚：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="197"/>
+        <location filename="../../ui/panels/updates.py" line="199"/>
         <source>Update refused: %1</source>
         <translation>更新被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="199"/>
+        <location filename="../../ui/panels/updates.py" line="201"/>
         <source>The repository offers nothing</source>
         <translation>仓库中没有可用内容</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="201"/>
+        <location filename="../../ui/panels/updates.py" line="203"/>
         <source>Everything is up to date</source>
         <translation>全部已是最新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="204"/>
+        <location filename="../../ui/panels/updates.py" line="206"/>
         <source>Ready to install: %1</source>
         <translation>可以安装：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="206"/>
+        <location filename="../../ui/panels/updates.py" line="208"/>
         <source>Installed: %1</source>
         <translation>已安装：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="208"/>
+        <location filename="../../ui/panels/updates.py" line="210"/>
         <source>Waiting: %1</source>
         <translation>等待中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="210"/>
+        <location filename="../../ui/panels/updates.py" line="212"/>
         <source>New content is checked at the next start and rolled back if it is broken</source>
         <translation>新内容将在下次启动时检查，如有损坏将自动回滚</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="216"/>
+        <location filename="../../ui/panels/updates.py" line="219"/>
+        <source>%1 firmware</source>
+        <translation>%1 固件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="222"/>
+        <source>vehicle profile</source>
+        <translation>车辆配置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="223"/>
+        <source>map</source>
+        <translation>地图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="224"/>
+        <source>voice model</source>
+        <translation>语音模型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="225"/>
+        <source>app data</source>
+        <translation>应用数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/updates.py" line="231"/>
         <source>Refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="220"/>
+        <location filename="../../ui/panels/updates.py" line="235"/>
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="221"/>
+        <location filename="../../ui/panels/updates.py" line="236"/>
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from cockpit.ota.content import APP_DATA, MAP, PROFILE, VOICE_MODEL
 from cockpit.ota.paths import default_state_dir, enrolled_repository
 from cockpit.state_store import SignalValue
 
@@ -182,8 +183,9 @@ class UpdatesPanel(Panel):
         self.report = report
         self.table.setRowCount(len(report.offers))
         for row, offer in enumerate(report.offers):
+            what = self._what(offer)
             cells = [
-                offer.name + (f"\n{offer.notes}" if offer.notes else ""),
+                "\n".join(line for line in (offer.name, what, offer.notes) if line),
                 offer.version,
                 offer.installed or "—",
                 _size(offer.length),
@@ -210,6 +212,19 @@ class UpdatesPanel(Panel):
             lines.append(self.tr("New content is checked at the next start and rolled back if it is broken"))
         self.status.setText("\n".join(lines))
         self.install_button.setEnabled(any(o.new and o.name not in report.installed for o in report.offers))
+
+    def _what(self, offer: Offer) -> str:
+        """What the artifact changes: the ECU and hardware it is for, or the content a bundle carries."""
+        if offer.ecu:
+            text = self.tr("%1 firmware").replace("%1", offer.ecu)
+            return text + (f" · {offer.hardware_id}" if offer.hardware_id else "")
+        kinds = {
+            PROFILE: self.tr("vehicle profile"),
+            MAP: self.tr("map"),
+            VOICE_MODEL: self.tr("voice model"),
+            APP_DATA: self.tr("app data"),
+        }
+        return ", ".join(kinds.get(kind, kind) for kind in offer.contents)
 
     def _state(self, offer: Offer, report: UpdateReport) -> str:
         if offer.refusal is not None:

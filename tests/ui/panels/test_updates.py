@@ -66,7 +66,12 @@ def test_check_then_install_flashes_the_bms(qtbot, parked: Session, repo: Reposi
     panel.check_button.click()
     wait_for(lambda: not panel.busy and panel.report is not None)
     row = cells(panel)[0]
-    assert row[0] == "bms-3.9.2.img\nFaster DC charging" and row[1:] == ["3.9.2", "3.9.1", "3.1 kB", "New"]
+    assert row[0] == "bms-3.9.2.img\nBMS firmware · H02.4\nFaster DC charging" and row[1:] == [
+        "3.9.2",
+        "3.9.1",
+        "3.1 kB",
+        "New",
+    ]
     panel.install_button.click()
     wait_for(lambda: not panel.busy and "bms-3.9.2.img" in panel.report.installed)
     assert cells(panel)[0][4] == "Installed"
@@ -94,3 +99,19 @@ def test_not_enrolled_says_how(qtbot, parked: Session, tmp_path: Path) -> None:
     assert panel.source.text() == "No update repository enrolled"
     assert "cockpit ota update --repo URL --root ROOT.json" in panel.status.text()
     assert not panel.check_button.isEnabled()
+
+
+def test_a_content_bundle_says_what_it_carries(
+    qtbot, parked: Session, repo: Repository, tmp_path: Path
+) -> None:
+    from ...cockpit.ota.conftest import bundle
+
+    files = {"vehicle.toml": b'name = "demo"\n', "maps/monaco.osm.pbf": b"pbf"}
+    repo.add([bundle(tmp_path / "content-2.tar.gz", files)], notes="Monaco map")
+    state = tmp_path / "car"
+    OtaClient(state, str(repo.dir), repo.dir / "metadata" / "1.root.json")
+    panel = panel_for(qtbot, parked, state)
+    panel.check_button.click()
+    wait_for(lambda: not panel.busy and panel.report is not None)
+    names = {row[0].split("\n")[0]: row[0] for row in cells(panel)}
+    assert names["content-2.tar.gz"] == "content-2.tar.gz\nvehicle profile, map\nMonaco map"
