@@ -26,15 +26,15 @@ from ..simulator.faults import FAULTS
 # What each verb does, for its --help; `cockpit diag VERB --help` lists its options.
 VERBS = {
     "scan": "which ECUs answer, their software versions and DTC counts",
-    "dtc": "read trouble codes with freeze frames (exit status 3 when a code is confirmed or failing now)",
+    "dtc": "read trouble codes with freeze frames",
     "clear": "clear every ECU's trouble codes (or --ecu's)",
     "info": "identification, live values and OBD-II (VIN, speed, 12 V, ambient, battery; 11- and 29-bit ids)",
 }
+# scan, dtc and info: exit status 3 when a code is confirmed or failing now (see EXIT_ACTIVE_DTC)
 EXIT_ECU_PROBLEM = 1  # an ECU did not answer or refused
-# `diag dtc`: every ECU answered and at least one code is confirmed (even if repaired since: it stays until
-# cleared, as the issue asks) or failing now (active or pending).
+# Every ECU answered and at least one code is confirmed (even if repaired since: it stays until cleared, as
+# the issue asks) or failing now (active or pending), by UDS or by OBD-II mode 03 (stored = confirmed).
 EXIT_ACTIVE_DTC = 3
-FAILING_OR_CONFIRMED = 0x09  # status bits 0 (testFailed) and 3 (confirmedDTC)
 OBD_LABELS = {
     "speed_kmh": ("vehicle speed (PID 0D)", "km/h"),
     "run_time_s": ("run time since start (PID 1F)", "s"),
@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="vehicle diagnostics: scan ECUs, read or clear DTCs, ECU info (default: in-process simulator)",
         description="Without --can, the demo car runs in-process (--fault injects faults into it). "
         f"Exit status: 0 done, {EXIT_ECU_PROBLEM} an ECU did not answer or refused, 2 bad input, "
-        f"{EXIT_ACTIVE_DTC} (dtc) a trouble code is confirmed or failing now.",
+        f"{EXIT_ACTIVE_DTC} (scan, dtc, info) a trouble code is confirmed or failing now.",
     )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
             print("\n".join(_lines(report, args.action)))
         if obd is not None:
             print("\n".join(_obd_lines(obd)))
-    return exit_status(reports, args.action)
+    return exit_status(reports, obd)
 
 
 def run_discover(args: argparse.Namespace) -> int:
@@ -204,10 +204,11 @@ def _flash_progress(name: str) -> Callable[[int, int], None]:
     return show
 
 
-def exit_status(reports: list[EcuReport], action: str) -> int:
+def exit_status(reports: list[EcuReport], obd: ObdReport | None = None) -> int:
     if any(r.problem is not None for r in reports):
         return EXIT_ECU_PROBLEM
-    if action == "dtc" and any(d.status & FAILING_OR_CONFIRMED for r in reports for d in r.dtcs or ()):
+    failing = any(r.failing_count for r in reports)
+    if failing or (obd is not None and any(obd.stored_dtcs.values())):
         return EXIT_ACTIVE_DTC
     return 0
 

@@ -31,6 +31,7 @@ IDENTIFICATION_DIDS = (0xF197, 0xF190, 0xF18C, 0xF187, 0xF193, 0xF195, 0xF198)
 # Every status bit that says a DTC failed at some point; not the two "test not completed" bits, which
 # after a clear would list every code the ECU supports.
 FAILED_STATUS = 0xAF
+FAILING_OR_CONFIRMED = 0x09  # status bits 0 (testFailed) and 3 (confirmedDTC)
 ALL_DTCS = 0xFFFFFF
 SNAPSHOT_FIRST, SNAPSHOT_LATEST = 0x01, 0x02
 OCCURRENCE_RECORD = 0x01
@@ -116,6 +117,7 @@ class DiagnosticClient:
             report.info = self._read_dids(client, (0xF197, 0xF195, 0xF193))
             response = client.get_number_of_dtc_by_status_mask(FAILED_STATUS)
             report.dtc_count = response.service_data.dtc_count
+            self._count_failing(client, report)
 
         return self._each(ecus, job)
 
@@ -127,8 +129,14 @@ class DiagnosticClient:
             report.answered = True
             spec = self.description.ecu(report.name)
             report.live = self._read_dids(client, spec.live)
+            self._count_failing(client, report)
 
         return self._each(ecus, job)
+
+    @staticmethod
+    def _count_failing(client: Client, report: EcuReport) -> None:
+        response = client.get_number_of_dtc_by_status_mask(FAILING_OR_CONFIRMED)
+        report.failing_count = response.service_data.dtc_count
 
     def read_dtcs(self, ecus: list[EcuSpec] | None = None, details: bool = True) -> list[EcuReport]:
         """Stored DTCs with status; with ``details`` also first/last seen and the occurrence count."""
@@ -138,6 +146,7 @@ class DiagnosticClient:
             report.answered = True
             report.dtcs = [self._record(dtc) for dtc in response.service_data.dtcs]
             report.dtc_count = len(report.dtcs)
+            report.failing_count = sum(1 for d in report.dtcs if d.status & FAILING_OR_CONFIRMED)
             if details:
                 for record in report.dtcs:
                     self._details(client, record)

@@ -21,6 +21,7 @@ FUNCTIONAL_11 = 0x7DF
 TESTER_ADDRESS = 0xF1
 TARGETS_29 = range(0x00, 0x100)
 WAIT_S = 0.03  # per request id: a simulated ECU answers within its 10 ms step, a real one within P2 (50 ms)
+LAST_WAIT_S = 0.5  # after the last request: stragglers from a busy bus or a busy machine
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,20 @@ class Found:
 
 def request_29(target: int, tester: int = TESTER_ADDRESS) -> int:
     return 0x18DA0000 | target << 8 | tester
+
+
+def _asked(response_id: int, extended: bool, asked: set[int], current: int) -> int:
+    """The request an answer belongs to. An answer can come after its window, during the next request's,
+    so it is matched by its own id where the addressing says which request it answers: 29-bit normal-fixed
+    answers name their ECU (0x18DA<tester><target>), and 11-bit ECUs mostly answer on request + 8."""
+    if extended and response_id >> 16 == 0x18DA:
+        target, tester = response_id & 0xFF, response_id >> 8 & 0xFF
+        request = request_29(target, tester)
+        if request in asked:
+            return request
+    if not extended and response_id - 8 in asked:
+        return response_id - 8
+    return current
 
 
 def _answer(msg: can.Message) -> bool | None:
@@ -69,19 +84,31 @@ def discover(
     reader = can.BufferedReader()
     notifier.add_listener(reader)
     found: dict[int, Found] = {}
+    asked: set[int] = set()
+
+    def listen(seconds: float, current: int, extended: bool) -> None:
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            msg = reader.get_message(timeout=left)
+            if msg is None or msg.arbitration_id == current:
+                continue
+            positive = _answer(msg)
+            if positive is None or msg.arbitration_id in found:
+                continue
+            request = _asked(msg.arbitration_id, msg.is_extended_id, asked, current)
+            if request == current and msg.is_extended_id != extended:
+                continue  # late, from the other addressing, and its id does not say whose: not guessed
+            found[msg.arbitration_id] = Found(request, msg.arbitration_id, msg.is_extended_id, positive)
+
     try:
         for n, (request_id, extended) in enumerate(requests):
             bus.send(can.Message(arbitration_id=request_id, data=TESTER_PRESENT, is_extended_id=extended))
-            deadline = time.monotonic() + wait
-            while (left := deadline - time.monotonic()) > 0:
-                msg = reader.get_message(timeout=left)
-                if msg is None or msg.is_extended_id != extended or msg.arbitration_id == request_id:
-                    continue
-                positive = _answer(msg)
-                if positive is not None and msg.arbitration_id not in found:
-                    found[msg.arbitration_id] = Found(request_id, msg.arbitration_id, extended, positive)
+            asked.add(request_id)
+            listen(wait, request_id, extended)
             if progress:
                 progress(n + 1, len(requests))
+        if requests:
+            listen(LAST_WAIT_S, *requests[-1])
     finally:
         notifier.remove_listener(reader)
     return sorted(found.values(), key=lambda f: (f.extended, f.request_id))

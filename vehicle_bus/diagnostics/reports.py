@@ -89,6 +89,8 @@ class EcuReport:
     live: list[DidValue] = field(default_factory=list)
     dtcs: list[DtcRecord] | None = None
     dtc_count: int | None = None
+    # codes confirmed or failing now (status bits 0 and 3): what makes `cockpit diag` exit 3
+    failing_count: int | None = None
     cleared: bool = False
 
     @property
@@ -111,6 +113,8 @@ class EcuReport:
             out["live"] = [v.to_json() for v in self.live]
         if self.dtc_count is not None:
             out["dtc_count"] = self.dtc_count
+        if self.failing_count is not None:
+            out["failing_or_confirmed_count"] = self.failing_count
         if self.dtcs is not None:
             out["dtcs"] = [d.to_json() for d in self.dtcs]
         if self.cleared:

@@ -74,7 +74,9 @@ def test_diag_dtc_has_its_own_status_for_codes_failing_now(capsys) -> None:
     assert main(["diag", "dtc"]) == 0
     assert main(["diag", "dtc", "--fault", "12v-low"]) == 3
     assert "active" in capsys.readouterr().out
-    assert main(["diag", "scan", "--fault", "12v-low"]) == 0  # the scan worked; codes are dtc's business
+    assert main(["diag", "scan", "--fault", "12v-low", "--json"]) == 3  # every reading verb says so
+    vcu = json.loads(capsys.readouterr().out)["ecus"][0]
+    assert (vcu["dtc_count"], vcu["failing_or_confirmed_count"]) == (1, 1)
 
 
 def test_diag_verbs_are_subcommands_with_their_own_help(capsys) -> None:

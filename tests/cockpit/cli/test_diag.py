@@ -22,10 +22,12 @@ def test_dtc_json_lists_each_ecu_with_code_status_and_description(capsys) -> Non
 
 
 def test_scan_and_info_in_text(capsys) -> None:
-    assert main(["diag", "scan", "--fault", "12v-low"]) == 0
+    assert main(["diag", "scan", "--fault", "12v-low"]) == 3  # a confirmed code, as with dtc
     out = capsys.readouterr().out
     assert "VCU (0x7E0): answers in" in out and "1 DTC" in out
-    assert main(["diag", "info"]) == 0
+    assert main(["diag", "info", "--fault", "hv-isolation"]) == 3
+    capsys.readouterr()
+    assert main(["diag", "info"]) == 0  # a car without codes
     out = capsys.readouterr().out
     assert "VIN: W0SCPD3E5N1000417" in out
     assert "State of health: 97.00 %" in out
