@@ -73,6 +73,8 @@ class MappingCheckReport:
     notes: list[Finding] = field(default_factory=list)
     traffic: list[RuleTraffic] = field(default_factory=list)
     frames_checked: int | None = None  # None: no log was given
+    # What the DBC loader warned about (a message it left out, a section it skipped): counted in the verdict
+    database_warnings: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -88,12 +90,14 @@ class MappingCheckReport:
             "errors": [f.as_dict() for f in self.errors],
             "warnings": [f.as_dict() for f in self.warnings],
             "notes": [f.as_dict() for f in self.notes],
+            "database_warnings": list(self.database_warnings),
             "frames_checked": self.frames_checked,
             "traffic": [t.as_dict() for t in self.traffic],
         }
 
     def lines(self) -> list[str]:
-        out = [f.line("error") for f in self.errors]
+        out = [f"warning: {w}" for w in self.database_warnings]
+        out += [f.line("error") for f in self.errors]
         out += [f.line("warning") for f in self.warnings]
         out += [f.line("note") for f in self.notes]
         if self.frames_checked is not None:
@@ -105,7 +109,8 @@ class MappingCheckReport:
                 )
         verdict = "OK" if self.ok else "FAILED"
         out.append(
-            f"mapping check {verdict}: {len(self.errors)} error(s), {len(self.warnings)} warning(s), "
+            f"mapping check {verdict}: {len(self.errors)} error(s), "
+            f"{len(self.warnings) + len(self.database_warnings)} warning(s), "
             f"{len(self.notes)} note(s)"
         )
         return out

@@ -30,7 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="command cabin functions (default: on the in-process simulator) and report each confirmation",
         description=(
             "TARGET is FUNCTION[:INSTANCE]=VALUE (see --list; a leading + or - on a number is a relative "
-            "change) or a VSS actuator PATH=VALUE."
+            "change) or a VSS actuator PATH=VALUE. Every target is checked before anything is sent: one bad "
+            "target and nothing is sent. Exit status: 0 every target confirmed; 1 a target refused (outside "
+            "the function's limits, too big a step, or the car said no); 2 a target that is not a command "
+            "(unknown function, not a number, nan/inf)."
         ),
     )
     p.add_argument(

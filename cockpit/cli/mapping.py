@@ -37,14 +37,11 @@ def run_check(args: argparse.Namespace) -> int:
         channel = channel_choice(args.channel, vehicle.profile.log_channel if vehicle.profile else None)
         frames = on_channel(log, channel)
     report = check_mapping(vehicle.mapping, vehicle.database.db, load_catalog(), frames)
+    report.database_warnings = list(vehicle.database.warnings)
     if args.json:
-        data = report.as_dict()
-        data["database_warnings"] = vehicle.database.warnings
-        json.dump(data, sys.stdout, indent=2, default=str)
+        json.dump(report.as_dict(), sys.stdout, indent=2, default=str)
         sys.stdout.write("\n")
     else:
-        for warning in vehicle.database.warnings:
-            print(f"warning: {warning}")
         for line in report.lines():
             print(line)
     if log is not None and log.report.summary():

@@ -82,8 +82,13 @@ def _supported_list() -> str:
     return f"Supported: {plain}, and compressed {packed}"
 
 
+# A Python object's repr in a library's message ("'<mmap.mmap closed=False, …>' is not a valid MDF file")
+# says nothing to a user: it is the file they gave.
+_OBJECT_REPR = re.compile(r"'?<[A-Za-z_][\w.]* [^<>]*>'?")
+
+
 def _one_line(exc: BaseException, limit: int = 160) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
+    text = _OBJECT_REPR.sub("the file", " ".join(str(exc).split())) or type(exc).__name__
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -410,7 +415,8 @@ class LogFile:
         if self.format in _MAGIC:
             if not head.startswith(_MAGIC[self.format]):
                 raise LogFormatError(
-                    f"not a {name} file (it does not start with the {name} signature)",
+                    f"not {'an' if name[0] in 'AEIOU' else 'a'} {name} file "
+                    f"(it does not start with the {name} signature)",
                     where=where,
                     fix="Check that the file name's suffix matches its content",
                 )

@@ -53,3 +53,21 @@ def test_vss2dbc_on_a_sensor_is_a_warning_with_file_and_line(capsys, tmp_path: P
     out = capsys.readouterr().out
     assert code == 0
     assert f"{mapping}:4: Vehicle.Speed: vss2dbc on a sensor ignored" in out
+
+
+def test_the_databases_own_warnings_count_in_the_verdict(capsys, tmp_path: Path) -> None:
+    dbc = tmp_path / "car.dbc"
+    dbc.write_text(
+        'VERSION ""\n\nBS_:\n\nBU_: ECU\n\n'
+        "BO_ 256 Motion: 8 ECU\n"
+        ' SG_ Speed : 0|16@1+ (0.01,0) [0|300] "km/h" Vector__XXX\n\n'
+        "BO_ 257 Other: 8 ECU\n"
+        ' SG_ Broken : -3|8@1+ (1,0) [0|255] "" Vector__XXX\n'
+    )
+    mapping = tmp_path / "m.vspec"
+    mapping.write_text("Vehicle.Speed:\n  type: sensor\n  datatype: float\n  dbc2vss:\n    signal: Speed\n")
+    code = main(["mapping", "check", "--dbc", str(dbc), "--mapping", str(mapping)])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "warning:" in out and "Broken" in out
+    assert out.strip().splitlines()[-1] == "mapping check OK: 0 error(s), 1 warning(s), 0 note(s)"

@@ -338,6 +338,15 @@ def test_truncated_mf4_stops_quietly(
     assert capfd.readouterr() == ("", "")
 
 
+def test_a_corrupt_mf4_is_named_in_words_not_a_python_object(tmp_path: Path) -> None:
+    path = tmp_path / "capture.mf4"
+    path.write_bytes(b"MDF     4.10    " + bytes(range(256)) * 12)
+    log = LogFile(path)
+    assert list(log) == []
+    stopped = log.report.stopped or ""
+    assert "cannot be read as ASAM MDF4" in stopped and "<" not in stopped and "mmap" not in stopped
+
+
 def test_corrupt_sqlite_stops_quietly(tmp_path: Path) -> None:
     path = write_log(tmp_path / "capture.db", sample_messages())
     data = path.read_bytes()
