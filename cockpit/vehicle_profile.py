@@ -40,6 +40,9 @@ class VehicleProfile:
     # "charge": the mapping yields VSS's sign for the battery current and power (positive into the battery),
     # which the head unit negates to its own (DESIGN.md: positive = discharge); "discharge": as it is.
     current_positive: str = "discharge"
+    # [battery] swappable: the car can have its pack swapped at a swap station (NIO-style); route planning
+    # then offers swap stations beside chargers.
+    battery_swappable: bool = False
 
     @property
     def flips_battery_sign(self) -> bool:
@@ -129,6 +132,11 @@ def _read_profile(folder: Path) -> VehicleProfile:
             where=str(toml_path),
             fix='Use "discharge" (positive while driving) or "charge" (positive into the battery, as VSS)',
         )
+    swappable = data.get("battery", {}).get("swappable", False)
+    if not isinstance(swappable, bool):
+        raise ProfileError(
+            f"[battery] swappable = {swappable!r}", where=str(toml_path), fix="Use true or false"
+        )
     return VehicleProfile(
         name=folder.name,
         folder=folder,
@@ -140,6 +148,7 @@ def _read_profile(folder: Path) -> VehicleProfile:
         log_channel=int(channel) if channel is not None else None,
         settings=data,
         current_positive=current_positive,
+        battery_swappable=swappable,
     )
 
 

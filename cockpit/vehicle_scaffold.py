@@ -184,6 +184,7 @@ name = "{name}"
 # for KUKSA gives): the head unit negates them. Check: while driving, the current must read positive.
 current_positive = "discharge"
 # capacity_kwh = 64.0           # usable energy: range and time-to-charge estimates use it
+swappable = false               # true: the pack can be swapped at battery-swap stations (route planning)
 
 [can]
 dbc = ["{dbc_name}"]

@@ -34,7 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--heading", type=float, metavar="DEG", help="the car's compass heading: start the way it faces"
     )
     p.add_argument(
-        "--swap", action="store_true", help="the car can swap batteries: plan swap stations too (with --soc)"
+        "--swap",
+        action="store_true",
+        help="plan battery-swap stations too (with --soc); on by default for a profile with "
+        "[battery] swappable = true, as the demo BEV",
     )
     p.add_argument("--json", action="store_true", help="one JSON document")
     p.set_defaults(handler=run)
@@ -51,9 +54,10 @@ def run(args: argparse.Namespace) -> int:
     end = nav.resolve(args.destination, "destination", near=start)
     route = nav.route(start, end, args.heading)
     plan = None
+    can_swap = args.swap or (profile is not None and profile.battery_swappable)
     if args.soc is not None and profile is not None:
         model = EnergyModel.from_params(sim_params(profile.settings))
-        plan = nav.energy_plan(route, model, args.soc, can_swap=args.swap)
+        plan = nav.energy_plan(route, model, args.soc, can_swap=can_swap)
         if plan.route is not None:
             route = plan.route  # through the stops, with their own steps
     if args.json:
@@ -74,9 +78,9 @@ def run(args: argparse.Namespace) -> int:
                 "unreachable": plan.unreachable or None,
             }
         print(json.dumps(doc, ensure_ascii=False))
-        return _unreachable(plan, args.swap)
+        return _unreachable(plan, can_swap)
     if plan is not None and plan.unreachable:
-        return _unreachable(plan, args.swap)  # the steps of a trip the battery cannot make would only mislead
+        return _unreachable(plan, can_swap)  # the steps of a trip the battery cannot make would only mislead
     print(f"{route.distance_m / 1000:.2f} km, {format_duration(route.duration_s)}")
     for m in route.maneuvers:
         print(f"  {m.at_m / 1000:6.2f} km  {describe(m)}")

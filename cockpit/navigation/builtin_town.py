@@ -23,7 +23,7 @@ CENTRE = (31.2290, 121.4520)
 SPACING_M = 150.0
 SIZE = 21  # grid lines each way
 TOWN_NAME = "Jing'an Demo Town"
-VERSION = 2  # 2: Chinese names
+VERSION = 3  # 2: Chinese names; 3: a battery-swap station
 _KY = math.radians(1) * 6_371_008.8
 _KX = _KY * math.cos(math.radians(CENTRE[0]))
 ROUNDABOUT_R = 35.0
@@ -97,7 +97,7 @@ _ZH = {
     "Sinopec Ring Station": "中国石化环路加油站", "PetroChina Huashan": "中国石油华山路加油站",
     "Shell Yan'an Road": "壳牌延安路加油站", "Central Car Park": "中心停车场",
     "Station Car Park": "车站停车场", "Riverside Parking": "滨江停车场", "Mall Parking": "商场停车场",
-    "Hospital Parking": "医院停车场",
+    "Hospital Parking": "医院停车场", "West Gate Power Swap": "西门换电站",
 }  # fmt: skip
 
 
@@ -397,6 +397,18 @@ def _pois(b: _Builder, g, size: int, river_row: int) -> None:
                 "tags": {**tags, "operator": "Demo Power"},
             }
         )
+    # A battery-swap station (OSM: amenity=charging_station + motorcar:battery_swap=yes, as NIO's are
+    # mapped), for cars whose profile says they swap.
+    lat, lon = at(size // 2 + 2, 1)
+    b.pois.append(
+        {
+            "lat": lat,
+            "lon": lon,
+            "category": "swap",
+            "name": "West Gate Power Swap",
+            "tags": {"amenity": "charging_station", "motorcar:battery_swap": "yes", "operator": "Demo Power"},
+        }
+    )
     for name, (i, j) in (
         ("Sinopec Ring Station", (0, size - 2)),
         ("PetroChina Huashan", (size - 2, 7)),

@@ -86,6 +86,7 @@ class NavigationPanel(Panel):
         self._target: tuple[int, tuple[float, float], str] | None = None  # request, where, its name
         profile = ctx.session.vehicle.profile
         self.model = EnergyModel.from_params(sim_params(profile.settings if profile else {}))
+        self.can_swap = profile.battery_swappable if profile else False
         self.worker = _Worker()
         self.worker.loaded.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
         self.worker.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
@@ -419,7 +420,11 @@ class NavigationPanel(Panel):
         def work() -> None:
             try:
                 route = nav.route(here, there, float(heading) if heading is not None else None)
-                plan = nav.energy_plan(route, self.model, float(soc)) if soc is not None else None
+                plan = (
+                    nav.energy_plan(route, self.model, float(soc), can_swap=self.can_swap)
+                    if soc is not None
+                    else None
+                )
                 if plan is not None and plan.route is not None:
                     route = plan.route  # through the charging stops, each with its own guidance
             except InputError as exc:

@@ -107,3 +107,16 @@ def test_no_route_between_disconnected_places_is_one_line(capsys, tmp_path: Path
     assert main(["route", "--map", str(cache), "--from", start, "--to", end]) == 2
     err = capsys.readouterr().err
     assert len(err.strip().splitlines()) == 1 and "road networks that no road open to cars joins" in err
+
+
+def test_a_car_that_swaps_plans_swap_stations_without_being_told(capsys, data_home: Path) -> None:
+    """The demo BEV's profile says it swaps (as NIO's cars): the town's swap station is one of the stops
+    considered; the EREV's does not, and the message says how to add swapping."""
+    args = ["route", "--from", "Old Town Garage Charging", "--to", "West Gate Power Swap", "--soc", "3"]
+    assert main(args) == 1
+    bev = capsys.readouterr().err
+    assert main([*args, "--vehicle", "erev"]) == 1
+    erev = capsys.readouterr().err
+    assert "add --swap" not in bev and "add --swap" in erev
+    count = lambda text: int(text.split("stops at the ")[1].split(" station")[0])  # noqa: E731
+    assert count(bev) == count(erev) + 1

@@ -104,6 +104,11 @@ def test_the_profile_decodes_and_may_flip_the_battery_sign(tmp_path: Path, dbc: 
     toml.write_text(toml.read_text().replace('"charge"', '"in"'))
     assert main(["decode", str(log), "--vehicle", str(folder)]) == 2
     assert "current_positive = 'in'" in capsys.readouterr().err
+    text = toml.read_text().replace('"in"', '"charge"')
+    toml.write_text(text.replace("swappable = false", 'swappable = "yes"'))
+    assert main(["decode", str(log), "--vehicle", str(folder)]) == 2
+    err = capsys.readouterr().err
+    assert "swappable = 'yes'" in err and "true or false" in err
 
 
 def test_by_name_in_the_user_folder_never_replaced(tmp_path: Path, dbc: Path, monkeypatch, capsys) -> None:

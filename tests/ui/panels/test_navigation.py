@@ -355,3 +355,11 @@ def test_no_route_says_why_and_keeps_the_route_being_driven(qtbot, ctx, run_sess
     assert "the start is in a closed-off area" in panel.status.text() and panel.status.isVisible()
     assert panel.route is driving and panel.destination == destination and panel.destination_name == "Corner"
     monkeypatch.setattr(panel, "nav", real_nav)
+
+
+
+def test_the_head_unit_plans_swaps_for_a_car_that_swaps(qtbot, ctx) -> None:
+    """The demo BEV's profile says it swaps: the panel plans with swap stations (the planner's choice
+    between a swap and a charge is tested on the long corridor, tests/cockpit/navigation)."""
+    panel = _panel(qtbot, ctx)
+    assert ctx.session.vehicle.profile.battery_swappable and panel.can_swap
