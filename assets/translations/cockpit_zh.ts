@@ -1811,127 +1811,162 @@
     <name>NavigationPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="55"/>
-        <location filename="../../ui/panels/navigation.py" line="99"/>
+        <location filename="../../ui/panels/navigation.py" line="100"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="113"/>
+        <location filename="../../ui/panels/navigation.py" line="114"/>
         <source>Search streets and places</source>
         <translation>搜索街道和地点</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="121"/>
-        <location filename="../../ui/panels/navigation.py" line="381"/>
+        <location filename="../../ui/panels/navigation.py" line="122"/>
+        <location filename="../../ui/panels/navigation.py" line="382"/>
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="122"/>
-        <location filename="../../ui/panels/navigation.py" line="382"/>
+        <location filename="../../ui/panels/navigation.py" line="123"/>
+        <location filename="../../ui/panels/navigation.py" line="383"/>
         <source>Fuel</source>
         <translation>加油站</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="123"/>
-        <location filename="../../ui/panels/navigation.py" line="383"/>
+        <location filename="../../ui/panels/navigation.py" line="124"/>
+        <location filename="../../ui/panels/navigation.py" line="384"/>
         <source>Parking</source>
         <translation>停车</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="145"/>
+        <location filename="../../ui/panels/navigation.py" line="146"/>
         <source>Charge there</source>
         <translation>前往充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="153"/>
+        <location filename="../../ui/panels/navigation.py" line="154"/>
         <source>End</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="179"/>
-        <location filename="../../ui/panels/navigation.py" line="617"/>
+        <location filename="../../ui/panels/navigation.py" line="180"/>
+        <location filename="../../ui/panels/navigation.py" line="630"/>
         <source>N</source>
         <translation>北</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="167"/>
+        <location filename="../../ui/panels/navigation.py" line="168"/>
         <source>North up / heading up</source>
         <translation>正北朝上 / 车头朝上</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="149"/>
+        <location filename="../../ui/panels/navigation.py" line="150"/>
         <source>Steps</source>
         <translation>路线步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="172"/>
+        <location filename="../../ui/panels/navigation.py" line="173"/>
         <source>Follow the car</source>
         <translation>跟随车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="187"/>
+        <location filename="../../ui/panels/navigation.py" line="188"/>
         <source>Loading the map…</source>
         <translation>正在加载地图…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="299"/>
+        <location filename="../../ui/panels/navigation.py" line="300"/>
         <source>Importing the map: %1 %</source>
         <translation>正在导入地图：%1 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="302"/>
+        <location filename="../../ui/panels/navigation.py" line="303"/>
         <source>Map not loaded: %1</source>
         <translation>地图未加载：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="370"/>
+        <location filename="../../ui/panels/navigation.py" line="371"/>
         <source>Nothing found</source>
         <translation>未找到结果</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="380"/>
+        <location filename="../../ui/panels/navigation.py" line="381"/>
         <source>Street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="399"/>
+        <location filename="../../ui/panels/navigation.py" line="385"/>
+        <source>Battery swap</source>
+        <translation>换电站</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="386"/>
+        <source>Food</source>
+        <translation>餐饮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="387"/>
+        <source>Hotel</source>
+        <translation>酒店</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="388"/>
+        <source>Shop</source>
+        <translation>购物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="389"/>
+        <source>Toilets</source>
+        <translation>卫生间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="390"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="394"/>
+        <source>%1 % match</source>
+        <translation>匹配度 %1%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/navigation.py" line="408"/>
         <source>No position yet: waiting for GPS</source>
         <translation>尚无定位：等待 GPS</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="431"/>
+        <location filename="../../ui/panels/navigation.py" line="444"/>
         <source>Off the route: finding a new one…</source>
         <translation>已偏离路线：正在重新规划…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="523"/>
+        <location filename="../../ui/panels/navigation.py" line="536"/>
         <source>You have arrived</source>
         <translation>您已到达目的地</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="540"/>
+        <location filename="../../ui/panels/navigation.py" line="553"/>
         <source>%1 to go</source>
         <translation>剩余 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="541"/>
+        <location filename="../../ui/panels/navigation.py" line="554"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="542"/>
+        <location filename="../../ui/panels/navigation.py" line="555"/>
         <source>arrive %1</source>
         <translation>%1 到达</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="551"/>
+        <location filename="../../ui/panels/navigation.py" line="564"/>
         <source>Charge at %1: %2 min to %3 %</source>
         <translation>在 %1 充电：%2 分钟充至 %3 %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/navigation.py" line="440"/>
-        <location filename="../../ui/panels/navigation.py" line="555"/>
+        <location filename="../../ui/panels/navigation.py" line="453"/>
+        <location filename="../../ui/panels/navigation.py" line="568"/>
         <source>Below the reserve at arrival, and no charging station in reach</source>
         <translation>到达时电量低于储备，且无可到达的充电站</translation>
     </message>

@@ -91,5 +91,5 @@ def run_search(args: argparse.Namespace) -> int:
         return 1
     for p in found:
         dist = f"{p.road_m / 1000:6.2f} km  " if args.near and p.road_m != float("inf") else ""
-        print(f"{dist}{p.kind:<9} {p.name}  ({p.lat:.5f}, {p.lon:.5f})")
+        print(f"{dist}{p.kind:<9} {p.score:3.0f} %  {p.name}  ({p.lat:.5f}, {p.lon:.5f})")
     return 0

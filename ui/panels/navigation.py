@@ -382,9 +382,17 @@ class NavigationPanel(Panel):
             "charging": self.tr("Charging"),
             "fuel": self.tr("Fuel"),
             "parking": self.tr("Parking"),
+            "swap": self.tr("Battery swap"),
+            "food": self.tr("Food"),
+            "hotel": self.tr("Hotel"),
+            "shop": self.tr("Shop"),
+            "toilets": self.tr("Toilets"),
+            "address": self.tr("Address"),
         }.get(place.kind, place.kind)
         distance = "" if place.road_m == float("inf") else f" · {self._distance(place.road_m / 1000)}"
-        return f"{self.local(place.name)}\n{kind}{distance}"
+        # How well the name matched what was typed: the list is ranked by it and the road distance.
+        match = self.tr("%1 % match").replace("%1", f"{place.score:.0f}")
+        return f"{self.local(place.name)}\n{kind}{distance} · {match}"
 
     def _picked(self, item: QListWidgetItem) -> None:
         place = item.data(Qt.ItemDataRole.UserRole)

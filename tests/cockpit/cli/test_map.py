@@ -36,6 +36,11 @@ def test_search_charging_by_road_distance(capsys, monaco_map: Path) -> None:
 def test_search_by_name(capsys, monaco_map: Path) -> None:
     assert main(["map", "search", "place du casino", "--map", str(monaco_map)]) == 0
     assert "Place du Casino" in capsys.readouterr().out.splitlines()[0]
+    # A typo: still found, and its score says how well it matched.
+    assert main(["map", "search", "place du casnio", "--map", str(monaco_map)]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    score = int(first.split("%")[0].split()[-1])
+    assert "Place du Casino" in first and 60 <= score < 100
 
 
 def test_import_of_a_non_osm_file(capsys, tmp_path: Path) -> None:

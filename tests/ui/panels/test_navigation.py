@@ -58,7 +58,10 @@ def test_search_route_and_guidance_on_the_builtin_town(qtbot, ctx, run_session) 
     panel._search_for("charging")
     assert panel.results.count() == 6
     first = panel.results.item(0).data(0x0100)
-    assert "Charging" in panel.results.item(0).text()
+    assert "Charging" in panel.results.item(0).text() and "100 % match" in panel.results.item(0).text()
+    panel._search_for("swap")
+    assert panel.results.item(0).text().startswith("West Gate Power Swap\nBattery swap")
+    panel._search_for("charging")
     panel.navigate_to(first.lat, first.lon, first.name)
     qtbot.waitUntil(lambda: _delivered(lambda: panel.route is not None))
     # Planned from the car's live charge (the store's displayed SoC, as the car reports it).
