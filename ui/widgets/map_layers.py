@@ -7,6 +7,7 @@ roads and the buildings: that keeps a frame of a 300k-node map within 16 ms.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -71,6 +72,46 @@ def _tile_key(x: float, y: float) -> tuple[int, int]:
     return math.floor(x / TILE_M), math.floor(y / TILE_M)
 
 
+def _rings_path(path: QPainterPath, xs: np.ndarray, ys: np.ndarray, starts: np.ndarray) -> QPainterPath:
+    """Rings ``xs[starts[i]:starts[i + 1]]`` added to ``path`` as closed subpaths (filled odd-even)."""
+    for s, e in itertools.pairwise(starts):
+        if e - s < 3:
+            continue
+        path.moveTo(float(xs[s]), float(ys[s]))
+        for k in range(s + 1, e):
+            path.lineTo(float(xs[k]), float(ys[k]))
+        path.closeSubpath()
+    return path
+
+
+def _sea_tiles(sea: QPainterPath, tiles: dict[tuple[int, int], Tile]) -> None:
+    """The sea cut into the tiles it covers, so a view draws only the pieces it shows: open sea is a plain
+    square per tile, and only the tiles the coast or the extract's edge crosses hold a cut piece."""
+    bounds = sea.boundingRect()
+    x0, y0 = _tile_key(bounds.left(), bounds.top())
+    x1, y1 = _tile_key(bounds.right(), bounds.bottom())
+    for i in range(x0, x1 + 1):
+        for j in range(y0, y1 + 1):
+            square = QRectF(i * TILE_M, j * TILE_M, TILE_M, TILE_M)
+            if not sea.intersects(square):
+                continue
+            if sea.contains(square):
+                piece = QPainterPath()
+                piece.addRect(square)
+            else:
+                piece = sea.intersected(_square_path(square))
+            found = tiles.get((i, j))
+            if found is None:
+                found = tiles[(i, j)] = Tile()
+            found.areas["sea"] = piece
+
+
+def _square_path(square: QRectF) -> QPainterPath:
+    path = QPainterPath()
+    path.addRect(square)
+    return path
+
+
 def build_layers(graph: RoadGraph, lang: str = "en") -> MapLayers:
     """Paths per tile and layer; street, place and POI names in ``lang`` where the map has them."""
     d = graph.data
@@ -119,20 +160,16 @@ def build_layers(graph: RoadGraph, lang: str = "en") -> MapLayers:
     ay = -ay
     for a, kind in enumerate(d.area_kind):
         r0, r1 = d.area_ring_start[a], d.area_ring_start[a + 1]
+        name = AREA_KINDS[kind]
+        if name == "sea":
+            _sea_tiles(_rings_path(QPainterPath(), ax, ay, d.ring_start[r0 : r1 + 1]), tiles)
+            continue
         first = d.ring_start[r0]
         t = tile(float(ax[first]), float(ay[first]))
-        name = AREA_KINDS[kind]
         path = t.areas.get(name)
         if path is None:
             path = t.areas[name] = QPainterPath()
-        for r in range(r0, r1):
-            s, e = d.ring_start[r], d.ring_start[r + 1]
-            if e - s < 3:
-                continue
-            path.moveTo(float(ax[s]), float(ay[s]))
-            for k in range(s + 1, e):
-                path.lineTo(float(ax[k]), float(ay[k]))
-            path.closeSubpath()
+        _rings_path(path, ax, ay, d.ring_start[r0 : r1 + 1])
     lx, ly = graph.project(d.line_lat, d.line_lon)
     ly = -ly
     for i, kind in enumerate(d.line_kind):
