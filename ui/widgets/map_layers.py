@@ -85,25 +85,31 @@ def _rings_path(path: QPainterPath, xs: np.ndarray, ys: np.ndarray, starts: np.n
 
 
 def _sea_tiles(sea: QPainterPath, tiles: dict[tuple[int, int], Tile]) -> None:
-    """The sea cut into the tiles it covers, so a view draws only the pieces it shows: open sea is a plain
-    square per tile, and only the tiles the coast or the extract's edge crosses hold a cut piece."""
+    """The sea cut into the tiles it covers, so a view draws only the pieces it shows. Only the tiles the
+    coast or the extract's edge crosses hold a cut piece; open sea is one rectangle per row of whole tiles
+    (held by the row's first tile), since hundreds of squares cost a zoomed-out picture one fill each."""
     bounds = sea.boundingRect()
     x0, y0 = _tile_key(bounds.left(), bounds.top())
     x1, y1 = _tile_key(bounds.right(), bounds.bottom())
-    for i in range(x0, x1 + 1):
-        for j in range(y0, y1 + 1):
+
+    def put(key: tuple[int, int], piece: QPainterPath) -> None:
+        found = tiles.get(key)
+        if found is None:
+            found = tiles[key] = Tile()
+        found.areas["sea"] = piece
+
+    for j in range(y0, y1 + 1):
+        run: int | None = None  # first tile of the current row of whole sea tiles
+        for i in range(x0, x1 + 2):
             square = QRectF(i * TILE_M, j * TILE_M, TILE_M, TILE_M)
-            if not sea.intersects(square):
-                continue
-            if sea.contains(square):
-                piece = QPainterPath()
-                piece.addRect(square)
-            else:
-                piece = sea.intersected(_square_path(square))
-            found = tiles.get((i, j))
-            if found is None:
-                found = tiles[(i, j)] = Tile()
-            found.areas["sea"] = piece
+            whole = i <= x1 and sea.contains(square)
+            if whole and run is None:
+                run = i
+            if not whole and run is not None:
+                put((run, j), _square_path(QRectF(run * TILE_M, j * TILE_M, (i - run) * TILE_M, TILE_M)))
+                run = None
+            if not whole and i <= x1 and sea.intersects(square):
+                put((i, j), sea.intersected(_square_path(square)))
 
 
 def _square_path(square: QRectF) -> QPainterPath:
