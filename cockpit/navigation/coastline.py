@@ -131,6 +131,8 @@ def assemble_sea(ways: list[CoastWay], bbox: tuple[float, float, float, float] |
     s, w_, n, e = bbox if bbox is not None else (lats.min(), lons.min(), lats.max(), lons.max())
     # Complete ways may reach out of the extract's box: the box grows to hold every coast point.
     box = _Box(min(s, lats.min()), min(w_, lons.min()), max(n, lats.max()), max(e, lons.max()))
+    if box.perimeter <= 0:  # every point in one place: no extract to close anything against
+        return Sea()
     cos_lat = math.cos(math.radians((box.south + box.north) / 2))
     open_chains, closed = _chains(ways)
     rings: list[Ring] = []
@@ -149,9 +151,11 @@ def assemble_sea(ways: list[CoastWay], bbox: tuple[float, float, float, float] |
         end_lat, end_lon, end_in = _to_edge(c.lat[-1], c.lon[-1], box, cos_lat)
         start_lat, start_lon, start_in = _to_edge(c.lat[0], c.lon[0], box, cos_lat)
         if max(end_in, start_in) > BROKEN_END_M:
+            lat, lon = (c.lat[-1], c.lon[-1]) if end_in >= start_in else (c.lat[0], c.lon[0])
             return Sea(
-                broken=f"coastline broken: a chain of {len(open_chains)} stops "
-                f"{max(end_in, start_in) / 1000:.1f} km inside the extract; no sea drawn"
+                broken=f"coastline broken at {lat:.5f},{lon:.5f}: it stops "
+                f"{max(end_in, start_in) / 1000:.1f} km inside the extract, so no sea is drawn "
+                "(the coastline still is); an extract with the whole coast there draws it"
             )
         pts = [(start_lat, start_lon), *zip(c.lat, c.lon, strict=True), (end_lat, end_lon)]
         pieces.append((box.position(start_lat, start_lon), box.position(end_lat, end_lon), pts))

@@ -113,7 +113,7 @@ def test_a_broken_coastline_floods_nothing_and_says_so_once(tmp_path: Path) -> N
     pbf = write_extract(tmp_path / "broken.osm.pbf", broken, shared_ends=False)
     data = read_osm(pbf)
     assert sea_of(data) is None
-    assert len(data.notes) == 1 and "coastline broken" in data.notes[0]
+    assert len(data.notes) == 1 and "coastline broken at 43.64800,7.33000" in data.notes[0]
     assert data.line_kind.size == 2  # the coastline is still drawn as a line
     out = subprocess.run(
         [sys.executable, "-m", "cockpit", "map", "import", str(pbf), "--out", str(tmp_path / "b.navmap.npz")],
