@@ -18,6 +18,8 @@ from PySide6.QtGui import QPainterPath
 from cockpit.navigation.graph import RoadGraph
 from cockpit.navigation.mapdata import AREA_KINDS, LINE_KINDS, ROAD_CLASSES
 
+from .sea_tiles import sea_pieces
+
 TILE_M = 800.0
 LABEL_MIN_M = 70.0
 
@@ -84,38 +86,20 @@ def _rings_path(path: QPainterPath, xs: np.ndarray, ys: np.ndarray, starts: np.n
     return path
 
 
-def _sea_tiles(sea: QPainterPath, tiles: dict[tuple[int, int], Tile]) -> None:
-    """The sea cut into the tiles it covers, so a view draws only the pieces it shows. Only the tiles the
-    coast or the extract's edge crosses hold a cut piece; open sea is one rectangle per row of whole tiles
-    (held by the row's first tile), since hundreds of squares cost a zoomed-out picture one fill each."""
-    bounds = sea.boundingRect()
-    x0, y0 = _tile_key(bounds.left(), bounds.top())
-    x1, y1 = _tile_key(bounds.right(), bounds.bottom())
-
-    def put(key: tuple[int, int], piece: QPainterPath) -> None:
-        found = tiles.get(key)
+def _sea_tiles(rings: list[tuple[np.ndarray, np.ndarray]], tiles: dict[tuple[int, int], Tile]) -> None:
+    """The sea's pieces per tile (``sea_tiles``: cut where the coast crosses a tile, whole blocks of open
+    sea as one rectangle), so a view fills only the pieces it shows."""
+    for piece in sea_pieces(rings, TILE_M):
+        found = tiles.get(piece.key)
         if found is None:
-            found = tiles[key] = Tile()
-        found.areas["sea"] = piece
-
-    for j in range(y0, y1 + 1):
-        run: int | None = None  # first tile of the current row of whole sea tiles
-        for i in range(x0, x1 + 2):
-            square = QRectF(i * TILE_M, j * TILE_M, TILE_M, TILE_M)
-            whole = i <= x1 and sea.contains(square)
-            if whole and run is None:
-                run = i
-            if not whole and run is not None:
-                put((run, j), _square_path(QRectF(run * TILE_M, j * TILE_M, (i - run) * TILE_M, TILE_M)))
-                run = None
-            if not whole and i <= x1 and sea.intersects(square):
-                put((i, j), sea.intersected(_square_path(square)))
-
-
-def _square_path(square: QRectF) -> QPainterPath:
-    path = QPainterPath()
-    path.addRect(square)
-    return path
+            found = tiles[piece.key] = Tile()
+        path = found.areas.get("sea")
+        if path is None:
+            path = found.areas["sea"] = QPainterPath()
+        if piece.rect is not None:
+            path.addRect(QRectF(*piece.rect))
+        for xs, ys in piece.rings:
+            _rings_path(path, xs, ys, np.array([0, len(xs)]))
 
 
 def build_layers(graph: RoadGraph, lang: str = "en") -> MapLayers:
@@ -168,7 +152,8 @@ def build_layers(graph: RoadGraph, lang: str = "en") -> MapLayers:
         r0, r1 = d.area_ring_start[a], d.area_ring_start[a + 1]
         name = AREA_KINDS[kind]
         if name == "sea":
-            _sea_tiles(_rings_path(QPainterPath(), ax, ay, d.ring_start[r0 : r1 + 1]), tiles)
+            starts = d.ring_start[r0 : r1 + 1]
+            _sea_tiles([(ax[i:j], ay[i:j]) for i, j in itertools.pairwise(starts)], tiles)
             continue
         first = d.ring_start[r0]
         t = tile(float(ax[first]), float(ay[first]))
