@@ -124,6 +124,19 @@ def test_a_broken_coastline_floods_nothing_and_says_so_once(tmp_path: Path) -> N
     assert out.count("coastline broken") == 1
 
 
+def test_the_head_unit_logs_a_broken_coastline_once_when_it_imports(tmp_path: Path, caplog) -> None:
+    from cockpit.navigation.map_source import open_map
+
+    broken = [[(43.650, 7.301), (43.648, 7.330)], [(43.652, 7.355), (43.649, 7.399)]]
+    pbf = write_extract(tmp_path / "broken.osm.pbf", broken, shared_ends=False)
+    with caplog.at_level("WARNING", logger="cockpit.navigation.map_source"):
+        open_map(pbf, cache_dir=tmp_path)
+        open_map(pbf, cache_dir=tmp_path)  # the cache: nothing imported, nothing said again
+    assert [r.getMessage() for r in caplog.records if "coastline broken" in r.getMessage()] == [
+        f"broken.osm.pbf: {read_osm(pbf).notes[0]}"
+    ]
+
+
 def test_no_coastline_no_sea(tmp_path: Path) -> None:
     data = read_osm(write_extract(tmp_path / "inland.osm.pbf", []))
     assert sea_of(data) is None and not data.notes
