@@ -67,6 +67,7 @@ def run_import(args: argparse.Namespace) -> int:
         "areas": len(data.area_kind),
         **{category: len(data.pois_in(category)) for category in ("charging", "fuel", "parking")},
         "seconds": round(time.perf_counter() - started, 2),
+        "notes": data.notes,
     }
     if args.json:
         print(json.dumps(summary))
@@ -77,6 +78,8 @@ def run_import(args: argparse.Namespace) -> int:
         f"{summary['charging']} charging stations, {summary['fuel']} fuel stations, "
         f"{summary['parking']} car parks ({summary['seconds']:.1f} s)"
     )
+    for note in data.notes:
+        print(note)
     return 0
 
 

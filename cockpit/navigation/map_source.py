@@ -3,6 +3,7 @@ update installed (``cockpit.ota.content``), else the built-in town."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from ..ota.content import InstalledContent
 
 OSM_ATTRIBUTION = "© OpenStreetMap contributors"
+log = logging.getLogger(__name__)
 
 
 def open_map(
@@ -44,6 +46,10 @@ def open_map(
         from .osm_import import import_osm  # pyosmium only when there is something to import
 
         import_osm(path, cache, progress)
+        data = MapData.load(cache)
+        for note in data.notes:  # what the import noticed, said once: when it imports, not at each start
+            log.warning("%s: %s", path.name, note)
+        return data
     return MapData.load(cache)
 
 

@@ -20,8 +20,9 @@ import platformdirs
 from vehicle_bus.errors import InputError
 
 # 2: per-way turn:lanes (forward, backward); turn restrictions; traffic signals; addresses; more POIs.
+# 3: the sea, assembled from the coastline at import (area kind "sea"); what the import noticed (notes).
 # An older cache is imported again, never misread.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 CACHE_SUFFIX = ".navmap.npz"
 
 # Road classes, most important first; the index is the class code stored per way.
@@ -38,7 +39,9 @@ ROAD_CLASSES = (
 )
 # Typical speed (km/h) where a road has no usable ``maxspeed``: urban European defaults.
 CLASS_SPEED_KMH = (110.0, 90.0, 60.0, 50.0, 50.0, 40.0, 30.0, 10.0, 15.0)
-AREA_KINDS = ("water", "park", "building")
+# "sea": the rings assembled from the coastline (coastline.py), one area; drawn apart from "water" because
+# a layer's rings are filled odd-even, and a harbour basin inside the sea would cut a hole in it.
+AREA_KINDS = ("water", "park", "building", "sea")
 LINE_KINDS = ("river", "coastline", "rail")
 POI_CATEGORIES = ("charging", "fuel", "parking", "swap", "food", "hotel", "shop", "toilets")
 
@@ -100,6 +103,8 @@ class MapData:
     turn_restrictions: list[list[int]] = field(default_factory=list)
     signal_nodes: list[int] = field(default_factory=list)  # road nodes with traffic signals
     addresses: list[list[Any]] = field(default_factory=list)  # [lat, lon, street, house number]
+    # What the import noticed and the user should hear once (e.g. a broken coastline: no sea drawn).
+    notes: list[str] = field(default_factory=list)
 
     def turn_lanes(self, way: int, forward: bool) -> str:
         """The ``turn:lanes`` value for driving ``way`` forward or backward ("" where the map has none)."""
@@ -144,6 +149,7 @@ class MapData:
             "source": self.source,
             "name": self.name,
             "names": self.names,
+            "notes": self.notes,
         }
         arrays = {k: getattr(self, k) for k in ARRAY_FIELDS}
         tmp = path.with_name(path.name + ".part")
@@ -182,6 +188,7 @@ class MapData:
             source=meta["source"],
             name=meta["name"],
             names=meta.get("names", {}),  # caches written before names were kept have none
+            notes=meta["notes"],
         )
 
 

@@ -18,6 +18,7 @@ import osmium
 
 from vehicle_bus.errors import InputError
 
+from .coastline import CoastWay, assemble_sea
 from .mapdata import AREA_KINDS, CLASS_SPEED_KMH, LINE_KINDS, ROAD_CLASSES, MapData, cache_path_for
 
 _CLASS_INDEX = {name: i for i, name in enumerate(ROAD_CLASSES)}
@@ -163,6 +164,7 @@ class _Collector:
         self.line_start = [0]
         self.line_lat: list[float] = []
         self.line_lon: list[float] = []
+        self.coast: list[CoastWay] = []
         self.pois: list[dict[str, Any]] = []
         self.places: list[dict[str, Any]] = []
         self.bad_locations = 0
@@ -222,6 +224,9 @@ class _Collector:
                 return
             self.line_kind.append(LINE_KINDS.index(kind))
             self.line_start.append(len(self.line_lat))
+            if kind == "coastline":
+                ids = [nr.ref for nr in w.nodes]
+                self.coast.append(CoastWay(ids, self.line_lat[start:], self.line_lon[start:]))
 
     def _road(self, w: Any, highway: str, tags: Any) -> None:
         refs = []
@@ -303,7 +308,21 @@ class _Collector:
         self.area_kind.append(AREA_KINDS.index(kind))
         self.area_ring_start.append(len(self.ring_start) - 1)
 
-    def build(self, name: str) -> MapData:
+    def add_sea(self, bbox: tuple[float, float, float, float] | None) -> list[str]:
+        """The sea from the coastline, as one area of kind "sea"; the note to report when it is broken."""
+        if bbox is None and self.lat:
+            bbox = (min(self.lat), min(self.lon), max(self.lat), max(self.lon))
+        sea = assemble_sea(self.coast, bbox)
+        if sea.rings:
+            for ring in sea.rings:
+                self.ring_lat += [lat for lat, _ in ring]
+                self.ring_lon += [lon for _, lon in ring]
+                self.ring_start.append(len(self.ring_lat))
+            self.area_kind.append(AREA_KINDS.index("sea"))
+            self.area_ring_start.append(len(self.ring_start) - 1)
+        return [sea.broken] if sea.broken else []
+
+    def build(self, name: str, notes: list[str]) -> MapData:
         f64, i64 = np.float64, np.int64
         return MapData(
             node_lat=np.array(self.lat, f64),
@@ -338,6 +357,7 @@ class _Collector:
             source="osm",
             name=name,
             names=self.names,
+            notes=notes,
         )
 
 
@@ -380,7 +400,19 @@ def read_osm(path: Path, progress: Callable[[int, int], None] | None = None) -> 
             fix="Give an extract that covers roads",
         )
     name = path.name.removesuffix(".pbf").removesuffix(".osm")
-    return collector.build(name)
+    return collector.build(name, collector.add_sea(_header_bbox(path)))
+
+
+def _header_bbox(path: Path) -> tuple[float, float, float, float] | None:
+    """(south, west, north, east) the extract says it covers (its header's box), None when it says nothing."""
+    reader = osmium.io.Reader(str(path), osmium.osm.osm_entity_bits.NOTHING)
+    try:
+        box = reader.header().box()
+    finally:
+        reader.close()
+    if not box.valid():
+        return None
+    return (box.bottom_left.lat, box.bottom_left.lon, box.top_right.lat, box.top_right.lon)
 
 
 def import_osm(

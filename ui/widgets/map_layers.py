@@ -7,6 +7,7 @@ roads and the buildings: that keeps a frame of a 300k-node map within 16 ms.
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 
@@ -16,6 +17,8 @@ from PySide6.QtGui import QPainterPath
 
 from cockpit.navigation.graph import RoadGraph
 from cockpit.navigation.mapdata import AREA_KINDS, LINE_KINDS, ROAD_CLASSES
+
+from .sea_tiles import sea_pieces
 
 TILE_M = 800.0
 LABEL_MIN_M = 70.0
@@ -71,6 +74,34 @@ def _tile_key(x: float, y: float) -> tuple[int, int]:
     return math.floor(x / TILE_M), math.floor(y / TILE_M)
 
 
+def _rings_path(path: QPainterPath, xs: np.ndarray, ys: np.ndarray, starts: np.ndarray) -> QPainterPath:
+    """Rings ``xs[starts[i]:starts[i + 1]]`` added to ``path`` as closed subpaths (filled odd-even)."""
+    for s, e in itertools.pairwise(starts):
+        if e - s < 3:
+            continue
+        path.moveTo(float(xs[s]), float(ys[s]))
+        for k in range(s + 1, e):
+            path.lineTo(float(xs[k]), float(ys[k]))
+        path.closeSubpath()
+    return path
+
+
+def _sea_tiles(rings: list[tuple[np.ndarray, np.ndarray]], tiles: dict[tuple[int, int], Tile]) -> None:
+    """The sea's pieces per tile (``sea_tiles``: cut where the coast crosses a tile, whole blocks of open
+    sea as one rectangle), so a view fills only the pieces it shows."""
+    for piece in sea_pieces(rings, TILE_M):
+        found = tiles.get(piece.key)
+        if found is None:
+            found = tiles[piece.key] = Tile()
+        path = found.areas.get("sea")
+        if path is None:
+            path = found.areas["sea"] = QPainterPath()
+        if piece.rect is not None:
+            path.addRect(QRectF(*piece.rect))
+        for xs, ys in piece.rings:
+            _rings_path(path, xs, ys, np.array([0, len(xs)]))
+
+
 def build_layers(graph: RoadGraph, lang: str = "en") -> MapLayers:
     """Paths per tile and layer; street, place and POI names in ``lang`` where the map has them."""
     d = graph.data
@@ -119,20 +150,17 @@ def build_layers(graph: RoadGraph, lang: str = "en") -> MapLayers:
     ay = -ay
     for a, kind in enumerate(d.area_kind):
         r0, r1 = d.area_ring_start[a], d.area_ring_start[a + 1]
+        name = AREA_KINDS[kind]
+        if name == "sea":
+            starts = d.ring_start[r0 : r1 + 1]
+            _sea_tiles([(ax[i:j], ay[i:j]) for i, j in itertools.pairwise(starts)], tiles)
+            continue
         first = d.ring_start[r0]
         t = tile(float(ax[first]), float(ay[first]))
-        name = AREA_KINDS[kind]
         path = t.areas.get(name)
         if path is None:
             path = t.areas[name] = QPainterPath()
-        for r in range(r0, r1):
-            s, e = d.ring_start[r], d.ring_start[r + 1]
-            if e - s < 3:
-                continue
-            path.moveTo(float(ax[s]), float(ay[s]))
-            for k in range(s + 1, e):
-                path.lineTo(float(ax[k]), float(ay[k]))
-            path.closeSubpath()
+        _rings_path(path, ax, ay, d.ring_start[r0 : r1 + 1])
     lx, ly = graph.project(d.line_lat, d.line_lon)
     ly = -ly
     for i, kind in enumerate(d.line_kind):

@@ -1,5 +1,5 @@
-"""Drawing the static map layers (water, parks, buildings, rivers, roads, one-way arrows, street names) into a
-QImage, on any thread: painting on a QImage is thread-safe in Qt, and the layers' paths are read-only.
+"""Drawing the static map layers (sea, water, parks, buildings, rivers, roads, one-way arrows, street names)
+into a QImage, on any thread: painting on a QImage is thread-safe in Qt, and the layers' paths are read-only.
 
 The picture covers the screen plus a margin, north up; the map view moves (and for heading-up turns) it
 each frame and asks for a new one when the view nears its edge or the zoom changes.
@@ -124,7 +124,13 @@ class BaseRenderer:
         # Fills without antialiasing: edges of blocks and parks need none, and it halves their cost.
         p.setPen(Qt.PenStyle.NoPen)
         low_zoom = r.simplified and scale < DISTRICT * 1.5
-        for kind, colour in (("water", s.water), ("park", s.park), ("building", s.building)):
+        # The sea first (basins and ponds over it are water too), at every zoom: it is half of a coast map.
+        for kind, colour in (
+            ("sea", s.water),
+            ("water", s.water),
+            ("park", s.park),
+            ("building", s.building),
+        ):
             if kind == "building" and (scale < DISTRICT or low_zoom):
                 continue
             p.setBrush(QColor(colour))
