@@ -1,5 +1,6 @@
-"""Every panel fits every supported screen, in English and Chinese: no cut text, nothing clipped or
-overlapping, no scroll bar outside lists. One process renders them all; the checker is checked too."""
+"""Every panel fits every supported screen, in English and Chinese, dark and light: no cut text, nothing
+clipped or overlapping, no scroll bar outside lists. One process renders them all; the checker is checked
+too. Both themes at every size cost about 40 s more on 2 workers (2026-12-05: this file 74 s → 114 s)."""
 
 from __future__ import annotations
 
