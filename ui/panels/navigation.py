@@ -627,7 +627,9 @@ class NavigationPanel(Panel):
 
     def _north_toggled(self, north_up: bool) -> None:
         self.map.heading_up = not north_up
-        self.north.setText(self.tr("N") if north_up else "⬆")
+        # Compass while north is up, the car's arrow while the map turns with the heading.
+        name, glyph = ("compass", self.tr("N")) if north_up else ("navigation", "⬆")
+        set_icon(self.north, name, self.ctx.theme.text, self.ctx.px(26), "#ffffff", missing_text=glyph)
         self.map.update()
 
     def zoom_to(self, scale: float) -> None:

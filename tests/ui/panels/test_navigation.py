@@ -154,8 +154,11 @@ def test_drag_and_wheel_stop_following_and_zoom(qtbot, ctx, run_session) -> None
     assert view.scale == pytest.approx(scale * 1.25**2)
     panel.follow.setChecked(True)
     assert view.follow
+    north_up_icon = panel.north.icon().pixmap(26, 26).toImage()
     panel.north.setChecked(False)  # heading up
     assert view.heading_up
+    # The button swaps its icon (compass, then the car's arrow) and never gains a glyph beside it.
+    assert panel.north.text() == "" and panel.north.icon().pixmap(26, 26).toImage() != north_up_icon
     image = QImage(view.size(), QImage.Format.Format_RGB32)
     view.render(image)  # draws turned without error
 
