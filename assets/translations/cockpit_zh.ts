@@ -4,54 +4,54 @@
 <context>
     <name>BusStats</name>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="60"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="61"/>
         <source>frames/s</source>
         <translation>帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="61"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="62"/>
         <source>bus load</source>
         <translation>总线负载</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="62"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="63"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="63"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="64"/>
         <source>error frames</source>
         <translation>错误帧</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="64"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="65"/>
         <source>unknown IDs</source>
         <translation>未知 ID</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="65"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="66"/>
         <source>IDs seen</source>
         <translation>已见 ID</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="127"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="128"/>
         <source>● Recording {name} · {frames} frames</source>
         <translation>● 正在录制 {name} · {frames} 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="135"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="136"/>
         <source>Saved {name} · {frames} frames</source>
         <translation>已保存 {name} · {frames} 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="164"/>
-        <source>■  Stop</source>
-        <translation>■  停止</translation>
+        <location filename="../../ui/widgets/bus_stats.py" line="168"/>
+        <source>Stop</source>
+        <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="164"/>
-        <source>●  Record</source>
-        <translation>●  录制</translation>
+        <location filename="../../ui/widgets/bus_stats.py" line="170"/>
+        <source>Record</source>
+        <translation>录制</translation>
     </message>
 </context>
 <context>
@@ -1850,7 +1850,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/navigation.py" line="180"/>
-        <location filename="../../ui/panels/navigation.py" line="630"/>
+        <location filename="../../ui/panels/navigation.py" line="631"/>
         <source>N</source>
         <translation>北</translation>
     </message>
@@ -2092,7 +2092,7 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../../ui/widgets/replay_bar.py" line="44"/>
+        <location filename="../../ui/widgets/replay_bar.py" line="52"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
@@ -2236,7 +2236,7 @@
     <name>UpdatesPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="87"/>
-        <location filename="../../ui/panels/updates.py" line="109"/>
+        <location filename="../../ui/panels/updates.py" line="115"/>
         <source>Updates</source>
         <translation>更新</translation>
     </message>
@@ -2267,7 +2267,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="89"/>
-        <location filename="../../ui/panels/updates.py" line="233"/>
+        <location filename="../../ui/panels/updates.py" line="239"/>
         <source>Installed</source>
         <translation>已安装</translation>
     </message>
@@ -2282,112 +2282,112 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="127"/>
+        <location filename="../../ui/panels/updates.py" line="133"/>
         <source>Installing…</source>
         <translation>正在安装…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="127"/>
+        <location filename="../../ui/panels/updates.py" line="133"/>
         <source>Checking for updates…</source>
         <translation>正在检查更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="152"/>
+        <location filename="../../ui/panels/updates.py" line="158"/>
         <source>The update check failed: %1</source>
         <translation>检查更新失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="162"/>
+        <location filename="../../ui/panels/updates.py" line="168"/>
         <source>No update repository enrolled</source>
         <translation>未登记更新仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="163"/>
+        <location filename="../../ui/panels/updates.py" line="169"/>
         <source>Enrol one with: cockpit ota update --repo URL --root ROOT.json</source>
         <translation>登记方法：cockpit ota update --repo URL --root ROOT.json</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="165"/>
+        <location filename="../../ui/panels/updates.py" line="171"/>
         <source>Repository: %1</source>
         <translation>仓库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="168"/>
+        <location filename="../../ui/panels/updates.py" line="174"/>
         <source>Last rollback: %1</source>
         <translation>上次回滚：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="199"/>
+        <location filename="../../ui/panels/updates.py" line="205"/>
         <source>Update refused: %1</source>
         <translation>更新被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="201"/>
+        <location filename="../../ui/panels/updates.py" line="207"/>
         <source>The repository offers nothing</source>
         <translation>仓库中没有可用内容</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="203"/>
+        <location filename="../../ui/panels/updates.py" line="209"/>
         <source>Everything is up to date</source>
         <translation>全部已是最新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="206"/>
+        <location filename="../../ui/panels/updates.py" line="212"/>
         <source>Ready to install: %1</source>
         <translation>可以安装：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="208"/>
+        <location filename="../../ui/panels/updates.py" line="214"/>
         <source>Installed: %1</source>
         <translation>已安装：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="210"/>
+        <location filename="../../ui/panels/updates.py" line="216"/>
         <source>Waiting: %1</source>
         <translation>等待中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="212"/>
+        <location filename="../../ui/panels/updates.py" line="218"/>
         <source>New content is checked at the next start and rolled back if it is broken</source>
         <translation>新内容将在下次启动时检查，如有损坏将自动回滚</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="219"/>
+        <location filename="../../ui/panels/updates.py" line="225"/>
         <source>%1 firmware</source>
         <translation>%1 固件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="222"/>
+        <location filename="../../ui/panels/updates.py" line="228"/>
         <source>vehicle profile</source>
         <translation>车辆配置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="223"/>
+        <location filename="../../ui/panels/updates.py" line="229"/>
         <source>map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="224"/>
+        <location filename="../../ui/panels/updates.py" line="230"/>
         <source>voice model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="225"/>
+        <location filename="../../ui/panels/updates.py" line="231"/>
         <source>app data</source>
         <translation>应用数据</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="231"/>
+        <location filename="../../ui/panels/updates.py" line="237"/>
         <source>Refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="235"/>
+        <location filename="../../ui/panels/updates.py" line="241"/>
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="236"/>
+        <location filename="../../ui/panels/updates.py" line="242"/>
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
@@ -2428,68 +2428,68 @@
 <context>
     <name>VoiceOverlay</name>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="32"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="33"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="57"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="58"/>
         <source>Say yes or no</source>
         <translation>请说“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="59"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="60"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="60"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="61"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="88"/>
-        <location filename="../../ui/widgets/voice_overlay.py" line="101"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="89"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="102"/>
         <source>Listening…</source>
         <translation>正在聆听…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="113"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="114"/>
         <source>Understanding…</source>
         <translation>正在理解…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="123"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="124"/>
         <source>Understood: {0}</source>
         <translation>已理解：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="123"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="124"/>
         <source>Not understood</source>
         <translation>未能理解</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="128"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="129"/>
         <source>Confidence: {0} %</source>
         <translation>置信度：{0} %</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="130"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="131"/>
         <source>also heard: “{0}”</source>
         <translation>也可能是：“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="140"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="141"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="150"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="151"/>
         <source>Working…</source>
         <translation>执行中…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="155"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="156"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>
