@@ -69,6 +69,23 @@ class PlayQueue:
         if self._index < 0:
             self._index = 0
 
+    def upcoming(self) -> list[Track]:
+        """What plays after the current track, in order (the "Up next" list)."""
+        return self._order[self._index + 1 :] if self._index >= 0 else list(self._order)
+
+    def remove_upcoming(self, offset: int) -> Track | None:
+        """Take the ``offset``-th upcoming track (0: the next one) out of the queue; the current one stays."""
+        at = self._index + 1 + offset if self._index >= 0 else offset
+        if offset < 0 or at >= len(self._order):
+            return None
+        track = self._order.pop(at)
+        # the same song may be queued twice: drop one copy from the unshuffled order, the last one added
+        for i in range(len(self._original) - 1, -1, -1):
+            if self._original[i] == track:
+                del self._original[i]
+                break
+        return track
+
     def set_shuffle(self, on: bool) -> None:
         if on == self.shuffle:
             return
