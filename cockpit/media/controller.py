@@ -88,6 +88,10 @@ class MediaController:
         if idle:
             self._start(self.queue.current)
 
+    def play_upcoming(self, offset: int) -> Track | None:
+        """Play the ``offset``-th track of Up next now."""
+        return self._start(self.queue.jump(offset))
+
     def remove_upcoming(self, offset: int) -> Track | None:
         return self.queue.remove_upcoming(offset)
 

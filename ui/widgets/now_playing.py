@@ -1,4 +1,5 @@
-"""The now-playing bar under every panel: what plays, play/pause, next, previous and volume.
+"""The now-playing bar under every panel: what plays, play/pause, next, previous, volume, and Up next (opens
+the media panel on its queue).
 
 Hidden while nothing is queued, so a small screen keeps its height for the panel.
 """
@@ -9,20 +10,15 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
-from cockpit.media.controller import NowPlaying
-
 from ..context import UiContext
 from ..media_bridge import MediaBridge
+from . import media_buttons as mb
 from .track_text import shown_name
 
 
 def clock(seconds: float) -> str:
     s = max(0, int(seconds))
     return f"{s // 60}:{s % 60:02d}"
-
-
-def volume_text(now: NowPlaying) -> str:
-    return "♪ ✕" if now.muted else f"♪ {now.level}"
 
 
 class NowPlayingBar(QFrame):
@@ -41,24 +37,20 @@ class NowPlayingBar(QFrame):
         self.title.clicked.connect(open_media)
         self.time = QLabel()
         c = bridge.controller
-        self.prev = self._button("|◀", c.previous)
-        self.play = self._button("▶", c.toggle_play)
-        self.next = self._button("▶|", c.next)
-        self.quieter = self._button("−", c.quieter)
-        self.mute = self._button("", c.toggle_mute)
-        self.louder = self._button("+", c.louder)
+        self.prev = mb.media_button(ctx, mb.PREVIOUS, c.previous, self.refresh)
+        self.play = mb.media_button(ctx, mb.PLAY, c.toggle_play, self.refresh)
+        self.next = mb.media_button(ctx, mb.NEXT, c.next, self.refresh)
+        self.quieter = mb.media_button(ctx, mb.QUIETER, c.quieter, self.refresh)
+        self.mute = mb.media_button(ctx, mb.MUTE, c.toggle_mute, self.refresh)
+        self.louder = mb.media_button(ctx, mb.LOUDER, c.louder, self.refresh)
+        # open the panel first: it is built on first show, and only then listens for the request
+        self.queue = mb.media_button(ctx, mb.UP_NEXT, open_media, bridge.queue_wanted.emit)
         row.addWidget(self.title, 1)
         row.addWidget(self.time)
-        for b in (self.prev, self.play, self.next, self.quieter, self.mute, self.louder):
+        for b in (self.prev, self.play, self.next, self.quieter, self.mute, self.louder, self.queue):
             row.addWidget(b)
         bridge.changed.connect(self.refresh)
         self.refresh()
-
-    def _button(self, text: str, action: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setMinimumSize(self.ctx.px(48), self.ctx.px(48))
-        button.clicked.connect(lambda: (action(), self.refresh()))
-        return button
 
     def refresh(self) -> None:
         now = self.bridge.controller.now_playing()
@@ -67,5 +59,5 @@ class NowPlayingBar(QFrame):
             return
         self.title.setText(f"{now.track.title} · {shown_name(now.track.artist)}")
         self.time.setText(f"{clock(now.position_s)} / {clock(now.track.duration_s)}")
-        self.play.setText("❚❚" if now.playing else "▶")
-        self.mute.setText(volume_text(now))
+        mb.show_play(self.play, self.ctx, now)
+        mb.show_volume(self.mute, self.ctx, now)
