@@ -137,7 +137,7 @@ class MediaController:
         self.skipped = None
         for _ in range(max(len(self.queue.tracks), 1)):
             if track is None:
-                return None
+                break
             if not track.playable:  # known from the scan: no decoder to try
                 self._skip(track, track.codec)
                 track = self.queue.next(by_user=True)
@@ -155,6 +155,8 @@ class MediaController:
             self._loaded = True
             self.player.play()
             return track
+        if self.skipped is not None:
+            self.stop()  # only unplayable songs were left: the song before must not play on
         return None
 
     def _skip(self, track: Track, codec: str, refused: bool = False) -> None:

@@ -68,7 +68,7 @@ def media_button(
     button = QPushButton()
     button.setObjectName("mediaButton")
     button.setCheckable(checkable)
-    button.setMinimumSize(ctx.px(48), ctx.px(48))
+    button.setMinimumSize(ctx.touch(), ctx.touch())
     show(button, ctx, look)
     button.clicked.connect(lambda: (action(), after()))
     return button

@@ -1,7 +1,9 @@
 """The now-playing bar under every panel: what plays, play/pause, next, previous, volume, and Up next (opens
 the media panel on its queue).
 
-Hidden while nothing is queued, so a small screen keeps its height for the panel.
+Hidden while nothing is queued, so a small screen keeps its height for the panel, and on the two panels that
+show what plays themselves: the media panel (the full player) and home (its Now playing card). At 800×480
+the bar took the height the player's volume rows and home's four tiles need.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from ..media_bridge import MediaBridge
 from . import media_buttons as mb
 from .track_text import shown_name
 
+OWN_PLAYER = frozenset({"media", "home"})
+
 
 def clock(seconds: float) -> str:
     s = max(0, int(seconds))
@@ -27,9 +31,10 @@ class NowPlayingBar(QFrame):
         self.ctx = ctx
         self.bridge = bridge
         self.setObjectName("nowPlaying")
-        self.setFixedHeight(ctx.px(56))
+        margin = ctx.px(4)
+        self.setFixedHeight(ctx.touch() + 2 * margin)  # a scaled 56 px was under the 48 px buttons at 800×480
         row = QHBoxLayout(self)
-        row.setContentsMargins(ctx.px(12), ctx.px(4), ctx.px(12), ctx.px(4))
+        row.setContentsMargins(ctx.px(12), margin, ctx.px(12), margin)
         row.setSpacing(ctx.px(8))
         self.title = QPushButton()
         self.title.setObjectName("nowPlayingTitle")
@@ -49,12 +54,18 @@ class NowPlayingBar(QFrame):
         row.addWidget(self.time)
         for b in (self.prev, self.play, self.next, self.quieter, self.mute, self.louder, self.queue):
             row.addWidget(b)
+        self.panel_plays = False  # the panel shown has its own player
         bridge.changed.connect(self.refresh)
+        self.refresh()
+
+    def follow_panel(self, key: str) -> None:
+        """The window shows panel ``key``: the bar steps aside where the panel shows what plays."""
+        self.panel_plays = key in OWN_PLAYER
         self.refresh()
 
     def refresh(self) -> None:
         now = self.bridge.controller.now_playing()
-        self.setVisible(now.track is not None)
+        self.setVisible(now.track is not None and not self.panel_plays)
         if now.track is None:
             return
         self.title.setText(f"{now.track.title} · {shown_name(now.track.artist)}")

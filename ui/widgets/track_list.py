@@ -28,7 +28,8 @@ class RowDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height() + self.ctx.px(10), self.ctx.px(56)))
+        # no width of its own: the row is the list's width and a long line is elided, never scrolled sideways
+        return QSize(1, max(size.height() + self.ctx.px(10), self.ctx.px(56)))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         name = index.data(ACTION_ROLE)
@@ -56,6 +57,7 @@ class TrackListView(QListView):
         self.setUniformItemSizes(True)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._press_x = -1
         self.clicked.connect(self._clicked)
 

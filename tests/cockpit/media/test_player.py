@@ -143,3 +143,13 @@ def test_a_queued_track_plays_after_the_current_one(controller, album, music, tm
     controller.play_next(extra)
     assert [t.title for t in controller.queue.upcoming()] == ["Glide Path", "Salt Wind"]
     assert controller.next().title == "Glide Path"
+
+
+def test_a_skip_at_the_end_of_the_queue_stops_the_song_before(controller, album, music, tmp_path) -> None:
+    m4a = write_m4a(music / "x" / "Last.m4a", "Last", "Aurora Lane", "Harbour Lights", 9)
+    last = next(t for t in open_library(music, cache_dir=tmp_path / "cache").tracks if t.path == str(m4a))
+    controller.play_tracks(album)
+    controller.add_to_queue(last)
+    controller.next()
+    assert controller.next() is None and controller.skipped.track == last
+    assert not controller.now_playing().playing  # Salt Wind does not play on under "Last"

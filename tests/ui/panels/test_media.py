@@ -256,3 +256,16 @@ def test_an_m4a_says_why_it_cannot_play_and_the_next_song_plays(qtbot, ctx, tmp_
     )
     assert panel.title.text() == "Glide Path" and bridge.controller.now_playing().playing
     bridge.controller.close()
+
+
+def test_the_bar_steps_aside_on_panels_that_show_what_plays(qtbot, ctx, tmp_path) -> None:
+    bridge = bridge_in(ctx, qtbot, tmp_path)
+    bar = NowPlayingBar(ctx, bridge, lambda: None)
+    qtbot.addWidget(bar)
+    assert wait_until(lambda: bool(bridge.catalog.tracks), timeout=20)
+    bridge.controller.play_tracks(bridge.catalog.tracks)
+    for key, shown in (("energy", True), ("media", False), ("home", False), ("navigation", True)):
+        bar.follow_panel(key)
+        assert bar.isHidden() != shown, key
+    assert bar.height() >= 48 + 2 * ctx.px(4)  # its 48 px buttons inside it, not cut
+    bridge.controller.close()
