@@ -3,7 +3,7 @@
 Models, so that a 10,000-track library costs only the rows on screen: an album's cover is read from its
 first track (``cover_art``: the embedded picture, else the folder image) when its row is first drawn, and
 kept. A track this player cannot decode reads "AAC · cannot be played" in the dim colour and offers no
-queue action.
+queue action; the song that plays is drawn in the accent colour.
 """
 
 from __future__ import annotations
@@ -32,11 +32,21 @@ def not_playable_text(track: Track) -> str:
 
 
 class TrackListModel(QAbstractListModel):
-    def __init__(self, dim: str) -> None:
+    def __init__(self, dim: str, accent: str) -> None:
         super().__init__()
         self.tracks: list[Track] = []
         self.action: str | None = QUEUE_ACTION
         self._dim = QColor(dim)
+        self._accent = QColor(accent)
+        self.playing: str | None = None  # the path of the song that plays: drawn in the accent colour
+
+    def set_playing(self, path: str | None) -> None:
+        if path != self.playing:
+            self.playing = path
+            if self.tracks:
+                self.dataChanged.emit(
+                    self.index(0), self.index(len(self.tracks) - 1), [Qt.ItemDataRole.ForegroundRole]
+                )
 
     def set_tracks(self, tracks: Sequence[Track], action: str | None = QUEUE_ACTION) -> None:
         self.beginResetModel()
@@ -55,8 +65,10 @@ class TrackListModel(QAbstractListModel):
             if not t.playable:  # the reason first: a narrow list cuts the end of the line
                 return f"{t.title}\n{not_playable_text(t)} · {artist_and_album(t)}"
             return f"{t.title}\n{artist_and_album(t)} · {clock(t.duration_s)}"
-        if role == Qt.ItemDataRole.ForegroundRole and not t.playable:
-            return self._dim
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if t.path == self.playing:
+                return self._accent
+            return None if t.playable else self._dim
         if role == ACTION_ROLE:
             # an unplayable song is not offered for the queue; one already queued can still be taken out
             return self.action if t.playable or self.action == REMOVE_ACTION else None

@@ -107,7 +107,7 @@ class MediaPanel(Panel):
         self.album_view.setModel(self.albums)
         self.album_view.setIconSize(QSize(px(48), px(48)))
         self.album_view.selectionModel().currentChanged.connect(lambda *_: self._filter())
-        self.model = TrackListModel(self.ctx.theme.text_dim)
+        self.model = TrackListModel(self.ctx.theme.text_dim, self.ctx.theme.accent)
         self.track_view = TrackListView(self.ctx)
         self.track_view.setModel(self.model)
         self.track_view.row_clicked.connect(self._play_row)
@@ -280,6 +280,7 @@ class MediaPanel(Panel):
         mb.show_repeat(self.repeat, self.ctx, now)
         mb.show_volume(self.mute, self.ctx, now)
         self.speed_volume.setChecked(self.controller.volume.speed_compensation)
+        self.model.set_playing(track.path if track else None)
         if track != self._shown_track:
             self._shown_track = track
             self._show_cover(track)

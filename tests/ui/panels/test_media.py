@@ -196,6 +196,8 @@ def test_browse_an_album_with_its_cover_and_play_it_in_order(qtbot, ctx, tmp_pat
     assert titles(panel) == ["Morning Tide", "Salt Wind"]
     tap(panel.track_view, panel.model.index(0))
     assert panel.title.text() == "Morning Tide" and bridge.controller.now_playing().playing
+    colour = panel.model.data(panel.model.index(0), Qt.ItemDataRole.ForegroundRole)
+    assert colour.name() == ctx.theme.accent  # the song that plays stands out in its list
     out = FakeOutput.instances[-1]
     while out.running:  # the audio device plays the track to its end
         out.pull()
