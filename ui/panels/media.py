@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
+    QScroller,
     QSlider,
     QVBoxLayout,
     QWidget,
@@ -101,6 +102,7 @@ class MediaPanel(Panel):
 
         self.artists = QListWidget()
         self.artists.setItemDelegate(RowDelegate(self.ctx, self.artists))  # touch-high rows
+        QScroller.grabGesture(self.artists.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.artists.currentTextChanged.connect(self._filter)
         self.albums = AlbumListModel(self.ctx.theme.text_dim, px(48))
         self.album_view = TrackListView(self.ctx)

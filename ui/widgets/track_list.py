@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent, QPainter
-from PySide6.QtWidgets import QListView, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QListView, QScroller, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ..context import UiContext
 from ..icons import pixmap
@@ -60,6 +60,8 @@ class TrackListView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._press_x = -1
         self.clicked.connect(self._clicked)
+        # kinetic scrolling by finger on the touch screen, as the CAN monitor's tables have it
+        QScroller.grabGesture(self.viewport(), QScroller.ScrollerGestureType.TouchGesture)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._press_x = int(event.position().x())
