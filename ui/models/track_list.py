@@ -66,9 +66,9 @@ class TrackListModel(QAbstractListModel):
                 return f"{t.title}\n{not_playable_text(t)} · {artist_and_album(t)}"
             return f"{t.title}\n{artist_and_album(t)} · {clock(t.duration_s)}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            if t.path == self.playing:
-                return self._accent
-            return None if t.playable else self._dim
+            if not t.playable:
+                return self._dim  # even as the queue's last stop: it does not play
+            return self._accent if t.path == self.playing else None
         if role == ACTION_ROLE:
             # an unplayable song is not offered for the queue; one already queued can still be taken out
             return self.action if t.playable or self.action == REMOVE_ACTION else None
