@@ -185,8 +185,9 @@ class MediaPanel(Panel):
     def show_tab(self, page: int) -> None:
         """Show Artists, Albums, Songs or Up next (a tab, the bar's queue button)."""
         self.tabs.button(page).setChecked(True)
-        if page != UP_NEXT and self.search.text():
-            self.search.clear()  # its textChanged refilters
+        self.search.blockSignals(True)  # a tab shows its list, not the last search's results
+        self.search.clear()
+        self.search.blockSignals(False)
         self._filter()
 
     def _filter(self) -> None:
