@@ -58,6 +58,7 @@ class VoiceController(QObject):
         self.engine_name = ""
         self.reply: Reply | None = None
         self.awaiting_answer = False  # a question was asked: open the microphone once it has been said
+        self.answering = False  # the microphone is open for the answer to the question on screen
         self.ready.connect(self._ready)
         self.problem.connect(self._problem)
         self.event.connect(self._event)
@@ -97,7 +98,7 @@ class VoiceController(QObject):
             )
             return
         self.reply = None
-        self.awaiting_answer = False
+        self.awaiting_answer = self.answering = False
         self.overlay.start_listening(self.engine_name)
         self.loop.listen()  # stops a spoken reply first (barge-in)
 
@@ -154,9 +155,16 @@ class VoiceController(QObject):
             self.overlay.start_listening(self.engine_name)
 
     def _heard(self, heard: Heard) -> None:
+        answering, self.answering = self.answering, False
         if heard.problem == "cancelled":
             return
         if heard.problem == "no speech heard":
+            asked = self.assistant.asked
+            if answering and asked is not None:
+                # The microphone ended while open for the answer (unplugged, a recording run out): the
+                # question still waits for its answer, so it stays on screen with Yes and No to tap.
+                self.overlay.ask(asked.question)
+                return
             self.overlay.show_result(self.tr("I did not hear anything."))
             return
         understood = heard.understanding
@@ -192,6 +200,7 @@ class VoiceController(QObject):
         elif self.awaiting_answer and self.loop.ready and not self.loop.listening and self._question_said():
             self.awaiting_answer = False
             self.overlay.listen_for_answer()
+            self.answering = True
             self.loop.listen(interrupt=False)
         self.speech.tick()
         self.overlay.tick()
