@@ -151,6 +151,8 @@ class VoiceController(QObject):
         elif kind == "endpoint":
             self.overlay.set_thinking()
         elif kind == "wake":
+            if self.answering:
+                return  # the wake watcher took the microphone for the answer: the question stays
             self.reply = None
             self.overlay.start_listening(self.engine_name)
 
@@ -159,11 +161,13 @@ class VoiceController(QObject):
         if heard.problem == "cancelled":
             return
         if heard.problem == "no speech heard":
-            asked = self.assistant.asked
-            if answering and asked is not None:
-                # The microphone ended while open for the answer (unplugged, a recording run out): the
-                # question still waits for its answer, so it stays on screen with Yes and No to tap.
-                self.overlay.ask(asked.question)
+            if answering:
+                # The microphone ended while open for the answer (unplugged, a recording run out). A
+                # question still waiting stays on screen with Yes and No to tap; one answered by touch in
+                # the meantime has its result on screen, which this must not replace.
+                asked = self.assistant.asked
+                if asked is not None:
+                    self.overlay.ask(asked.question)
                 return
             self.overlay.show_result(self.tr("I did not hear anything."))
             return
