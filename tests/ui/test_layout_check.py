@@ -65,7 +65,7 @@ def assert_fits(
             if keys is None:  # the health panel after a scan: its fullest state
                 health = window.panel("health")
                 health.scan()
-                wait_until(lambda h=health: bool(h.scans), 10)
+                wait_until(lambda h=health: bool(h.scans), 60)
             for key, problems in check_panels(window, keys or window.panel_keys, size).items():
                 if (key, size) in KNOWN_GAPS:
                     continue
