@@ -67,7 +67,8 @@ class Listener:
     def listen(self, frames: Iterable[bytes], cancel: threading.Event | None = None) -> Heard:
         """Recognize the first utterance in ``frames`` (stops at its endpoint or when frames run out)."""
         endpointer = Endpointer(lead_in_s=self.engine.lead_in_s)
-        fe = FrontEndFeed(self.front_end, self.before_vad) if self.front_end is not None else None
+        use = self.front_end is not None and self.engine.noise_front_end
+        fe = FrontEndFeed(self.front_end, self.before_vad) if use else None
         size = endpointer.frame_bytes
         heard = Heard()
         stream = None

@@ -102,6 +102,6 @@ def test_no_noise_suppression_hands_the_audio_over_as_it_is(tmp_path, capsys, mo
     try:
         main(args)
     except AssertionError as opened:
-        assert "front end spectral opened" in str(opened)
+        assert f"front end {noise_suppression.DEFAULT} opened" in str(opened)
     else:
         raise AssertionError("the front end is on by default")
