@@ -272,6 +272,8 @@ def run_engine(
     described = engine.describe()
     result: dict[str, Any] = {"engine": described, "load_s": round(load_s, 2), "conditions": {}}
     result["front_end"] = front_end + ("" if before_vad or front_end == "none" else " (segment only)")
+    if not engine.noise_front_end:
+        result["front_end"] = "none (the engine takes none, voice/engines/base.py)"
     if synthetic_set:
         commands, ood = load_commands()
         voices = [v for v in VOICES if synthetic.available(v)]
