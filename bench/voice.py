@@ -52,6 +52,7 @@ from voice.audio.noise_suppression import FRONT_ENDS, open_front_end
 from voice.audio.sources import array_frames
 from voice.audio.wav import read_wav
 from voice.engines import SAMPLE_RATE, open_engine
+from voice.errors import VoiceError
 from voice.listener import Heard, Listener
 from voice.understanding.direction import opposite
 from voice.understanding.intents import load_intents
@@ -332,16 +333,20 @@ def main(argv: list[str] | None = None) -> int:
     engines = args.engine.split(",")
     snrs = args.snr.split(",")
     if args.one:
-        run = run_engine(
-            engines[0],
-            snrs,
-            args.quick,
-            not args.no_human,
-            not args.human_only,
-            args.dump,
-            args.front_end,
-            not args.front_end_on_segment,
-        )
+        try:
+            run = run_engine(
+                engines[0],
+                snrs,
+                args.quick,
+                not args.no_human,
+                not args.human_only,
+                args.dump,
+                args.front_end,
+                not args.front_end_on_segment,
+            )
+        except VoiceError as exc:  # a front end whose package is not installed, a missing model
+            print(f"bench.voice: {exc.line()}", file=sys.stderr)
+            return 2
         print(json.dumps(run, ensure_ascii=False))
         return 0
     runs = []
