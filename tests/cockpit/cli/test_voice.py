@@ -86,3 +86,22 @@ def test_a_missing_vosk_model_and_being_offline_are_one_line_each(tmp_path, caps
     monkeypatch.setenv("COCKPIT_VOSK_MODELS_URL", (tmp_path / "none.json").as_uri())
     assert main(["voice", "download", "en"]) == 2
     assert "cannot reach the Vosk model list" in capsys.readouterr().err
+
+
+def test_no_noise_suppression_hands_the_audio_over_as_it_is(tmp_path, capsys, monkeypatch):
+    import voice.audio.noise_suppression as noise_suppression
+
+    def refuse(name):
+        raise AssertionError(f"front end {name} opened despite --no-noise-suppression")
+
+    _spoken(tmp_path / "cancel.wav", "cancel navigation")
+    monkeypatch.setattr(noise_suppression, "open_front_end", refuse)
+    args = ["voice", "test", str(tmp_path / "cancel.wav"), "--engine", "pocketsphinx", "--json"]
+    assert main([*args, "--no-noise-suppression"]) == 0
+    assert json.loads(capsys.readouterr().out)["intent"] == "CancelNavigation"
+    try:
+        main(args)
+    except AssertionError as opened:
+        assert f"front end {noise_suppression.DEFAULT} opened" in str(opened)
+    else:
+        raise AssertionError("the front end is on by default")

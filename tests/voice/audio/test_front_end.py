@@ -1,0 +1,39 @@
+"""The front end in the listener, with the real Whisper: commands in 5 dB of cabin noise are understood
+through the default front end, and cabin noise alone never becomes a command through any of them."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from voice.audio.cabin_noise import KINDS, cabin_noise
+from voice.audio.noise_suppression import DEFAULT, open_front_end
+from voice.audio.sources import array_frames
+from voice.engines.base import SAMPLE_RATE
+from voice.listener import Listener
+from voice.understanding.intents import load_intents
+from voice.understanding.parser import IntentParser
+
+PARSER = IntentParser(load_intents())
+
+
+def noise(kind: str, seconds: float, level: float = 3000.0, seed: int = 3) -> np.ndarray:
+    return np.round(cabin_noise(kind, seconds, seed=seed) * level).astype(np.int16)
+
+
+@pytest.mark.parametrize("kind", [*KINDS, "silence"])
+@pytest.mark.parametrize("front_end", ["highpass", "spectral"])
+def test_cabin_noise_alone_never_becomes_a_command(whisper, kind, front_end):
+    audio = np.zeros(3 * SAMPLE_RATE, np.int16) if kind == "silence" else noise(kind, 3.0, level=6000.0)
+    heard = Listener(whisper, PARSER, front_end=open_front_end(front_end)).listen(array_frames(audio))
+    assert not heard.intents, (kind, heard.text)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(
+    ("text", "intent"), [("lock the doors", "Lock"), ("make it warmer", "ClimateRaiseTemperature")]
+)
+def test_at_5_db_a_command_is_understood_through_the_default_front_end(whisper, speech, kind, text, intent):
+    noisy = speech(text, snr=5, noise=kind)
+    heard = Listener(whisper, PARSER, front_end=open_front_end(DEFAULT)).listen(array_frames(noisy))
+    assert [i.name for i in heard.intents] == [intent] and heard.question is None, heard.text
