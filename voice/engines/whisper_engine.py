@@ -44,7 +44,7 @@ from ..understanding.direction import opposite
 from ..understanding.grammar import build_grammar
 from ..understanding.parser import IntentParser
 from .base import SAMPLE_RATE, Engine, Stream, Transcript
-from .command_text import command_words
+from .command_text import command_words, written_forms
 from .whisper_models import WhisperModelSource
 
 # No network at load, whatever a caller passes: the weights are a local folder.
@@ -57,6 +57,7 @@ MIN_TOKENS, TOKENS_PER_S = 10, 6
 LOGPROB_FAILED = -1.0  # Whisper's own log_prob_threshold: below it, decoding is taken to have failed
 LOGPROB_SLOPE = 5.0
 RESCORE_READINGS = 4  # the closest template sentences are sought for this many of the best readings
+CLOSEST_PER_READING = 3  # … this many for each (each from a different template line)
 # A template sentence found by the rescoring, by how much less likely Whisper finds it than its own free
 # transcript (mean token log-probability, the gap) and how likely at all (the score); measured on the
 # tuning half of the benchmark (docs/benchmarks.md): right readings lie below a gap of 0.7, out-of-domain
@@ -190,9 +191,9 @@ class WhisperEngine(Engine):
             return self._checked(heard, encoded, frames, exact=True)
         candidates: list[str] = []
         for text in readings[:RESCORE_READINGS]:
-            found = self._closest.find(text)
-            if found is not None and found.text not in candidates:
-                candidates.append(found.text)
+            for found in self._closest.nearest(text, CLOSEST_PER_READING):
+                if found.text not in candidates:
+                    candidates.append(found.text)
         if not candidates:
             return heard
         scores = self._score([heard.text, *candidates], encoded, frames)
@@ -204,7 +205,12 @@ class WhisperEngine(Engine):
         confidence = 1.0 / (1.0 + math.exp(GAP_SLOPE * (gap - GAP_CENTRE)))
         if scores[best + 1] < SCORE_SURE:
             confidence = min(confidence, ASK_CONFIDENCE)
-        rest = [t for t in [*candidates, *readings] if t != candidates[best]]
+        # Only candidates about as likely as the best stay readings (the margin of the turned-direction
+        # check): one the audio refutes could make the parser ask about a direction nobody heard ("switch
+        # the defrost on" scored 6 below "… off …"; "switch on the front defroster" 1 below).
+        floor = scores[best + 1] - OPPOSITE_MARGIN
+        heard_as = [t for t, s in zip(candidates, scores[1:], strict=True) if s >= floor]
+        rest = [t for t in [*heard_as, *readings] if t != candidates[best]]
         found = Transcript(candidates[best], alternatives=tuple(rest), confidence=round(confidence, 3))
         # Its doubt is the gap to what Whisper wrote freely: never judged again on its own score.
         return self._checked(found, encoded, frames, exact=False)
@@ -228,16 +234,20 @@ class WhisperEngine(Engine):
         return Transcript(heard.text, alternatives=(*close, *rest), confidence=round(confidence, 3))
 
     def _score(self, texts: list[str], encoded: Any, frames: int) -> list[float]:
-        """Whisper's mean token log-probability of each text as the transcript of the audio (written as it
-        writes: capital first, full stop), without the prompt, so that the templates' bias is not counted."""
+        """Whisper's mean token log-probability of each text as the transcript of the audio, without the
+        prompt, so that the templates' bias is not counted; each text written as Whisper writes (capital
+        first, full stop, "AC", numbers as words or digits, the likelier of the two)."""
         import ctranslate2
 
-        tokens = [self.tokenizer.encode(" " + t[0].upper() + t[1:] + ".") for t in texts]
-        batch = np.repeat(np.asarray(encoded), len(texts), axis=0)
+        forms = [written_forms(t, self.language) for t in texts]
+        flat = [f for each in forms for f in each]
+        tokens = [self.tokenizer.encode(" " + f) for f in flat]
+        batch = np.repeat(np.asarray(encoded), len(flat), axis=0)
         results = self.model.model.align(
-            ctranslate2.StorageView.from_array(batch), self._score_start, tokens, [frames] * len(texts)
+            ctranslate2.StorageView.from_array(batch), self._score_start, tokens, [frames] * len(flat)
         )
-        return [round(float(np.mean(np.log(np.maximum(r.text_token_probs, 1e-9)))), 3) for r in results]
+        scores = iter(float(np.mean(np.log(np.maximum(r.text_token_probs, 1e-9)))) for r in results)
+        return [round(max(next(scores) for _ in each), 3) for each in forms]
 
     def _decode(self, encoded: Any, max_tokens: int, suppress: list[int]) -> _Decoding:
         beam = self.options.beam_size
