@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,7 +58,7 @@ MIN_TOKENS, TOKENS_PER_S = 10, 6
 LOGPROB_FAILED = -1.0  # Whisper's own log_prob_threshold: below it, decoding is taken to have failed
 LOGPROB_SLOPE = 5.0
 RESCORE_READINGS = 4  # the closest template sentences are sought for this many of the best readings
-CLOSEST_PER_READING = 3  # … this many for each (each from a different template line)
+CLOSEST_PER_READING = 1  # … this many for each: 3 won nothing on the quick set and cost 0.2-1 s of align
 # A template sentence found by the rescoring, by how much less likely Whisper finds it than its own free
 # transcript (mean token log-probability, the gap) and how likely at all (the score); measured on the
 # tuning half of the benchmark (docs/benchmarks.md): right readings lie below a gap of 0.7, out-of-domain
@@ -67,12 +68,23 @@ SCORE_FLOOR = -3.0
 SCORE_SURE = -2.2  # below it: ask first, whatever the gap
 GAP_CENTRE, GAP_SLOPE = 0.9, 2.5  # confidence 0.62 at a gap of 0.7 (acts), 0.41 at 1.2 (asks)
 ASK_CONFIDENCE = 0.5
+# A candidate leading every candidate of another command by this much acts up to a gap of REJECT_GAP:
+# Whisper then heard one command clearly, only worded apart from its free transcript ("switch off the
+# heated seat" for "… the heat and see": gap 1.1, lead 1.3). On the tuning half the wrong readings within
+# REJECT_GAP led by at most 0.99 (and that one scored below SCORE_SURE, so it still asks).
+LEAD_SURE = 1.2
+LEAD_CONFIDENCE = 0.62  # the confidence of a gap of 0.7
 ACT_CONFIDENCE = 0.6  # the parser's ASK_BELOW
 # An exact reading's unprompted score → confidence: -2.3 → 0.5, -2.0 → 0.77 (right short commands such as
 # "eighteen degrees" scored -1.1 to -2.1 where the prompted decoding's belief was 0.15-0.55).
 EXACT_CENTRE, EXACT_SLOPE = -2.3, 4.0
 # A reading with one direction word turned, Whisper finding it within this of the reading: ask first.
 OPPOSITE_MARGIN = 0.5
+# … and this when the command is not Whisper's first reading: "unlock the doors" at 10 dB written "and lock
+# the doors", its next hypothesis "lock the doors" 0.65 likelier than "unlock the doors" (it acted, the
+# opposite); right commands lay 0.6-1.2 from their turned twins, so a wider margin only where Whisper
+# itself wrote something else first.
+OPPOSITE_MARGIN_BELOW = 1.0
 # Direction words and their opposites, for turned_readings.
 _TURN = {
     "lock": "unlock", "open": "close", "on": "off", "up": "down", "warmer": "cooler", "raise": "lower",
@@ -203,6 +215,8 @@ class WhisperEngine(Engine):
         if gap > REJECT_GAP or scores[best + 1] < SCORE_FLOOR:
             return heard  # the audio is something else: no template sentence is offered
         confidence = 1.0 / (1.0 + math.exp(GAP_SLOPE * (gap - GAP_CENTRE)))
+        if self._lead(candidates, scores[1:], best) >= LEAD_SURE:
+            confidence = max(confidence, LEAD_CONFIDENCE)
         if scores[best + 1] < SCORE_SURE:
             confidence = min(confidence, ASK_CONFIDENCE)
         # Only candidates about as likely as the best stay readings (the margin of the turned-direction
@@ -215,23 +229,37 @@ class WhisperEngine(Engine):
         # Its doubt is the gap to what Whisper wrote freely: never judged again on its own score.
         return self._checked(found, encoded, frames, exact=False)
 
+    def _lead(self, candidates: list[str], scores: list[float], best: int) -> float:
+        """By how much Whisper finds the best candidate likelier than the best one meaning another command
+        (-inf when every candidate means the same: no rival, no evidence)."""
+        meant = [[(i.name, i.slots) for i in self._parser.parse(t)] for t in candidates]
+        rivals = [s for m, s in zip(meant, scores, strict=True) if m != meant[best]]
+        return scores[best] - max(rivals) if rivals else -math.inf
+
     def _checked(self, heard: Transcript, encoded: Any, frames: int, exact: bool) -> Transcript:
-        """A command heard: the same sentence with one direction word turned ("lock" for "unlock") is scored
-        against the audio too; when Whisper finds it about as likely, it becomes the next reading, and the
-        parser, seeing two readings that move the same thing opposite ways, asks before acting. An exact
-        reading that the prompted decoding doubted is judged again by its unprompted score."""
-        turned = turned_readings(heard.text, self._parser)
-        doubted = exact and heard.confidence is not None and heard.confidence < ACT_CONFIDENCE
+        """A command heard: the reading the parser will act on (the first that is a command, not always the
+        first: "and lock the doors" is none, "lock the doors" next to it is) is scored beside itself with
+        one direction word turned ("unlock" for "lock"); when Whisper finds the turned one about as likely,
+        it becomes the next reading, and the parser, seeing two readings that move the same thing opposite
+        ways, asks before acting. An exact reading that the prompted decoding doubted is judged again by
+        its unprompted score."""
+        readings = [heard.text, *heard.alternatives]
+        at = next((i for i, t in enumerate(readings) if self._parser.parse(t)), 0)
+        turned = turned_readings(readings[at], self._parser)
+        doubted = exact and heard.confidence is not None and heard.confidence < ACT_CONFIDENCE and at == 0
         if not turned and not doubted:
             return heard
-        scores = self._score([heard.text, *turned], encoded, frames)
+        scores = self._score([readings[at], *turned], encoded, frames)
         confidence = heard.confidence
         if doubted and self._parser.parse(heard.text):
             confidence = max(confidence, 1.0 / (1.0 + math.exp(-EXACT_SLOPE * (scores[0] - EXACT_CENTRE))))
-        close = [t for t, s in zip(turned, scores[1:], strict=True) if s >= scores[0] - OPPOSITE_MARGIN]
+        margin = OPPOSITE_MARGIN if at == 0 else OPPOSITE_MARGIN_BELOW
+        close = [t for t, s in zip(turned, scores[1:], strict=True) if s >= scores[0] - margin]
         self.last_detail = {**(self.last_detail or {}), "checked": scores, "turned": turned}
-        rest = [t for t in heard.alternatives if t not in close]
-        return Transcript(heard.text, alternatives=(*close, *rest), confidence=round(confidence, 3))
+        # The close turned readings follow the command reading, so that the parser weighs them next to it.
+        rest = [t for t in readings[at + 1 :] if t not in close]
+        ordered = [*readings[: at + 1], *close, *rest]
+        return Transcript(ordered[0], alternatives=tuple(ordered[1:]), confidence=round(confidence, 3))
 
     def _score(self, texts: list[str], encoded: Any, frames: int) -> list[float]:
         """Whisper's mean token log-probability of each text as the transcript of the audio, without the
@@ -341,11 +369,13 @@ def command_prompt(intents: Intents, count_tokens: Any, budget: int = PROMPT_TOK
     """
     grammar = build_grammar(intents)
     candidates = sorted(set(grammar.sample(per_sentence=3, seed=7)))
+    # A word weighs as many sampled sentences as use it: "seat", "fan", "window" before "crank", "everyone".
+    weight = Counter(w for s in candidates for w in set(s.split()))
     seen: set[str] = set()
     chosen: list[str] = []
     used = 0
     while candidates:
-        best = max(candidates, key=lambda s: (len(set(s.split()) - seen), -len(s), s))
+        best = max(candidates, key=lambda s: (_gain(s, seen, weight) / count_tokens(s + ". "), s))
         gain = set(best.split()) - seen
         if not gain:
             break
@@ -353,10 +383,14 @@ def command_prompt(intents: Intents, count_tokens: Any, budget: int = PROMPT_TOK
         cost = count_tokens(best + ". ")
         if used + cost > budget:
             continue
-        chosen.append(best[0].upper() + best[1:] + ".")
+        chosen.append(written_forms(best, intents.language)[-1])  # as Whisper writes: "AC", digits
         seen |= gain
         used += cost
     return " ".join(chosen)
+
+
+def _gain(sentence: str, seen: set[str], weight: Counter[str]) -> int:
+    return sum(weight[w] for w in set(sentence.split()) - seen)
 
 
 # Written forms the held decoding may use besides the templates' words: Whisper writes numbers as digits.
