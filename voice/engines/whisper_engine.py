@@ -19,7 +19,8 @@ templates' words (every other text token suppressed). When no reading is a comma
 sentences closest to the best readings (understanding/closest.py) are scored against the audio by Whisper
 itself and lead only when it finds them about as likely as its free transcript; a command is also scored
 beside its turned-direction twin ("unlock" for "lock"), which becomes the next reading when about as
-likely, so that the parser asks. Figures and thresholds: docs/architecture.md, docs/benchmarks.md.
+likely, so that the parser asks. Every text is scored as Whisper would write it (command_text.written_forms).
+Figures and thresholds: docs/architecture.md, docs/benchmarks.md.
 
 Confidence: Whisper's own transcribe calls a segment failed when its mean token log-probability is below
 -1.0; we map that mean through a logistic centred there (-1.0 → 0.5, -0.5 → 0.92, -1.5 → 0.08), times
@@ -363,7 +364,9 @@ class _WhisperStream(Stream):
 
 
 def command_prompt(intents: Intents, count_tokens: Any, budget: int = PROMPT_TOKENS) -> str:
-    """Sentences from the templates that cover the most of their vocabulary within ``budget`` tokens.
+    """Sentences from the templates that cover the most of their vocabulary within ``budget`` tokens, each
+    word weighed by how many sampled sentences use it and each sentence by that weight per token (short
+    everyday commands before long rare ones), written as Whisper writes ("AC", digits).
 
     Sampled with a fixed seed, so the prompt (and so the recognition) is the same from run to run.
     """
