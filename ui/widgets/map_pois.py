@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF
 DRIVING = frozenset({"charging", "swap", "parking", "fuel"})
 # Worth most to a driver first when only a few of the other categories fit.
 OTHER_RANK = {"toilets": 0, "food": 1, "hotel": 2, "shop": 3}
-SPARSE_CELL_PX = 120.0
+SPARSE_CELL_PX = 160.0
 GROUP_DISTANCE = 2.2  # marker radii: closer than this (Manhattan) and two markers are one group
 
 

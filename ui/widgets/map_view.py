@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QWidget
 
+from ..icons import pixmap
 from .map_layers import MapLayers
 from .map_pois import SPARSE_CELL_PX, Marker, by_value, group, shown
 from .map_render import (
@@ -37,9 +38,34 @@ from .map_render import (
 )
 
 MIN_SCALE, MAX_SCALE = 0.01, 8.0
-POI_RADIUS = 9.0  # px at ui scale 1
-POI_COLOURS = {"charging": "#22d07a", "fuel": "#ff8a3d", "parking": "#3d8bff", "swap": "#18b3c7"}
+POI_RADIUS, POI_MIN_RADIUS = 10.0, 8.0  # px at ui scale 1; no smaller at 800×480, or icons blur
+POI_COLOURS = {
+    "charging": "#22d07a",
+    "fuel": "#ff8a3d",
+    "parking": "#3d8bff",
+    "swap": "#18b3c7",
+    "food": "#d9534f",
+    "hotel": "#8e6bd6",
+    "shop": "#c2579a",
+    "toilets": "#5f7896",
+}
 POI_GLYPHS = {"charging": "⚡", "fuel": "F", "parking": "P", "swap": "⇄"}
+# Tabler icons on the markers (the glyphs above, or "•", when an icon cannot be loaded).
+POI_ICONS = {
+    "charging": "charging-pile",
+    "fuel": "gas-station",
+    # Parking keeps its bold "P": Tabler's parking sign is a P in a square, which a circle makes unreadable.
+    "swap": "battery-charging",
+    "food": "tools-kitchen-2",
+    "hotel": "bed",
+    "shop": "shopping-bag",
+    "toilets": "toilet-paper",
+}
+
+
+def _meets(box: QRectF, shapes: list[QPolygonF]) -> bool:
+    """Whether ``box`` meets one of ``shapes`` (turned rectangles: their bounding boxes first, cheaply)."""
+    return any(o.boundingRect().intersects(box) and o.intersects(QPolygonF(box)) for o in shapes)
 
 
 @dataclass
@@ -223,32 +249,35 @@ class MapView(QWidget):
         chrome = self._chrome_boxes()
         markers = self.markers(t)
         wanted = [m for m in markers if m.wanted]
-        places = self.place_boxes(t, avoid=list(chrome.values()) + [m.rect() for m in wanted])
-        blocked = list(self.keep_clear) + list(chrome.values()) + [box for _, _, box in places]
         streets = self.street_label_outlines(t)
+        places = self.place_boxes(t, list(chrome.values()) + [m.rect() for m in wanted], streets)
+        blocked = list(self.keep_clear) + list(chrome.values()) + [box for _, _, box in places]
         kept = []
         for m in markers:
             box = m.rect()
-            if not m.wanted and (
-                any(box.intersects(b) for b in blocked)
-                or any(o.boundingRect().intersects(box) and o.intersects(QPolygonF(box)) for o in streets)
-            ):
+            if not m.wanted and (any(box.intersects(b) for b in blocked) or _meets(box, streets)):
                 continue
             kept.append(m)
         return FrameLayout(places, kept, chrome)
 
     def layout_problems(self) -> list[str]:
         """What the layout check reports for the map: an item drawn over another (it should never be)."""
-        if self.layers is None or not self.isVisible():
+        if self.layers is None:
             return []
-        frame = self.frame_layout(self.transform())
+        t = self.transform()
+        frame = self.frame_layout(t)
+        streets = self.street_label_outlines(t)
         items = [(f"place name {n!r}", box) for n, _, box in frame.places]
         items += [(name, box) for name, box in frame.chrome.items()]
         problems = []
         for i, (a, box_a) in enumerate(items):
             problems += [f"{a} overlaps {b}" for b, box_b in items[i + 1 :] if box_a.intersects(box_b)]
+            if a.startswith("place") and _meets(box_a, streets):
+                problems.append(f"{a} overlaps a street name")
         for m in frame.markers:
             problems += [f"a {m.category} marker covers {a}" for a, box in items if m.rect().intersects(box)]
+            if _meets(m.rect(), streets):
+                problems.append(f"a {m.category} marker covers a street name")
         return problems
 
     def _chrome_boxes(self) -> dict[str, QRectF]:
@@ -264,10 +293,11 @@ class MapView(QWidget):
 
     # -- names of places, the scale bar ---------------------------------------------------------------------
     def place_boxes(
-        self, t: QTransform, avoid: list[QRectF] | None = None
+        self, t: QTransform, avoid: list[QRectF] | None = None, streets: list[QPolygonF] | None = None
     ) -> list[tuple[str, QPointF, QRectF]]:
         """Town and district names with where they go: clear of each other, of the panel's widgets over the
-        map and of ``avoid`` (moved a line down or up, else left out rather than hidden under a box)."""
+        map, of ``avoid`` and of the street names (``streets``, turned boxes): moved a line down or up, else
+        left out rather than drawn over another."""
         metrics = QFontMetrics(self._font(15, bold=True))
         taken = list(self.keep_clear) + list(avoid or [])
         out = []
@@ -279,7 +309,7 @@ class MapView(QWidget):
             box = QRectF(pos.x() - w / 2 - 4, pos.y() - metrics.ascent() - 2, w + 8, metrics.height() + 4)
             for dy in (0.0, metrics.height() * 1.5, -metrics.height() * 1.5):
                 moved = box.translated(0, dy)
-                if not any(moved.intersects(o) for o in taken):
+                if not any(moved.intersects(o) for o in taken) and not _meets(moved, streets or []):
                     taken.append(moved)
                     out.append((name, pos + QPointF(-w / 2, dy), moved))
                     break
@@ -343,7 +373,7 @@ class MapView(QWidget):
             self.simplified,
             self.route,
             self._keep_off,
-            POI_RADIUS * self.ui_scale,
+            self._poi_radius(),
         )
 
     def _draw_base(self, p: QPainter, t: QTransform) -> None:
@@ -425,17 +455,25 @@ class MapView(QWidget):
         points = shown(self.layers.pois, self._order[1], t.map, view, self.wanted, self.scale >= STREET, cell)
         if self.scale < DISTRICT / 2:  # zoomed out: only what the driver asked for
             points = [pt for pt in points if pt[1] in self.wanted]
-        return group(points, POI_RADIUS * self.ui_scale, self.wanted)
+        return group(points, self._poi_radius(), self.wanted)
+
+    def _poi_radius(self) -> float:
+        return max(POI_MIN_RADIUS, POI_RADIUS * self.ui_scale)
 
     def _pois(self, p: QPainter, t: QTransform, markers: list[Marker]) -> None:
-        r = POI_RADIUS * self.ui_scale
+        r = self._poi_radius()
         p.setFont(self._font(11, bold=True))
         for m in markers:
             p.setPen(QPen(QColor("#ffffff"), 1.5))
             p.setBrush(QColor(POI_COLOURS.get(m.category, "#7a8699")))
             p.drawEllipse(m.pos, m.radius, m.radius)
-            glyph = POI_GLYPHS.get(m.category, "•") if m.count == 1 else str(m.count)
-            p.drawText(m.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
+            name = POI_ICONS.get(m.category) if m.count == 1 else None
+            icon = pixmap(name, "#ffffff", round(1.5 * m.radius)) if name else None
+            if icon is not None:
+                p.drawPixmap(m.pos - QPointF(icon.width() / 2, icon.height() / 2), icon)
+            else:
+                glyph = POI_GLYPHS.get(m.category, "•") if m.count == 1 else str(m.count)
+                p.drawText(m.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
         if self.highlight is not None:
             pos = t.map(QPointF(*self.highlight))
             p.setPen(QPen(QColor(self.style.route), 3))
