@@ -300,6 +300,7 @@ class MapView(QWidget):
         left out rather than drawn over another."""
         metrics = QFontMetrics(self._font(15, bold=True))
         taken = list(self.keep_clear) + list(avoid or [])
+        screen = QRectF(self.rect())
         out = []
         for x, y, name, kind in self.layers.places:
             if kind not in ("town", "city") and self.scale < DISTRICT / 2:
@@ -307,6 +308,8 @@ class MapView(QWidget):
             pos = t.map(QPointF(x, y))
             w = metrics.horizontalAdvance(name)
             box = QRectF(pos.x() - w / 2 - 4, pos.y() - metrics.ascent() - 2, w + 8, metrics.height() + 4)
+            if not box.intersects(screen):
+                continue  # off screen: nothing to draw or to keep clear of
             for dy in (0.0, metrics.height() * 1.5, -metrics.height() * 1.5):
                 moved = box.translated(0, dy)
                 if not any(moved.intersects(o) for o in taken) and not _meets(moved, streets or []):
