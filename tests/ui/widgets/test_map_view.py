@@ -7,7 +7,7 @@ a name, the scale bar or the attribution, at every screen size."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QPainterPath, QPolygonF
 
 from cockpit.navigation.builtin_town import generate_town
@@ -80,6 +80,20 @@ def test_street_names_keep_off_the_route(qapp, town: Navigator) -> None:
     drawn.clear()
     renderer.render(layers, BaseRequest(centre, STREET, 600, 400, NIGHT, avoid=route))
     assert label.text not in drawn
+
+
+def test_street_names_keep_off_markers_the_driver_asked_for(qapp, town: Navigator) -> None:
+    layers = build_layers(town.graph)
+    label = max(layers.tiles, key=lambda t: len(t.labels)).labels[0]
+    renderer = BaseRenderer(qapp.font(), 1.0)
+    centre = QPointF(label.x, label.y)
+    base = renderer.render(layers, BaseRequest(centre, STREET, 600, 400, NIGHT))
+    assert any(o.containsPoint(QPointF(300, 200), Qt.FillRule.OddEvenFill) for o in base.labels)
+    marker = (QPointF(label.x, label.y),)  # a restaurant searched for, right on the name
+    base = renderer.render(
+        layers, BaseRequest(centre, STREET, 600, 400, NIGHT, keep_off=marker, marker_px=10)
+    )
+    assert not any(o.intersects(QPolygonF(QRectF(290, 190, 20, 20))) for o in base.labels)
 
 
 def test_place_names_move_out_from_under_the_panels_boxes(qtbot, town: Navigator) -> None:
