@@ -41,6 +41,7 @@ def default_music_dir() -> Path:
 class MediaBridge(QObject):
     library_ready = Signal()
     changed = Signal()
+    queue_wanted = Signal()  # the bar's Up next button: the media panel shows its queue
 
     def __init__(
         self,

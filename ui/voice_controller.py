@@ -58,6 +58,7 @@ class VoiceController(QObject):
         self.engine_name = ""
         self.reply: Reply | None = None
         self.awaiting_answer = False  # a question was asked: open the microphone once it has been said
+        self.answering = False  # the microphone is open for the answer to the question on screen
         self.ready.connect(self._ready)
         self.problem.connect(self._problem)
         self.event.connect(self._event)
@@ -97,7 +98,7 @@ class VoiceController(QObject):
             )
             return
         self.reply = None
-        self.awaiting_answer = False
+        self.awaiting_answer = self.answering = False
         self.overlay.start_listening(self.engine_name)
         self.loop.listen()  # stops a spoken reply first (barge-in)
 
@@ -150,13 +151,24 @@ class VoiceController(QObject):
         elif kind == "endpoint":
             self.overlay.set_thinking()
         elif kind == "wake":
+            if self.answering:
+                return  # the wake watcher took the microphone for the answer: the question stays
             self.reply = None
             self.overlay.start_listening(self.engine_name)
 
     def _heard(self, heard: Heard) -> None:
+        answering, self.answering = self.answering, False
         if heard.problem == "cancelled":
             return
         if heard.problem == "no speech heard":
+            if answering:
+                # The microphone ended while open for the answer (unplugged, a recording run out). A
+                # question still waiting stays on screen with Yes and No to tap; one answered by touch in
+                # the meantime has its result on screen, which this must not replace.
+                asked = self.assistant.asked
+                if asked is not None:
+                    self.overlay.ask(asked.question)
+                return
             self.overlay.show_result(self.tr("I did not hear anything."))
             return
         understood = heard.understanding
@@ -192,6 +204,7 @@ class VoiceController(QObject):
         elif self.awaiting_answer and self.loop.ready and not self.loop.listening and self._question_said():
             self.awaiting_answer = False
             self.overlay.listen_for_answer()
+            self.answering = True
             self.loop.listen(interrupt=False)
         self.speech.tick()
         self.overlay.tick()

@@ -4,54 +4,54 @@
 <context>
     <name>BusStats</name>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="60"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="61"/>
         <source>frames/s</source>
         <translation>帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="61"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="62"/>
         <source>bus load</source>
         <translation>总线负载</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="62"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="63"/>
         <source>frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="63"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="64"/>
         <source>error frames</source>
         <translation>错误帧</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="64"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="65"/>
         <source>unknown IDs</source>
         <translation>未知 ID</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="65"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="66"/>
         <source>IDs seen</source>
         <translation>已见 ID</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="127"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="128"/>
         <source>● Recording {name} · {frames} frames</source>
         <translation>● 正在录制 {name} · {frames} 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="135"/>
+        <location filename="../../ui/widgets/bus_stats.py" line="136"/>
         <source>Saved {name} · {frames} frames</source>
         <translation>已保存 {name} · {frames} 帧</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="164"/>
-        <source>■  Stop</source>
-        <translation>■  停止</translation>
+        <location filename="../../ui/widgets/bus_stats.py" line="168"/>
+        <source>Stop</source>
+        <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/bus_stats.py" line="164"/>
-        <source>●  Record</source>
-        <translation>●  录制</translation>
+        <location filename="../../ui/widgets/bus_stats.py" line="170"/>
+        <source>Record</source>
+        <translation>录制</translation>
     </message>
 </context>
 <context>
@@ -1223,84 +1223,94 @@
         <translation>功率与车速（最近 5 分钟）</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="217"/>
+        <location filename="../../ui/panels/energy.py" line="184"/>
+        <source>Consumption per mile</source>
+        <translation>每英里能耗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/energy.py" line="184"/>
+        <source>Consumption per km</source>
+        <translation>每公里能耗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/energy.py" line="219"/>
         <source>seconds</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="266"/>
+        <location filename="../../ui/panels/energy.py" line="268"/>
         <source>Distance</source>
         <translation>里程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="267"/>
+        <location filename="../../ui/panels/energy.py" line="269"/>
         <source>Energy used</source>
         <translation>耗电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="268"/>
+        <location filename="../../ui/panels/energy.py" line="270"/>
         <source>Average</source>
         <translation>平均</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="269"/>
+        <location filename="../../ui/panels/energy.py" line="271"/>
         <source>Regenerated</source>
         <translation>能量回收</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="271"/>
+        <location filename="../../ui/panels/energy.py" line="273"/>
         <source>Trip computer</source>
         <translation>行车电脑</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="275"/>
+        <location filename="../../ui/panels/energy.py" line="277"/>
         <source>Since start</source>
         <translation>本次行程</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="286"/>
+        <location filename="../../ui/panels/energy.py" line="288"/>
         <source>Trip ⟲</source>
         <translation>小计 ⟲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="288"/>
+        <location filename="../../ui/panels/energy.py" line="290"/>
         <source>Reset trip</source>
         <translation>小计里程清零</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="308"/>
+        <location filename="../../ui/panels/energy.py" line="310"/>
         <source>Battery pack</source>
         <translation>电池包</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="310"/>
+        <location filename="../../ui/panels/energy.py" line="312"/>
         <source>Voltage</source>
         <translation>电压</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="311"/>
+        <location filename="../../ui/panels/energy.py" line="313"/>
         <source>Current</source>
         <translation>电流</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="312"/>
+        <location filename="../../ui/panels/energy.py" line="314"/>
         <source>Temperature min / avg / max</source>
         <translation>温度 最低 / 平均 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="313"/>
+        <location filename="../../ui/panels/energy.py" line="315"/>
         <source>Cells min / max</source>
         <translation>单体最低 / 最高</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="314"/>
+        <location filename="../../ui/panels/energy.py" line="316"/>
         <source>Cell delta</source>
         <translation>单体压差</translation>
     </message>
     <message>
         <location filename="../../ui/panels/energy.py" line="62"/>
-        <location filename="../../ui/panels/energy.py" line="320"/>
-        <location filename="../../ui/panels/energy.py" line="419"/>
+        <location filename="../../ui/panels/energy.py" line="322"/>
+        <location filename="../../ui/panels/energy.py" line="421"/>
         <source>Charging</source>
         <translation>充电</translation>
     </message>
@@ -1320,78 +1330,73 @@
         <translation>行程与电池包</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="183"/>
-        <source>Consumption per {0}</source>
-        <translation>每{0}能耗</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/energy.py" line="186"/>
+        <location filename="../../ui/panels/energy.py" line="188"/>
         <source>Bars appear after the first {0}.</source>
         <translation>行驶满 1 {0}后显示柱状图。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="285"/>
+        <location filename="../../ui/panels/energy.py" line="287"/>
         <source>Trip</source>
         <translation>小计</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="321"/>
-        <location filename="../../ui/panels/energy.py" line="412"/>
+        <location filename="../../ui/panels/energy.py" line="323"/>
+        <location filename="../../ui/panels/energy.py" line="414"/>
         <source>Not charging</source>
         <translation>未在充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="334"/>
+        <location filename="../../ui/panels/energy.py" line="336"/>
         <source>Range extender</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="336"/>
+        <location filename="../../ui/panels/energy.py" line="338"/>
         <source>Fuel</source>
         <translation>油量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="337"/>
+        <location filename="../../ui/panels/energy.py" line="339"/>
         <source>Generator</source>
         <translation>增程器</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="338"/>
+        <location filename="../../ui/panels/energy.py" line="340"/>
         <source>Electric range</source>
         <translation>纯电续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="339"/>
+        <location filename="../../ui/panels/energy.py" line="341"/>
         <source>Total range</source>
         <translation>综合续航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="413"/>
+        <location filename="../../ui/panels/energy.py" line="415"/>
         <source>Plug in to see the power curve.</source>
         <translation>插枪后显示充电功率曲线。</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="419"/>
+        <location filename="../../ui/panels/energy.py" line="421"/>
         <source>Charging finished</source>
         <translation>充电完成</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="421"/>
+        <location filename="../../ui/panels/energy.py" line="423"/>
         <source>target {0:.0f} %</source>
         <translation>目标 {0:.0f} %</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="424"/>
+        <location filename="../../ui/panels/energy.py" line="426"/>
         <source>{0} h {1:02d} min to target</source>
         <translation>距目标 {0} 小时 {1:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="425"/>
+        <location filename="../../ui/panels/energy.py" line="427"/>
         <source>{0:.1f} kWh added</source>
         <translation>已充 {0:.1f} kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/energy.py" line="482"/>
+        <location filename="../../ui/panels/energy.py" line="484"/>
         <source>Trip average {0:.0f} {1}</source>
         <translation>小计平均 {0:.0f} {1}</translation>
     </message>
@@ -1586,37 +1591,37 @@
 <context>
     <name>HeadUnitWindow</name>
     <message>
-        <location filename="../../ui/shell.py" line="185"/>
+        <location filename="../../ui/shell.py" line="186"/>
         <source>voice: unavailable</source>
         <translation>语音：不可用</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="189"/>
+        <location filename="../../ui/shell.py" line="190"/>
         <source>there is no {0} screen here</source>
         <translation>这里没有 {0} 界面</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="195"/>
+        <location filename="../../ui/shell.py" line="196"/>
         <source>navigation is not available here</source>
         <translation>这里没有导航</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="202"/>
+        <location filename="../../ui/shell.py" line="203"/>
         <source>the map is still loading</source>
         <translation>地图仍在加载</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="211"/>
+        <location filename="../../ui/shell.py" line="212"/>
         <source>nothing like that on this map</source>
         <translation>地图上没有找到</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="214"/>
+        <location filename="../../ui/shell.py" line="215"/>
         <source>Route to {0}.</source>
         <translation>前往 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/shell.py" line="218"/>
+        <location filename="../../ui/shell.py" line="219"/>
         <source>Navigation cancelled.</source>
         <translation>导航已取消。</translation>
     </message>
@@ -1625,150 +1630,253 @@
     <name>HomePanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="39"/>
-        <location filename="../../ui/panels/home.py" line="106"/>
+        <location filename="../../ui/panels/home.py" line="105"/>
         <source>Home</source>
         <translation>主页</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="44"/>
+        <location filename="../../ui/panels/home.py" line="43"/>
         <source>Drive</source>
         <translation>行驶</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="48"/>
-        <location filename="../../ui/panels/home.py" line="181"/>
+        <location filename="../../ui/panels/home.py" line="47"/>
+        <location filename="../../ui/panels/home.py" line="174"/>
         <source>No route</source>
         <translation>未设置路线</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="54"/>
+        <location filename="../../ui/panels/home.py" line="53"/>
         <source>Battery</source>
         <translation>电池</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="66"/>
+        <location filename="../../ui/panels/home.py" line="65"/>
         <source>Now playing</source>
         <translation>正在播放</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="81"/>
+        <location filename="../../ui/panels/home.py" line="80"/>
         <source>Climate</source>
         <translation>空调</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="90"/>
+        <location filename="../../ui/panels/home.py" line="89"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="91"/>
+        <location filename="../../ui/panels/home.py" line="90"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="92"/>
+        <location filename="../../ui/panels/home.py" line="91"/>
         <source>Climate and seats</source>
         <translation>空调与座椅</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="93"/>
-        <location filename="../../ui/panels/home.py" line="141"/>
+        <location filename="../../ui/panels/home.py" line="92"/>
+        <location filename="../../ui/panels/home.py" line="134"/>
         <source>Charging</source>
         <translation>充电</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="143"/>
+        <location filename="../../ui/panels/home.py" line="136"/>
         <source>Plugged in</source>
         <translation>已插枪</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="145"/>
+        <location filename="../../ui/panels/home.py" line="138"/>
         <source>Range %1</source>
         <translation>续航 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="163"/>
+        <location filename="../../ui/panels/home.py" line="156"/>
         <source>Fan %1</source>
         <translation>风量 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/home.py" line="186"/>
+        <location filename="../../ui/panels/home.py" line="179"/>
         <source>Nothing playing</source>
         <translation>未在播放</translation>
+    </message>
+</context>
+<context>
+    <name>MediaButtons</name>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="26"/>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="27"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="28"/>
+        <source>Next song</source>
+        <translation>下一首</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="29"/>
+        <source>Previous song</source>
+        <translation>上一首</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="30"/>
+        <source>Shuffle</source>
+        <translation>随机播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="31"/>
+        <source>Quieter</source>
+        <translation>音量减小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="32"/>
+        <source>Louder</source>
+        <translation>音量增大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="33"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="34"/>
+        <source>Unmute</source>
+        <translation>取消静音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="35"/>
+        <source>Up next</source>
+        <translation>待播清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="37"/>
+        <source>Repeat off</source>
+        <translation>不循环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="38"/>
+        <source>Repeat all</source>
+        <translation>全部循环</translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/media_buttons.py" line="39"/>
+        <source>Repeat one</source>
+        <translation>单曲循环</translation>
     </message>
 </context>
 <context>
     <name>MediaPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="63"/>
-        <location filename="../../ui/panels/media.py" line="160"/>
+        <location filename="../../ui/panels/media.py" line="74"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="73"/>
+        <location filename="../../ui/panels/media.py" line="82"/>
         <source>Search artists, albums, songs</source>
         <translation>搜索艺人、专辑、歌曲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="111"/>
-        <source>Shuffle</source>
-        <translation>随机播放</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/media.py" line="129"/>
+        <location filename="../../ui/panels/media.py" line="154"/>
         <source>Louder with speed</source>
         <translation>随车速增大音量</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="189"/>
+        <location filename="../../ui/panels/media.py" line="236"/>
+        <source>Play next</source>
+        <translation>下一首播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="237"/>
+        <source>Add to queue</source>
+        <translation>添加到待播清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="254"/>
         <source>All artists</source>
         <translation>全部艺人</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="203"/>
+        <location filename="../../ui/panels/media.py" line="294"/>
         <source>Scanning %1…</source>
         <translation>正在扫描 %1…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="206"/>
+        <location filename="../../ui/panels/media.py" line="297"/>
         <source>No music folder at %1. Start with --music DIR to choose one.</source>
         <translation>未找到音乐文件夹，请用 --music 指定</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="212"/>
+        <location filename="../../ui/panels/media.py" line="307"/>
+        <source>Nothing queued. Tap the icon at a song&apos;s right end to add it.</source>
+        <translation>待播清单为空。点歌曲右侧的图标即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="308"/>
+        <source>%1 songs up next</source>
+        <translation>待播 %1 首</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="309"/>
         <source>%1 songs</source>
         <translation>%1 首歌曲</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="214"/>
+        <location filename="../../ui/panels/media.py" line="311"/>
         <source>%1 files could not be read</source>
         <translation>%1 个文件无法读取</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="220"/>
+        <location filename="../../ui/panels/media.py" line="314"/>
+        <source>%1 cannot be played</source>
+        <translation>%1 首无法播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="320"/>
+        <source>“%1” (%2) cannot be decoded: convert it again to FLAC, Ogg or MP3. Skipped.</source>
+        <translation>“%1”（%2）无法解码：请重新转换为 FLAC、Ogg 或 MP3。已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="323"/>
+        <source>“%1” is %2, which cannot be played here: convert it to FLAC, Ogg or MP3. Skipped.</source>
+        <translation>“%1”是 %2 格式，这里无法播放：请转换为 FLAC、Ogg 或 MP3。已跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="274"/>
         <source>Nothing playing</source>
         <translation>未在播放</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/media.py" line="221"/>
+        <location filename="../../ui/panels/media.py" line="90"/>
+        <source>Artists</source>
+        <translation>艺术家</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="90"/>
+        <source>Albums</source>
+        <translation>专辑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="90"/>
+        <source>Songs</source>
+        <translation>歌曲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="90"/>
+        <source>Up next</source>
+        <translation>待播清单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/panels/media.py" line="275"/>
         <source>Choose a song</source>
         <translation>请选择歌曲</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/media.py" line="238"/>
-        <source>Repeat all</source>
-        <translation>全部循环</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/media.py" line="239"/>
-        <source>Repeat one</source>
-        <translation>单曲循环</translation>
-    </message>
-    <message>
-        <location filename="../../ui/panels/media.py" line="239"/>
-        <source>Repeat off</source>
-        <translation>不循环</translation>
     </message>
 </context>
 <context>
@@ -1850,7 +1958,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/navigation.py" line="180"/>
-        <location filename="../../ui/panels/navigation.py" line="630"/>
+        <location filename="../../ui/panels/navigation.py" line="631"/>
         <source>N</source>
         <translation>北</translation>
     </message>
@@ -2092,7 +2200,7 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../../ui/widgets/replay_bar.py" line="44"/>
+        <location filename="../../ui/widgets/replay_bar.py" line="52"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
@@ -2220,6 +2328,14 @@
     </message>
 </context>
 <context>
+    <name>TrackList</name>
+    <message>
+        <location filename="../../ui/models/track_list.py" line="31"/>
+        <source>%1 · cannot be played</source>
+        <translation>%1 · 无法播放</translation>
+    </message>
+</context>
+<context>
     <name>TrackText</name>
     <message>
         <location filename="../../ui/widgets/track_text.py" line="17"/>
@@ -2236,7 +2352,7 @@
     <name>UpdatesPanel</name>
     <message>
         <location filename="../../ui/panels/__init__.py" line="87"/>
-        <location filename="../../ui/panels/updates.py" line="109"/>
+        <location filename="../../ui/panels/updates.py" line="115"/>
         <source>Updates</source>
         <translation>更新</translation>
     </message>
@@ -2267,7 +2383,7 @@
     </message>
     <message>
         <location filename="../../ui/panels/updates.py" line="89"/>
-        <location filename="../../ui/panels/updates.py" line="233"/>
+        <location filename="../../ui/panels/updates.py" line="239"/>
         <source>Installed</source>
         <translation>已安装</translation>
     </message>
@@ -2282,112 +2398,112 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="127"/>
+        <location filename="../../ui/panels/updates.py" line="133"/>
         <source>Installing…</source>
         <translation>正在安装…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="127"/>
+        <location filename="../../ui/panels/updates.py" line="133"/>
         <source>Checking for updates…</source>
         <translation>正在检查更新…</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="152"/>
+        <location filename="../../ui/panels/updates.py" line="158"/>
         <source>The update check failed: %1</source>
         <translation>检查更新失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="162"/>
+        <location filename="../../ui/panels/updates.py" line="168"/>
         <source>No update repository enrolled</source>
         <translation>未登记更新仓库</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="163"/>
+        <location filename="../../ui/panels/updates.py" line="169"/>
         <source>Enrol one with: cockpit ota update --repo URL --root ROOT.json</source>
         <translation>登记方法：cockpit ota update --repo URL --root ROOT.json</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="165"/>
+        <location filename="../../ui/panels/updates.py" line="171"/>
         <source>Repository: %1</source>
         <translation>仓库：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="168"/>
+        <location filename="../../ui/panels/updates.py" line="174"/>
         <source>Last rollback: %1</source>
         <translation>上次回滚：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="199"/>
+        <location filename="../../ui/panels/updates.py" line="205"/>
         <source>Update refused: %1</source>
         <translation>更新被拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="201"/>
+        <location filename="../../ui/panels/updates.py" line="207"/>
         <source>The repository offers nothing</source>
         <translation>仓库中没有可用内容</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="203"/>
+        <location filename="../../ui/panels/updates.py" line="209"/>
         <source>Everything is up to date</source>
         <translation>全部已是最新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="206"/>
+        <location filename="../../ui/panels/updates.py" line="212"/>
         <source>Ready to install: %1</source>
         <translation>可以安装：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="208"/>
+        <location filename="../../ui/panels/updates.py" line="214"/>
         <source>Installed: %1</source>
         <translation>已安装：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="210"/>
+        <location filename="../../ui/panels/updates.py" line="216"/>
         <source>Waiting: %1</source>
         <translation>等待中：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="212"/>
+        <location filename="../../ui/panels/updates.py" line="218"/>
         <source>New content is checked at the next start and rolled back if it is broken</source>
         <translation>新内容将在下次启动时检查，如有损坏将自动回滚</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="219"/>
+        <location filename="../../ui/panels/updates.py" line="225"/>
         <source>%1 firmware</source>
         <translation>%1 固件</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="222"/>
+        <location filename="../../ui/panels/updates.py" line="228"/>
         <source>vehicle profile</source>
         <translation>车辆配置</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="223"/>
+        <location filename="../../ui/panels/updates.py" line="229"/>
         <source>map</source>
         <translation>地图</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="224"/>
+        <location filename="../../ui/panels/updates.py" line="230"/>
         <source>voice model</source>
         <translation>语音模型</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="225"/>
+        <location filename="../../ui/panels/updates.py" line="231"/>
         <source>app data</source>
         <translation>应用数据</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="231"/>
+        <location filename="../../ui/panels/updates.py" line="237"/>
         <source>Refused: %1</source>
         <translation>已拒绝：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="235"/>
+        <location filename="../../ui/panels/updates.py" line="241"/>
         <source>New</source>
         <translation>新</translation>
     </message>
     <message>
-        <location filename="../../ui/panels/updates.py" line="236"/>
+        <location filename="../../ui/panels/updates.py" line="242"/>
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
@@ -2428,68 +2544,68 @@
 <context>
     <name>VoiceOverlay</name>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="32"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="33"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="57"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="58"/>
         <source>Say yes or no</source>
         <translation>请说“是”或“否”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="59"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="60"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="60"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="61"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="88"/>
-        <location filename="../../ui/widgets/voice_overlay.py" line="101"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="89"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="102"/>
         <source>Listening…</source>
         <translation>正在聆听…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="113"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="114"/>
         <source>Understanding…</source>
         <translation>正在理解…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="123"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="124"/>
         <source>Understood: {0}</source>
         <translation>已理解：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="123"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="124"/>
         <source>Not understood</source>
         <translation>未能理解</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="128"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="129"/>
         <source>Confidence: {0} %</source>
         <translation>置信度：{0} %</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="130"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="131"/>
         <source>also heard: “{0}”</source>
         <translation>也可能是：“{0}”</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="140"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="141"/>
         <source>Please confirm</source>
         <translation>请确认</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="150"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="151"/>
         <source>Working…</source>
         <translation>执行中…</translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/voice_overlay.py" line="155"/>
+        <location filename="../../ui/widgets/voice_overlay.py" line="156"/>
         <source>Voice</source>
         <translation>语音</translation>
     </message>

@@ -26,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run_scan(args: argparse.Namespace) -> int:
     from ..media.cache import index_path, open_library
     from ..media.catalog import MusicCatalog
+    from ..media.formats import CONVERT_TO
 
     folder: Path = args.folder
     if not folder.is_dir():
@@ -47,6 +48,8 @@ def run_scan(args: argparse.Namespace) -> int:
         "duration_s": round(sum(t.duration_s for t in result.tracks), 1),
         "from_index": result.reused,
         "unreadable": [{"path": u.path, "reason": u.reason} for u in result.unreadable],
+        # listed (tags read) but no decoder here: the driver is told to convert them
+        "unplayable": [{"path": t.path, "codec": t.codec} for t in result.unplayable],
     }
     if args.json:
         json.dump(summary, sys.stdout, ensure_ascii=False)
@@ -59,4 +62,6 @@ def run_scan(args: argparse.Namespace) -> int:
     )
     for u in result.unreadable:
         print(f"  unreadable: {u.path}: {u.reason}")
+    for t in result.unplayable:
+        print(f"  cannot play: {t.path}: {t.codec}; convert it to {CONVERT_TO}")
     return 0

@@ -14,6 +14,9 @@ from vehicle_bus.errors import InputError
 from ..runtime_profile import choose_profile
 from .run import add_look_options, add_profile_option, add_source_options, open_session, session_options
 
+# --voice is heard this long before the shot: the overlay has its result by then and has not closed yet.
+VOICE_LEAD_S = 3.0
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("screenshot", help="render a panel to a PNG (offscreen), for docs and checks")
@@ -26,7 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--voice",
         metavar="TEXT[|ALT…]",
         help="show the voice overlay as if TEXT had been heard, with n-best alternatives after '|' "
-        "(readings that disagree on direction show the question)",
+        "(readings that disagree on direction show the question); heard 3 s before the shot, so a "
+        "long --after fills the charts and still catches the overlay",
     )
     p.add_argument(
         "--more",
@@ -90,7 +94,9 @@ def run(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, window.rail.more.click)
     if args.voice:
         text, *alternatives = (part.strip() for part in args.voice.split("|"))
-        QTimer.singleShot(0, lambda: window.voice.hear_text(text, tuple(alternatives)))
+        # The overlay closes a few seconds after its result: hear the text just before the shot.
+        heard_at = max(0.0, args.after - VOICE_LEAD_S)
+        QTimer.singleShot(round(heard_at * 1000), lambda: window.voice.hear_text(text, tuple(alternatives)))
     QTimer.singleShot(round(args.after * 1000), shoot)
     try:
         app.exec()

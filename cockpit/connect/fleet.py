@@ -192,7 +192,8 @@ class FleetWatcher:
         self.client.max_inflight_messages_set(1000)
         self.client.on_connect = self._on_connect
         self.client.on_message = self._on_message
-        self.connected = threading.Event()
+        self.client.on_subscribe = self._on_subscribe
+        self.connected = threading.Event()  # subscribed (the broker acknowledged both topics)
         self.problem: str | None = None
 
     def start(self) -> None:
@@ -206,8 +207,10 @@ class FleetWatcher:
         if reason_code.is_failure:
             self.problem = f"broker {self.config.where} refused the watcher: {reason_code}"
             return
-        client.subscribe(f"$share/{self.group}/{all_vehicles('stream')}", qos=0)
-        client.subscribe(all_vehicles("status"), qos=1)
+        # Watching from the SUBACK on, not the CONNACK: what a car sends before it is not delivered here.
+        client.subscribe([(f"$share/{self.group}/{all_vehicles('stream')}", 0), (all_vehicles("status"), 1)])
+
+    def _on_subscribe(self, _c, _u, _mid, _codes, _p) -> None:
         self.connected.set()
 
     def _on_message(self, _c, _u, message: mqtt.MQTTMessage) -> None:

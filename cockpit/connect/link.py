@@ -5,6 +5,10 @@ paho runs its network thread; the outbox rows in flight (message id → row) bel
 stream messages are fed from the outbox only while connected, at most ``window`` unacknowledged at a time;
 on a reconnect paho resends its unacknowledged ones first (MQTT 5 persistent session), then feeding goes on
 from where it stopped, so the order on the wire is the order of the sequence numbers.
+
+The car says ``online`` only once the broker has acknowledged its subscriptions (the command topic): a
+phone that sends as soon as it sees ``online`` must not lose the command to a subscription still on its
+way (the broker drops a message nobody is subscribed to).
 """
 
 from __future__ import annotations
@@ -39,7 +43,10 @@ class VehicleLink:
         self.client.on_disconnect = self._on_disconnect
         self.client.on_publish = self._on_publish
         self.client.on_message = self._on_message
+        self.client.on_subscribe = self._on_subscribe
         self.connected = False
+        self.online = False  # connected, subscribed (SUBACK) and announced: commands sent now arrive
+        self._subscribing: int | None = None  # the message id of the SUBSCRIBE awaiting its SUBACK
         self.problem: str | None = None
         self.on_connected: list[Callable[[], None]] = []  # called on paho's thread after each connect
         self._handlers: dict[str, Handler] = {}
@@ -106,25 +113,45 @@ class VehicleLink:
     # -- paho callbacks (network thread) -------------------------------------------------------------------
     def _on_connect(self, client: mqtt.Client, _userdata, _flags, reason_code, _properties) -> None:
         if reason_code.is_failure:
-            self.connected = False
+            self.connected = self.online = False
             self._report(describe_refusal(self.config, reason_code))
             return
         self.connected = True
         if self.problem:
             log.warning("broker %s: connected", self.config.where)
         self.problem = None
-        client.publish(self.topics.status, b"online", qos=1, retain=True)
-        for topic in self._handlers:
-            client.subscribe(topic, qos=1)
+        if self._handlers:
+            # One SUBSCRIBE for every topic; "online" waits for its SUBACK (_on_subscribe).
+            _result, self._subscribing = client.subscribe([(topic, 1) for topic in self._handlers])
+        else:
+            self._announce(client)
         for callback in self.on_connected:
             callback()
+
+    def _on_subscribe(self, client: mqtt.Client, _userdata, mid: int, reason_codes, _properties) -> None:
+        if mid != self._subscribing:
+            return
+        self._subscribing = None
+        refused = [str(code) for code in reason_codes if code.is_failure]
+        if refused:
+            # Telemetry still flows; commands cannot arrive (a broker ACL without read on cmd).
+            self._report(
+                f"broker {self.config.where} refused the subscription to {', '.join(self._handlers)} "
+                f"({', '.join(refused)}): remote commands cannot arrive"
+            )
+        self._announce(client)
+
+    def _announce(self, client: mqtt.Client) -> None:
+        client.publish(self.topics.status, b"online", qos=1, retain=True)
+        self.online = True
 
     def _on_connect_fail(self, _client, _userdata) -> None:
         self._report(f"broker {self.config.where} is not reachable; telemetry kept in the queue; retrying")
 
     def _on_disconnect(self, _client, _userdata, _flags, reason_code, _properties) -> None:
         was = self.connected
-        self.connected = False
+        self.connected = self.online = False
+        self._subscribing = None
         if was and not self._closing:
             self._report(f"lost the broker {self.config.where} ({reason_code}); telemetry kept in the queue")
 

@@ -32,6 +32,10 @@ class MusicCatalog:
     def album_tracks(self, artist: str, album: str) -> list[Track]:
         return list(self._albums.get(artist, {}).get(album, []))
 
+    def by_title(self) -> list[Track]:
+        """Every track by title (then artist): the "Songs" list."""
+        return sorted(self.tracks, key=lambda t: (_sort_key(t.title), _sort_key(t.artist), t.path))
+
     def artist_tracks(self, artist: str) -> list[Track]:
         return [t for album in self.albums(artist) for t in self.album_tracks(*album)]
 

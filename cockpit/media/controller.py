@@ -12,12 +12,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .formats import CONVERT_TO
 from .library import Track
 from .player import NO_OUTPUT, OutputFactory, PlaybackError, Player
 from .queue import PlayQueue, Repeat
 from .volume import DuckReason, VolumePolicy, default_settings_path
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A track the player passed over: its codec has no decoder here, or libsndfile refused the file."""
+
+    track: Track
+    codec: str  # "AAC"; for a refused file its codec or extension ("WAV")
+    refused: bool = False  # a format libsndfile knows, yet it would not open this file (damaged, odd variant)
+
+    def line(self) -> str:
+        name = Path(self.track.path).name
+        if self.refused:
+            return (
+                f"{name}: this {self.codec} file cannot be decoded; convert it "
+                f"again to {CONVERT_TO}. Skipped."
+            )
+        return f"{name}: {self.codec} cannot be played here; convert it to {CONVERT_TO}. Skipped."
 
 
 @dataclass(frozen=True)
@@ -46,11 +65,35 @@ class MediaController:
         self.errors: list[str] = []
         self._reported: set[str] = set()
         self._loaded = False
+        self.skipped: Skipped | None = (
+            None  # the last track passed over in the latest request, for the screen
+        )
 
     # what plays
     def play_tracks(self, tracks: Sequence[Track], start: int = 0) -> Track | None:
         self.queue.replace(tracks, start)
         return self._start(self.queue.current)
+
+    def play_next(self, track: Track) -> None:
+        """Queue ``track`` right after the current one (it starts only if nothing was queued)."""
+        idle = self.queue.current is None
+        self.queue.play_next(track)
+        if idle:
+            self._start(self.queue.current)
+
+    def add_to_queue(self, track: Track) -> None:
+        """Queue ``track`` at the end (it starts only if nothing was queued)."""
+        idle = self.queue.current is None
+        self.queue.append(track)
+        if idle:
+            self._start(self.queue.current)
+
+    def play_upcoming(self, offset: int) -> Track | None:
+        """Play the ``offset``-th track of Up next now."""
+        return self._start(self.queue.jump(offset))
+
+    def remove_upcoming(self, offset: int) -> Track | None:
+        return self.queue.remove_upcoming(offset)
 
     def toggle_play(self) -> bool:
         if self.player.playing:
@@ -91,21 +134,34 @@ class MediaController:
 
     def _start(self, track: Track | None) -> Track | None:
         """Play ``track``, skipping forward past tracks that cannot be played (each reported once)."""
+        self.skipped = None
         for _ in range(max(len(self.queue.tracks), 1)):
             if track is None:
-                return None
+                break
+            if not track.playable:  # known from the scan: no decoder to try
+                self._skip(track, track.codec)
+                track = self.queue.next(by_user=True)
+                continue
             try:
                 self.player.load(track.path)
             except PlaybackError as exc:
-                self._report(str(exc))
                 if str(exc).startswith(NO_OUTPUT):
+                    self._report(str(exc))
                     return None  # every track would fail the same way
+                log.info("%s", exc)
+                self._skip(track, track.codec or Path(track.path).suffix.lstrip(".").upper(), refused=True)
                 track = self.queue.next(by_user=True)
                 continue
             self._loaded = True
             self.player.play()
             return track
+        if self.skipped is not None:
+            self.stop()  # only unplayable songs were left: the song before must not play on
         return None
+
+    def _skip(self, track: Track, codec: str, refused: bool = False) -> None:
+        self.skipped = Skipped(track, codec, refused)
+        self._report(self.skipped.line())
 
     def _report(self, message: str) -> None:
         if message not in self._reported:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from .formats import codec_of, playable
+
 AUDIO_SUFFIXES = frozenset(
     {".mp3", ".flac", ".ogg", ".oga", ".opus", ".m4a", ".mp4", ".wav", ".aiff", ".aif"}
 )
@@ -32,6 +34,12 @@ class Track:
     size: int
     mtime_ns: int
     folder_cover: str | None = None  # an image file beside the track, if the folder has one
+    codec: str = ""  # what the file holds (formats.codec_of): "AAC" is listed but cannot be played
+
+    @property
+    def playable(self) -> bool:
+        """False for a file this player cannot decode (AAC, ALAC): listed, marked, skipped when played."""
+        return playable(self.codec)
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -48,6 +56,11 @@ class ScanResult:
     tracks: list[Track] = field(default_factory=list)
     unreadable: list[Unreadable] = field(default_factory=list)
     reused: int = 0  # tracks taken from the cache without reading the file
+
+    @property
+    def unplayable(self) -> list[Track]:
+        """Tracks listed but not playable here (their tags read, their codec has no decoder)."""
+        return [t for t in self.tracks if not t.playable]
 
 
 def audio_files(root: Path) -> Iterator[tuple[str, os.stat_result, str | None]]:
@@ -121,6 +134,7 @@ def read_track(path: str, st: os.stat_result, folder_cover: str | None) -> Track
         size=st.st_size,
         mtime_ns=st.st_mtime_ns,
         folder_cover=folder_cover,
+        codec=codec_of(audio),
     )
 
 

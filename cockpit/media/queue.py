@@ -34,6 +34,12 @@ class PlayQueue:
         self.shuffle = False
         self.repeat = Repeat.OFF
         self._random = random.Random(seed)
+        self.changes = 0  # counts edits of the order: a view of Up next redraws only when it moves
+
+    @property
+    def revision(self) -> tuple[int, int]:
+        """Changes when what plays next does (an edit, or a step to another track)."""
+        return self.changes, self._index
 
     @property
     def tracks(self) -> list[Track]:
@@ -49,6 +55,7 @@ class PlayQueue:
 
     def replace(self, tracks: Sequence[Track], start: int = 0) -> Track | None:
         """Play ``tracks`` from ``start`` (an index into ``tracks``)."""
+        self.changes += 1
         self._original = list(tracks)
         self._order = list(tracks)
         self._index = min(max(start, 0), len(tracks) - 1) if tracks else -1
@@ -57,6 +64,7 @@ class PlayQueue:
         return self.current
 
     def append(self, track: Track) -> None:
+        self.changes += 1
         self._original.append(track)
         self._order.append(track)
         if self._index < 0:
@@ -64,15 +72,43 @@ class PlayQueue:
 
     def play_next(self, track: Track) -> None:
         """Put ``track`` right after the current one."""
+        self.changes += 1
         self._original.append(track)
         self._order.insert(self._index + 1, track)
         if self._index < 0:
             self._index = 0
 
+    def upcoming(self) -> list[Track]:
+        """What plays after the current track, in order (the "Up next" list)."""
+        return self._order[self._index + 1 :] if self._index >= 0 else list(self._order)
+
+    def remove_upcoming(self, offset: int) -> Track | None:
+        """Take the ``offset``-th upcoming track (0: the next one) out of the queue; the current one stays."""
+        at = self._index + 1 + offset if self._index >= 0 else offset
+        if offset < 0 or at >= len(self._order):
+            return None
+        self.changes += 1
+        track = self._order.pop(at)
+        # the same song may be queued twice: drop one copy from the unshuffled order, the last one added
+        for i in range(len(self._original) - 1, -1, -1):
+            if self._original[i] == track:
+                del self._original[i]
+                break
+        return track
+
+    def jump(self, offset: int) -> Track | None:
+        """Move to the ``offset``-th upcoming track (a tap in Up next); the tracks passed stay behind."""
+        at = self._index + 1 + offset
+        if offset < 0 or at >= len(self._order):
+            return None
+        self._index = at
+        return self.current
+
     def set_shuffle(self, on: bool) -> None:
         if on == self.shuffle:
             return
         self.shuffle = on
+        self.changes += 1
         current = self.current
         if on:
             self._shuffle_rest()

@@ -83,7 +83,7 @@ def pump_events(seconds: float) -> None:
         time.sleep(0.005)
 
 
-def wait_until(condition: Callable[[], bool], timeout: float = 3.0) -> bool:
+def wait_until(condition: Callable[[], bool], timeout: float = 30.0) -> bool:
     """Process events until ``condition()`` holds or ``timeout`` passes; returns the condition."""
     end = time.monotonic() + timeout
     while not condition():

@@ -37,7 +37,7 @@ def test_every_panel_in_chinese_has_no_english_word(qapp, monkeypatch, tmp_path)
             panel = window.panel(key)
             if key == "health":
                 panel.scan()
-                assert wait_until(lambda p=panel: bool(p.scans), 10)
+                assert wait_until(lambda p=panel: bool(p.scans), 60)
                 pump_events(1.0)
             pages = getattr(panel, "show_page", None)
             count = {"energy": 4, "cabin": 6}.get(key, 0)
@@ -46,7 +46,7 @@ def test_every_panel_in_chinese_has_no_english_word(qapp, monkeypatch, tmp_path)
                 check(f"{key} page {page}")
             check(key)
         navigation = window.panel("navigation")
-        assert wait_until(lambda: navigation.nav is not None, 10)
+        assert wait_until(lambda: navigation.nav is not None, 60)
         turn = Maneuver("turn", "left", "Shaanxi Road", 0.0, 0.0, 0.0)
         assert navigation.instruction(turn) == "左转，进入陕西路"
         assert "加油站" in [b.text() for b in navigation.categories.findChildren(QPushButton)]

@@ -52,8 +52,8 @@ def test_a_kiosk_resized_by_anything_goes_back_to_full_screen(kiosk: HeadUnit) -
     window = kiosk.window
     window.resize(900, 700)  # as Qt does itself when a layout's minimum outgrows the window
     assert not window.windowState() & Qt.WindowState.WindowFullScreen
-    assert wait_until(lambda: bool(window.windowState() & Qt.WindowState.WindowFullScreen), 5)
-    assert wait_until(lambda: window.geometry() == screen_rect(window), 5)
+    assert wait_until(lambda: bool(window.windowState() & Qt.WindowState.WindowFullScreen), 30)
+    assert wait_until(lambda: window.geometry() == screen_rect(window), 30)
 
 
 def test_kiosk_ignores_close_and_leaves_by_the_key_combination(kiosk: HeadUnit, qtbot) -> None:
@@ -63,7 +63,7 @@ def test_kiosk_ignores_close_and_leaves_by_the_key_combination(kiosk: HeadUnit, 
     qtbot.keyClick(
         window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
     )
-    assert wait_until(lambda: not window.isVisible(), 2.0)
+    assert wait_until(lambda: not window.isVisible(), 30)
     assert QGuiApplication.overrideCursor() is None
 
 
@@ -71,13 +71,14 @@ def test_kiosk_leaves_by_a_long_press_on_the_clock_only(kiosk: HeadUnit, qtbot) 
     window, clock = kiosk.window, kiosk.window.status.clock
     assert kiosk.kiosk is not None
     kiosk.kiosk.long_press_s = 1.0
+    # A tap is not an exit. No events in between: a starved process that pumped events there for longer
+    # than the long press fired the hold timer within the "tap" (a failure seen once under -n 2, load ~15).
     qtbot.mousePress(clock, Qt.MouseButton.LeftButton)
-    pump_events(0.1)
-    qtbot.mouseRelease(clock, Qt.MouseButton.LeftButton)  # a tap is not an exit
+    qtbot.mouseRelease(clock, Qt.MouseButton.LeftButton)
     pump_events(1.2)
     assert window.isVisible()
     qtbot.mousePress(clock, Qt.MouseButton.LeftButton)
-    assert wait_until(lambda: not window.isVisible(), 3.0)
+    assert wait_until(lambda: not window.isVisible(), 30)
 
 
 def test_a_day_night_switch_in_kiosk_mode_keeps_the_kiosk(kiosk: HeadUnit, qtbot) -> None:

@@ -306,7 +306,7 @@ def test_missing_interface_is_waited_for_and_a_silent_car_greys_the_values(qtbot
         assert win.stack.graphicsEffect() is not None  # values greyed
         gated_bus.plug(name)
         with can.Bus(interface="virtual", channel=name) as car:
-            deadline = time.monotonic() + 10
+            deadline = time.monotonic() + 60
             while time.monotonic() < deadline and (
                 win.banner.isVisible() or win.stale or session.counters().frames < 10
             ):
@@ -315,7 +315,7 @@ def test_missing_interface_is_waited_for_and_a_silent_car_greys_the_values(qtbot
             assert not win.banner.isVisible() and win.stack.graphicsEffect() is None
             assert win.status.source.text().startswith(f"CAN {name}")
         # The car falls silent: after 0.5 s, "no data" with the age, values greyed again.
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not win.stale:
             run(win, qtbot, 0.05)
         run(win, qtbot, 1.2)

@@ -23,6 +23,9 @@ from voice.reply.tts import Speaker
 from .conftest import pump_events
 
 AC = "Vehicle.Cabin.HVAC.IsAirConditioningActive"
+# Waits that include loading the recognizer (and its language model, built from the templates): seconds
+# alone, but more than a minute was seen with the two cores shared by other test workers.
+LOAD_S = 300.0
 
 
 def _speech(text: str) -> np.ndarray:
@@ -72,7 +75,7 @@ def _run_until(window: HeadUnitWindow, qtbot, done, seconds: float = 60.0) -> No
 def test_push_to_talk_executes_and_shows_the_result(window: HeadUnitWindow, qtbot):
     window.voice.loop.source = Utterances("turn on the a c", "yes")
     window.start()
-    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off", 60)
+    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off", LOAD_S)
     assert window.status.voice.text() == "voice: pocketsphinx en-us (grammar)"
     window.voice.push_to_talk()
     assert window.voice_overlay.isVisible() and window.voice_overlay.state.text() == "Listening…"
@@ -102,7 +105,7 @@ def test_push_to_talk_executes_and_shows_the_result(window: HeadUnitWindow, qtbo
 def test_a_tap_while_listening_cancels(window: HeadUnitWindow, qtbot):
     window.voice.loop.source = lambda stop: iter(lambda: (time.sleep(0.03), bytes(960))[1], None)
     window.start()
-    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off", 60)
+    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off", LOAD_S)
     window.voice.push_to_talk()
     _run_until(window, qtbot, lambda: window.voice.loop.listening)
     window.talk.click()
@@ -120,18 +123,13 @@ def test_no_microphone_is_said_on_screen_and_the_window_keeps_running(
 
     monkeypatch.setattr(sources, "_sounddevice", no_portaudio)
     window.start()
-    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off", 60)
+    _run_until(window, qtbot, lambda: window.status.voice.text() != "voice: off", LOAD_S)
     window.voice.push_to_talk()
     _run_until(window, qtbot, lambda: "no microphone" in window.voice_overlay.result.text())
     window.tick()
     assert window.status.voice.text().startswith("voice: pocketsphinx")
 
 
-@pytest.mark.xfail(
-    reason="order-dependent: passes alone and in this file, times out after the whole UI suite since the "
-    "Whisper merge (session 4 note); under investigation",
-    strict=False,
-)
 def test_the_wake_phrase_starts_listening_without_a_tap(window: HeadUnitWindow, qtbot, monkeypatch):
     import cockpit.assistant.assistant as assistant_module
 
@@ -143,7 +141,7 @@ def test_the_wake_phrase_starts_listening_without_a_tap(window: HeadUnitWindow, 
     window.voice.loop.source = source
     window.start()
     overlay = window.voice_overlay
-    _run_until(window, qtbot, lambda: "locked" in overlay.result.text() or overlay.answer.isVisible(), 60)
+    _run_until(window, qtbot, lambda: "locked" in overlay.result.text() or overlay.answer.isVisible(), LOAD_S)
     if overlay.answer.isVisible():
         # The first command the engine hears can be found only far down its n-best list: the window asks
         # (answered by voice in the push-to-talk test; here by touch).
@@ -151,6 +149,39 @@ def test_the_wake_phrase_starts_listening_without_a_tap(window: HeadUnitWindow, 
         overlay.yes.click()
         _run_until(window, qtbot, lambda: "done" in overlay.result.text())
     assert overlay.result.text() == "Doors locked, done."
+
+
+@pytest.mark.parametrize("listener", ["push_to_talk", "wake_watcher"])
+def test_a_question_stays_when_the_microphone_ends_before_the_answer(
+    window: HeadUnitWindow, qtbot, listener: str
+):
+    # A microphone that gives out (unplugged; here at once): the window opens it for the answer and hears
+    # nothing, but the question still waits, so it stays on screen to be answered by touch. With the wake
+    # watcher on, the watcher's stream (silence until stopped) is handed over for the answer.
+    opened = []
+    watcher = listener == "wake_watcher"  # the fixture turns the watcher on for "wake" in the test id
+
+    def microphone(stop: threading.Event) -> Iterator[bytes]:
+        opened.append(1)
+        while watcher and len(opened) == 1 and not stop.is_set():
+            time.sleep(0.03)
+            yield bytes(960)
+
+    window.voice.loop.source = microphone
+    window.start()
+    _run_until(
+        window, qtbot, lambda: window.voice.loop.watching if watcher else window.voice.loop.ready, LOAD_S
+    )
+    overlay = window.voice_overlay
+    window.voice.hear_text("turn on the a c", ("turn off the a c",))
+    assert overlay.state.text() == "Please confirm"
+    _run_until(window, qtbot, lambda: len(opened) > watcher)  # the microphone opened for the answer...
+    _run_until(window, qtbot, lambda: overlay.state.text() != "Listening…")  # ...and gave nothing
+    assert overlay.state.text() == "Please confirm" and overlay.answer.isVisible(), overlay.result.text()
+    assert overlay.result.text() == "Did you mean turn on the air conditioning?"
+    overlay.yes.click()
+    _run_until(window, qtbot, lambda: "done" in overlay.result.text())
+    assert window.ctx.session.store.value(AC) is True
 
 
 def test_voice_navigation_and_panels_drive_the_window(window: HeadUnitWindow, qtbot):
@@ -175,7 +206,7 @@ def test_a_question_is_shown_and_only_yes_acts(window: HeadUnitWindow, qtbot):
     # A microphone that hears silence, in real time: the window listens for the answer to the question.
     window.voice.loop.source = lambda stop: iter(lambda: (time.sleep(0.03), bytes(960))[1], None)
     window.start()
-    _run_until(window, qtbot, lambda: window.voice.loop.ready, 60)
+    _run_until(window, qtbot, lambda: window.voice.loop.ready, LOAD_S)
     session, overlay = window.ctx.session, window.voice_overlay
     _run_until(window, qtbot, lambda: session.store.value(AC) is not None)
     before, sent = session.store.value(AC), session.transmitter.sent

@@ -180,7 +180,9 @@ class EnergyPanel(Panel):
 
     def _consumption_card(self) -> Card:
         unit = self.ctx.units.distance(1.0)[1]
-        card = Card(self.ctx, self.tr("Consumption per {0}").format(unit))
+        # One string per unit: Chinese names the unit in words (每公里), not with its symbol.
+        title = self.tr("Consumption per mile") if unit == "mi" else self.tr("Consumption per km")
+        card = Card(self.ctx, title)
         self.bars_slot = _slot(self.ctx.px(80))
         # Until the first whole km is driven there is nothing to draw: say so instead of empty axes.
         self.bars_waiting = QLabel(self.tr("Bars appear after the first {0}.").format(unit))

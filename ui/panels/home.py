@@ -7,8 +7,6 @@ navigation panel (hidden) when home first refreshes, so the map is loaded once a
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from cockpit.state_store import SignalValue
@@ -18,6 +16,7 @@ from ..media_bridge import media_for
 from ..widgets.card import Card, value_label
 from ..widgets.map_render import STREET
 from ..widgets.map_view import MapView
+from ..widgets.media_buttons import NEXT, PLAY, media_button, show_play
 from ..widgets.soc_ring import SocRing
 from ..widgets.track_text import shown_name
 from .base import Panel
@@ -68,8 +67,8 @@ class HomePanel(Panel):
         self.song.setWordWrap(True)
         controls = QHBoxLayout()
         c = self.media.controller
-        self.play = self._button("▶", c.toggle_play)
-        self.next = self._button("▶|", c.next)
+        self.play = media_button(ctx, PLAY, c.toggle_play, self._update_media)
+        self.next = media_button(ctx, NEXT, c.next, self._update_media)
         controls.addWidget(self.play)
         controls.addWidget(self.next)
         controls.addStretch(1)
@@ -104,12 +103,6 @@ class HomePanel(Panel):
 
     def title(self) -> str:
         return self.tr("Home")
-
-    def _button(self, text: str, action: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text)
-        button.setMinimumSize(self.ctx.px(48), self.ctx.px(48))
-        button.clicked.connect(lambda: (action(), self._update_media()))
-        return button
 
     def _tile(self, text: str, key: str) -> QPushButton:
         tile = QPushButton(text)
@@ -186,4 +179,4 @@ class HomePanel(Panel):
             self.song.setText(self.tr("Nothing playing"))
         else:
             self.song.setText(f"{now.track.title}\n{shown_name(now.track.artist)}")
-        self.play.setText("❚❚" if now.playing else "▶")
+        show_play(self.play, self.ctx, now)

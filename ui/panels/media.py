@@ -1,58 +1,47 @@
-"""The media player: browse the library by artist, search it, play, and control the queue and volume.
+"""The media player: browse the library by artist, album or song, search it, see and edit what plays next,
+and control playback and volume.
 
-Tracks are shown through a model (``TrackListModel``), so a 10,000-track library costs a few visible rows.
+Left, the browser: a search field, four tabs (Artists, Albums, Songs, Up next) and the lists; a tap on a song
+plays it with the songs of its list after it (an album in its order), the icon at a song's right end queues
+it (play next / add to queue) or, in Up next, takes it out. Right, the player. Every list is a model/view
+list (``ui.models.track_list``), so a 10,000-track library costs a few visible rows, and the lists are the
+only things that scroll.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
+    QScroller,
     QSlider,
     QVBoxLayout,
     QWidget,
 )
 
+from cockpit.media.controller import Skipped
 from cockpit.media.library import Track, cover_art
-from cockpit.media.queue import Repeat
 from cockpit.state_store import SignalValue
 
 from ..context import UiContext
+from ..icons import pixmap
 from ..media_bridge import media_for
-from ..widgets.now_playing import clock, volume_text
+from ..models.track_list import REMOVE_ACTION, AlbumListModel, TrackListModel
+from ..widgets import media_buttons as mb
+from ..widgets.now_playing import clock
+from ..widgets.track_list import RowDelegate, TrackListView
 from ..widgets.track_text import artist_and_album, shown_name
 from .base import Panel
 
-
-class TrackListModel(QAbstractListModel):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tracks: list[Track] = []
-
-    def set_tracks(self, tracks: Sequence[Track]) -> None:
-        self.beginResetModel()
-        self.tracks = list(tracks)
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.tracks)
-
-    def data(
-        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        t = self.tracks[index.row()]
-        return f"{t.title}\n{artist_and_album(t)} · {clock(t.duration_s)}"
+ARTISTS, ALBUMS, SONGS, UP_NEXT = range(4)
 
 
 class MediaPanel(Panel):
@@ -67,33 +56,79 @@ class MediaPanel(Panel):
         root = QHBoxLayout(self)
         root.setContentsMargins(px(16), px(12), px(16), px(12))
         root.setSpacing(px(16))
+        root.addLayout(self._browser(), 3)
+        side = QWidget()
+        side.setLayout(self._player())
+        side.setMaximumWidth(px(360))
+        root.addWidget(side, 2)
 
+        self._shown_track: Track | bool | None = False  # not yet shown: the first update draws the cover
+        self._queue_shown: tuple[int, int] | None = None
+        self._library_size = -1
+        self.row_menu: QMenu | None = None
+        self.bridge.changed.connect(self._update)
+        self.bridge.queue_wanted.connect(lambda: self.show_tab(UP_NEXT))
+        self._update()
+
+    def title(self) -> str:  # type: ignore[override]
+        return self.tr("Media")
+
+    # layout
+    def _browser(self) -> QVBoxLayout:
+        px = self.ctx.px
         browse = QVBoxLayout()
+        browse.setSpacing(px(8))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search artists, albums, songs"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(px(48))
         self.search.textChanged.connect(self._filter)
+        tabs = QHBoxLayout()
+        tabs.setSpacing(px(6))
+        self.tabs = QButtonGroup(self)
+        for page, text in enumerate(
+            (self.tr("Artists"), self.tr("Albums"), self.tr("Songs"), self.tr("Up next"))
+        ):
+            tab = QPushButton(text)
+            tab.setObjectName("mediaTab")
+            tab.setCheckable(True)
+            tab.setMinimumHeight(px(48))
+            self.tabs.addButton(tab, page)
+            tabs.addWidget(tab, 1)
+        self.tabs.button(ARTISTS).setChecked(True)
+        self.tabs.idClicked.connect(self.show_tab)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        lists = QHBoxLayout()
+
         self.artists = QListWidget()
-        self.artists.setMaximumWidth(px(260))
+        self.artists.setItemDelegate(RowDelegate(self.ctx, self.artists))  # touch-high rows
+        QScroller.grabGesture(self.artists.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         self.artists.currentTextChanged.connect(self._filter)
-        self.model = TrackListModel()
-        self.track_view = QListView()
+        self.albums = AlbumListModel(self.ctx.theme.text_dim, px(48))
+        self.album_view = TrackListView(self.ctx)
+        self.album_view.setModel(self.albums)
+        self.album_view.setIconSize(QSize(px(48), px(48)))
+        self.album_view.selectionModel().currentChanged.connect(lambda *_: self._filter())
+        self.model = TrackListModel(self.ctx.theme.text_dim, self.ctx.theme.accent)
+        self.track_view = TrackListView(self.ctx)
         self.track_view.setModel(self.model)
-        self.track_view.setUniformItemSizes(True)
-        self.track_view.clicked.connect(self._play_row)
+        self.track_view.row_clicked.connect(self._play_row)
+        self.track_view.action_clicked.connect(self._row_action)
+        lists = QHBoxLayout()
+        lists.setSpacing(px(8))
         lists.addWidget(self.artists, 2)
+        lists.addWidget(self.album_view, 2)
         lists.addWidget(self.track_view, 3)
         browse.addWidget(self.search)
+        browse.addLayout(tabs)
         browse.addWidget(self.status)
         browse.addLayout(lists, 1)
-        root.addLayout(browse, 3)
+        return browse
 
+    def _player(self) -> QVBoxLayout:
+        px, c, ctx = self.ctx.px, self.controller, self.ctx
         player = QVBoxLayout()
-        self.cover = QLabel("♫")
+        self.cover = QLabel()
         self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.cover.setFixedSize(px(84), px(84))
         self.cover.setObjectName("cover")
@@ -105,30 +140,22 @@ class MediaPanel(Panel):
         self.seek = QSlider(Qt.Orientation.Horizontal)
         self.seek.sliderReleased.connect(lambda: self.controller.seek(self.seek.value()))
         self.time = QLabel()
-        c = self.controller
-        transport = QHBoxLayout()
-        self.shuffle = self._button(
-            self.tr("Shuffle"), lambda: c.set_shuffle(not c.queue.shuffle), checkable=True
+        refresh = self._update
+        self.prev = mb.media_button(ctx, mb.PREVIOUS, c.previous, refresh)
+        self.play = mb.media_button(ctx, mb.PLAY, c.toggle_play, refresh)
+        self.next = mb.media_button(ctx, mb.NEXT, c.next, refresh)
+        self.shuffle = mb.media_button(
+            ctx, mb.SHUFFLE, lambda: c.set_shuffle(not c.queue.shuffle), refresh, checkable=True
         )
-        self.prev = self._button("|◀", c.previous)
-        self.play = self._button("▶", c.toggle_play)
-        self.next = self._button("▶|", c.next)
-        self.repeat = self._button("", c.cycle_repeat)
-        for b in (self.prev, self.play, self.next):
-            transport.addWidget(b)
-        modes = QHBoxLayout()  # their own row: words do not fit beside the transport at 800×480
-        modes.addWidget(self.shuffle)
-        modes.addWidget(self.repeat)
-        volume = QHBoxLayout()
-        self.quieter = self._button("−", c.quieter)
-        self.mute = self._button("", c.toggle_mute)
-        self.louder = self._button("+", c.louder)
-        for b in (self.quieter, self.mute, self.louder):
-            volume.addWidget(b)
-        self.speed_volume = self._button(
-            self.tr("Louder with speed"),
-            lambda: c.set_speed_compensation(not c.volume.speed_compensation),
-            checkable=True,
+        self.repeat = mb.media_button(ctx, mb.REPEAT[c.queue.repeat], c.cycle_repeat, refresh, checkable=True)
+        self.quieter = mb.media_button(ctx, mb.QUIETER, c.quieter, refresh)
+        self.mute = mb.media_button(ctx, mb.MUTE, c.toggle_mute, refresh)
+        self.louder = mb.media_button(ctx, mb.LOUDER, c.louder, refresh)
+        self.speed_volume = QPushButton(self.tr("Louder with speed"))
+        self.speed_volume.setCheckable(True)
+        self.speed_volume.setMinimumHeight(px(48))
+        self.speed_volume.clicked.connect(
+            lambda: (c.set_speed_compensation(not c.volume.speed_compensation), self._update())
         )
         # The cover beside the title: stacked, they left no room for the volume rows at 800×480.
         header = QHBoxLayout()
@@ -141,44 +168,82 @@ class MediaPanel(Panel):
         player.addLayout(header)
         player.addWidget(self.seek)
         player.addWidget(self.time)
-        player.addLayout(transport)
-        player.addLayout(modes)
-        player.addLayout(volume)
+        for row in (
+            (self.prev, self.play, self.next),
+            (self.shuffle, self.repeat),
+            (self.quieter, self.mute, self.louder),
+        ):
+            line = QHBoxLayout()
+            for b in row:
+                line.addWidget(b)
+            player.addLayout(line)
         player.addWidget(self.speed_volume)
         player.addStretch(1)
-        side = QWidget()
-        side.setLayout(player)
-        side.setMaximumWidth(px(360))
-        root.addWidget(side, 2)
+        return player
 
-        self._shown_track: Track | None = None
-        self.bridge.changed.connect(self._update)
-        self._library_size = -1
-        self._update()
-
-    def title(self) -> str:  # type: ignore[override]
-        return self.tr("Media")
-
-    def _button(self, text: str, action: Callable[[], object], checkable: bool = False) -> QPushButton:
-        button = QPushButton(text)
-        button.setCheckable(checkable)
-        button.setMinimumSize(self.ctx.px(48), self.ctx.px(48))
-        button.clicked.connect(lambda: (action(), self._update()))
-        return button
+    # browsing
+    def show_tab(self, page: int) -> None:
+        """Show Artists, Albums, Songs or Up next (a tab, the bar's queue button)."""
+        self.tabs.button(page).setChecked(True)
+        self.search.blockSignals(True)  # a tab shows its list, not the last search's results
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._filter()
 
     def _filter(self) -> None:
         text = self.search.text().strip()
         catalog = self.bridge.catalog
+        page = self.tabs.checkedId()
+        self.artists.setVisible(page == ARTISTS and not text)
+        self.album_view.setVisible(page == ALBUMS and not text)
+        self._queue_shown = None
         if text:
-            tracks = catalog.search(text)
-        elif self.artists.currentRow() > 0:
-            tracks = catalog.artist_tracks(self.artists.currentItem().data(Qt.ItemDataRole.UserRole))
+            self.model.set_tracks(catalog.search(text))
+        elif page == ARTISTS and self.artists.currentRow() > 0:
+            self.model.set_tracks(
+                catalog.artist_tracks(self.artists.currentItem().data(Qt.ItemDataRole.UserRole))
+            )
+        elif page == ALBUMS:
+            row = self.album_view.currentIndex().row()
+            if row < 0 and self.albums.rowCount():
+                self.album_view.setCurrentIndex(self.albums.index(0))  # its currentChanged refilters
+                return
+            self.model.set_tracks(self.albums.tracks(row))
+        elif page == SONGS:
+            self.model.set_tracks(catalog.by_title())
+        elif page == UP_NEXT:
+            self._queue_shown = self.controller.queue.revision
+            self.model.set_tracks(self.controller.queue.upcoming(), REMOVE_ACTION)
         else:
-            tracks = catalog.tracks
-        self.model.set_tracks(tracks)
+            self.model.set_tracks(catalog.tracks)
+        self.status.setText(self._status())  # Up next counts its songs
 
     def _play_row(self, index: QModelIndex) -> None:
-        self.controller.play_tracks(self.model.tracks, index.row())
+        if self.tabs.checkedId() == UP_NEXT and not self.search.text().strip():
+            self.controller.play_upcoming(index.row())
+        else:
+            self.controller.play_tracks(self.model.tracks, index.row())
+        self._update()
+
+    def _row_action(self, index: QModelIndex) -> None:
+        """The icon at a row's end: out of Up next, or a menu to play it next or add it to the queue."""
+        if self.model.action == REMOVE_ACTION:
+            self.controller.remove_upcoming(index.row())
+            self._update()
+            return
+        track = self.model.tracks[index.row()]
+        menu = QMenu(self)
+        menu.addAction(self.tr("Play next"), lambda: self._queue(track, first=True))
+        menu.addAction(self.tr("Add to queue"), lambda: self._queue(track, first=False))
+        self.row_menu = menu
+        point = self.track_view.viewport().mapToGlobal(self.track_view.action_zone(index))
+        menu.popup(point)
+
+    def _queue(self, track: Track, first: bool) -> None:
+        if first:
+            self.controller.play_next(track)
+        else:
+            self.controller.add_to_queue(track)
         self._update()
 
     def _fill_library(self) -> None:
@@ -193,28 +258,17 @@ class MediaPanel(Panel):
             self.artists.addItem(item)
         self.artists.setCurrentRow(0)
         self.artists.blockSignals(False)
+        self.albums.set_catalog(catalog)
         self._filter()
 
+    # what the player shows
     def _update(self) -> None:
         bridge = self.bridge
         if not bridge.scanning and len(bridge.catalog.tracks) != self._library_size:
             self._fill_library()
-        if bridge.scanning:
-            status = self.tr("Scanning %1…").replace("%1", str(bridge.music_dir))
-        elif bridge.problem and not bridge.music_dir.is_dir():
-            # The Chinese text leaves the path out: a folder's English name is not to be read there.
-            status = self.tr("No music folder at %1. Start with --music DIR to choose one.").replace(
-                "%1", str(bridge.music_dir)
-            )
-        elif bridge.problem:
-            status = bridge.problem
-        else:
-            status = self.tr("%1 songs").replace("%1", str(len(bridge.catalog.tracks)))
-            if bridge.unreadable:
-                status += " · " + self.tr("%1 files could not be read").replace("%1", str(bridge.unreadable))
-        if self.controller.errors:
-            status += "\n" + self.controller.errors[-1]
-        self.status.setText(status)
+        if self._queue_shown is not None and self._queue_shown != self.controller.queue.revision:
+            self._filter()  # Up next moved on (a track ended, one was queued or removed)
+        self.status.setText(self._status())
         now = self.controller.now_playing()
         track = now.track
         self.title.setText(track.title if track else self.tr("Nothing playing"))
@@ -224,28 +278,68 @@ class MediaPanel(Panel):
         if not self.seek.isSliderDown():
             self.seek.setValue(int(now.position_s))
         self.time.setText(f"{clock(now.position_s)} / {clock(duration)}")
-        self.play.setText("❚❚" if now.playing else "▶")
+        mb.show_play(self.play, self.ctx, now)
         self.shuffle.setChecked(now.shuffle)
-        self.repeat.setText(self._repeat_text(now.repeat))
-        self.mute.setText(volume_text(now))
+        mb.show_repeat(self.repeat, self.ctx, now)
+        mb.show_volume(self.mute, self.ctx, now)
         self.speed_volume.setChecked(self.controller.volume.speed_compensation)
+        self.model.set_playing(track.path if track else None)
         if track != self._shown_track:
             self._shown_track = track
             self._show_cover(track)
 
-    def _repeat_text(self, repeat: Repeat) -> str:
-        if repeat is Repeat.ALL:
-            return self.tr("Repeat all")
-        return self.tr("Repeat one") if repeat is Repeat.ONE else self.tr("Repeat off")
+    def _status(self) -> str:
+        bridge = self.bridge
+        if bridge.scanning:
+            return self.tr("Scanning %1…").replace("%1", str(bridge.music_dir))
+        if bridge.problem and not bridge.music_dir.is_dir():
+            # The Chinese text leaves the path out: a folder's English name is not to be read there.
+            return self.tr("No music folder at %1. Start with --music DIR to choose one.").replace(
+                "%1", str(bridge.music_dir)
+            )
+        skipped = self.controller.skipped
+        if skipped is not None:
+            return self._skipped_text(skipped)
+        if bridge.problem:
+            return bridge.problem
+        if self.tabs.checkedId() == UP_NEXT and not self.search.text().strip():
+            if not self.model.tracks:
+                return self.tr("Nothing queued. Tap the icon at a song's right end to add it.")
+            return self.tr("%1 songs up next").replace("%1", str(len(self.model.tracks)))
+        status = self.tr("%1 songs").replace("%1", str(len(bridge.catalog.tracks)))
+        if bridge.unreadable:
+            status += " · " + self.tr("%1 files could not be read").replace("%1", str(bridge.unreadable))
+        unplayable = sum(not t.playable for t in bridge.catalog.tracks)
+        if unplayable:
+            status += " · " + self.tr("%1 cannot be played").replace("%1", str(unplayable))
+        return status
+
+    def _skipped_text(self, skipped: Skipped) -> str:
+        """One line: which song, which format, what to do; the player has moved on already."""
+        if skipped.refused:
+            text = self.tr("“%1” (%2) cannot be decoded: convert it again to FLAC, Ogg or MP3. Skipped.")
+        else:
+            text = self.tr(
+                "“%1” is %2, which cannot be played here: convert it to FLAC, Ogg or MP3. Skipped."
+            )
+        return text.replace("%1", skipped.track.title).replace("%2", skipped.codec)
 
     def _show_cover(self, track: Track | None) -> None:
         data = cover_art(track) if track else None
-        pixmap = QPixmap()
-        if data and pixmap.loadFromData(data):
-            self.cover.setPixmap(pixmap.scaled(self.cover.size(), Qt.AspectRatioMode.KeepAspectRatio))
+        image = QPixmap()
+        if data and image.loadFromData(data):
+            self.cover.setPixmap(
+                image.scaled(
+                    self.cover.size(),
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
         else:
-            self.cover.setPixmap(QPixmap())
-            self.cover.setText("♫")
+            disc = pixmap("disc", self.ctx.theme.text_dim, self.ctx.px(48))
+            self.cover.setPixmap(disc or QPixmap())
+            if disc is None:
+                self.cover.setText("♫")
 
     def refresh(self, changed: dict[str, SignalValue]) -> None:
         """Media follows its own timer (the bridge), not the vehicle's signals."""

@@ -81,6 +81,7 @@ class NavigationPanel(Panel):
         self._guide_at = 0.0
         self._pending: str | None = None
         self._moved_car = False
+        self._car_at: tuple[tuple[float, float], float] | None = None  # drawn at
         self._routing = False
         self._request = 0
         self._target: tuple[int, tuple[float, float], str] | None = None  # request, where, its name
@@ -263,7 +264,8 @@ class NavigationPanel(Panel):
         self.nav = nav
         self.map.set_layers(layers, text)  # type: ignore[arg-type]
         self.status.hide()
-        self._update_car(self.ctx.session.store.snapshot())
+        self._car_at = None  # a new map: project the car onto it
+        self._update_car()
         self._pending = self.ctx.session.options.destination or ""
         self._start_pending()
 
@@ -317,19 +319,25 @@ class NavigationPanel(Panel):
             return None
         return float(lat), float(lon)
 
-    def _update_car(self, changed: dict[str, SignalValue]) -> None:
-        if self.nav is None or not ({LAT, LON, HEADING} & changed.keys()):
+    def _update_car(self) -> None:
+        """Put the car where it reports itself, from every tick whether this panel is shown or not: the home
+        screen's mini map draws this map's car (it stood still, or stayed off the map when the map loaded
+        before the first GPS fix, while navigation was hidden)."""
+        if self.nav is None:
             return
         here = self._car_latlon()
-        if here is None:
+        heading = float(self.ctx.session.store.value(HEADING, 0.0) or 0.0)
+        if here is None or (here, heading) == self._car_at:
             return
+        self._car_at = here, heading
         x, y = self.nav.graph.project(*here)
-        self.map.set_car(float(x), -float(y), float(self.ctx.session.store.value(HEADING, 0.0) or 0.0))
+        self.map.set_car(float(x), -float(y), heading)
 
     def refresh(self, changed: dict[str, SignalValue]) -> None:
-        self._update_car(changed)
+        self._update_car()
 
     def background(self) -> None:
+        self._update_car()
         if self._pending is not None:
             self._start_pending()
         now = time.monotonic()
@@ -633,7 +641,9 @@ class NavigationPanel(Panel):
 
     def _north_toggled(self, north_up: bool) -> None:
         self.map.heading_up = not north_up
-        self.north.setText(self.tr("N") if north_up else "⬆")
+        # Compass while north is up, the car's arrow while the map turns with the heading.
+        name, glyph = ("compass", self.tr("N")) if north_up else ("navigation", "⬆")
+        set_icon(self.north, name, self.ctx.theme.text, self.ctx.px(26), "#ffffff", missing_text=glyph)
         self.map.update()
 
     def zoom_to(self, scale: float) -> None:

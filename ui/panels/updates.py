@@ -92,6 +92,12 @@ class UpdatesPanel(Panel):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setWordWrap(True)
+        # Wrapped cells in a monospace font that has the Chinese glyphs itself: with the theme's Latin-only
+        # one, Chinese falls back to a taller font that Qt's row size hint does not count, and a cell loses
+        # its last line (seen at 800x480 in Chinese).
+        self.table.setStyleSheet(
+            'QTableView { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", monospace; }'
+        )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COLUMNS - 1, QHeaderView.ResizeMode.Stretch)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..context import UiContext
+from ..icons import set_icon
 
 # Bus load from which the figure turns amber: arbitration delays grow quickly past it.
 BUSY_LOAD = 0.8
@@ -72,7 +73,7 @@ class BusStats(QFrame):
         self.record = QPushButton()
         self.record.setObjectName("record")
         self.record.setCheckable(True)
-        self.record.setMinimumHeight(ctx.px(48))
+        self.record.setMinimumHeight(ctx.touch(48))
         self.record.setStyleSheet(
             f"QPushButton#record {{ min-width: {ctx.px(112)}px; font-weight: 600; }}"
             f"QPushButton#record:checked {{ background: {t.danger}; border-color: {t.danger};"
@@ -161,7 +162,14 @@ class BusStats(QFrame):
         self.record_toggled.emit(on)
 
     def _set_record_text(self, on: bool) -> None:
-        self.record.setText(self.tr("■  Stop") if on else self.tr("●  Record"))
+        # Red dot to start; once recording, the button is red and shows a white stop square.
+        t = self.ctx.theme
+        name, colour, text, glyph = (
+            ("player-stop", "#ffffff", self.tr("Stop"), "■")
+            if on
+            else ("player-record", t.danger, self.tr("Record"), "●")
+        )
+        set_icon(self.record, name, colour, self.ctx.px(22), colour, text, f"{glyph}  {text}")
 
     # -- layout ---------------------------------------------------------------------------------------------
     def _arrange(self, columns: int) -> None:

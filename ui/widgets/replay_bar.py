@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QSlider
 
 from ..context import UiContext
+from ..icons import set_icon
 
 SPEEDS = (0.1, 0.25, 0.5, 1.0, 2.0, 5.0, 10.0, math.inf)
 
@@ -25,8 +26,13 @@ class ReplayBar(QFrame):
         self.setObjectName("replayBar")
         row = QHBoxLayout(self)
         row.setContentsMargins(ctx.px(12), ctx.px(4), ctx.px(12), ctx.px(4))
-        self.play = QPushButton("❚❚")
+        self.play = QPushButton()
+        side = ctx.touch(48)
+        self.play.setStyleSheet(f"min-height: {side - 2}px; min-width: {side - 2}px; padding: 0px;")
+        self.play.setFixedSize(side, side)
         self.play.clicked.connect(self.toggle)
+        self._playing: bool | None = None
+        self._show_playing(True)
         self.position = QLabel("0:00")
         self.timeline = QSlider(Qt.Orientation.Horizontal)
         self.timeline.setRange(0, max(1, int(self.replay.duration * 10)) if self.replay else 1)
@@ -41,8 +47,10 @@ class ReplayBar(QFrame):
             )
         self.speed.currentIndexChanged.connect(self._speed)
         self.speed.setMinimumHeight(ctx.px(48))
-        self.loop = QPushButton(self.tr("Loop"))
+        self.loop = QPushButton()
         self.loop.setCheckable(True)
+        set_icon(self.loop, "repeat", ctx.theme.text, ctx.px(22), "#ffffff", text=self.tr("Loop"))
+        self.loop.setMinimumHeight(ctx.touch(48))
         self.loop.setChecked(bool(self.replay and self.replay.loop))
         self.loop.toggled.connect(self._loop)
         for w in (self.play, self.position):
@@ -84,4 +92,12 @@ class ReplayBar(QFrame):
         self.position.setText(_clock(position))
         if not self.timeline.isSliderDown():
             self.timeline.setValue(int(position * 10))
-        self.play.setText("▶" if self.replay.state in ("paused", "finished") else "❚❚")
+        self._show_playing(self.replay.state not in ("paused", "finished"))
+
+    def _show_playing(self, playing: bool) -> None:
+        """The button shows what a tap does: pause while playing, play while paused."""
+        if playing == self._playing:
+            return  # refresh runs every tick: re-render the icon only when the state flips
+        self._playing = playing
+        name, glyph = ("player-pause", "❚❚") if playing else ("player-play", "▶")
+        set_icon(self.play, name, self.ctx.theme.text, self.ctx.px(26), missing_text=glyph)

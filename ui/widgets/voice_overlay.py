@@ -19,6 +19,7 @@ class VoiceOverlay(QFrame):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("card")
+        self.setProperty("floating", True)  # lies over the panels on purpose (the layout check knows)
         t = ctx.theme
         self.setStyleSheet(f"QFrame#card {{ background: {t.surface}; border: 2px solid {t.accent}; }}")
         col = QVBoxLayout(self)

@@ -16,7 +16,7 @@ def driving() -> Iterator[Session]:
     session = Session(SessionOptions(use_can_config=False, cycle="route"))
     session.start()
     try:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 60
         while (session.store.value("Vehicle.Speed") or 0) < 8 and time.monotonic() < deadline:
             session.commands.pump(0.1)
         yield session

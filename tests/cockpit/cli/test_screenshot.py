@@ -57,3 +57,37 @@ def test_unknown_panel_and_bad_output_are_one_line_errors(capsys, tmp_path: Path
     assert panels in capsys.readouterr().err
     assert main(["screenshot", "--panel", "energy", "--out", str(tmp_path / "x.jpg")]) == 2
     assert ".png" in capsys.readouterr().err
+
+
+def longest_accent_run(image: QImage, accent: str) -> int:
+    """The longest horizontal line of the accent colour: the voice overlay's 2 px border is one."""
+    from PySide6.QtGui import QColor
+
+    target = QColor(accent)
+    best = 0
+    for y in range(image.height()):
+        run = 0
+        for x in range(image.width()):
+            c = image.pixelColor(x, y)
+            close = max(
+                abs(c.red() - target.red()), abs(c.green() - target.green()), abs(c.blue() - target.blue())
+            )
+            run = run + 1 if close < 24 else 0
+            best = max(best, run)
+    return best
+
+
+def test_a_long_shot_still_shows_the_voice_overlay_and_it_is_no_layout_problem(
+    tmp_path: Path, capsys
+) -> None:
+    import json
+
+    from ui.theme import DARK
+
+    out = tmp_path / "voice.png"
+    args = ["screenshot", "--panel", "energy", "--out", str(out), "--size", "1280x720", "--json"]
+    # Heard seconds before a shot taken well after the overlay would have closed had it been heard at once.
+    code = main([*args, "--voice", "close the windows", "--after", "9"])
+    report = json.loads(capsys.readouterr().out)
+    assert code == 0 and report["problems"] == []
+    assert longest_accent_run(QImage(str(out)), DARK.accent) >= 650

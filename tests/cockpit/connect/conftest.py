@@ -217,12 +217,21 @@ class Subscriber:
             mqtt.CallbackAPIVersion.VERSION2, client_id=client_id or "", protocol=mqtt.MQTTv5
         )
         self.client.max_inflight_messages_set(1000)
-        self.connected = threading.Event()
+        self.connected = threading.Event()  # subscribed: the broker has acknowledged every topic
+        subscribing: list[int] = []
 
         def on_connect(client, _u, _f, reason_code, _p):
-            if not reason_code.is_failure:
-                for topic in topics:
-                    client.subscribe(topic, qos=1)
+            if reason_code.is_failure:
+                return
+            if not topics:
+                self.connected.set()
+                return
+            # Ready only at the SUBACK: a message published before the broker has the subscription is
+            # dropped, and a test that starts sending at CONNACK lost it on a loaded machine.
+            subscribing.append(client.subscribe([(topic, 1) for topic in topics])[1])
+
+        def on_subscribe(_c, _u, mid, _codes, _p):
+            if mid in subscribing:
                 self.connected.set()
 
         def on_message(_c, _u, message):
@@ -230,6 +239,7 @@ class Subscriber:
                 self.messages.append((message.topic, message.payload, message.retain))
 
         self.client.on_connect = on_connect
+        self.client.on_subscribe = on_subscribe
         self.client.on_message = on_message
         self.client.reconnect_delay_set(0.2, 1)
         from paho.mqtt.packettypes import PacketTypes

@@ -78,7 +78,7 @@ def car(broker, wait_for, tmp_path: Path):
                              keychain=tmp_path / "keychain.json")  # fmt: skip
     service = ConnectService(session, options)
     service.start()
-    wait_for(lambda: service.link.connected, what="the car to connect")
+    wait_for(lambda: service.link.online, what="the car to take commands")
     stop = threading.Event()
     loop = threading.Thread(target=run_headless, args=(session, service, stop))
     loop.start()
@@ -107,11 +107,13 @@ def test_home_assistant_commands_reach_the_car_only_signed_by_the_bridge(
     Keychain(tmp_path / "keychain.json").pair("home-assistant", bridge_key.public_key())
     link = make_client(parse_broker(broker.url), "ha-bridge-test")
     bridge = HomeAssistantBridge(topics, bridge_key, lambda t, p: link.publish(t, p, qos=1))
-    link.on_connect = lambda c, *_: [c.subscribe(t, qos=1) for t in bridge.subscriptions]
+    subscribed = threading.Event()  # HA's commands published before the bridge's SUBACK would be dropped
+    link.on_connect = lambda c, *_: c.subscribe([(t, 1) for t in bridge.subscriptions])
+    link.on_subscribe = lambda *_: subscribed.set()
     link.on_message = lambda _c, _u, m: bridge.handle(m.topic, m.payload)
     assert start(link, parse_broker(broker.url), persistent=False) is None
     try:
-        wait_for(lambda: link.is_connected(), what="the bridge")
+        wait_for(subscribed.is_set, what="the bridge to subscribe")
         ha.client.publish(topics.ha_command("seat_heating_driver"), b"medium", qos=1)
         ha.client.publish(topics.ha_command("charge_limit"), b"85", qos=1)
         ha.client.publish(topics.ha_command("charge_limit"), b"not a number", qos=1)

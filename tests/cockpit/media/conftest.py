@@ -11,6 +11,7 @@ from typing import ClassVar
 import numpy as np
 import pytest
 from mutagen.id3 import APIC, TALB, TIT2, TPE1, TRCK
+from mutagen.mp4 import MP4
 from mutagen.wave import WAVE
 
 from cockpit.media.player import BLOCK_FRAMES
@@ -45,6 +46,27 @@ def tag(path: Path, title: str, artist: str, album: str, track_no: int, cover: b
     audio.tags.add(TRCK(encoding=3, text=f"{track_no}/9"))
     if cover is not None:
         audio.tags.add(APIC(encoding=3, mime="image/png", type=3, desc="front", data=cover))
+    audio.save()
+    return path
+
+
+def _atom(kind: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I4s", 8 + len(payload), kind) + payload
+
+
+def write_m4a(path: Path, title: str, artist: str, album: str, track_no: int, seconds: float = 30.0) -> Path:
+    """An iTunes-style .m4a as the scan sees one (no encoder is needed): an MP4 container with its length
+    in the movie header and tags written by mutagen, but no audio a decoder could play."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    matrix = struct.pack(">9I", 0x10000, 0, 0, 0, 0x10000, 0, 0, 0, 0x40000000)
+    mvhd = struct.pack(">5I", 0, 0, 0, 1000, int(seconds * 1000))  # version/flags, times, timescale, length
+    mvhd += struct.pack(">IH10x", 0x10000, 0x100) + matrix + bytes(24) + struct.pack(">I", 2)
+    path.write_bytes(
+        _atom(b"ftyp", b"M4A \x00\x00\x02\x00M4A mp42isom") + _atom(b"moov", _atom(b"mvhd", mvhd))
+    )
+    audio = MP4(str(path))
+    audio["\xa9nam"], audio["\xa9ART"], audio["\xa9alb"] = [title], [artist], [album]
+    audio["trkn"] = [(track_no, 9)]
     audio.save()
     return path
 

@@ -7,7 +7,7 @@ from cockpit.media.cache import index_path, load_index, open_library
 from cockpit.media.catalog import MusicCatalog
 from cockpit.media.library import UNKNOWN_ARTIST, cover_art
 
-from .conftest import PNG_1PX, tag
+from .conftest import PNG_1PX, tag, write_m4a
 
 
 def test_scan_reads_tags_duration_and_lists_unreadable(music: Path, tmp_path: Path) -> None:
@@ -76,3 +76,32 @@ def test_cover_art_is_read_when_asked(music: Path, tmp_path: Path) -> None:
     (music / "Kite Theory" / "Paper Skies" / "cover.png").write_bytes(PNG_1PX)
     rescanned = {t.title: t for t in open_library(music, cache_dir=tmp_path / "cache").tracks}
     assert cover_art(rescanned["Updraft"]) == PNG_1PX
+
+
+def test_an_m4a_is_listed_with_its_tags_but_marked_as_not_playable(music: Path, tmp_path: Path) -> None:
+    write_m4a(
+        music / "Aurora Lane" / "City Nights" / "02 Sea Glass.m4a",
+        "Sea Glass",
+        "Aurora Lane",
+        "City Nights",
+        2,
+    )
+    result = open_library(music, cache_dir=tmp_path / "cache")
+    sea = next(t for t in result.tracks if t.title == "Sea Glass")
+    assert sea.codec == "AAC" and not sea.playable and sea.duration_s == 30.0
+    assert [t.title for t in result.unplayable] == ["Sea Glass"]
+    assert all(t.playable for t in result.tracks if t is not sea)
+    again = open_library(music, cache_dir=tmp_path / "cache")  # the mark survives the index
+    assert [t.title for t in again.unplayable] == ["Sea Glass"] and again.reused == 7
+
+
+def test_songs_are_listed_by_title(music: Path, tmp_path: Path) -> None:
+    catalog = MusicCatalog(open_library(music, cache_dir=tmp_path / "cache").tracks)
+    assert [t.title for t in catalog.by_title()] == [
+        "Glide Path",
+        "Morning Tide",
+        "Neon Rain",
+        "Salt Wind",
+        "untitled demo",
+        "Updraft",
+    ]

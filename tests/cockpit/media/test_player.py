@@ -14,7 +14,7 @@ from cockpit.media.player import PlaybackError
 from cockpit.media.queue import Repeat
 from cockpit.media.volume import DuckReason
 
-from .conftest import FakeOutput
+from .conftest import FakeOutput, write_m4a
 
 
 def no_device(*_args) -> FakeOutput:
@@ -96,7 +96,8 @@ def test_unplayable_tracks_are_skipped_and_reported_once(controller, music, tmp_
     Path(tracks[0].path).write_bytes(b"RIFF garbage")  # damaged after the scan
     assert controller.play_tracks(tracks).title == "Glide Path"
     controller.play_tracks(tracks)
-    assert len(controller.errors) == 1 and tracks[0].path in controller.errors[0]
+    assert len(controller.errors) == 1 and Path(tracks[0].path).name in controller.errors[0]
+    assert "cannot be decoded" in controller.errors[0] and "FLAC, Ogg or MP3" in controller.errors[0]
 
 
 def test_no_audio_device_is_reported_and_nothing_crashes(tmp_path, album) -> None:
@@ -110,3 +111,45 @@ def test_volume_is_kept_across_restarts(tmp_path) -> None:
     settings = tmp_path / "media.json"
     MediaController(settings=settings, output=FakeOutput).set_level(9)
     assert MediaController(settings=settings, output=FakeOutput).now_playing().level == 9
+
+
+def test_an_m4a_is_skipped_with_one_line_naming_the_format_and_what_to_do(
+    controller, music, tmp_path
+) -> None:
+    write_m4a(
+        music / "Kite Theory" / "Paper Skies" / "01b Crosswind.m4a",
+        "Crosswind",
+        "Kite Theory",
+        "Paper Skies",
+        1,
+    )
+    tracks = MusicCatalog(open_library(music, cache_dir=tmp_path / "cache").tracks).album_tracks(
+        "Kite Theory", "Paper Skies"
+    )
+    assert [t.title for t in tracks] == ["Updraft", "Crosswind", "Glide Path"]
+    assert controller.play_tracks(tracks, start=1).title == "Glide Path"
+    assert controller.now_playing().playing
+    assert controller.skipped.track.title == "Crosswind" and controller.skipped.codec == "AAC"
+    assert controller.errors == [
+        "01b Crosswind.m4a: AAC cannot be played here; convert it to FLAC, Ogg or MP3. Skipped."
+    ]
+
+
+def test_a_queued_track_plays_after_the_current_one(controller, album, music, tmp_path) -> None:
+    controller.play_tracks(album)
+    extra = MusicCatalog(open_library(music, cache_dir=tmp_path / "cache").tracks).album_tracks(
+        "Kite Theory", "Paper Skies"
+    )[1]
+    controller.play_next(extra)
+    assert [t.title for t in controller.queue.upcoming()] == ["Glide Path", "Salt Wind"]
+    assert controller.next().title == "Glide Path"
+
+
+def test_a_skip_at_the_end_of_the_queue_stops_the_song_before(controller, album, music, tmp_path) -> None:
+    m4a = write_m4a(music / "x" / "Last.m4a", "Last", "Aurora Lane", "Harbour Lights", 9)
+    last = next(t for t in open_library(music, cache_dir=tmp_path / "cache").tracks if t.path == str(m4a))
+    controller.play_tracks(album)
+    controller.add_to_queue(last)
+    controller.next()
+    assert controller.next() is None and controller.skipped.track == last
+    assert not controller.now_playing().playing  # Salt Wind does not play on under "Last"

@@ -55,3 +55,17 @@ def test_play_next_goes_right_after_the_current_track() -> None:
     extra = Track("/m/x.wav", "X", "A", "B", 0, 1.0, 1, 1)
     q.play_next(extra)
     assert q.next() == extra
+
+
+def test_up_next_lists_what_follows_and_a_track_can_be_taken_out() -> None:
+    q = PlayQueue()
+    tracks = _tracks(4)
+    q.replace(tracks[:3], start=0)
+    q.play_next(tracks[3])
+    assert [t.title for t in q.upcoming()] == ["T3", "T1", "T2"]
+    assert q.remove_upcoming(1).title == "T1"
+    assert [t.title for t in q.upcoming()] == ["T3", "T2"] and q.current.title == "T0"
+    assert q.remove_upcoming(5) is None
+    q.set_shuffle(True)
+    q.set_shuffle(False)  # the removed track does not come back with the original order
+    assert "T1" not in titles(q)

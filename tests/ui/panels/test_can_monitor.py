@@ -214,8 +214,11 @@ def test_record_button_writes_a_readable_log(panel, run_session, session, tmp_pa
     counted = session.counters().frames
     assert run_until(panel, run_session, lambda: session.counters().frames > counted + 150)
     assert "Recording" in panel.stats.status.text()
+    # An icon with a word, no glyph: Stop while recording, Record again after.
+    assert panel.stats.record.text() == "Stop" and not panel.stats.record.icon().isNull()
     qtbot_click(panel.stats.record)
     assert not panel.recording and not panel.stats.record.isChecked()
+    assert panel.stats.record.text() == "Record" and not panel.stats.record.icon().isNull()
     status = panel.stats.status.text()
     assert status.startswith("Saved " + panel.recording_path.name)
     shown = int(status.split("·")[1].split()[0].replace(",", ""))

@@ -38,7 +38,9 @@ def test_pairing_code_fingerprint_and_revoke(qtbot, ctx, service: CompanionServi
     assert service.registry.link_state(panel.url.text().rsplit("/", 1)[1]) == "valid"
     assert service.certificate.fingerprint[:20] in panel.fingerprint.text()
     assert not panel.qr.pixmap().isNull()
-    qtbot.waitUntil(lambda: "Pixel 8" in " ".join(w.text() for w in panel.findChildren(type(panel.url))))
+    qtbot.waitUntil(
+        lambda: "Pixel 8" in " ".join(w.text() for w in panel.findChildren(type(panel.url))), timeout=60_000
+    )
     if SHOT:
         panel.grab().save(SHOT)
     button = panel.findChild(object, f"revoke-{service.registry.devices()[0].id}")

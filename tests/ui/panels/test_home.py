@@ -29,6 +29,10 @@ def test_home_is_the_first_panel_with_map_battery_climate_and_tiles(qtbot, tmp_p
             f"map shown {home._layers_shown}, car {home.map.car}, battery {home.ring_text()!r}"
         )
         assert wait_until(lambda: (session.tick(), home.maneuver.text() != "No route")[1], timeout=30)
+        # Guided, the car drives: the mini map's car moves with it while the navigation panel stays hidden.
+        parked_at = home.map.car
+        assert wait_until(lambda: ticked() and home.map.car != parked_at, timeout=30), "the car stood still"
+        assert home.map.car == window.panel("navigation").map.car
         assert "°" in home.climate.text()
         assert home.song.text() == "Nothing playing"
         tile = next(b for b in home.findChildren(type(home.play)) if b.text() == "Media")

@@ -115,3 +115,16 @@ def test_a_content_bundle_says_what_it_carries(
     wait_for(lambda: not panel.busy and panel.report is not None)
     names = {row[0].split("\n")[0]: row[0] for row in cells(panel)}
     assert names["content-2.tar.gz"] == "content-2.tar.gz\nvehicle profile, map\nMonaco map"
+
+
+def test_the_table_draws_chinese_in_its_own_font_so_wrapped_rows_keep_every_line(
+    qtbot, parked: Session, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QFontDatabase, QRawFont
+
+    if "Noto Sans Mono CJK SC" not in QFontDatabase.families():
+        pytest.skip("fonts-noto-cjk is not installed")
+    panel = panel_for(qtbot, parked, tmp_path / "nothing")
+    # A fallback font for the Chinese lines is taller than the rows Qt sizes: the last line was cut.
+    drawn_with = QRawFont.fromFont(panel.table.font())  # the font itself, not its fallbacks
+    assert drawn_with.supportsCharacter("固") and drawn_with.supportsCharacter("B")
