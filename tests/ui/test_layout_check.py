@@ -4,7 +4,7 @@ too. Both themes at every size cost about 40 s more on 2 workers (2026-12-05: th
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QWidget
@@ -48,12 +48,32 @@ def test_range_extender_energy_panel_fits(qapp) -> None:
         session.close()
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_navigation_on_monaco_fits_every_size(qapp, monaco_map, theme: str) -> None:
+    # A real city: hundreds of POIs, place and street names; the map reports markers over names, the scale
+    # bar or the attribution (MapView.layout_problems) like any other overlap.
+    session = open_session(SessionOptions(use_can_config=False, map=str(monaco_map)))
+    try:
+        assert_fits(session, "zh", SIZES, keys=["navigation"], theme=theme, ready=_monaco_markers_shown)
+    finally:
+        session.close()
+
+
+def _monaco_markers_shown(window: QWidget) -> bool:
+    """The map loaded and the car moved onto Monaco's roads: markers on screen to keep off the names."""
+    window.show_panel(window.panel_keys.index("navigation"))  # type: ignore[attr-defined]
+    view = window.panel("navigation").map  # type: ignore[attr-defined]
+    return view.layers is not None and len(view.markers(view.transform())) >= 5
+
+
 def assert_fits(
     session: Session,
     lang: str,
     sizes: list[tuple[int, int]],
     keys: list[str] | None = None,
     theme: str = "dark",
+    ready: Callable[[QWidget], object] | None = None,
 ) -> None:
     found: list[str] = []
     for size in sizes:
@@ -62,6 +82,9 @@ def assert_fits(
         window.start()
         try:
             pump_events(0.8)  # values arrive, the map loads
+            if ready is not None:
+                assert wait_until(lambda w=window: bool(ready(w)), 60), "not ready"
+                pump_events(0.5)  # the first base picture drawn
             if keys is None:  # the health panel after a scan: its fullest state
                 health = window.panel("health")
                 health.scan()
