@@ -1,8 +1,8 @@
 """Every panel fits every supported screen, in English and Chinese, dark and light: no cut text, nothing
 clipped or overlapping, no scroll bar outside lists. One process renders them all; the checker is checked
 too. Both themes at every size cost about 40 s more on 2 workers (2026-12-05: this file 74 s → 114 s).
-With a song playing (the now-playing bar takes a row), dark only, every size, and every page of cabin and
-energy at the two small sizes: 47 s of test time more, about 24 s on 2 workers (this file: 103 s, 13 tests)."""
+With a song playing (the now-playing bar takes a row), dark only, every size, and every page of cabin
+and energy at the two small sizes: 47 s of test time more, about 24 s on 2 workers (this file: 103 s)."""
 
 from __future__ import annotations
 
