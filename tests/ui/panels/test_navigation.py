@@ -389,7 +389,6 @@ def test_no_route_says_why_and_keeps_the_route_being_driven(qtbot, ctx, run_sess
     monkeypatch.setattr(panel, "nav", real_nav)
 
 
-
 def test_the_head_unit_plans_swaps_for_a_car_that_swaps(qtbot, ctx) -> None:
     """The demo BEV's profile says it swaps: the panel's plans count the town's swap station among the
     stations it can stop at (which of a swap and a charge wins is tested on the long corridor,
