@@ -45,6 +45,7 @@ from ..understanding.closest import ClosestSentence
 from ..understanding.direction import opposite
 from ..understanding.grammar import build_grammar
 from ..understanding.parser import IntentParser
+from ..understanding.pronunciation import Pronunciations
 from .base import SAMPLE_RATE, Engine, Stream, Transcript
 from .command_text import command_words, written_forms
 from .whisper_models import WhisperModelSource
@@ -154,7 +155,11 @@ class WhisperEngine(Engine):
         previous = self.tokenizer.encode(" " + self.prompt) if self.prompt else None
         self._prompt_ids = self.model.get_prompt(self.tokenizer, previous, without_timestamps=True)
         self._score_start = [*self.tokenizer.sot_sequence, self.tokenizer.no_timestamps]
-        self._closest = ClosestSentence(intents) if intents and self.options.rescore else None
+        self._closest = (
+            ClosestSentence(intents, Pronunciations(intents.language))
+            if intents and self.options.rescore
+            else None
+        )
         self._parser = IntentParser(intents) if intents else None
         # The last utterance's rescoring (candidates, scores, gap), for bench/voice.py --dump.
         self.last_detail: dict[str, Any] | None = None

@@ -3,9 +3,10 @@
 Whisper in noise gets most words of a command right and one or two wrong ("lower the ten", "turn off the
 child block", "pump up the heat"). The near-miss step (:mod:`.near_miss`) only mends unknown words that are
 one letter off; this one finds, over every sentence the templates allow, the one that costs the least to
-turn the transcript into: a word said for a template word costs how unlike they sound on paper
-(1 − rapidfuzz ratio), a transcript word with no template word (an insertion) or a template word not heard
-(a deletion) costs :data:`GAP`. The search is a dynamic programme over the template tree
+turn the transcript into: a word said for a template word costs how unlike the two are (1 − rapidfuzz
+ratio of the spelling or, given a pronouncing dictionary, of the sounds, whichever is nearer: "then" for
+"fan"), a transcript word with no template word (an insertion) or a template word not heard (a deletion)
+costs :data:`GAP`. The search is a dynamic programme over the template tree
 (:mod:`.grammar`), memoised per node and start word, so shared rules (numbers, seats, colours) are
 aligned once; alignments costing more than the budget are dropped as soon as they do.
 
@@ -18,10 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 from hassil import Intents
 from rapidfuzz import fuzz, process
 
 from .grammar import Grammar, Node, build_grammar, normalize
+from .pronunciation import Pronunciations
 
 GAP = 0.8  # an extra or a missing word
 # Per transcript word: a cost above this per word is no longer a mishearing of a command.
@@ -54,10 +57,19 @@ class Closest:
 
 
 class ClosestSentence:
-    def __init__(self, intents: Intents) -> None:
+    def __init__(self, intents: Intents, sounds: Pronunciations | None = None) -> None:
+        """``sounds``: compare words by how they sound too (for a recognizer's transcripts, not typing)."""
         self.grammar: Grammar = build_grammar(intents)
         self.vocabulary = sorted(self.grammar.vocabulary())
         self.skip = {tuple(normalize(s)) for s in intents.skip_words}
+        self.sounds = sounds
+        # Every pronunciation of every template word, and the word it belongs to.
+        self._vocabulary_sounds: list[str] = []
+        self._sound_owner: list[int] = []
+        for k, word in enumerate(self.vocabulary):
+            for sound in sounds.sounds(word) if sounds else ():
+                self._vocabulary_sounds.append(sound)
+                self._sound_owner.append(k)
 
     def find(self, text: str) -> Closest | None:
         found = self.nearest(text, 1)
@@ -90,9 +102,17 @@ class ClosestSentence:
     def _substitutions(self, words: list[str]) -> list[dict[str, float]]:
         # The cost of each template word for each transcript word, from one vectorised rapidfuzz pass.
         scores = process.cdist(words, self.vocabulary, scorer=fuzz.ratio, workers=1)
+        if self.sounds is not None and self._vocabulary_sounds:
+            for row, word in zip(scores, words, strict=True):
+                heard = self.sounds.sounds(word)
+                if heard:
+                    alike = process.cdist(heard, self._vocabulary_sounds, scorer=fuzz.ratio, workers=1).max(0)
+                    np.maximum.at(row, self._sound_owner, alike)
         out = []
         for row in scores:
-            out.append({w: 1.0 - s / 100.0 for w, s in zip(self.vocabulary, row, strict=True) if s >= 40})
+            out.append(
+                {w: 1.0 - float(s) / 100.0 for w, s in zip(self.vocabulary, row, strict=True) if s >= 40}
+            )
         return out
 
     def _without_skip_words(self, words: list[str]) -> list[str]:

@@ -7,9 +7,11 @@ import pytest
 from voice.understanding.closest import ClosestSentence
 from voice.understanding.intents import load_intents
 from voice.understanding.parser import IntentParser
+from voice.understanding.pronunciation import Pronunciations
 
 INTENTS = load_intents()
 CLOSEST = ClosestSentence(INTENTS)
+BY_SOUND = ClosestSentence(INTENTS, Pronunciations())
 PARSER = IntentParser(INTENTS)
 
 
@@ -50,3 +52,23 @@ def test_several_candidates_come_from_different_template_lines():
 def test_speech_far_from_every_command_is_no_candidate_or_a_distant_one(heard):
     found = CLOSEST.find(heard)
     assert found is None or found.distance > 0.3
+
+
+@pytest.mark.parametrize(
+    ("heard", "meant"),
+    [
+        # What Whisper wrote for Piper's and flite's commands in the voice benchmark (docs/benchmarks.md).
+        ("then speed three", "fan speed three"),
+        ("ten one", "fan one"),
+        ("turn on the back seat", "turn on the a c"),
+        ("turn on the way seat", "turn on the a c"),
+    ],
+)
+def test_for_a_recognizer_words_that_sound_alike_are_close(heard, meant):
+    assert BY_SOUND.find(heard).text == meant
+    assert CLOSEST.find(heard).text != meant  # on paper alone, another command was nearer
+
+
+def test_sounds_do_not_bring_far_speech_near():
+    assert BY_SOUND.find("the quarterly report is due on friday afternoon at the office") is None
+    assert BY_SOUND.find("lock the doors").text == "lock the doors"
