@@ -37,6 +37,16 @@ def cpu_ms(work: Callable[[], object], repeat: int) -> float:
     return round(statistics.median(times) * 1000, 1)
 
 
+def monaco_navigator() -> object:
+    """The Monaco extract imported into a throw-away map cache, as the head unit would on first use."""
+    from cockpit.navigation.mapdata import MapData
+    from cockpit.navigation.navigator import Navigator
+    from cockpit.navigation.osm_import import import_osm
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return Navigator(MapData.load(import_osm(MONACO, Path(tmp) / "m.navmap.npz")))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=15)
@@ -45,15 +55,11 @@ def main() -> None:
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QFont, QGuiApplication
 
-    from cockpit.navigation.mapdata import MapData
-    from cockpit.navigation.navigator import Navigator
-    from cockpit.navigation.osm_import import import_osm
     from ui.widgets import map_layers
     from ui.widgets.map_render import BASE_MARGIN_PX, CITY, DISTRICT, NIGHT, STREET, BaseRenderer, BaseRequest
 
     _app = QGuiApplication.instance() or QGuiApplication([])
-    with tempfile.TemporaryDirectory() as tmp:
-        nav = Navigator(MapData.load(import_osm(MONACO, Path(tmp) / "m.navmap.npz")))
+    nav = monaco_navigator()
     result: dict[str, object] = {"bench": "map_sea"}
     layers = map_layers.build_layers(nav.graph)
     result["layers_ms"] = cpu_ms(lambda: map_layers.build_layers(nav.graph), args.repeat)

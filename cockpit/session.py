@@ -75,6 +75,7 @@ class SessionOptions:
     map: str | None = None  # navigation: .osm.pbf or map cache; None = the built-in town
     destination: str | None = None  # navigation: guide there once the map is loaded
     music: str | None = None  # media: the music folder; None = the user's music folder
+    silent: bool = False  # media: play to no sound device (screenshots, CI): shown as playing, not heard
     no_data_s: float = NO_DATA_S  # a bus without a frame for this long shows "no data from the car"
 
 
@@ -428,8 +429,9 @@ class Session:
         window, so the music plays on when the window is rebuilt for day or night; closed with the session."""
         if self._media is None:
             from .media.controller import MediaController  # the tag library loads only for the player
+            from .media.player import SilentOutput
 
-            self._media = MediaController()
+            self._media = MediaController(output=SilentOutput if self.options.silent else None)
         return self._media
 
     def close(self) -> None:

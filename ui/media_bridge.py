@@ -82,6 +82,16 @@ class MediaBridge(QObject):
     def wait_scanned(self, timeout: float = 30.0) -> bool:
         return self._scanned.wait(timeout)
 
+    def play_library(self, timeout: float = 30.0) -> bool:
+        """Wait for the scan, then play the whole library from its first song (``cockpit screenshot
+        --play``, the layout tests); False when it holds nothing that plays."""
+        if not self.wait_scanned(timeout):
+            return False
+        self._take_result()  # the queued hand-over may not have run yet
+        playing = self.controller.play_tracks(self.catalog.tracks) is not None
+        self.changed.emit()  # the now-playing bar shows it now, not at the next tick
+        return playing
+
     def _scan(self) -> None:
         try:
             result = open_library(self.music_dir)

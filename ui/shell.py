@@ -179,6 +179,7 @@ class HeadUnitWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         self.rail.select(index)
         self.now_playing.follow_panel(self.panel_keys[index])
+        self.climate.follow_panel(self.panel_keys[index])
         panel.shown()
 
     def _voice_problem(self, _line: str) -> None:

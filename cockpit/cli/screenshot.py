@@ -37,6 +37,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="open the navigation rail's More sheet (the panels it has no room for)",
     )
+    p.add_argument(
+        "--play",
+        action="store_true",
+        help="play the first song of --music DIR (to no sound device) so the now-playing bar shows",
+    )
     add_source_options(p)
     add_look_options(p)
     add_profile_option(p)
@@ -69,6 +74,7 @@ def run(args: argparse.Namespace) -> int:
     app = application()
     options = session_options(args)
     options.history_hz = choose_profile(args.profile).history_hz  # as `cockpit run` keeps it
+    options.silent = True  # a screenshot is never heard, and CI has no sound device
     session = open_session(options)
     look = Look(size=args.size, theme=args.theme, lang=args.lang, units=args.units, profile=args.profile)
     window = build_window(session, look)
@@ -90,6 +96,12 @@ def run(args: argparse.Namespace) -> int:
             failure.append(str(exc))
         app.quit()
 
+    if args.play and not window.media.play_library():
+        window.close()
+        session.close()
+        raise InputError(
+            "no song to play", where=str(window.media.music_dir), fix="Give --music DIR with playable songs"
+        )
     if args.more:
         QTimer.singleShot(0, window.rail.more.click)
     if args.voice:
@@ -114,6 +126,8 @@ def run(args: argparse.Namespace) -> int:
             "size": list(args.size),
             "problems": [p.as_dict() for p in problems],
             "source_problem": session.problem,
+            # what the now-playing bar shows (--play), so a check can tell the shot had it
+            "now_playing": window.now_playing.title.text() if args.play else None,
         }
         print(json.dumps(report, ensure_ascii=False))
     else:

@@ -72,6 +72,23 @@ class _DeviceOutput:
         self._stream.close()
 
 
+class SilentOutput:
+    """No sound device at all: the track is loaded and "plays" (the screen shows it) but nothing pulls
+    blocks, so the position stays where it was. For screenshots and CI, which have no audio device."""
+
+    def __init__(self, samplerate: int, channels: int, fill: Callable[[Any, int], bool]) -> None:
+        self.samplerate, self.channels = samplerate, channels
+
+    def start(self) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
 class Player:
     """One track at a time: play, pause, seek. ``finished`` turns true at a track's end; the owner polls it
     (``MediaController.tick``) because starting the next track from inside the audio callback would stop

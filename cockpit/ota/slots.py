@@ -22,6 +22,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from vehicle_bus.archive import extract_tar
+
 SLOTS = ("a", "b")
 MANIFEST = "manifest.json"
 MAX_TRIES = 2  # starts a slot on trial gets before it is given up
@@ -137,7 +139,7 @@ class Slots:
             folder.mkdir()
             try:
                 with tarfile.open(path) as tar:
-                    tar.extractall(folder, filter="data")  # refuses absolute paths, .. and devices
+                    extract_tar(tar, folder)  # refuses absolute paths, .. and devices
             except (tarfile.TarError, OSError) as exc:
                 raise SlotError(f"{name}: cannot unpack ({exc})") from None
             files = {str(p.relative_to(target)): _sha256(p) for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -7,6 +7,7 @@ every file there; when the download fails (no network), they skip with the reaso
 
 from __future__ import annotations
 
+import fcntl
 import subprocess
 import sys
 import tarfile
@@ -14,6 +15,8 @@ from importlib.metadata import version
 from pathlib import Path
 
 import pytest
+
+from vehicle_bus.archive import extract_tar
 
 #: Test data folders inside each source distribution, and which files in them are the test subjects.
 _PYTHON_CAN_DATA = "test/data"
@@ -24,6 +27,15 @@ def fetch_sdist(config: pytest.Config, distribution: str) -> Path | str:
     """The unpacked source distribution of the installed version of ``distribution``, or why not."""
     wanted = version(distribution)
     cache = _cache_dir(config) / f"{distribution}-{wanted}"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    # Every xdist worker collects at once: without the lock, on a fresh clone two of them downloaded into the
+    # same folder, one failed, and xdist stopped on "Different tests were collected".
+    with open(cache.parent / f"{cache.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _fetch_sdist(cache, distribution, wanted)
+
+
+def _fetch_sdist(cache: Path, distribution: str, wanted: str) -> Path | str:
     done = cache / ".unpacked"
     if done.is_file():
         return next(p for p in cache.iterdir() if p.is_dir())
@@ -43,7 +55,7 @@ def fetch_sdist(config: pytest.Config, distribution: str) -> Path | str:
         last = (result.stderr.strip().splitlines() or ["no archive"])[-1]
         return f"could not download the {distribution} {wanted} source distribution ({last})"
     with tarfile.open(archives[0]) as archive:
-        archive.extractall(cache, filter="data")
+        extract_tar(archive, cache)
     done.touch()
     return next(p for p in cache.iterdir() if p.is_dir())
 

@@ -174,6 +174,8 @@ class CabinPanel(Panel):
     def _seats_page(self) -> QWidget:
         ctx = self.ctx
         page, grid = self._grid()
+        # Eight columns: at 800×480 the usual gaps cut "Massage" and the heating dots by 4-5 px each.
+        grid.setHorizontalSpacing(ctx.px(6))
         names = {
             "driver": self.tr("Driver"),
             "passenger": self.tr("Passenger"),

@@ -28,7 +28,7 @@ from cockpit.navigation.maneuvers import Maneuver
 from cockpit.navigation.map_source import attribution, open_map
 from cockpit.navigation.navigator import Navigator
 from cockpit.navigation.routing import Route
-from cockpit.navigation.search import Place
+from cockpit.navigation.search import POI_CATEGORIES, Place, category_of
 from cockpit.simulator.params import sim_params
 from cockpit.state_store import SignalValue
 from vehicle_bus.errors import InputError
@@ -371,6 +371,10 @@ class NavigationPanel(Panel):
     def _search(self) -> None:
         text = self.search.text().strip()
         self.results.clear()
+        # A category searched for ("food", "餐厅") shows its markers on the map, which otherwise shows only
+        # the driving ones (charging, swap, parking, fuel) below street zoom.
+        category = category_of(text) if len(text) >= 2 else None
+        self.map.show_categories([category] if category else [])
         if self.nav is None or len(text) < 2:
             self.results.hide()
             return
@@ -407,6 +411,8 @@ class NavigationPanel(Panel):
         if place is None:
             return
         self.results.hide()
+        if place.kind in POI_CATEGORIES:
+            self.map.show_categories([place.kind])  # the place picked and others like it stay on the map
         self.navigate_to(place.lat, place.lon, self.local(place.name))
 
     # -- routing --------------------------------------------------------------------------------------------

@@ -1,4 +1,7 @@
-"""The climate strip, always at the bottom: temperatures, fan, A/C, seat heating.
+"""The climate strip at the bottom: temperatures, fan, A/C, seat heating.
+
+Hidden on the cabin panel, whose Climate and Seats tabs hold the same controls: at 800×480 with a song
+playing, the strip and the now-playing bar together left the Climate tab 45 px short (a scroll bar).
 
 Every control goes through the command layer (a target sent through the vehicle's ``vss2dbc`` mapping)
 and shows only what the vehicle reports back (see command_controls.py for the pending and failed looks).
@@ -12,6 +15,8 @@ from cockpit.state_store import SignalValue
 
 from ..context import UiContext
 from .command_controls import CommandLevel, CommandStepper, CommandToggle
+
+OWN_CLIMATE = frozenset({"cabin"})
 
 
 def degrees(value: object) -> str:
@@ -46,6 +51,10 @@ class ClimateStrip(QFrame):
         row.addWidget(self.passenger)
         row.addWidget(self.seat["passenger"])
         self.refresh({})
+
+    def follow_panel(self, key: str) -> None:
+        """The window shows panel ``key``: the strip steps aside where the panel has these controls."""
+        self.setVisible(key not in OWN_CLIMATE)
 
     def refresh(self, changed: dict[str, SignalValue]) -> None:
         for control in (self.driver, self.passenger, self.fan, self.ac, *self.seat.values()):

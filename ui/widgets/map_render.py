@@ -8,10 +8,20 @@ each frame and asks for a new one when the view nears its edge or the zoom chang
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPainterPathStroker, QPen, QTransform
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+    QTransform,
+)
 
 from .map_layers import MINOR_CLASSES, MapLayers
 
@@ -84,6 +94,10 @@ class BaseRequest:
     simplified: bool = False
     # Street names keep off this path (the route, map metres): the route is drawn over the picture.
     avoid: QPainterPath | None = None
+    # Street names keep off these markers too (map metres): those of a category the driver asked for,
+    # which the view draws over the picture whatever is under them.
+    keep_off: tuple[QPointF, ...] = ()
+    marker_px: float = 0.0  # the markers' radius
 
 
 @dataclass
@@ -92,6 +106,8 @@ class BaseImage:
     transform: QTransform  # map metres → picture pixels
     request: BaseRequest
     layers: MapLayers
+    # Where each street name was drawn (picture pixels, turned with the name): markers keep off them.
+    labels: list[QPolygonF] = field(default_factory=list)
 
 
 class BaseRenderer:
@@ -110,13 +126,16 @@ class BaseRenderer:
         image = QImage(r.width, r.height, QImage.Format.Format_RGB32)
         image.fill(QColor(r.style.land))
         p = QPainter(image)
+        labels: list[QPolygonF] = []
         try:
-            self._draw(p, layers, r, t)
+            self._draw(p, layers, r, t, labels)
         finally:
             p.end()
-        return BaseImage(image, t, r, layers)
+        return BaseImage(image, t, r, layers, labels)
 
-    def _draw(self, p: QPainter, layers: MapLayers, r: BaseRequest, t: QTransform) -> None:
+    def _draw(
+        self, p: QPainter, layers: MapLayers, r: BaseRequest, t: QTransform, labels: list[QPolygonF]
+    ) -> None:
         s, scale = r.style, r.scale
         view = t.inverted()[0].mapRect(QRectF(0, 0, r.width, r.height))
         tiles = [tile for tile in layers.tiles if tile.bounds.intersects(view)]
@@ -169,7 +188,7 @@ class BaseRenderer:
             self._arrows(p, tiles, r)
         p.resetTransform()
         if scale >= DISTRICT * 1.5:
-            self._labels(p, tiles, t, r)
+            self._labels(p, tiles, t, r, labels)
 
     def _arrows(self, p: QPainter, tiles: list, r: BaseRequest) -> None:
         """Small chevrons along one-way streets, in the direction of travel (drawn in map metres)."""
@@ -203,7 +222,9 @@ class BaseRenderer:
                 path.addText(x, y, font, text)
         return path
 
-    def _labels(self, p: QPainter, tiles: list, t: QTransform, r: BaseRequest) -> None:
+    def _labels(
+        self, p: QPainter, tiles: list, t: QTransform, r: BaseRequest, drawn: list[QPolygonF]
+    ) -> None:
         p.setFont(self._font(12))
         metrics = p.fontMetrics()
         seen: dict[str, list[QPointF]] = {}
@@ -217,6 +238,13 @@ class BaseRenderer:
             stroker = QPainterPathStroker()
             stroker.setWidth(max(5.0, 10 * r.scale) / r.scale)  # the route's pen, in metres
             route = stroker.createStroke(r.avoid)
+        markers = []
+        for point in r.keep_off:
+            at = t.map(point)
+            if area.contains(at):
+                markers.append(
+                    QRectF(at.x() - r.marker_px, at.y() - r.marker_px, 2 * r.marker_px, 2 * r.marker_px)
+                )
         for tile in tiles:
             for label in tile.labels:
                 if r.scale < STREET and label.road_class in MINOR_CLASSES:
@@ -234,7 +262,16 @@ class BaseRenderer:
                     continue
                 if route is not None and route.intersects(to_map.mapRect(box)):
                     continue  # the route would be drawn over the name
+                turned = (
+                    QTransform().translate(pos.x(), pos.y()).rotate(label.angle).translate(-pos.x(), -pos.y())
+                )
+                outline = turned.map(QPolygonF(box))
+                if any(
+                    outline.boundingRect().intersects(m) and outline.intersects(QPolygonF(m)) for m in markers
+                ):
+                    continue  # a marker the driver asked for would be drawn over the name
                 taken.append(box)
+                drawn.append(outline)
                 before.append(pos)
                 p.save()
                 p.translate(pos)

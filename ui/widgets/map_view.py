@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtWidgets import QGestureEvent, QPinchGesture, QWidget
 
+from ..icons import pixmap
 from .map_layers import MapLayers
+from .map_pois import SPARSE_CELL_PX, Marker, by_value, group, shown
 from .map_render import (
     BASE_MARGIN_PX,
     CITY,
@@ -34,8 +38,41 @@ from .map_render import (
 )
 
 MIN_SCALE, MAX_SCALE = 0.01, 8.0
-POI_COLOURS = {"charging": "#22d07a", "fuel": "#ff8a3d", "parking": "#3d8bff", "swap": "#18b3c7"}
+POI_RADIUS, POI_MIN_RADIUS = 10.0, 8.0  # px at ui scale 1; no smaller at 800×480, or icons blur
+POI_COLOURS = {
+    "charging": "#22d07a",
+    "fuel": "#ff8a3d",
+    "parking": "#3d8bff",
+    "swap": "#18b3c7",
+    "food": "#d9534f",
+    "hotel": "#8e6bd6",
+    "shop": "#c2579a",
+    "toilets": "#5f7896",
+}
 POI_GLYPHS = {"charging": "⚡", "fuel": "F", "parking": "P", "swap": "⇄"}
+# Tabler icons on the markers (the glyphs above, or "•", when an icon cannot be loaded).
+POI_ICONS = {
+    "charging": "charging-pile",
+    "fuel": "gas-station",
+    # Parking keeps its bold "P": Tabler's parking sign is a P in a square, which a circle makes unreadable.
+    "swap": "battery-charging",
+    "food": "tools-kitchen-2",
+    "hotel": "bed",
+    "shop": "shopping-bag",
+    "toilets": "toilet-paper",
+}
+
+
+def _meets(box: QRectF, shapes: list[QPolygonF]) -> bool:
+    """Whether ``box`` meets one of ``shapes`` (turned rectangles: their bounding boxes first, cheaply)."""
+    return any(o.boundingRect().intersects(box) and o.intersects(QPolygonF(box)) for o in shapes)
+
+
+@dataclass
+class FrameLayout:
+    places: list[tuple[str, QPointF, QRectF]]  # name, where its text starts, its box
+    markers: list[Marker]
+    chrome: dict[str, QRectF]  # "scale bar", "attribution" (when there is one)
 
 
 class _Relay(QObject):
@@ -72,6 +109,9 @@ class MapView(QWidget):
         self.highlight: tuple[float, float] | None = None
         # The route's charging and swap stops: x, y (map metres, y down), "charging" or "swap".
         self.stops: list[tuple[float, float, str]] = []
+        self.wanted: frozenset[str] = frozenset()  # POI categories the driver asked for
+        self._keep_off: tuple[QPointF, ...] = ()  # their POIs, which street names keep off
+        self._order: tuple[MapLayers | None, list[int]] = (None, [])  # POIs by value, per map
         self._drag: QPointF | None = None
         self.renderer = BaseRenderer(self.font(), scale_ui)
         self._base: BaseImage | None = None
@@ -87,6 +127,8 @@ class MapView(QWidget):
     def set_layers(self, layers: MapLayers, attribution: str) -> None:
         self.layers = layers
         self.attribution = attribution
+        wanted, self.wanted = self.wanted, frozenset()
+        self.show_categories(wanted)  # their markers on this map
         if self.car is None:
             self.center = layers.extent.center()
         self.update()
@@ -170,7 +212,6 @@ class MapView(QWidget):
         if self.layers is None:
             return
         t = self.transform()
-        view = t.inverted()[0].mapRect(QRectF(self.rect()))
         self._draw_base(p, t)
         p.setTransform(t)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -178,21 +219,93 @@ class MapView(QWidget):
             p.setPen(self._pen(s.route, max(5.0, 10 * self.scale), alpha=220))
             p.drawPath(self.route)
         p.resetTransform()
-        if self.scale <= STREET:
-            self._places(p, t)
-        self._pois(p, t, view)
+        frame = self.frame_layout(t)
+        self._pois(p, t, frame.markers)
+        self._places(p, frame.places)  # above the markers, which keep off them anyway
         self._stops(p, t)
         if self.car is not None:
             self._car(p, t)
-        self._scale_bar(p)
-        self._attribution(p)
+        self._scale_bar(p, frame.chrome["scale bar"])
+        if "attribution" in frame.chrome:
+            self._attribution(p, frame.chrome["attribution"])
+
+    # -- what goes where: names, markers, the scale bar and attribution kept apart -------------------------
+    def show_categories(self, categories: Iterable[str]) -> None:
+        """The POI categories the driver asked for (searched or picked): shown at any zoom, over names."""
+        wanted = frozenset(categories)
+        if wanted != self.wanted:
+            self.wanted = wanted
+            self._keep_off = tuple(
+                QPointF(x, y)
+                for x, y, category, _ in (self.layers.pois if self.layers else [])
+                if category in wanted
+            )
+            self.update()
+
+    def frame_layout(self, t: QTransform) -> FrameLayout:
+        """Where this frame's names, markers, scale bar and attribution go, none over another: the scale bar
+        and attribution first, then the markers the driver asked for, then place names, and the other
+        markers only where no name (place or street) or box over the map is."""
+        chrome = self._chrome_boxes()
+        markers = self.markers(t)
+        wanted = [m for m in markers if m.wanted]
+        streets = self.street_label_outlines(t)
+        places = self.place_boxes(t, list(chrome.values()) + [m.rect() for m in wanted], streets)
+        blocked = list(self.keep_clear) + list(chrome.values()) + [box for _, _, box in places]
+        kept = []
+        for m in markers:
+            box = m.rect()
+            if not m.wanted and (any(box.intersects(b) for b in blocked) or _meets(box, streets)):
+                continue
+            kept.append(m)
+        return FrameLayout(places, kept, chrome)
+
+    def layout_problems(self) -> list[str]:
+        """What the layout check reports for the map: an item drawn over another (it should never be)."""
+        if self.layers is None:
+            return []
+        t = self.transform()
+        frame = self.frame_layout(t)
+        streets = self.street_label_outlines(t)
+        items = [(f"place name {n!r}", box) for n, _, box in frame.places]
+        items += [(name, box) for name, box in frame.chrome.items()]
+        items += [("a box over the map", box) for box in self.keep_clear]
+        problems = []
+        for i, (a, box_a) in enumerate(items):
+            problems += [
+                f"{a} overlaps {b}"
+                for b, box_b in items[i + 1 :]
+                if box_a.intersects(box_b) and not (a == b == "a box over the map")  # the layout check's job
+            ]
+            if a.startswith("place") and _meets(box_a, streets):
+                problems.append(f"{a} overlaps a street name")
+        for m in frame.markers:
+            problems += [f"a {m.category} marker covers {a}" for a, box in items if m.rect().intersects(box)]
+            if _meets(m.rect(), streets):
+                problems.append(f"a {m.category} marker covers a street name")
+        return problems
+
+    def _chrome_boxes(self) -> dict[str, QRectF]:
+        """The scale bar bottom left (above the trip card), the attribution bottom right (left of the
+        panel's buttons), lifted above the scale bar when the map is too narrow for both on one line."""
+        boxes = {"scale bar": self._scale_bar_box()}
+        if self.attribution:
+            box = self._attribution_box()
+            if box.intersects(boxes["scale bar"]):
+                box.moveBottom(boxes["scale bar"].top() - 4)
+            boxes["attribution"] = box
+        return boxes
 
     # -- names of places, the scale bar ---------------------------------------------------------------------
-    def place_boxes(self, t: QTransform) -> list[tuple[str, QPointF, QRectF]]:
-        """Town and district names with where they go: clear of each other and of the panel's widgets
-        over the map (moved a line down or up, else left out rather than hidden under a box)."""
+    def place_boxes(
+        self, t: QTransform, avoid: list[QRectF] | None = None, streets: list[QPolygonF] | None = None
+    ) -> list[tuple[str, QPointF, QRectF]]:
+        """Town and district names with where they go: clear of each other, of the panel's widgets over the
+        map, of ``avoid`` and of the street names (``streets``, turned boxes): moved a line down or up, else
+        left out rather than drawn over another."""
         metrics = QFontMetrics(self._font(15, bold=True))
-        taken = list(self.keep_clear)
+        taken = list(self.keep_clear) + list(avoid or [])
+        screen = QRectF(self.rect())
         out = []
         for x, y, name, kind in self.layers.places:
             if kind not in ("town", "city") and self.scale < DISTRICT / 2:
@@ -200,18 +313,20 @@ class MapView(QWidget):
             pos = t.map(QPointF(x, y))
             w = metrics.horizontalAdvance(name)
             box = QRectF(pos.x() - w / 2 - 4, pos.y() - metrics.ascent() - 2, w + 8, metrics.height() + 4)
+            if not box.intersects(screen):
+                continue  # off screen: nothing to draw or to keep clear of
             for dy in (0.0, metrics.height() * 1.5, -metrics.height() * 1.5):
                 moved = box.translated(0, dy)
-                if not any(moved.intersects(o) for o in taken):
+                if not any(moved.intersects(o) for o in taken) and not _meets(moved, streets or []):
                     taken.append(moved)
                     out.append((name, pos + QPointF(-w / 2, dy), moved))
                     break
         return out
 
-    def _places(self, p: QPainter, t: QTransform) -> None:
+    def _places(self, p: QPainter, places: list[tuple[str, QPointF, QRectF]]) -> None:
         font = self._font(15, bold=True)
         halo = QPen(QColor(self.style.halo), 4)
-        for name, at, _box in self.place_boxes(t):
+        for name, at, _box in places:
             path = self.renderer._text_path(name, font, 0, 0)
             p.save()
             p.translate(at)
@@ -226,22 +341,30 @@ class MapView(QWidget):
         exponent = math.floor(math.log10(most))
         return max(m * 10**exponent for m in (1, 2, 5) if m * 10**exponent <= most)
 
-    def _scale_bar(self, p: QPainter) -> None:
-        metres = self.scale_bar_metres()
-        length = metres * self.scale
-        text = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
-        p.setFont(self._font(11))
+    def _scale_bar_box(self) -> QRectF:
+        metrics = QFontMetrics(self._font(11))
+        text_w = metrics.horizontalAdvance(self._scale_bar_text())
         pad = 10 * self.ui_scale
         x0, y0 = pad, self.height() - pad - self.bottom_inset
+        w = max(self.scale_bar_metres() * self.scale, text_w) + 12
+        return QRectF(x0 - 6, y0 - metrics.height() - 10, w, metrics.height() + 16)
+
+    def _scale_bar_text(self) -> str:
+        metres = self.scale_bar_metres()
+        return f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
+
+    def _scale_bar(self, p: QPainter, box: QRectF) -> None:
+        length = self.scale_bar_metres() * self.scale
+        p.setFont(self._font(11))
+        x0, y0 = box.left() + 6, box.bottom() - 6
         back = QColor(self.style.halo)
         back.setAlpha(170)
-        w = max(length, p.fontMetrics().horizontalAdvance(text)) + 12
-        p.fillRect(QRectF(x0 - 6, y0 - p.fontMetrics().height() - 10, w, p.fontMetrics().height() + 16), back)
+        p.fillRect(box, back)
         p.setPen(QPen(QColor(self.style.label), 2))
         p.drawLine(QPointF(x0, y0), QPointF(x0 + length, y0))
         for x in (x0, x0 + length):
             p.drawLine(QPointF(x, y0), QPointF(x, y0 - 5))
-        p.drawText(QPointF(x0, y0 - 8), text)
+        p.drawText(QPointF(x0, y0 - 8), self._scale_bar_text())
 
     # -- the base map: a picture of the static layers, redrawn off the UI thread ---------------------------
     def _base_request(self, t: QTransform) -> BaseRequest:
@@ -257,6 +380,8 @@ class MapView(QWidget):
             self.style,
             self.simplified,
             self.route,
+            self._keep_off,
+            self._poi_radius(),
         )
 
     def _draw_base(self, p: QPainter, t: QTransform) -> None:
@@ -279,8 +404,12 @@ class MapView(QWidget):
 
     def _stale(self, base: BaseImage, t: QTransform) -> bool:
         """Zoom changed, or the view came within half a margin of the picture's edge."""
-        if abs(base.request.scale / self.scale - 1) > 0.01 or base.request.avoid is not self.route:
-            return True  # a new zoom, or a new route for the street names to keep off
+        if (
+            abs(base.request.scale / self.scale - 1) > 0.01
+            or base.request.avoid is not self.route
+            or base.request.keep_off is not self._keep_off
+        ):
+            return True  # a new zoom, or a new route or markers for the street names to keep off
         if self.heading_up and base.request.width != base.request.height:
             return True
         inside = QRectF(base.image.rect()).adjusted(
@@ -315,41 +444,44 @@ class MapView(QWidget):
         font.setBold(bold)
         return font
 
-    def poi_groups(self, t: QTransform, view: QRectF) -> list[tuple[QPointF, str, int]]:
-        """POIs on screen, those that would overlap grouped: (position, category or "mixed", count)."""
-        r = 9 * self.ui_scale
-        groups: list[list] = []  # [position sum, count, categories]
-        for x, y, category, _name in self.layers.pois:
-            if not view.contains(x, y):
-                continue
-            pos = t.map(QPointF(x, y))
-            for g in groups:
-                centre = g[0] / g[1]
-                if (centre - pos).manhattanLength() < 2.2 * r:
-                    g[0] += pos
-                    g[1] += 1
-                    g[2].add(category)
-                    break
-            else:
-                groups.append([QPointF(pos), 1, {category}])
-        return [(g[0] / g[1], next(iter(g[2])) if len(g[2]) == 1 else "mixed", g[1]) for g in groups]
+    def street_label_outlines(self, t: QTransform) -> list[QPolygonF]:
+        """The street names in the base picture, on screen (turned rectangles)."""
+        base = self._base
+        if base is None or base.layers is not self.layers:
+            return []
+        to_screen = base.transform.inverted()[0] * t
+        return [to_screen.map(outline) for outline in base.labels]
 
-    def _pois(self, p: QPainter, t: QTransform, view: QRectF) -> None:
-        if self.scale < DISTRICT / 2:
-            return
-        r = 9 * self.ui_scale
+    def markers(self, t: QTransform) -> list[Marker]:
+        """The POI markers this zoom shows on screen (``map_pois``' rule), overlapping ones grouped."""
+        if self.scale < DISTRICT / 2 and not self.wanted:
+            return []
+        if self._order[0] is not self.layers:
+            self._order = (self.layers, by_value(self.layers.pois))
+        view = t.inverted()[0].mapRect(QRectF(self.rect()))
+        cell = SPARSE_CELL_PX * self.ui_scale
+        points = shown(self.layers.pois, self._order[1], t.map, view, self.wanted, self.scale >= STREET, cell)
+        if self.scale < DISTRICT / 2:  # zoomed out: only what the driver asked for
+            points = [pt for pt in points if pt[1] in self.wanted]
+        return group(points, self._poi_radius(), self.wanted)
+
+    def _poi_radius(self) -> float:
+        return max(POI_MIN_RADIUS, POI_RADIUS * self.ui_scale)
+
+    def _pois(self, p: QPainter, t: QTransform, markers: list[Marker]) -> None:
+        r = self._poi_radius()
         p.setFont(self._font(11, bold=True))
-        for pos, category, count in self.poi_groups(t, view):
-            radius = r if count == 1 else r * 1.25
+        for m in markers:
             p.setPen(QPen(QColor("#ffffff"), 1.5))
-            p.setBrush(QColor(POI_COLOURS.get(category, "#7a8699")))
-            p.drawEllipse(pos, radius, radius)
-            glyph = POI_GLYPHS.get(category, "•") if count == 1 else str(count)
-            p.drawText(
-                QRectF(pos.x() - radius, pos.y() - radius, 2 * radius, 2 * radius),
-                Qt.AlignmentFlag.AlignCenter,
-                glyph,
-            )
+            p.setBrush(QColor(POI_COLOURS.get(m.category, "#7a8699")))
+            p.drawEllipse(m.pos, m.radius, m.radius)
+            name = POI_ICONS.get(m.category) if m.count == 1 else None
+            icon = pixmap(name, "#ffffff", round(1.5 * m.radius)) if name else None
+            if icon is not None:
+                p.drawPixmap(m.pos - QPointF(icon.width() / 2, icon.height() / 2), icon)
+            else:
+                glyph = POI_GLYPHS.get(m.category, "•") if m.count == 1 else str(m.count)
+                p.drawText(m.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
         if self.highlight is not None:
             pos = t.map(QPointF(*self.highlight))
             p.setPen(QPen(QColor(self.style.route), 3))
@@ -390,13 +522,14 @@ class MapView(QWidget):
         p.drawPolygon(arrow)
         p.resetTransform()
 
-    def _attribution(self, p: QPainter) -> None:
-        if not self.attribution:
-            return
+    def _attribution_box(self) -> QRectF:
+        metrics = QFontMetrics(self._font(11))
+        w = metrics.horizontalAdvance(self.attribution) + 12
+        h = metrics.height() + 4
+        return QRectF(self.width() - w - 4 - self.attribution_inset, self.height() - h - 4, w, h)
+
+    def _attribution(self, p: QPainter, box: QRectF) -> None:
         p.setFont(self._font(11))
-        w = p.fontMetrics().horizontalAdvance(self.attribution) + 12
-        h = p.fontMetrics().height() + 4
-        box = QRectF(self.width() - w - 4 - self.attribution_inset, self.height() - h - 4, w, h)
         back = QColor(self.style.halo)
         back.setAlpha(190)
         p.fillRect(box, back)

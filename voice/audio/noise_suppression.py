@@ -28,7 +28,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from scipy.signal import butter, firwin, lfilter, sosfilt, sosfilt_zi
 
 from ..engines.base import SAMPLE_RATE
 from ..errors import VoiceError
@@ -64,15 +63,20 @@ class HighPass(FrontEnd):
     name = "highpass"
 
     def __init__(self, cutoff_hz: float = HIGHPASS_HZ) -> None:
+        # scipy only when a front end is made: `cockpit voice --help` and the other commands stay fast
+        from scipy.signal import butter, sosfilt, sosfilt_zi
+
+        self._sosfilt = sosfilt
         self._sos = butter(4, cutoff_hz, "high", fs=SAMPLE_RATE, output="sos")
+        self._zi0 = sosfilt_zi(self._sos) * 0.0
         self.restart()
 
     def restart(self) -> None:
-        self._zi = sosfilt_zi(self._sos) * 0.0
+        self._zi = self._zi0.copy()
 
     def filter(self, x: np.ndarray) -> np.ndarray:
         """Float in, float out (for use inside another front end)."""
-        y, self._zi = sosfilt(self._sos, x, zi=self._zi)
+        y, self._zi = self._sosfilt(self._sos, x, zi=self._zi)
         return y
 
     def process(self, samples: np.ndarray) -> np.ndarray:
@@ -160,6 +164,9 @@ class _At48k(FrontEnd):
     TAPS = 96
 
     def __init__(self, frame: int, run: Callable[[np.ndarray], np.ndarray]) -> None:
+        from scipy.signal import firwin, lfilter
+
+        self._lfilter = lfilter
         self._frame, self._run = frame, run
         self._h = firwin(self.TAPS + 1, 1 / 3) * 3  # low-pass at the 16 kHz Nyquist, gain 3 for zero-stuffing
         # Both filters' group delay, plus the queue for the samples short of a whole frame (the
@@ -177,14 +184,14 @@ class _At48k(FrontEnd):
     def process(self, samples: np.ndarray) -> np.ndarray:
         up = np.zeros(len(samples) * 3)
         up[::3] = samples
-        up, self._zi_up = lfilter(self._h, 1.0, up, zi=self._zi_up)
+        up, self._zi_up = self._lfilter(self._h, 1.0, up, zi=self._zi_up)
         x = np.concatenate([self._in, up.astype(np.float32)])
         n = len(x) // self._frame
         self._in = x[n * self._frame :]
         down = np.zeros(0)
         if n:  # a chunk shorter than one 48 kHz frame produces nothing yet
             out = np.concatenate([self._run(x[i * self._frame : (i + 1) * self._frame]) for i in range(n)])
-            down, self._zi_down = lfilter(self._h / 3, 1.0, out.astype(np.float64), zi=self._zi_down)
+            down, self._zi_down = self._lfilter(self._h / 3, 1.0, out.astype(np.float64), zi=self._zi_down)
         return _to_int16(self._fifo.put_take(down[::3], len(samples)))
 
 

@@ -19,7 +19,8 @@ templates' words (every other text token suppressed). When no reading is a comma
 sentences closest to the best readings (understanding/closest.py) are scored against the audio by Whisper
 itself and lead only when it finds them about as likely as its free transcript; a command is also scored
 beside its turned-direction twin ("unlock" for "lock"), which becomes the next reading when about as
-likely, so that the parser asks. Figures and thresholds: docs/architecture.md, docs/benchmarks.md.
+likely, so that the parser asks. Every text is scored as Whisper would write it (command_text.written_forms).
+Figures and thresholds: docs/architecture.md, docs/benchmarks.md.
 
 Confidence: Whisper's own transcribe calls a segment failed when its mean token log-probability is below
 -1.0; we map that mean through a logistic centred there (-1.0 → 0.5, -0.5 → 0.92, -1.5 → 0.08), times
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,7 +46,7 @@ from ..understanding.direction import opposite
 from ..understanding.grammar import build_grammar
 from ..understanding.parser import IntentParser
 from .base import SAMPLE_RATE, Engine, Stream, Transcript
-from .command_text import command_words
+from .command_text import command_words, written_forms
 from .whisper_models import WhisperModelSource
 
 # No network at load, whatever a caller passes: the weights are a local folder.
@@ -57,6 +59,8 @@ MIN_TOKENS, TOKENS_PER_S = 10, 6
 LOGPROB_FAILED = -1.0  # Whisper's own log_prob_threshold: below it, decoding is taken to have failed
 LOGPROB_SLOPE = 5.0
 RESCORE_READINGS = 4  # the closest template sentences are sought for this many of the best readings
+ALIGN_BATCH = 4  # sequences per align call
+CLOSEST_PER_READING = 1  # … this many for each: 3 won nothing on the quick set and cost 0.2-1 s of align
 # A template sentence found by the rescoring, by how much less likely Whisper finds it than its own free
 # transcript (mean token log-probability, the gap) and how likely at all (the score); measured on the
 # tuning half of the benchmark (docs/benchmarks.md): right readings lie below a gap of 0.7, out-of-domain
@@ -66,12 +70,23 @@ SCORE_FLOOR = -3.0
 SCORE_SURE = -2.2  # below it: ask first, whatever the gap
 GAP_CENTRE, GAP_SLOPE = 0.9, 2.5  # confidence 0.62 at a gap of 0.7 (acts), 0.41 at 1.2 (asks)
 ASK_CONFIDENCE = 0.5
+# A candidate leading every candidate of another command by this much acts up to a gap of REJECT_GAP:
+# Whisper then heard one command clearly, only worded apart from its free transcript ("switch off the
+# heated seat" for "… the heat and see": gap 1.1, lead 1.3). On the tuning half the wrong readings within
+# REJECT_GAP led by at most 0.99 (and that one scored below SCORE_SURE, so it still asks).
+LEAD_SURE = 1.2
+LEAD_CONFIDENCE = 0.62  # the confidence of a gap of 0.7
 ACT_CONFIDENCE = 0.6  # the parser's ASK_BELOW
 # An exact reading's unprompted score → confidence: -2.3 → 0.5, -2.0 → 0.77 (right short commands such as
 # "eighteen degrees" scored -1.1 to -2.1 where the prompted decoding's belief was 0.15-0.55).
 EXACT_CENTRE, EXACT_SLOPE = -2.3, 4.0
 # A reading with one direction word turned, Whisper finding it within this of the reading: ask first.
 OPPOSITE_MARGIN = 0.5
+# … and this when the command is not Whisper's first reading: "unlock the doors" at 10 dB written "and lock
+# the doors", its next hypothesis "lock the doors" 0.65 likelier than "unlock the doors" (it acted, the
+# opposite); right commands lay 0.6-1.2 from their turned twins, so a wider margin only where Whisper
+# itself wrote something else first.
+OPPOSITE_MARGIN_BELOW = 1.0
 # Direction words and their opposites, for turned_readings.
 _TURN = {
     "lock": "unlock", "open": "close", "on": "off", "up": "down", "warmer": "cooler", "raise": "lower",
@@ -190,9 +205,9 @@ class WhisperEngine(Engine):
             return self._checked(heard, encoded, frames, exact=True)
         candidates: list[str] = []
         for text in readings[:RESCORE_READINGS]:
-            found = self._closest.find(text)
-            if found is not None and found.text not in candidates:
-                candidates.append(found.text)
+            for found in self._closest.nearest(text, CLOSEST_PER_READING):
+                if found.text not in candidates:
+                    candidates.append(found.text)
         if not candidates:
             return heard
         scores = self._score([heard.text, *candidates], encoded, frames)
@@ -202,42 +217,72 @@ class WhisperEngine(Engine):
         if gap > REJECT_GAP or scores[best + 1] < SCORE_FLOOR:
             return heard  # the audio is something else: no template sentence is offered
         confidence = 1.0 / (1.0 + math.exp(GAP_SLOPE * (gap - GAP_CENTRE)))
+        if self._lead(candidates, scores[1:], best) >= LEAD_SURE:
+            confidence = max(confidence, LEAD_CONFIDENCE)
         if scores[best + 1] < SCORE_SURE:
             confidence = min(confidence, ASK_CONFIDENCE)
-        rest = [t for t in [*candidates, *readings] if t != candidates[best]]
+        # Only candidates about as likely as the best stay readings (the margin of the turned-direction
+        # check): one the audio refutes could make the parser ask about a direction nobody heard ("switch
+        # the defrost on" scored 6 below "… off …"; "switch on the front defroster" 1 below).
+        floor = scores[best + 1] - OPPOSITE_MARGIN
+        heard_as = [t for t, s in zip(candidates, scores[1:], strict=True) if s >= floor]
+        rest = [t for t in [*heard_as, *readings] if t != candidates[best]]
         found = Transcript(candidates[best], alternatives=tuple(rest), confidence=round(confidence, 3))
         # Its doubt is the gap to what Whisper wrote freely: never judged again on its own score.
         return self._checked(found, encoded, frames, exact=False)
 
+    def _lead(self, candidates: list[str], scores: list[float], best: int) -> float:
+        """By how much Whisper finds the best candidate likelier than the best one meaning another command
+        (-inf when every candidate means the same: no rival, no evidence)."""
+        meant = [[(i.name, i.slots) for i in self._parser.parse(t)] for t in candidates]
+        rivals = [s for m, s in zip(meant, scores, strict=True) if m != meant[best]]
+        return scores[best] - max(rivals) if rivals else -math.inf
+
     def _checked(self, heard: Transcript, encoded: Any, frames: int, exact: bool) -> Transcript:
-        """A command heard: the same sentence with one direction word turned ("lock" for "unlock") is scored
-        against the audio too; when Whisper finds it about as likely, it becomes the next reading, and the
-        parser, seeing two readings that move the same thing opposite ways, asks before acting. An exact
-        reading that the prompted decoding doubted is judged again by its unprompted score."""
-        turned = turned_readings(heard.text, self._parser)
-        doubted = exact and heard.confidence is not None and heard.confidence < ACT_CONFIDENCE
+        """A command heard: the reading the parser will act on (the first that is a command, not always the
+        first: "and lock the doors" is none, "lock the doors" next to it is) is scored beside itself with
+        one direction word turned ("unlock" for "lock"); when Whisper finds the turned one about as likely,
+        it becomes the next reading, and the parser, seeing two readings that move the same thing opposite
+        ways, asks before acting. An exact reading that the prompted decoding doubted is judged again by
+        its unprompted score."""
+        readings = [heard.text, *heard.alternatives]
+        at = next((i for i, t in enumerate(readings) if self._parser.parse(t)), 0)
+        turned = turned_readings(readings[at], self._parser)
+        doubted = exact and heard.confidence is not None and heard.confidence < ACT_CONFIDENCE and at == 0
         if not turned and not doubted:
             return heard
-        scores = self._score([heard.text, *turned], encoded, frames)
+        scores = self._score([readings[at], *turned], encoded, frames)
         confidence = heard.confidence
         if doubted and self._parser.parse(heard.text):
             confidence = max(confidence, 1.0 / (1.0 + math.exp(-EXACT_SLOPE * (scores[0] - EXACT_CENTRE))))
-        close = [t for t, s in zip(turned, scores[1:], strict=True) if s >= scores[0] - OPPOSITE_MARGIN]
+        margin = OPPOSITE_MARGIN if at == 0 else OPPOSITE_MARGIN_BELOW
+        close = [t for t, s in zip(turned, scores[1:], strict=True) if s >= scores[0] - margin]
         self.last_detail = {**(self.last_detail or {}), "checked": scores, "turned": turned}
-        rest = [t for t in heard.alternatives if t not in close]
-        return Transcript(heard.text, alternatives=(*close, *rest), confidence=round(confidence, 3))
+        # The close turned readings follow the command reading, so that the parser weighs them next to it.
+        rest = [t for t in readings[at + 1 :] if t not in close]
+        ordered = [*readings[: at + 1], *close, *rest]
+        return Transcript(ordered[0], alternatives=tuple(ordered[1:]), confidence=round(confidence, 3))
 
     def _score(self, texts: list[str], encoded: Any, frames: int) -> list[float]:
-        """Whisper's mean token log-probability of each text as the transcript of the audio (written as it
-        writes: capital first, full stop), without the prompt, so that the templates' bias is not counted."""
+        """Whisper's mean token log-probability of each text as the transcript of the audio, without the
+        prompt, so that the templates' bias is not counted; each text written as Whisper writes (capital
+        first, full stop, "AC", numbers as words or digits, the likelier of the two)."""
         import ctranslate2
 
-        tokens = [self.tokenizer.encode(" " + t[0].upper() + t[1:] + ".") for t in texts]
-        batch = np.repeat(np.asarray(encoded), len(texts), axis=0)
-        results = self.model.model.align(
-            ctranslate2.StorageView.from_array(batch), self._score_start, tokens, [frames] * len(texts)
-        )
-        return [round(float(np.mean(np.log(np.maximum(r.text_token_probs, 1e-9)))), 3) for r in results]
+        forms = [written_forms(t, self.language) for t in texts]
+        flat = [f for each in forms for f in each]
+        tokens = [self.tokenizer.encode(" " + f) for f in flat]
+        # In small batches: align's time and memory grow faster than its batch (3 sequences 45 ms, 11 654
+        # ms; two forms per numbered sentence put 57 MB on the human set's peak).
+        results = []
+        for i in range(0, len(tokens), ALIGN_BATCH):
+            part = tokens[i : i + ALIGN_BATCH]
+            batch = np.repeat(np.asarray(encoded), len(part), axis=0)
+            results += self.model.model.align(
+                ctranslate2.StorageView.from_array(batch), self._score_start, part, [frames] * len(part)
+            )
+        scores = iter(float(np.mean(np.log(np.maximum(r.text_token_probs, 1e-9)))) for r in results)
+        return [round(max(next(scores) for _ in each), 3) for each in forms]
 
     def _decode(self, encoded: Any, max_tokens: int, suppress: list[int]) -> _Decoding:
         beam = self.options.beam_size
@@ -325,17 +370,21 @@ class _WhisperStream(Stream):
 
 
 def command_prompt(intents: Intents, count_tokens: Any, budget: int = PROMPT_TOKENS) -> str:
-    """Sentences from the templates that cover the most of their vocabulary within ``budget`` tokens.
+    """Sentences from the templates that cover the most of their vocabulary within ``budget`` tokens, each
+    word weighed by how many sampled sentences use it and each sentence by that weight per token (short
+    everyday commands before long rare ones), written as Whisper writes ("AC", digits).
 
     Sampled with a fixed seed, so the prompt (and so the recognition) is the same from run to run.
     """
     grammar = build_grammar(intents)
     candidates = sorted(set(grammar.sample(per_sentence=3, seed=7)))
+    # A word weighs as many sampled sentences as use it: "seat", "fan", "window" before "crank", "everyone".
+    weight = Counter(w for s in candidates for w in set(s.split()))
     seen: set[str] = set()
     chosen: list[str] = []
     used = 0
     while candidates:
-        best = max(candidates, key=lambda s: (len(set(s.split()) - seen), -len(s), s))
+        best = max(candidates, key=lambda s: (_gain(s, seen, weight) / count_tokens(s + ". "), s))
         gain = set(best.split()) - seen
         if not gain:
             break
@@ -343,10 +392,14 @@ def command_prompt(intents: Intents, count_tokens: Any, budget: int = PROMPT_TOK
         cost = count_tokens(best + ". ")
         if used + cost > budget:
             continue
-        chosen.append(best[0].upper() + best[1:] + ".")
+        chosen.append(written_forms(best, intents.language)[-1])  # as Whisper writes: "AC", digits
         seen |= gain
         used += cost
     return " ".join(chosen)
+
+
+def _gain(sentence: str, seen: set[str], weight: Counter[str]) -> int:
+    return sum(weight[w] for w in set(sentence.split()) - seen)
 
 
 # Written forms the held decoding may use besides the templates' words: Whisper writes numbers as digits.

@@ -27,6 +27,8 @@ from pathlib import Path
 
 import platformdirs
 
+from vehicle_bus.archive import extract_tar
+
 from ..errors import VoiceError
 
 MODEL_NAME = "whisper-tiny.en"
@@ -199,7 +201,7 @@ def _unpack(archive: Path, into: Path) -> Path:
                 z.extractall(into)
         elif tarfile.is_tarfile(archive):
             with tarfile.open(archive) as t:
-                t.extractall(into, filter="data")
+                extract_tar(t, into)
         else:
             raise VoiceError(
                 "not a model archive (expected .zip or .tar[.gz])",

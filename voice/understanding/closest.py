@@ -60,21 +60,32 @@ class ClosestSentence:
         self.skip = {tuple(normalize(s)) for s in intents.skip_words}
 
     def find(self, text: str) -> Closest | None:
+        found = self.nearest(text, 1)
+        return found[0] if found else None
+
+    def nearest(self, text: str, n: int) -> list[Closest]:
+        """The ``n`` closest template sentences, closest first, each the best of a different template
+        line: a misheard word may sit closer on paper to a word of another command than to the one said
+        ("then speed three": "heated seat three" before "fan speed three"), so the audio judges several."""
         words = self._without_skip_words(normalize(text))
         if not words or len(words) > MAX_WORDS:
-            return None
+            return []
         budget = BUDGET_PER_WORD * len(words) + GAP / 2
         search = _Search(self.grammar, words, self._substitutions(words), budget)
-        best: tuple[float, Said] | None = None
-        for sentence in self.grammar.sentences:
-            found = search.align(sentence, 0).get(len(words))
-            if found is not None and (best is None or found[0] < best[0]):
-                best = found
-        if best is None:
-            return None
-        cost, tree = best
-        said = _flatten(tree)
-        return Closest(" ".join(said), round(cost, 3), round(cost / max(len(words), len(said)), 3))
+        # sentence → (cost, template line): ties go to the earlier line, as the templates are ordered.
+        found: dict[str, tuple[float, int]] = {}
+        for line, sentence in enumerate(self.grammar.sentences):
+            hit = search.align(sentence, 0).get(len(words))
+            if hit is None:
+                continue
+            said = " ".join(_flatten(hit[1]))
+            if said not in found or hit[0] < found[said][0]:
+                found[said] = (hit[0], line)
+        closest = sorted(found.items(), key=lambda kv: kv[1])[:n]
+        return [
+            Closest(said, round(cost, 3), round(cost / max(len(words), len(said.split())), 3))
+            for said, (cost, _) in closest
+        ]
 
     def _substitutions(self, words: list[str]) -> list[dict[str, float]]:
         # The cost of each template word for each transcript word, from one vectorised rapidfuzz pass.

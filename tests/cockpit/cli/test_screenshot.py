@@ -5,6 +5,8 @@ from PySide6.QtGui import QImage
 
 from cockpit.cli.main import main
 
+from ..media.conftest import make_music
+
 
 def test_panel_help_lists_the_panels(capsys) -> None:
     from ui.panels import PANELS
@@ -91,3 +93,25 @@ def test_a_long_shot_still_shows_the_voice_overlay_and_it_is_no_layout_problem(
     report = json.loads(capsys.readouterr().out)
     assert code == 0 and report["problems"] == []
     assert longest_accent_run(QImage(str(out)), DARK.accent) >= 650
+
+
+def test_play_shows_the_first_song_in_the_bar_and_the_cabin_still_fits(tmp_path: Path, capsys) -> None:
+    import json
+
+    music = make_music(tmp_path / "Music")
+    out = tmp_path / "cabin.png"
+    args = ["screenshot", "--panel", "cabin", "--out", str(out), "--size", "800x480", "--json"]
+    # No sound device is needed: the song plays to a silent output.
+    code = main([*args, "--music", str(music), "--play", "--after", "1"])
+    report = json.loads(capsys.readouterr().out)
+    assert report["now_playing"] == "Neon Rain · Aurora Lane"  # the first song by artist and album
+    assert code == 0 and report["problems"] == []
+
+
+def test_play_without_songs_is_a_one_line_error(tmp_path: Path, capsys) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    args = ["screenshot", "--panel", "cabin", "--out", str(tmp_path / "x.png"), "--music", str(empty)]
+    assert main([*args, "--play", "--after", "0.5"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"cockpit: {empty}: no song to play. Give --music DIR with playable songs"]

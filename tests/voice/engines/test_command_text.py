@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from voice.engines.command_text import command_words
+from voice.engines.command_text import command_words, written_forms
 from voice.understanding.intents import load_intents
 from voice.understanding.parser import IntentParser
 
@@ -25,7 +25,29 @@ def test_written_text_becomes_template_words(written, words):
     assert command_words(written) == words
 
 
+PARSER = IntentParser(load_intents())
+
+
 def test_normalised_text_parses_as_the_command():
-    parser = IntentParser(load_intents())
-    [intent] = parser.parse(command_words("Set the temperature to 22 degrees."))
+    [intent] = PARSER.parse(command_words("Set the temperature to 22 degrees."))
     assert (intent.name, intent.slots) == ("ClimateSetTemperature", {"temperature": 22})
+
+
+@pytest.mark.parametrize(
+    ("words", "forms"),
+    [
+        ("make the temperature eighteen", ["Make the temperature eighteen.", "Make the temperature 18."]),
+        ("turn on the a c", ["Turn on the AC."]),
+        (
+            "open the sunroof to fifty percent",
+            ["Open the sunroof to fifty percent.", "Open the sunroof to 50%."],
+        ),
+        ("set it to twenty two degrees", ["Set it to twenty two degrees.", "Set it to 22 degrees."]),
+        ("close the windows", ["Close the windows."]),
+    ],
+)
+def test_template_words_are_scored_as_whisper_writes_them(words, forms):
+    assert written_forms(words) == forms
+    # and what Whisper would write reads back as the same command
+    [said], [read] = PARSER.parse(words), PARSER.parse(command_words(forms[-1]))
+    assert (read.name, read.slots) == (said.name, said.slots)

@@ -37,6 +37,15 @@ def test_a_template_sentence_is_its_own_closest():
     assert found is not None and found.text == "close the windows" and found.cost == 0
 
 
+def test_several_candidates_come_from_different_template_lines():
+    # "then one" (Piper's "fan one" to Whisper): the closest on paper ("regen one") need not be what was
+    # said, so the engine scores several against the audio.
+    found = CLOSEST.nearest("then one", 3)
+    assert [f.text for f in found][:1] == [CLOSEST.find("then one").text]
+    assert len({f.text for f in found}) == 3
+    assert [f.cost for f in found] == sorted(f.cost for f in found)
+
+
 @pytest.mark.parametrize("heard", ["the quarterly report is due on friday afternoon at the office", "", "um"])
 def test_speech_far_from_every_command_is_no_candidate_or_a_distant_one(heard):
     found = CLOSEST.find(heard)
