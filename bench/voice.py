@@ -17,7 +17,7 @@ Every utterance goes through the product's own path: endpointing, the engine, th
   audio time); peak memory: the process's peak resident size (each engine runs in its own process).
 
     python -m bench.voice [--engine whisper,pocketsphinx] [--snr clean,10,5] [--quick] [--human-only]
-                          [--dump FILE] [--front-end NAME|none] [--front-end-on-segment]
+                          [--dump FILE] [--front-end NAME|none]
 
 Speech is synthesised once and kept in the user cache folder (same text and voice → same audio). One JSON
 line of figures on stdout; progress on stderr; the method and the latest figures are in
@@ -253,7 +253,6 @@ def run_engine(
     synthetic_set: bool,
     dump_to: Path | None = None,
     front_end: str = DEFAULT_FRONT_END,
-    before_vad: bool = True,
 ) -> dict[str, Any]:
     dump = None
     if dump_to is not None:
@@ -269,10 +268,10 @@ def run_engine(
     engine = open_engine("whisper" if both else name, intents, second_opinion=both)
     load_s = time.perf_counter() - t
     parser = IntentParser(intents)
-    listener = Listener(engine, parser, front_end=open_front_end(front_end), before_vad=before_vad)
+    listener = Listener(engine, parser, front_end=open_front_end(front_end))
     described = engine.describe()
     result: dict[str, Any] = {"engine": described, "load_s": round(load_s, 2), "conditions": {}}
-    result["front_end"] = front_end + ("" if before_vad or front_end == "none" else " (segment only)")
+    result["front_end"] = front_end
     if not engine.noise_front_end:
         result["front_end"] = "none (the engine takes none, voice/engines/base.py)"
     if synthetic_set:
@@ -292,7 +291,7 @@ def run_engine(
         engine_h = open_engine("whisper" if both else name, barista, second_opinion=both)
         parser_h = IntentParser(barista)
         cases = load_human()[:: 4 if quick else 1]
-        listener_h = Listener(engine_h, parser_h, front_end=open_front_end(front_end), before_vad=before_vad)
+        listener_h = Listener(engine_h, parser_h, front_end=open_front_end(front_end))
         tally = run_condition(listener_h, parser_h, cases, ["human"], "clean", dump)
         _report(result, engine_h.describe(), "human", tally)
     if dump is not None:
@@ -323,11 +322,6 @@ def main(argv: list[str] | None = None) -> int:
         choices=FRONT_ENDS,
         help=f"cabin-noise front end before the recognizer (default {DEFAULT_FRONT_END})",
     )
-    p.add_argument(
-        "--front-end-on-segment",
-        action="store_true",
-        help="clean only the speech segment handed to the engine, not the endpointer's input",
-    )
     p.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # child process: one engine
     args = p.parse_args(argv)
     engines = args.engine.split(",")
@@ -342,7 +336,6 @@ def main(argv: list[str] | None = None) -> int:
                 not args.human_only,
                 args.dump,
                 args.front_end,
-                not args.front_end_on_segment,
             )
         except VoiceError as exc:  # a front end whose package is not installed, a missing model
             print(f"bench.voice: {exc.line()}", file=sys.stderr)
@@ -356,7 +349,6 @@ def main(argv: list[str] | None = None) -> int:
         child += [f for f, on in (("--quick", args.quick), ("--human-only", args.human_only)) if on]
         child += ["--no-human"] if args.no_human else []
         child += ["--front-end", args.front_end]
-        child += ["--front-end-on-segment"] if args.front_end_on_segment else []
         child += ["--dump", str(args.dump.resolve())] if args.dump else []
         out = subprocess.run(child, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
         if out.returncode != 0:

@@ -16,6 +16,7 @@ import math
 import threading
 import time
 import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,8 +100,9 @@ class Session:
         self.label = ""
         self.problem: str | None = None
         # Every time a live bus went away, with the line shown then: a reconnect can be quicker than one
-        # screen refresh, and the drop must still be on record (logs, tests).
-        self.bus_drops: list[str] = []
+        # screen refresh, and the drop must still be on record (logs, tests). The latest 50: a car that drops
+        # its bus every few minutes for days must not grow the head unit's memory.
+        self.bus_drops: deque[str] = deque(maxlen=50)
         self.transmitter: ActuatorTransmitter | None = None
         self.simulator: SimulationRunner | None = None
         self._sim_bus: can.BusABC | None = None

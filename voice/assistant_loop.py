@@ -76,8 +76,8 @@ class VoiceLoop:
         )
         self.source = source
         self.engine: Engine | None = None
-        # One front end for the microphone: the noise it learns while the wake watcher listens (the driver
-        # silent) serves the command that follows.
+        # One front end for the microphone's commands: a noise estimate (the spectral gate's) followed during
+        # one command serves the next.
         self.front_end: FrontEnd | None = (
             open_front_end(DEFAULT_FRONT_END) if options.noise_suppression else None
         )
@@ -178,7 +178,7 @@ class VoiceLoop:
         from .audio.wake import WakePhrase
 
         try:
-            wake = WakePhrase(front_end=self.front_end)
+            wake = WakePhrase()
         except VoiceError as exc:
             self.on_problem(exc.line())
             return

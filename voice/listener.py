@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .audio.endpoint import Endpointer
-from .audio.front_end import FrontEndFeed
 from .audio.noise_suppression import FrontEnd
 from .engines.base import SAMPLE_RATE, Engine, Transcript
 from .understanding.parser import Intent, IntentParser, Understanding
@@ -55,20 +54,20 @@ class Listener:
         parser: IntentParser,
         events: Events | None = None,
         front_end: FrontEnd | None = None,
-        before_vad: bool = True,
     ) -> None:
         self.engine = engine
         self.parser = parser.prepare()  # near-miss vocabulary now, not inside the latency of an utterance
         self.events = events or (lambda kind, value: None)
-        # Cabin-noise suppression (audio/noise_suppression.py), before the endpointer or on the segment only.
-        self.front_end = front_end
-        self.before_vad = before_vad
+        # Cabin-noise suppression (audio/noise_suppression.py) before the endpointer: the endpointer finds
+        # speech in the cleaned signal and the engine hears the cleaned speech.
+        self.front_end = front_end if engine.noise_front_end else None
 
     def listen(self, frames: Iterable[bytes], cancel: threading.Event | None = None) -> Heard:
         """Recognize the first utterance in ``frames`` (stops at its endpoint or when frames run out)."""
         endpointer = Endpointer(lead_in_s=self.engine.lead_in_s)
-        use = self.front_end is not None and self.engine.noise_front_end
-        fe = FrontEndFeed(self.front_end, self.before_vad) if use else None
+        fe = self.front_end
+        if fe is not None:
+            fe.restart()  # a new stream: the filters' memory belongs to the last one
         size = endpointer.frame_bytes
         heard = Heard()
         stream = None
@@ -97,12 +96,7 @@ class Listener:
                 frame, pending = pending[:size], pending[size:]
                 heard.audio_s += len(frame) / 2 / SAMPLE_RATE
                 self.events("level", level_dbfs(frame))
-                if fe is None:
-                    step = endpointer.process(frame)
-                else:
-                    step = endpointer.process(fe.for_endpointer(frame, endpointer.in_speech))
-                    if step.speech:
-                        step.speech = fe.for_engine(step.speech, step.started)
+                step = endpointer.process(frame if fe is None else _cleaned(fe, frame))
                 if step.started:
                     t = time.perf_counter()
                     stream = self.engine.start()
@@ -117,10 +111,8 @@ class Listener:
                 break
         if endpoint_at is None:
             if fe is not None and pending:
-                pending = fe.for_endpointer(pending, endpointer.in_speech)
+                pending = _cleaned(fe, pending)
             step = endpointer.end(pending)
-            if fe is not None and step.speech:
-                step.speech = fe.for_engine(step.speech, False)
             if step.speech and stream is not None:
                 feed(step.speech)
             endpoint_at = time.perf_counter()
@@ -143,3 +135,7 @@ class Listener:
             heard.problem = "not understood"
         heard.latency_ms = (time.perf_counter() - endpoint_at) * 1000.0
         return heard
+
+
+def _cleaned(front_end: FrontEnd, pcm: bytes) -> bytes:
+    return front_end.process(np.frombuffer(pcm, np.int16)).tobytes()

@@ -48,7 +48,7 @@ def test_live_bus_that_fails_is_reported_and_reopened() -> None:
         session.pipeline.bus.shutdown()
         # The reconnect can be quicker than one tick, so the drop is read from the session's record.
         assert pump_until(session, lambda: session.bus_drops), "the failure was never reported"
-        assert session.bus_drops == ["CAN bus flaky-bus stopped; reconnecting"]
+        assert list(session.bus_drops) == ["CAN bus flaky-bus stopped; reconnecting"]
         assert pump_until(session, lambda: session.counters().frames > before + 20)  # flowing again
         assert pump_until(session, lambda: session.problem is None), session.problem
     finally:

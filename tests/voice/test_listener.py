@@ -176,3 +176,19 @@ def test_pocketsphinx_hears_the_microphone_without_the_noise_front_end(engine, s
     heard = Listener(engine, parser, front_end=Counting()).listen(array_frames(speech("cancel navigation")))
     assert [i.name for i in heard.intents] == ["CancelNavigation"]
     assert Counting.calls == 0
+
+
+def test_a_recording_decodes_the_same_from_a_restored_channel(engine, speech):
+    # Restoring a channel also restarts the dither from its seed: the random state used to run on from
+    # utterance to utterance, and which tests a pytest worker had run decided whether "heat the driver
+    # seat to high" was understood.
+    listener = adapted(engine, speech)
+    start = engine.channel
+    first = listener.listen(array_frames(speech("heat the driver seat to high")))
+    after_first = engine.channel
+    for text in ("open the trunk", "what's the range"):
+        listener.listen(array_frames(speech(text)))
+    engine.channel = start
+    again = listener.listen(array_frames(speech("heat the driver seat to high")))
+    assert (again.text, again.transcript.alternatives) == (first.text, first.transcript.alternatives)
+    assert engine.channel == after_first

@@ -65,6 +65,7 @@ class MediaPanel(Panel):
         self._shown_track: Track | bool | None = False  # not yet shown: the first update draws the cover
         self._queue_shown: tuple[int, int] | None = None
         self._library_size = -1
+        self._unplayable = 0  # counted once per library, not on every update (10,000 songs: 10,000 checks)
         self.row_menu: QMenu | None = None
         self.bridge.changed.connect(self._update)
         self.bridge.queue_wanted.connect(lambda: self.show_tab(UP_NEXT))
@@ -249,6 +250,7 @@ class MediaPanel(Panel):
     def _fill_library(self) -> None:
         catalog = self.bridge.catalog
         self._library_size = len(catalog.tracks)
+        self._unplayable = sum(not t.playable for t in catalog.tracks)
         self.artists.blockSignals(True)
         self.artists.clear()
         self.artists.addItem(self.tr("All artists"))
@@ -309,9 +311,8 @@ class MediaPanel(Panel):
         status = self.tr("%1 songs").replace("%1", str(len(bridge.catalog.tracks)))
         if bridge.unreadable:
             status += " · " + self.tr("%1 files could not be read").replace("%1", str(bridge.unreadable))
-        unplayable = sum(not t.playable for t in bridge.catalog.tracks)
-        if unplayable:
-            status += " · " + self.tr("%1 cannot be played").replace("%1", str(unplayable))
+        if self._unplayable:
+            status += " · " + self.tr("%1 cannot be played").replace("%1", str(self._unplayable))
         return status
 
     def _skipped_text(self, skipped: Skipped) -> str:

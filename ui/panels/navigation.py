@@ -442,11 +442,7 @@ class NavigationPanel(Panel):
         def work() -> None:
             try:
                 route = nav.route(here, there, float(heading) if heading is not None else None)
-                plan = (
-                    nav.energy_plan(route, self.model, float(soc), can_swap=self.can_swap)
-                    if soc is not None
-                    else None
-                )
+                plan = self.energy_plan(route, float(soc)) if soc is not None else None
                 if plan is not None and plan.route is not None:
                     route = plan.route  # through the charging stops, each with its own guidance
             except InputError as exc:
@@ -457,6 +453,11 @@ class NavigationPanel(Panel):
         if reroute:
             self._show_status(self.tr("Off the route: finding a new one…"))
         threading.Thread(target=work, name="cockpit-route", daemon=True).start()
+
+    def energy_plan(self, route: Route, soc: float) -> EnergyPlan:
+        """The stops this car needs from ``soc``: chargers, and swap stations if its profile says it swaps."""
+        assert self.nav is not None
+        return self.nav.energy_plan(route, self.model, soc, can_swap=self.can_swap)
 
     def _routed(self, route: Route, plan: EnergyPlan | None, request: int) -> None:
         self._routing = False

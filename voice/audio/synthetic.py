@@ -38,7 +38,7 @@ def synthesize(text: str, voice: str = "en-us", rate_wpm: int = 165) -> np.ndarr
 
         from ..reply.piper_voice import render
 
-        samples, rate = render(text)
+        samples, rate = render(text, vary=False)  # the same audio on every run: tests and bench repeat
         # 22,050 Hz → 16 kHz (320/441), back to int16 without wrapping round at full scale.
         common = math.gcd(SAMPLE_RATE, rate)
         resampled = resample_poly(samples.astype(np.float64), SAMPLE_RATE // common, rate // common)

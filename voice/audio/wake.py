@@ -16,13 +16,12 @@ from hassil import Intents
 from ..engines.pocketsphinx_engine import PocketsphinxEngine
 from ..listener import Listener
 from ..understanding.parser import IntentParser
-from .noise_suppression import FrontEnd
 
 PHRASE = "hey cockpit"
 
 
 class WakePhrase:
-    def __init__(self, phrase: str = PHRASE, front_end: FrontEnd | None = None) -> None:
+    def __init__(self, phrase: str = PHRASE) -> None:
         # The leading words are optional: the last, distinctive one ("cockpit") is what must be heard;
         # a greeting clipped by the endpointer or misheard should not cost the wake-up.
         *lead, last = phrase.split()
@@ -30,7 +29,8 @@ class WakePhrase:
         wake = {"Wake": {"data": [{"sentences": [template]}]}}
         intents = Intents.from_dict({"language": "en", "intents": wake})
         self.phrase = phrase
-        self.listener = Listener(PocketsphinxEngine(intents), IntentParser(intents), front_end=front_end)
+        # No noise front end: it cost pocketsphinx commands (docs/architecture.md, cabin-noise front end).
+        self.listener = Listener(PocketsphinxEngine(intents), IntentParser(intents))
 
     def wait(self, frames: Iterable[bytes], stop: threading.Event | None = None) -> bool:
         """Listen utterance by utterance until the phrase is said (True) or the frames end / stop (False)."""

@@ -93,6 +93,10 @@ class PocketsphinxEngine(Engine):
 
     @channel.setter
     def channel(self, state: str) -> None:
+        """Back to a saved channel, with the dither's random state back at its seed: a recording then
+        decodes the same whatever the engine heard before (it used to depend on how much audio had gone
+        through, so which tests a pytest worker ran first decided some results)."""
+        self.decoder.reinit_feat()
         self.decoder.set_cmn(state)
         self.adapted = True
 

@@ -39,12 +39,20 @@ def _voice():  # type: ignore[no-untyped-def]  # piper's class, imported only wh
     return PiperVoice.load(files[0], config_path=files[1])
 
 
-def render(text: str, length_scale: float | None = None) -> tuple[np.ndarray, int]:
-    """int16 mono samples of ``text`` and their sample rate (22,050 Hz for joe)."""
+def render(text: str, length_scale: float | None = None, vary: bool = True) -> tuple[np.ndarray, int]:
+    """int16 mono samples of ``text`` and their sample rate (22,050 Hz for joe).
+
+    Piper draws random noise for each sentence's timing and timbre (unseeded, inside its model), so the
+    same text sounds a little different every time: natural for replies. ``vary=False`` takes the noise
+    out, for speech that a test or a benchmark must hear the same on every run.
+    """
     from piper import SynthesisConfig
 
     voice = _voice()
-    config = SynthesisConfig(length_scale=length_scale)
+    if vary:
+        config = SynthesisConfig(length_scale=length_scale)
+    else:
+        config = SynthesisConfig(length_scale=length_scale, noise_scale=0.0, noise_w_scale=0.0)
     chunks = [chunk.audio_int16_array for chunk in voice.synthesize(text, syn_config=config)]
     rate = voice.config.sample_rate
     return (np.concatenate(chunks) if chunks else np.zeros(0, np.int16)), rate

