@@ -1,6 +1,6 @@
 """Speech probability per 32 ms frame from Silero VAD, the model faster-whisper ships, fed as audio arrives.
 
-Why not pocketsphinx's WebRTC-style VAD any more: in cabin noise it hears speech everywhere. Measured on a
+Why, where pocketsphinx's WebRTC-style VAD was: in cabin noise that VAD hears speech everywhere. Measured on a
 spoken command in our road, wind and fan noise: at 10 dB (road, fan) and at 5 dB (all three) it called
 the noise speech from the first frames and never found an end, so the assistant listened until the audio
 ran out; Silero's probabilities kept to the words down to 0 dB (docs/architecture.md).
