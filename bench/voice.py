@@ -64,6 +64,9 @@ HUMAN = ROOT.parent / "shared" / "data" / "voice" / "barista-human"
 HUMAN_INTENTS = ROOT / "tests" / "voice" / "barista" / "intents.yaml"
 VOICES = ("piper:joe", "flite:slt", "flite:rms", "en-us")
 CACHE = Path(platformdirs.user_cache_dir("smart-cockpit")) / "bench-voice"
+# In the cache key: the way the speech is made. 2: Piper without its random noise (before, each
+# rendering differed and the cache kept whichever came first).
+SPEECH_VERSION = 2
 
 
 @dataclass
@@ -138,7 +141,7 @@ def speech_for(case: Case, voice: str) -> np.ndarray:
     """16 kHz int16 audio with 300 ms of silence either side (the endpointer needs the pause)."""
     if case.audio is not None:
         return read_wav(case.audio).samples
-    key = hashlib.sha1(f"{voice}\n{case.text}".encode()).hexdigest()
+    key = hashlib.sha1(f"{voice}\n{case.text}\n{SPEECH_VERSION}".encode()).hexdigest()
     cached = CACHE / f"{key}.npy"
     if cached.is_file():
         return np.load(cached)
