@@ -17,7 +17,7 @@ Every utterance goes through the product's own path: endpointing, the engine, th
   audio time); peak memory: the process's peak resident size (each engine runs in its own process).
 
     python -m bench.voice [--engine whisper,pocketsphinx] [--snr clean,10,5] [--quick] [--human-only]
-                          [--dump FILE] [--front-end NAME|none]
+                          [--dump FILE] [--front-end NAME|none] [--tail SECONDS]
 
 Speech is synthesised once and kept in the user cache folder (same text and voice → same audio). One JSON
 line of figures on stdout; progress on stderr; the method and the latest figures are in
@@ -93,6 +93,7 @@ class Tally:
     by_voice: dict[str, list[int]] = field(default_factory=dict)
     by_split: dict[str, list[int]] = field(default_factory=lambda: {"tuned": [0, 0], "held_out": [0, 0]})
     misses: list[str] = field(default_factory=list)
+    after_words_s: list[float] = field(default_factory=list)  # audio listened to after the last word
 
     def figures(self) -> dict[str, Any]:
         lat = self.latencies
@@ -108,6 +109,10 @@ class Tally:
             "rtf": round(self.engine_s / self.audio_s, 4) if self.audio_s else None,
             "acceptance_by_voice": {v: _rate(a, n) for v, (a, n) in self.by_voice.items() if n},
             "acceptance_by_split": {k: _rate(a, n) for k, (a, n) in self.by_split.items() if n},
+            "after_words_s_median": round(statistics.median(after), 2)
+            if (after := self.after_words_s)
+            else None,
+            "after_words_s_max": round(max(after), 2) if after else None,
         }
 
 
@@ -171,10 +176,14 @@ def run_condition(
     voices: list[str],
     snr: str,
     dump: Callable[[dict[str, Any]], None] | None = None,
+    tail_s: float = 0.0,
 ) -> Tally:
     tally = Tally(by_voice={v: [0, 0] for v in voices})
     for i, (case, voice) in enumerate((c, v) for c in cases for v in voices):
         speech = speech_for(case, voice)
+        words_end = int(np.flatnonzero(speech)[-1]) / SAMPLE_RATE if np.any(speech) else 0.0
+        if tail_s:  # more of the cabin after the words: noise goes on when the driver stops talking
+            speech = np.concatenate([speech, np.zeros(int(tail_s * SAMPLE_RATE), np.int16)])
         if snr != "clean":
             kind = KINDS[i % len(KINDS)]
             speech = mix(speech, cabin_noise(kind, len(speech) / SAMPLE_RATE + 0.1, seed=i), float(snr))
@@ -182,6 +191,8 @@ def run_condition(
             listener.front_end.forget()  # every utterance is another cabin: learn its noise afresh
         heard = listener.listen(array_frames(speech))
         t = time.perf_counter()
+        if heard.transcript is not None:
+            tally.after_words_s.append(heard.audio_s - words_end)
         acted, asked = decide(parser, heard)
         tally.engine_s += heard.engine_s
         tally.audio_s += heard.audio_s
@@ -256,6 +267,7 @@ def run_engine(
     synthetic_set: bool,
     dump_to: Path | None = None,
     front_end: str = DEFAULT_FRONT_END,
+    tail_s: float = 0.0,
 ) -> dict[str, Any]:
     dump = None
     if dump_to is not None:
@@ -284,7 +296,7 @@ def run_engine(
             commands, ood, voices = commands[::5], ood[::4], voices[:2]
         result["voices"] = voices
         for snr in snrs:
-            tally = run_condition(listener, parser, commands + ood, voices, snr, dump)
+            tally = run_condition(listener, parser, commands + ood, voices, snr, dump, tail_s)
             _report(result, described, snr, tally)
     if human and HUMAN.is_dir():
         # The coffee domain's own templates: the engine's grammar or prompt is built from them.
@@ -325,8 +337,17 @@ def main(argv: list[str] | None = None) -> int:
         choices=FRONT_ENDS,
         help=f"cabin-noise front end before the recognizer (default {DEFAULT_FRONT_END})",
     )
+    p.add_argument(
+        "--tail",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="this much more of the same noise after each synthetic command (a cabin does not fall silent)",
+    )
     p.add_argument("--one", action="store_true", help=argparse.SUPPRESS)  # child process: one engine
     args = p.parse_args(argv)
+    if not 0 <= args.tail <= 30:
+        p.error(f"--tail {args.tail:g}: give the seconds of noise after the words, 0 to 30")
     engines = args.engine.split(",")
     snrs = args.snr.split(",")
     if args.one:
@@ -339,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
                 not args.human_only,
                 args.dump,
                 args.front_end,
+                args.tail,
             )
         except VoiceError as exc:  # a front end whose package is not installed, a missing model
             print(f"bench.voice: {exc.line()}", file=sys.stderr)
@@ -351,14 +373,18 @@ def main(argv: list[str] | None = None) -> int:
         child = [sys.executable, "-m", "bench.voice", "--one", "--engine", name, "--snr", args.snr]
         child += [f for f, on in (("--quick", args.quick), ("--human-only", args.human_only)) if on]
         child += ["--no-human"] if args.no_human else []
-        child += ["--front-end", args.front_end]
+        child += ["--front-end", args.front_end, "--tail", str(args.tail)]
         child += ["--dump", str(args.dump.resolve())] if args.dump else []
         out = subprocess.run(child, cwd=ROOT, stdout=subprocess.PIPE, text=True, check=False)
         if out.returncode != 0:
             print(f"bench.voice: {name} failed (exit {out.returncode})", file=sys.stderr)
             return out.returncode
         runs.append(json.loads(out.stdout.strip().splitlines()[-1]))
-    print(json.dumps({"bench": "voice", "quick": args.quick, "runs": runs}, ensure_ascii=False))
+    print(
+        json.dumps(
+            {"bench": "voice", "quick": args.quick, "tail_s": args.tail, "runs": runs}, ensure_ascii=False
+        )
+    )
     return 0
 
 

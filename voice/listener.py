@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .audio.endpoint import Endpointer
+from .audio.endpoint import open_endpointer
 from .audio.noise_suppression import FrontEnd
 from .engines.base import SAMPLE_RATE, Engine, Transcript
 from .understanding.parser import Intent, IntentParser, Understanding
@@ -64,7 +64,7 @@ class Listener:
 
     def listen(self, frames: Iterable[bytes], cancel: threading.Event | None = None) -> Heard:
         """Recognize the first utterance in ``frames`` (stops at its endpoint or when frames run out)."""
-        endpointer = Endpointer(lead_in_s=self.engine.lead_in_s)
+        endpointer = open_endpointer(self.engine.endpointer, lead_in_s=self.engine.lead_in_s)
         fe = self.front_end
         if fe is not None:
             fe.restart()  # a new stream: the filters' memory belongs to the last one

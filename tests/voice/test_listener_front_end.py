@@ -26,9 +26,9 @@ def noise(kind: str, seconds: float, level: float = 3000.0, seed: int = 3) -> np
 def test_cabin_noise_alone_never_becomes_a_command(whisper, kind, front_end):
     audio = np.zeros(3 * SAMPLE_RATE, np.int16) if kind == "silence" else noise(kind, 3.0, level=6000.0)
     heard = Listener(whisper, PARSER, front_end=open_front_end(front_end)).listen(array_frames(audio))
-    # Never acted on. Whisper can still make words of wind ("let's go home", belief 0.5): then the assistant
-    # asks first and does nothing without a "yes" (a VAD that keeps noise from the recognizer is the fix
-    # being worked on: the notes of session 6).
+    # Never acted on. Silero's endpointer keeps this noise from Whisper (test_listener_in_noise.py); should
+    # some reach it, Whisper can make words of wind ("let's go home", belief 0.5): then the assistant asks
+    # first and does nothing without a "yes".
     assert not heard.intents or heard.question is not None, (kind, heard.text)
 
 

@@ -1,20 +1,25 @@
-"""End of speech: pocketsphinx's voice-activity endpointer (WebRTC-style VAD over a 300 ms window).
+"""End of speech: the one interface the listener uses, and the implementation each engine asks for.
 
-Speech ends when 90 % of the last 300 ms is non-speech, so the endpoint comes about 300 ms after the
-last word, which is the latency budget the issue sets.
+Two implementations, chosen per engine (``Engine.endpointer``):
 
-The VAD reports speech from its first voiced frame; an engine that wants it is handed a lead-in of the
-audio before that frame as well (``Engine.lead_in_s``).
+- ``webrtc`` (audio/webrtc_endpoint.py): pocketsphinx's WebRTC-style VAD. Right in quiet audio; in cabin
+  noise (10 dB road or fan, any noise at 5 dB) it calls the noise speech and never finds an end.
+- ``silero`` (audio/silero_endpoint.py): Silero VAD's speech probability, which keeps to the words in
+  the same noise down to 0 dB (figures in docs/architecture.md, voice).
+
+Both end speech when 90 % of the last 300 ms is non-speech, so the endpoint comes about 300 ms after
+the last word, the latency budget the issue sets. An engine that wants it is handed a lead-in of the audio
+before the first speech frame as well (``Engine.lead_in_s``).
 """
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass
-
-from ..engines.base import SAMPLE_RATE
+from typing import Protocol
 
 WINDOW_S = 0.3
+END_RATIO = 0.9  # of the window non-speech: the end
+ENDPOINTERS = ("webrtc", "silero")
 
 
 @dataclass
@@ -24,45 +29,29 @@ class Step:
     ended: bool = False  # speech ended: the endpoint
 
 
-class Endpointer:
-    def __init__(self, window_s: float = WINDOW_S, vad_mode: int = 0, lead_in_s: float = 0.0) -> None:
-        from pocketsphinx import Endpointer as PsEndpointer
-
-        self._ep = PsEndpointer(window=window_s, ratio=0.9, vad_mode=vad_mode, sample_rate=SAMPLE_RATE)
-        self.frame_bytes: int = self._ep.frame_bytes
-        self._frame_s: float = self._ep.frame_length
-        self._was_in_speech = False
-        # (start time, frame) of the frames heard lately: the lead-in is taken from them.
-        keep = round((window_s + lead_in_s) / self._frame_s) + 2
-        self._recent: deque[tuple[float, bytes]] = deque(maxlen=keep)
-        self._lead_in_s = lead_in_s
-        self._t = 0.0
+class Endpointer(Protocol):
+    frame_bytes: int  # :meth:`process` takes frames of exactly this many bytes
 
     def process(self, frame: bytes) -> Step:
         """One frame of exactly :attr:`frame_bytes`."""
-        self._recent.append((self._t, frame))
-        self._t += self._frame_s
-        speech = self._ep.process(frame)
-        now = self._ep.in_speech
-        started = now and not self._was_in_speech
-        if started and speech is not None and self._lead_in_s > 0:
-            speech = self._lead_in(self._ep.speech_start) + speech
-        step = Step(speech, started=started, ended=self._was_in_speech and not now)
-        self._was_in_speech = now
-        return step
+        ...
 
     @property
-    def in_speech(self) -> bool:
-        return self._was_in_speech
-
-    def _lead_in(self, start: float) -> bytes:
-        begin = start - self._lead_in_s - self._frame_s / 2
-        return b"".join(f for t, f in self._recent if begin <= t < start - self._frame_s / 2)
+    def in_speech(self) -> bool: ...
 
     def end(self, frame: bytes = b"") -> Step:
-        """The audio ran out: close speech that is still going on."""
-        # end_stream takes the last, short frame; with none left there is nothing more to hand over.
-        speech = self._ep.end_stream(frame) if self._was_in_speech and frame else None
-        ended = self._was_in_speech
-        self._was_in_speech = False
-        return Step(speech, ended=ended)
+        """The audio ran out: close speech that is still going on (``frame``: the last, short one)."""
+        ...
+
+
+def open_endpointer(kind: str, lead_in_s: float = 0.0) -> Endpointer:
+    """The endpointer called ``kind`` (one of :data:`ENDPOINTERS`)."""
+    if kind == "webrtc":
+        from .webrtc_endpoint import WebRtcEndpointer
+
+        return WebRtcEndpointer(lead_in_s=lead_in_s)
+    if kind == "silero":
+        from .silero_endpoint import SileroEndpointer
+
+        return SileroEndpointer(lead_in_s=lead_in_s)
+    raise ValueError(f"unknown endpointer {kind!r}; one of {', '.join(ENDPOINTERS)}")

@@ -47,6 +47,8 @@ class Engine(ABC):
     lead_in_s: float = 0.0
     # Whether the listener's cabin-noise front end (audio/noise_suppression.py) runs before this engine.
     noise_front_end: bool = True
+    # Which endpointer finds this engine's utterances (audio/endpoint.py): "webrtc" or "silero".
+    endpointer: str = "webrtc"
 
     @abstractmethod
     def start(self) -> Stream:

@@ -28,6 +28,7 @@ class SecondOpinionEngine(Engine):
         self.second = second
         self.name = primary.name
         self.lead_in_s = max(primary.lead_in_s, second.lead_in_s)
+        self.endpointer = primary.endpointer  # Whisper's: pocketsphinx hears what it is handed
         self.source = getattr(primary, "source", None)
 
     def describe(self) -> str:

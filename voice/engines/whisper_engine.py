@@ -116,6 +116,8 @@ class WhisperEngine(Engine):
     mode = "free"
     # Whisper hears the first word better with a little silence in front of it.
     lead_in_s = 0.2
+    # Silero's VAD: the WebRTC one never ends speech in 10 dB road or fan noise (audio/endpoint.py).
+    endpointer = "silero"
 
     def __init__(
         self, source: WhisperModelSource, intents: Intents | None, options: WhisperOptions | None = None

@@ -50,30 +50,40 @@ def test_spoken_commands_are_understood(whisper, speech, text, voice, snr, inten
 
 
 @pytest.mark.parametrize(
-    ("text", "voice", "intent", "slots"),
+    ("text", "voice", "snr", "noise", "intent", "slots"),
     [
         # Heard word for word; the templates lacked "make the temperature N" without "to".
-        ("make the temperature eighteen", "flite:slt", "ClimateSetTemperature", {"temperature": 18}),
+        (
+            "make the temperature eighteen",
+            "flite:slt",
+            None,
+            "road",
+            "ClimateSetTemperature",
+            {"temperature": 18},
+        ),
         # Heard "turn on the ac"; scored as "Turn on the a c." Whisper doubted it (-2.4), as "… AC." not.
-        ("turn on the a c", "flite:slt", "TurnOn", {"switch": "climate.ac"}),
-        # Heard "switch off the heat and see": 1.1 from the template sentence, which leads every other
-        # command by 1.3.
-        ("switch off the heated seat", "flite:slt", "SeatHeatingOff", {}),
+        ("turn on the a c", "flite:slt", None, "road", "TurnOn", {"switch": "climate.ac"}),
+        # In 20 dB wind the template sentence is 0.78 from Whisper's free transcript (beyond the 0.7 that acts
+        # alone) and leads every other command by 2.5. (Clean, since the Silero endpointer, Whisper hears
+        # "the heat in speed", nearest another seat's command by 3.9: not done.)
+        ("switch off the heated seat", "flite:slt", 20, "wind", "SeatHeatingOff", {}),
     ],
 )
-def test_commands_first_misheard_are_done_without_asking(whisper, speech, text, voice, intent, slots):
-    heard, understanding = understood(whisper, speech(text, voice))
+def test_commands_first_misheard_are_done_without_asking(
+    whisper, speech, text, voice, snr, noise, intent, slots
+):
+    heard, understanding = understood(whisper, speech(text, voice, snr=snr, noise=noise))
     assert understanding is not None, heard.problem
     assert [(i.name, i.slots) for i in understanding.intents] == [(intent, slots)], heard.text
     assert understanding.question is None, (heard.text, heard.transcript.alternatives)
 
 
 def test_when_whisper_itself_hears_both_directions_it_asks_about_what_was_said(whisper, speech):
-    # Piper's "switch off the front defroster": Whisper writes "… off the front to faster" first, then
-    # "… off … defraster" and "… on … defraster"; the turned reading scores 0.9 below, inside the margin
-    # kept when the command is not Whisper's first reading. Asking is the safe answer; acting on "on"
-    # would not be.
-    heard, understanding = understood(whisper, speech("switch off the front defroster", "piper:joe"))
+    # flite slt's "switch off the front defroster": Whisper reads it right, but the turned reading ("switch
+    # on the front defrester") scores only 0.88 below it (-1.37 against -2.25), inside the margin. Asking
+    # is the safe answer; acting on "on" would not be. (Piper's, the case before the Silero endpointer,
+    # is now heard clearly and done.)
+    heard, understanding = understood(whisper, speech("switch off the front defroster", "flite:slt"))
     assert understanding is not None, heard.problem
     assert [(i.name, i.slots) for i in understanding.intents] == [
         ("TurnOff", {"switch": "climate.defrost_front"})
