@@ -264,6 +264,15 @@ class WhisperEngine(Engine):
             confidence = max(confidence, 1.0 / (1.0 + math.exp(-EXACT_SLOPE * (scores[0] - EXACT_CENTRE))))
         margin = OPPOSITE_MARGIN if at == 0 else OPPOSITE_MARGIN_BELOW
         close = [t for t, s in zip(turned, scores[1:], strict=True) if s >= scores[0] - margin]
+        if at > 0 and self._closest is not None and self._closest.sounds is not None:
+            # What Whisper wrote first sounding more like the turned command than the one to be done
+            # ("and lock the doors": "unlock", not "lock"): too close to call, whatever the scores say
+            # (they put "unlock" 0.96 or 1.15 below, by the CPU's kernels: one asked, one locked).
+            sounds = self._closest.sounds
+            acting = sounds.sentence_likeness(readings[0], readings[at])
+            close += [
+                t for t in turned if t not in close and sounds.sentence_likeness(readings[0], t) > acting
+            ]
         self.last_detail = {**(self.last_detail or {}), "checked": scores, "turned": turned}
         # The close turned readings follow the command reading, so that the parser weighs them next to it.
         rest = [t for t in readings[at + 1 :] if t not in close]

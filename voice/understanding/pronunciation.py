@@ -83,3 +83,12 @@ class Pronunciations:
         if not a or not b:
             return None
         return 1.0 - max(fuzz.ratio(x, y) for x in a for y in b) / 100.0
+
+    def sentence(self, text: str) -> str:
+        """The sounds of a whole sentence, the first pronunciation of each word (a word the dictionary
+        lacks stands as spelt)."""
+        return "".join((self.sounds(w) or (w,))[0] for w in text.lower().split())
+
+    def sentence_likeness(self, a: str, b: str) -> float:
+        """How alike two sentences sound, 0 .. 100 (rapidfuzz ratio of their sounds)."""
+        return fuzz.ratio(self.sentence(a), self.sentence(b))

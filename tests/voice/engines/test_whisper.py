@@ -63,10 +63,6 @@ def test_spoken_commands_are_understood(whisper, speech, text, voice, snr, inten
         ),
         # Heard "turn on the ac"; scored as "Turn on the a c." Whisper doubted it (-2.4), as "… AC." not.
         ("turn on the a c", "flite:slt", None, "road", "TurnOn", {"switch": "climate.ac"}),
-        # In 20 dB wind the template sentence is 0.78 from Whisper's free transcript (beyond the 0.7 that acts
-        # alone) and leads every other command by 2.5. (Clean, since the Silero endpointer, Whisper hears
-        # "the heat in speed", nearest another seat's command by 3.9: not done.)
-        ("switch off the heated seat", "flite:slt", 20, "wind", "SeatHeatingOff", {}),
     ],
 )
 def test_commands_first_misheard_are_done_without_asking(
@@ -78,17 +74,42 @@ def test_commands_first_misheard_are_done_without_asking(
     assert understanding.question is None, (heard.text, heard.transcript.alternatives)
 
 
-def test_when_whisper_itself_hears_both_directions_it_asks_about_what_was_said(whisper, speech):
-    # flite slt's "switch off the front defroster": Whisper reads it right, but the turned reading ("switch
-    # on the front defrester") scores only 0.88 below it (-1.37 against -2.25), inside the margin. Asking
-    # is the safe answer; acting on "on" would not be. (Piper's, the case before the Silero endpointer,
-    # is now heard clearly and done.)
-    heard, understanding = understood(whisper, speech("switch off the front defroster", "flite:slt"))
+@pytest.mark.parametrize(
+    ("text", "snr", "noise", "intent", "slots", "question"),
+    [
+        # Whisper reads it right, but the turned reading ("switch on the front defrester") scored only 0.88
+        # below it with this machine's AVX-512 kernels (inside the margin: it asks), 1.1 below with AVX2
+        # (it acts). Either is right; acting on "on" would not be.
+        (
+            "switch off the front defroster",
+            None,
+            "road",
+            "TurnOff",
+            {"switch": "climate.defrost_front"},
+            "Did you mean turn off the windshield defrost?",
+        ),
+        # In 20 dB wind the template sentence is 0.78 from Whisper's free transcript (beyond the 0.7 that
+        # acts alone) and leads every other command by 2.5 (acts); with AVX2 kernels its confidence lands at
+        # 0.50 (asks). Clean, since the Silero endpointer, Whisper hears "the heat in speed": not done.
+        (
+            "switch off the heated seat",
+            20,
+            "wind",
+            "SeatHeatingOff",
+            {},
+            "Did you mean turn off the seat heating for the seat?",
+        ),
+    ],
+)
+def test_a_close_call_is_done_as_said_or_asked_about_never_turned(
+    whisper, speech, text, snr, noise, intent, slots, question
+):
+    # Cases at the edge of a margin, where the CPU's kernels (CTranslate2 picks AVX2, AVX-512 …) decide
+    # between acting and asking: what holds on every machine is the command said, done or asked about.
+    heard, understanding = understood(whisper, speech(text, "flite:slt", snr=snr, noise=noise))
     assert understanding is not None, heard.problem
-    assert [(i.name, i.slots) for i in understanding.intents] == [
-        ("TurnOff", {"switch": "climate.defrost_front"})
-    ], heard.text
-    assert understanding.question == "Did you mean turn off the windshield defrost?"
+    assert [(i.name, i.slots) for i in understanding.intents] == [(intent, slots)], heard.text
+    assert understanding.question in (None, question), understanding.question
 
 
 @pytest.mark.parametrize(
@@ -188,3 +209,14 @@ def test_pocketsphinx_gives_a_second_opinion_beside_whisper(whisper, speech):
     # On silence neither has anything: nothing to act on.
     silent = Listener(both, PARSER).listen(array_frames(np.zeros(SAMPLE_RATE, np.int16)))
     assert silent.problem == "no speech heard"
+
+
+def test_a_first_reading_that_sounds_like_the_opposite_makes_it_ask(whisper, speech):
+    # flite's "unlock the doors" at 10 dB: Whisper writes "and lock the doors" first, then "lock the
+    # doors". The scores put "unlock" 0.96 (AVX-512 kernels) or 1.15 (AVX2) below "lock": the second
+    # locked the doors. "and lock" sounds like "unlock", so the assistant asks on every machine.
+    heard, understanding = understood(whisper, speech("unlock the doors", "flite:slt", snr=10.0))
+    assert understanding is not None and understanding.intents, heard.problem
+    acted = [i.name for i in understanding.intents]
+    assert acted == ["Unlock"] or understanding.question is not None, (heard.text, acted)
+    assert "Unlock" in [i.name for i in [*understanding.intents, *understanding.alternative]], heard.text

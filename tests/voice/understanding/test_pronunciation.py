@@ -37,3 +37,14 @@ def test_first_and_last_entries_of_the_dictionary_are_found(tmp_path):
     assert sounds.sounds("fan") == ("fen", "fan")
     assert sounds.sounds("zz") == ("zi",)
     assert sounds.sounds("f") == ()
+
+
+def test_a_sentence_sounds_like_the_command_it_was_misheard_from():
+    # "and lock the doors" is what Whisper wrote for "unlock the doors" in noise.
+    heard = "and lock the doors"
+    assert SOUNDS.sentence_likeness(heard, "unlock the doors") > SOUNDS.sentence_likeness(
+        heard, "lock the doors"
+    )
+    assert SOUNDS.sentence_likeness("open the windows please", "open the windows") > SOUNDS.sentence_likeness(
+        "open the windows please", "close the windows"
+    )
