@@ -191,7 +191,8 @@ def run_condition(
             listener.front_end.forget()  # every utterance is another cabin: learn its noise afresh
         heard = listener.listen(array_frames(speech))
         t = time.perf_counter()
-        if heard.transcript is not None:
+        # Synthetic speech only: its words end at its last non-zero sample; a recording's noise runs on.
+        if heard.transcript is not None and case.audio is None:
             tally.after_words_s.append(heard.audio_s - words_end)
         acted, asked = decide(parser, heard)
         tally.engine_s += heard.engine_s
