@@ -181,7 +181,9 @@ def run_condition(
     tally = Tally(by_voice={v: [0, 0] for v in voices})
     for i, (case, voice) in enumerate((c, v) for c in cases for v in voices):
         speech = speech_for(case, voice)
-        words_end = int(np.flatnonzero(speech)[-1]) / SAMPLE_RATE if np.any(speech) else 0.0
+        # Synthetic speech only: its words end at its last non-zero sample; a recording's noise runs on.
+        synthetic_words = case.audio is None and np.any(speech)
+        words_end = int(np.flatnonzero(speech)[-1]) / SAMPLE_RATE if synthetic_words else None
         if tail_s:  # more of the cabin after the words: noise goes on when the driver stops talking
             speech = np.concatenate([speech, np.zeros(int(tail_s * SAMPLE_RATE), np.int16)])
         if snr != "clean":
@@ -191,8 +193,7 @@ def run_condition(
             listener.front_end.forget()  # every utterance is another cabin: learn its noise afresh
         heard = listener.listen(array_frames(speech))
         t = time.perf_counter()
-        # Synthetic speech only: its words end at its last non-zero sample; a recording's noise runs on.
-        if heard.transcript is not None and case.audio is None:
+        if heard.transcript is not None and words_end is not None:
             tally.after_words_s.append(heard.audio_s - words_end)
         acted, asked = decide(parser, heard)
         tally.engine_s += heard.engine_s

@@ -157,11 +157,9 @@ class WhisperEngine(Engine):
         previous = self.tokenizer.encode(" " + self.prompt) if self.prompt else None
         self._prompt_ids = self.model.get_prompt(self.tokenizer, previous, without_timestamps=True)
         self._score_start = [*self.tokenizer.sot_sequence, self.tokenizer.no_timestamps]
-        self._closest = (
-            ClosestSentence(intents, Pronunciations(intents.language))
-            if intents and self.options.rescore
-            else None
-        )
+        # How words sound: the rescoring's candidates and the turned-direction check both use it.
+        self._sounds = Pronunciations(intents.language) if intents and self.options.rescore else None
+        self._closest = ClosestSentence(intents, self._sounds) if intents and self.options.rescore else None
         self._parser = IntentParser(intents) if intents else None
         # The last utterance's rescoring (candidates, scores, gap), for bench/voice.py --dump.
         self.last_detail: dict[str, Any] | None = None
@@ -264,14 +262,15 @@ class WhisperEngine(Engine):
             confidence = max(confidence, 1.0 / (1.0 + math.exp(-EXACT_SLOPE * (scores[0] - EXACT_CENTRE))))
         margin = OPPOSITE_MARGIN if at == 0 else OPPOSITE_MARGIN_BELOW
         close = [t for t, s in zip(turned, scores[1:], strict=True) if s >= scores[0] - margin]
-        if at > 0 and self._closest is not None and self._closest.sounds is not None:
+        if at > 0 and self._sounds is not None:
             # What Whisper wrote first sounding more like the turned command than the one to be done
             # ("and lock the doors": "unlock", not "lock"): too close to call, whatever the scores say
             # (they put "unlock" 0.96 or 1.15 below, by the CPU's kernels: one asked, one locked).
-            sounds = self._closest.sounds
-            acting = sounds.sentence_likeness(readings[0], readings[at])
+            acting = self._sounds.sentence_likeness(readings[0], readings[at])
             close += [
-                t for t in turned if t not in close and sounds.sentence_likeness(readings[0], t) > acting
+                t
+                for t in turned
+                if t not in close and self._sounds.sentence_likeness(readings[0], t) > acting
             ]
         self.last_detail = {**(self.last_detail or {}), "checked": scores, "turned": turned}
         # The close turned readings follow the command reading, so that the parser weighs them next to it.
