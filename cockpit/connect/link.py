@@ -2,9 +2,10 @@
 
 paho runs its network thread; the outbox rows in flight (message id → row) belong to the thread that calls
 :meth:`pump`, which also deletes the rows whose acknowledgement paho's thread noted. Outgoing
-stream messages are fed from the outbox only while connected, at most ``window`` unacknowledged at a time;
-on a reconnect paho resends its unacknowledged ones first (MQTT 5 persistent session), then feeding goes on
-from where it stopped, so the order on the wire is the order of the sequence numbers.
+stream messages are fed from the outbox only while connected, at most ``window`` unacknowledged at a time.
+On a reconnect paho resends its unacknowledged ones (MQTT 5 persistent session), but only after our
+``on_connect`` has returned; so feeding goes on from where it stopped only once the broker has acknowledged
+every message from before the reconnect, and the order on the wire is the order of the sequence numbers.
 
 The car says ``online`` only once the broker has acknowledged its subscriptions (the command topic): a
 phone that sends as soon as it sees ``online`` must not lose the command to a subscription still on its
@@ -53,6 +54,9 @@ class VehicleLink:
         self._acks: deque[int] = deque()  # message ids the broker acknowledged (paho's thread appends)
         self._in_flight: dict[int, int] = {}  # paho message id → outbox row (pump's thread only)
         self._fed = 0  # the last outbox row handed to paho
+        self._connects = 0  # counted on paho's thread at each connect
+        self._pumped_connects = 0  # the connect pump() last saw
+        self._resending: set[int] = set()  # message ids paho resends after a reconnect, not yet acknowledged
         self.sent = 0
         self._closing = False
 
@@ -89,6 +93,16 @@ class VehicleLink:
         if not self.connected:
             return 0
         self._take_acks()
+        connects = self._connects
+        if connects != self._pumped_connects:
+            # A new connection: paho resends everything unacknowledged, after our on_connect returned. New
+            # rows wait until those are acknowledged, or they would overtake them.
+            self._pumped_connects = connects
+            self._resending = set(self._in_flight)
+        if self._resending:
+            self._resending.intersection_update(self._in_flight)
+            if self._resending:
+                return 0
         room = WINDOW - len(self._in_flight)
         if room <= 0:
             return 0
@@ -116,6 +130,7 @@ class VehicleLink:
             self.connected = self.online = False
             self._report(describe_refusal(self.config, reason_code))
             return
+        self._connects += 1
         self.connected = True
         if self.problem:
             log.warning("broker %s: connected", self.config.where)

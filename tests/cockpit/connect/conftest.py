@@ -9,6 +9,7 @@ import getpass
 import ipaddress
 import json
 import shutil
+import signal
 import socket
 import subprocess
 import threading
@@ -90,6 +91,17 @@ class Mosquitto:
     def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
             self.process.terminate()  # SIGTERM: mosquitto saves sessions and queued messages
+            self.process.wait(10)
+        self.process = None
+
+    def freeze(self) -> None:
+        """SIGSTOP: the broker still holds its connections but reads and acknowledges nothing."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def kill(self) -> None:
+        """SIGKILL (a crash or power cut): no goodbye; sessions as last autosaved."""
+        if self.process is not None:
+            self.process.kill()
             self.process.wait(10)
         self.process = None
 

@@ -92,27 +92,66 @@ class Car:
 
         wait_for(empty, timeout, "the queue to drain")
 
+    def connect_with_a_backend(self, broker, subscribe, wait_for):
+        """Start the link with a persistent subscriber (the broker keeps its QoS 1 messages while it is
+        away); the subscriber."""
+        sub = subscribe(broker, self.topics.stream, client_id="fleet-backend")
+        self.link.start()
+        wait_for(lambda: self.link.connected, what="the car to connect")
+        return sub
+
+    def reconnect_pumping_at_connect(self, broker, wait_for) -> None:
+        """Start ``broker`` again and pump at the worst moment: inside the connect, before paho resends
+        what was never acknowledged (on CI a pump landing there sent newer batches ahead of those)."""
+        reconnected = threading.Event()
+
+        def pump_at_connect() -> None:
+            if not reconnected.is_set():
+                self.link.pump()
+                reconnected.set()
+
+        self.link.on_connected.append(pump_at_connect)
+        broker.start()
+        wait_for(reconnected.is_set, timeout=20, what="the car to reconnect")
+        self.drain(wait_for)
+
     def close(self) -> None:
         self.link.close()
         self.outbox.close()
+
+
+def test_what_a_crashed_broker_never_acknowledged_is_sent_again_before_anything_newer(
+    broker, subscribe, wait_for, tmp_path: Path
+) -> None:
+    car = Car(broker.url, tmp_path / "q.sqlite")
+    sub = car.connect_with_a_backend(broker, subscribe, wait_for)
+    car.drive(50)
+    car.drain(wait_for)
+    wait_for(lambda: len(seqs(sub, car.topics.stream)) == 50, what="the first 50 batches")
+    broker.freeze()
+    car.drive(50)  # sent, never acknowledged: paho must resend these after the reconnect
+    assert car.link.in_flight == 50
+    broker.kill()
+    wait_for(lambda: not car.link.connected, what="the car to notice")
+    car.drive(100)  # into the on-disk queue
+    car.reconnect_pumping_at_connect(broker, wait_for)
+    wait_for(lambda: len(set(seqs(sub, car.topics.stream))) == 200, what="all 200 batches")
+    first_seen = list(dict.fromkeys(seqs(sub, car.topics.stream)))
+    assert first_seen == list(range(200)), "batches lost or out of order"
+    car.close()
 
 
 def test_broker_stopped_and_restarted_mid_stream_loses_nothing(
     broker, subscribe, wait_for, tmp_path: Path
 ) -> None:
     car = Car(broker.url, tmp_path / "q.sqlite")
-    # A persistent subscriber: the broker keeps its QoS 1 messages while it is away.
-    sub = subscribe(broker, car.topics.stream, client_id="fleet-backend")
-    car.link.start()
-    wait_for(lambda: car.link.connected, what="the car to connect")
+    sub = car.connect_with_a_backend(broker, subscribe, wait_for)
     car.drive(100)
     broker.stop()
     wait_for(lambda: not car.link.connected, what="the car to notice")
     car.drive(300)  # into the on-disk queue
     assert len(car.outbox) >= 300
-    broker.start()
-    wait_for(lambda: car.link.connected, timeout=20, what="the car to reconnect")
-    car.drain(wait_for)
+    car.reconnect_pumping_at_connect(broker, wait_for)
     wait_for(lambda: len(set(seqs(sub, car.topics.stream))) == 400, what="all 400 batches")
     received = seqs(sub, car.topics.stream)
     assert sorted(set(received)) == list(range(400))
