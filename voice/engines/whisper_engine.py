@@ -46,8 +46,10 @@ from ..understanding.direction import opposite
 from ..understanding.grammar import build_grammar
 from ..understanding.parser import IntentParser
 from ..understanding.pronunciation import Pronunciations
+from ..understanding.sentence_automaton import SentenceAutomaton
 from .base import SAMPLE_RATE, Engine, Stream, Transcript
 from .command_text import command_words, written_forms
+from .whisper_grammar import GrammarDecoder
 from .whisper_models import WhisperModelSource
 
 # No network at load, whatever a caller passes: the weights are a local folder.
@@ -88,6 +90,13 @@ OPPOSITE_MARGIN = 0.5
 # opposite); right commands lay 0.6-1.2 from their turned twins, so a wider margin only where Whisper
 # itself wrote something else first.
 OPPOSITE_MARGIN_BELOW = 1.0
+# The decoding held to the templates' sentences (whisper_grammar.py), when the readings above are not acted
+# on: its best sentence's mean token log-probability acts from GRAMMAR_ACT, asks down to GRAMMAR_ASK (set on
+# the tuning half of the quick set: right sentences lay at a median of -0.3 to -0.6, out-of-domain speech
+# at -2.5 and below, docs/benchmarks.md).
+GRAMMAR_ACT, GRAMMAR_ASK = -1.8, -2.3
+GRAMMAR_SLOPE = 4.0
+GRAMMAR_CENTRE = GRAMMAR_ACT - math.log(1.5) / GRAMMAR_SLOPE  # confidence 0.6 (acts) at GRAMMAR_ACT
 # Direction words and their opposites, for turned_readings.
 _TURN = {
     "lock": "unlock", "open": "close", "on": "off", "up": "down", "warmer": "cooler", "raise": "lower",
@@ -109,6 +118,8 @@ class WhisperOptions:
     compute_type: str = "int8"
     held: bool = True  # a second decoding held to the templates' words
     rescore: bool = True  # no command heard: the closest template sentences, scored against the audio
+    grammar: bool = True  # nothing to act on yet: a decoding held to the templates' sentences
+    grammar_beam: int = 3
 
 
 class WhisperEngine(Engine):
@@ -161,6 +172,11 @@ class WhisperEngine(Engine):
         self._sounds = Pronunciations(intents.language) if intents and self.options.rescore else None
         self._closest = ClosestSentence(intents, self._sounds) if intents and self.options.rescore else None
         self._parser = IntentParser(intents) if intents else None
+        held_to_sentences = intents is not None and self.options.rescore and self.options.grammar
+        self._grammar = None
+        if held_to_sentences:
+            automaton = SentenceAutomaton.from_intents(intents)
+            self._grammar = GrammarDecoder(automaton, self.model.hf_tokenizer, self.tokenizer.eot)
         # The last utterance's rescoring (candidates, scores, gap), for bench/voice.py --dump.
         self.last_detail: dict[str, Any] | None = None
         self._suppress_free = [-1]
@@ -199,7 +215,40 @@ class WhisperEngine(Engine):
         heard = _reading(free, held)
         if self._closest is None or heard.rejected:
             return heard
-        return self._rescored(heard, encoded, features.shape[1] // 2)
+        found = self._rescored(heard, encoded, features.shape[1] // 2)
+        if self._grammar is None:
+            return found
+        understood = self._parser.understand(found)
+        if understood.intents and understood.question is None:
+            return found
+        frames = features.shape[1] // 2
+        return self._held_to_sentences(found, heard, understood.intents, encoded, frames, max_tokens)
+
+    def _held_to_sentences(
+        self, found: Transcript, heard: Transcript, asked: list, encoded: Any, frames: int, max_tokens: int
+    ) -> Transcript:
+        """Nothing to act on yet (``found``): the sentence the templates allow that Whisper finds likeliest.
+        It leads when Whisper finds it likely enough, and is asked about a little below; Whisper's own
+        readings (``heard``) stay its alternatives, so the parser asks when one of them moves the same thing
+        the other way. The turned readings the first check added are not carried over: the sentence gets
+        its own check. When ``found`` was to be asked about (``asked``, its intents) and the sentence means
+        another command, the question stands: two decodings disagreeing is no ground to act ("switch off the
+        heated seat" in wind: asked about, then found as "switch off the heating")."""
+        sentences = self._grammar.decode(
+            self.model.model, encoded, self._score_start, max_tokens, self.options.grammar_beam
+        )
+        detail = {"grammar": sentences, "grammar_calls": self._grammar.calls}
+        self.last_detail = {**(self.last_detail or {}), **detail}
+        if not sentences or sentences[0][1] < GRAMMAR_ASK or not self._parser.parse(sentences[0][0]):
+            return found
+        text, score = sentences[0]
+        if asked and _meaning(self._parser.parse(text)) != _meaning(asked):
+            return found
+        confidence = 1.0 / (1.0 + math.exp(-GRAMMAR_SLOPE * (score - GRAMMAR_CENTRE)))
+        rest = [t for t, _ in sentences[1:]] + [heard.text, *heard.alternatives]
+        alternatives = tuple(dict.fromkeys(t for t in rest if t and t != text))
+        held = Transcript(text, alternatives=alternatives, confidence=round(confidence, 3))
+        return self._checked(held, encoded, frames, exact=False)
 
     def _rescored(self, heard: Transcript, encoded: Any, frames: int) -> Transcript:
         """When no reading is a command: the template sentences closest to the best readings, scored
@@ -327,6 +376,10 @@ class _Decoding:
     texts: list[str]  # in the templates' words, best first, no repeats
     score: float  # the best hypothesis's mean token log-probability
     no_speech: float
+
+
+def _meaning(intents: list) -> list[tuple[str, dict]]:
+    return [(i.name, i.slots) for i in intents]
 
 
 def _belief(score: float, no_speech: float) -> float:
