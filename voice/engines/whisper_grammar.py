@@ -2,11 +2,12 @@
 
 Whisper's free transcript of a noisy command wanders off into other words ("massage the passenger seat" →
 "this is the passenger speed") that no edit distance brings back. Here the decoder may only write what
-the templates allow: at each step every token that would leave the automaton (understanding/
-sentence_automaton.py) is suppressed, so Whisper picks the likeliest allowed continuation, and the beam
-keeps the best few paths. The result is a candidate, never a verdict: the engine scores it against the
-audio without any suppression and weighs it against the free transcript like any other candidate, so
-noise or an out-of-domain sentence (which this search always turns into some command) is still rejected.
+the templates allow: at each step only the tokens that keep to the automaton (understanding/
+sentence_automaton.py) are considered, Whisper's own log-probabilities pick among them, and the beam keeps
+the best few paths. The result is a candidate, never a verdict: the engine acts on it only when Whisper
+finds the sentence likely enough (its mean token log-probability, unconstrained), asks a little below,
+and checks it against its turned twin, so noise or an out-of-domain sentence (which this search always
+turns into some command) is still left undone.
 
 CTranslate2 offers no per-step constraint on its Whisper decoder, so each step is one ``generate`` call
 per path, one token long, with the path so far as the forced prefix; it returns the logits of every
@@ -51,7 +52,7 @@ class _Path:
     states: States  # the automaton after the last whole word
     spelling: _Spelling  # where in the next word's tokens the path is (the root: at a word boundary)
     capital: bool  # the next word starts a sentence
-    ended: bool = False  # a full stop written: only the end, or another sentence
+    ended: bool = False  # a full stop written: only the end may follow
 
 
 def _logsumexp(logits: Any) -> float:
@@ -143,8 +144,6 @@ class GrammarDecoder:
             allowed |= set(self._trie(after, False).children)
             if self.automaton.accepts(after):
                 allowed |= {self.eot, *self._ends}
-        elif path.spelling is self._trie(path.states, path.capital) and self.automaton.accepts(path.states):
-            allowed |= {self.eot, *self._ends}
         return allowed
 
     def _after(self, path: _Path) -> States:

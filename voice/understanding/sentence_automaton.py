@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from hassil import Intents
 
-from .grammar import CONJUNCTIONS, Grammar, Node, build_grammar, normalize
+from .grammar import CONJUNCTIONS, Grammar, Node, build_grammar, normalize, number_words
 
 States = frozenset[int]
 _SPELLED_AS_ONE = {("a", "c"): "ac"}  # two template words Whisper writes as one
@@ -31,7 +31,6 @@ class SentenceAutomaton:
         self.final = self._new()
         body = self._new()  # after the opening skip words
         self._empty[self.start].append(body)
-        self.body = body
         for skip in skip_words:
             self._phrase(normalize(skip), self.start, self.start)
             self._phrase(normalize(skip), self.final, self.final)
@@ -63,10 +62,6 @@ class SentenceAutomaton:
 
     def _step(self, states: States, word: str) -> States:
         return self.next_words(states).get(word, frozenset())
-
-    def again(self) -> States:
-        """Where another sentence starts (after a full stop: "Turn on the AC. Close the windows.")."""
-        return self.closure(frozenset([self.body]))
 
     def accepts(self, states: States) -> bool:
         """A whole sentence (or several joined) ends here."""
@@ -148,9 +143,8 @@ class SentenceAutomaton:
 
 
 def _range_values(grammar: Grammar) -> dict[str, list[str]]:
-    """Range lists' values in digits, by rule: a number list's words are number words only."""
-    from .grammar import number_words
-
+    """Range lists' values in digits, by rule: a list all of whose values are number words."""
+    numbers = _number_table(grammar.language)
     out: dict[str, list[str]] = {}
     for name, node in grammar.rules.items():
         if not name.startswith("list:") or node[0] != "alt" or not node[1]:
@@ -158,10 +152,7 @@ def _range_values(grammar: Grammar) -> dict[str, list[str]]:
         values = []
         for item in node[1]:
             plain = item[0] == "seq" and all(w[0] == "w" for w in item[1])
-            words = [w[1] for w in item[1]] if plain else None
-            if not words:
-                break
-            number = _number_of(words, grammar.language, number_words)
+            number = numbers.get(tuple(w[1] for w in item[1])) if plain else None
             if number is None:
                 break
             values.append(str(number))
@@ -170,13 +161,6 @@ def _range_values(grammar: Grammar) -> dict[str, list[str]]:
     return out
 
 
-def _number_of(words: list[str], language: str, number_words) -> int | None:
-    if len(words) > 6:
-        return None
-    table = _number_table(language, number_words)
-    return table.get(tuple(words))
-
-
 @lru_cache(maxsize=4)
-def _number_table(language: str, number_words) -> dict[tuple[str, ...], int]:
-    return {tuple(number_words(n, language)): n for n in range(0, 201)}
+def _number_table(language: str) -> dict[tuple[str, ...], int]:
+    return {tuple(number_words(n, language)): n for n in range(201)}
